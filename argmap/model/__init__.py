@@ -1,0 +1,22 @@
+"""The argument model: pure Python and networkx, no Qt, no pydantic."""
+from .analysis import broken_anchors, main_conclusions, reasons, stats
+from .argument_map import ArgumentMap, ModelError, Point, Snapshot
+from .elements import (
+    RELATION_ASSESSMENTS,
+    STATEMENT_ASSESSMENTS,
+    Anchor,
+    Kind,
+    Polarity,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+    new_id,
+)
+from .events import Change
+
+__all__ = [
+    "Anchor", "ArgumentMap", "Change", "Kind", "ModelError", "Point", "Polarity", "Relation",
+    "RelationKind", "RELATION_ASSESSMENTS", "Snapshot", "Source", "STATEMENT_ASSESSMENTS", "Statement",
+    "broken_anchors", "main_conclusions", "new_id", "reasons", "stats",
+]

@@ -1,0 +1,111 @@
+"""Immutable records of an argument map: sources, statements, anchors, relations."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+
+def new_id() -> str:
+    """A fresh element id (uuid4 hex), as saved in files."""
+    return uuid.uuid4().hex
+
+
+class Kind(str, Enum):
+    """The role a statement plays in the argument."""
+
+    CONCLUSION = "conclusion"
+    PREMISE = "premise"
+    EVIDENCE = "evidence"
+
+    def __str__(self) -> str:  # "premise", not "Kind.PREMISE"
+        return self.value
+
+
+class Polarity(str, Enum):
+    """Whether a relation supports or attacks its target."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RelationKind(str, Enum):
+    """What sort of link a relation is: an inference (the usual case), a
+    rephrase (AIF MA node) or a preference (AIF PA node)."""
+
+    INFERENCE = "inference"
+    REPHRASE = "rephrase"
+    PREFERENCE = "preference"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+STATEMENT_ASSESSMENTS = ("accepted", "rejected", "undecided")
+RELATION_ASSESSMENTS = ("strong", "weak", "none")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A character range ``[start, end)`` of a source text, with the quoted
+    text kept beside it so that drift is detected instead of silently wrong."""
+
+    source_id: str
+    start: int
+    end: int
+    quote: str
+
+    def matches(self, text: str) -> bool:
+        return 0 <= self.start <= self.end <= len(text) and text[self.start:self.end] == self.quote
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text being analysed (newlines normalised to ``\\n``)."""
+
+    id: str
+    text: str
+    title: str = ""
+    author: str = ""
+    url: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A claim: conclusion, premise or evidence."""
+
+    id: str
+    text: str
+    kind: Kind = Kind.PREMISE
+    title: str = ""
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+    assessment: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An inference from one or more premises (linked when several) to one
+    target: a statement, or another relation (then it is an undercut)."""
+
+    id: str
+    polarity: Polarity
+    premises: tuple[str, ...]
+    target: str
+    kind: RelationKind = RelationKind.INFERENCE
+    title: str = ""
+    notes: str = ""
+    scheme: str = ""
+    assessment: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def linked(self) -> bool:
+        return len(self.premises) > 1

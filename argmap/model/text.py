@@ -1,0 +1,139 @@
+"""Source-text helpers: newline normalisation, sentence boundaries, anchor checks and re-finding."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+
+from .elements import Anchor
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft vs etc e.g i.e cf al approx dept est fig gen gov gov't
+    lt col capt sgt rep sen pres no nos vol vols pp p ed eds inc ltd co corp jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue wed thu fri sat sun a.m p.m u.s u.k u.n u.s.a e.u d.c ph.d
+    b.a m.a n.b vs. op cit ibid""".split()
+)
+
+_TERMINATORS = re.compile(r"[.!?\u2026]+")
+_CLOSERS = "\"'\u201d\u2019)]}"
+
+
+def normalise_newlines(text: str) -> str:
+    """Sources keep ``\\n`` newlines only, so offsets mean the same everywhere."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _word_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"'(\u201c\u2018[":
+        j -= 1
+    return text[j:i]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of ``text``, trimmed of surrounding space.
+
+    A sentence ends at ``.``, ``!``, ``?`` or an ellipsis followed by space (and
+    any closing quotes or brackets), or at a blank line.  It is not ended by
+    abbreviations ("Dr.", "U.N.", "p.m."), initials, decimals ("3.5") or a
+    terminator inside a quotation that the sentence continues after.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    start = 0
+
+    def push(a: int, b: int) -> None:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and i + 1 < n and text[i + 1] == "\n":
+            push(start, i)
+            while i < n and text[i] == "\n":
+                i += 1
+            start = i
+            continue
+        m = _TERMINATORS.match(text, i) if ch in ".!?\u2026" else None
+        if not m:
+            i += 1
+            continue
+        end = m.end()
+        while end < n and text[end] in _CLOSERS:
+            end += 1
+        if end < n and not text[end].isspace():
+            i = m.end()  # "3.5", "U.N.", "example.com"
+            continue
+        if ch == "." and m.end() - i == 1:
+            word = _word_before(text, i).lower().rstrip(".")
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                # An abbreviation ends the sentence only if a capitalised new
+                # sentence clearly follows a blank line; otherwise carry on.
+                i = m.end()
+                continue
+        # the next sentence must start with something sentence-like
+        k = end
+        while k < n and text[k] in " \t":
+            k += 1
+        if k < n and text[k].islower() and text[k - 1] != "\n":
+            i = m.end()  # "he said "no." and left" style continuation
+            continue
+        push(start, end)
+        start = end
+        i = end
+    push(start, n)
+    return spans
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The sentence containing ``offset``, or None in the space between sentences."""
+    for a, b in sentence_spans(text):
+        if a <= offset < b:
+            return a, b
+    return None
+
+
+def coverage(text: str, ranges: Iterable[tuple[int, int]]) -> float:
+    """Share of the text's sentences that some range overlaps (0.0 .. 1.0)."""
+    spans = sentence_spans(text)
+    if not spans:
+        return 0.0
+    rs = sorted(ranges)
+    covered = 0
+    for a, b in spans:
+        if any(s < b and e > a for s, e in rs):
+            covered += 1
+    return covered / len(spans)
+
+
+def refind_anchor(text: str, anchor: Anchor, window: int | None = None) -> Anchor | None:
+    """Find an anchor again in a changed text.
+
+    Returns the anchor unchanged when its quote still matches; otherwise the
+    anchor moved to the occurrence of its quote nearest to its old start
+    (searching ``window`` characters either side, or the whole text), or None
+    when the quote is no longer there: the anchor is broken.
+    """
+    if anchor.matches(text):
+        return anchor
+    if not anchor.quote:
+        return None
+    lo, hi = 0, len(text)
+    if window is not None:
+        lo = max(0, anchor.start - window)
+        hi = min(len(text), anchor.end + window)
+    best: int | None = None
+    i = text.find(anchor.quote, lo, hi)
+    while i != -1:
+        if best is None or abs(i - anchor.start) < abs(best - anchor.start):
+            best = i
+        i = text.find(anchor.quote, i + 1, hi)
+    if best is None:
+        return None
+    return replace(anchor, start=best, end=best + len(anchor.quote))
