@@ -1,0 +1,1 @@
+"""Automatic layout: pure functions from map structure and card sizes to positions. No Qt."""
