@@ -1,0 +1,89 @@
+"""The ``argmap`` command: the GUI by default, or a subcommand; Qt only where a command needs it."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+# Each module defines ``add_parsers(subparsers)``; keep their top level free of heavy imports.
+COMMAND_MODULES = ("argmap.cli.core", "argmap.cli.layout_cmd", "argmap.cli.export_cmd")
+
+
+class CommandError(Exception):
+    """A user-facing failure of a command: printed as one line, exit status 1 (or ``status``)."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _version() -> str:
+    from argmap import __version__
+
+    return f"argmap {__version__}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Map the conclusions, premises and evidence of persuasive writing. "
+                    "With no command, opens the desktop editor on the given files.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+            continue
+        module.add_parsers(sub)
+    gui = sub.add_parser("gui", help="open the desktop editor (the default when no command is given)")
+    gui.add_argument("files", nargs="*", metavar="FILE", help="maps to open")
+    gui.set_defaults(func=_run_gui)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from argmap.ui.app import run_app
+
+    return run_app(args.files)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv in (["--version"], ["-V"]):  # fast path: nothing else imported
+        print(_version())
+        return 0
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    first = next((a for a in argv if a != "--debug"), None)
+    if first is None or (first not in commands and not first.startswith("-")):
+        argv = [a for a in argv if a == "--debug"] + ["gui"] + [a for a in argv if a != "--debug"]
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        args = parser.parse_args(["gui"])
+    from argmap.io.errors import MapFileError
+
+    try:
+        return int(args.func(args) or 0)
+    except (MapFileError, CommandError) as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return getattr(e, "status", 1)
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as e:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        if args.debug:
+            raise
+        print(f"argmap: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Atomic file writes: temporary file in the same folder, flush, fsync, rename."""
+from __future__ import annotations
+
+import os
+import tempfile
+
+from .errors import MapFileError
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half."""
+    p = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(p))
+    fd = -1
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(p) + ".", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            fd = -1
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if os.path.exists(p):
+            try:
+                os.chmod(tmp, os.stat(p).st_mode & 0o7777)
+            except OSError:
+                pass
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, p)
+        tmp = ""
+        try:
+            dfd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(dfd)
+        except OSError:
+            pass
+        finally:
+            os.close(dfd)
+    except OSError as e:
+        raise MapFileError(p, "", f"cannot write: {e.strerror or e}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp and os.path.exists(tmp):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))

@@ -1,0 +1,72 @@
+"""The one error type every reader raises: file, place, what is wrong — one line."""
+from __future__ import annotations
+
+import os
+from typing import Any, Iterable
+
+
+class MapFileError(Exception):
+    """A file could not be read or written.  ``str()`` is one line:
+    ``FILE: PLACE: message`` (the place is a JSON path, ``line L, column C``
+    or an XML element, and is left out when the whole file is meant)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None, place: str, message: str) -> None:
+        self.path = os.fspath(path) if path is not None else "<input>"
+        self.place = place
+        self.message = " ".join(str(message).split())  # always one line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.place:
+            return f"{self.path}: {self.place}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+def json_path(loc: Iterable[Any]) -> str:
+    """Render a location tuple such as ``('statements', 3, 'kind')`` as ``statements[3].kind``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "$"
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def read_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 text file, refusing huge files and reporting bad bytes by line."""
+    p = os.fspath(path)
+    try:
+        size = os.path.getsize(p)
+        if size > limit:
+            raise MapFileError(p, "", f"file is {size:,} bytes, over the limit of {limit:,} bytes")
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
+    except MapFileError:
+        raise
+    except IsADirectoryError:
+        raise MapFileError(p, "", "is a folder, not a file") from None
+    except FileNotFoundError:
+        raise MapFileError(p, "", "no such file") from None
+    except OSError as e:
+        raise MapFileError(p, "", f"cannot read: {e.strerror or e}") from None
+    if len(data) > limit:
+        raise MapFileError(p, "", f"file is over the limit of {limit:,} bytes")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise MapFileError(p, f"line {line}, column {col}", f"not UTF-8 text (byte 0x{data[e.start]:02x})") from None

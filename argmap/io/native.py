@@ -1,0 +1,242 @@
+"""Load and save ``.argmap.json`` files: validate, migrate, build the model; write deterministically and atomically."""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement
+from .atomic import atomic_write_text
+from .errors import MAX_FILE_BYTES, MapFileError, json_path, line_col, read_text
+from .schema import FORMAT_NAME, FORMAT_VERSION, MapDocument
+
+EXTENSION = ".argmap.json"
+
+# version -> function that turns a document of that version into one of version + 1
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _migrate_0(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 0, the pre-release draft: statements carried ``type`` instead of
+    ``kind``, relations ``from``/``to`` instead of ``premises``/``target`` and
+    ``sign`` "+"/"-" instead of ``polarity``."""
+    out = {k: v for k, v in doc.items() if k not in ("statements", "relations")}
+    out["statements"] = []
+    for st in doc.get("statements", []):
+        st = dict(st) if isinstance(st, dict) else st
+        if isinstance(st, dict) and "type" in st and "kind" not in st:
+            st["kind"] = st.pop("type")
+        out["statements"].append(st)
+    out["relations"] = []
+    for rel in doc.get("relations", []):
+        rel = dict(rel) if isinstance(rel, dict) else rel
+        if isinstance(rel, dict):
+            if "from" in rel:
+                f = rel.pop("from")
+                rel["premises"] = f if isinstance(f, list) else [f]
+            if "to" in rel:
+                rel["target"] = rel.pop("to")
+            if "sign" in rel:
+                rel["polarity"] = {"+": "support", "-": "attack"}.get(rel.pop("sign"), "?")
+        out["relations"].append(rel)
+    out["version"] = 1
+    return out
+
+
+MIGRATIONS[0] = _migrate_0
+
+
+def migrate(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    """Bring a parsed document up to the current version, or explain why not."""
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise MapFileError(path, "version", f"must be a whole number, got {version!r}")
+    if version > FORMAT_VERSION:
+        raise MapFileError(path, "version", f"version {version} is newer than this argmap reads "
+                                            f"(up to {FORMAT_VERSION}); update argmap to open it")
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise MapFileError(path, "version", f"version {version} is not a version argmap ever wrote")
+        doc = step(doc)
+        version = doc["version"]
+    return doc
+
+
+def parse_document(text: str, path: str = "<input>") -> MapDocument:
+    """JSON text -> validated :class:`MapDocument` (after migration)."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise MapFileError(path, f"line {e.lineno}, column {e.colno}", f"not valid JSON: {e.msg}") from None
+    except RecursionError:
+        raise MapFileError(path, "", "JSON nested too deeply") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        found = type(doc).__name__ if not isinstance(doc, dict) else f"format {doc.get('format')!r}"
+        raise MapFileError(path, "format", f"not an argmap map (expected \"format\": \"argmap\", found {found})")
+    doc = migrate(doc, path)
+    try:
+        return MapDocument.model_validate(doc)
+    except ValidationError as e:
+        err = e.errors()[0]
+        more = f" (and {e.error_count() - 1} more problems)" if e.error_count() > 1 else ""
+        msg = err["msg"]
+        if err["type"] == "literal_error":
+            msg = f"{msg}, got {err.get('input')!r}"
+        elif err["type"] == "extra_forbidden":
+            msg = "unknown field"
+        raise MapFileError(path, json_path(err["loc"]), msg + more) from None
+
+
+def _check_references(doc: MapDocument, path: str) -> None:
+    """Duplicate ids and dangling references, each named by its JSON path."""
+    seen: dict[str, str] = {}
+    for sort, items in (("sources", doc.sources), ("statements", doc.statements), ("relations", doc.relations)):
+        for i, el in enumerate(items):
+            if el.id in seen:
+                raise MapFileError(path, f"{sort}[{i}].id", f"duplicate id {el.id!r} (first used at {seen[el.id]})")
+            seen[el.id] = f"{sort}[{i}]"
+    sources = {s.id for s in doc.sources}
+    statements = {s.id for s in doc.statements}
+    relations = {r.id for r in doc.relations}
+    for i, st in enumerate(doc.statements):
+        for j, a in enumerate(st.anchors):
+            if a.source not in sources:
+                raise MapFileError(path, f"statements[{i}].anchors[{j}].source", f"no source with id {a.source!r}")
+    for i, rel in enumerate(doc.relations):
+        for j, p in enumerate(rel.premises):
+            if p not in statements:
+                raise MapFileError(path, f"relations[{i}].premises[{j}]", f"no statement with id {p!r}")
+        if rel.target not in statements and rel.target not in relations:
+            raise MapFileError(path, f"relations[{i}].target", f"no statement or relation with id {rel.target!r}")
+        if rel.target in rel.premises:
+            raise MapFileError(path, f"relations[{i}].target", f"statement {rel.target!r} cannot be its own premise")
+        if len(set(rel.premises)) != len(rel.premises):
+            raise MapFileError(path, f"relations[{i}].premises", "lists a premise twice")
+
+
+def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
+    """A validated document -> a new :class:`ArgumentMap` (all or nothing)."""
+    _check_references(doc, path)
+    meta = doc.meta.model_dump()
+    amap = ArgumentMap(meta.pop("title", ""), meta.pop("description", ""))
+    for k, v in meta.items():
+        amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
+    sources = [Source(s.id, s.text, s.title, s.author, s.url, s.date) for s in doc.sources]
+    statements = [
+        Statement(s.id, s.text, Kind(s.kind), s.title, s.notes, tuple(s.tags),
+                  tuple(Anchor(a.source, a.start, a.end, a.quote) for a in s.anchors), s.assessment, s.meta)
+        for s in doc.statements
+    ]
+    relations = [
+        Relation(r.id, Polarity(r.polarity), tuple(r.premises), r.target, RelationKind(r.kind), r.title,
+                 r.notes, r.scheme, r.assessment, r.meta)
+        for r in doc.relations
+    ]
+    positions = {el.id: el.position for el in (*doc.statements, *doc.relations) if el.position is not None}
+    pinned = [el.id for el in (*doc.statements, *doc.relations) if el.pinned]
+    try:
+        amap.add_many(statements, relations, positions, pinned, sources)
+    except ModelError as e:
+        place = next((f"{sort}[{i}]" for sort, items in (("relations", doc.relations), ("statements", doc.statements))
+                      for i, el in enumerate(items) if f"{el.id!r}" in str(e)), "")
+        raise MapFileError(path, place, str(e)) from None
+    return amap
+
+
+def loads(text: str, path: str = "<input>") -> ArgumentMap:
+    return build_map(parse_document(text, path), path)
+
+
+def load_map(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> ArgumentMap:
+    """Read an ``.argmap.json`` file; raises :class:`MapFileError` and nothing else."""
+    p = os.fspath(path)
+    return loads(read_text(p, limit), p)
+
+
+def _round(p: tuple[float, float]) -> list[float]:
+    return [round(float(p[0]), 2) + 0.0, round(float(p[1]), 2) + 0.0]
+
+
+def to_document(amap: ArgumentMap) -> dict[str, Any]:
+    """The map as a plain dict in file order: only non-default fields besides the required ones."""
+    meta: dict[str, Any] = {"title": amap.meta.get("title", "")}
+    if amap.meta.get("description"):
+        meta["description"] = amap.meta["description"]
+    for k in sorted(amap.meta):
+        if k not in ("title", "description") and amap.meta[k] is not None:
+            meta[k] = amap.meta[k]
+    pos, pinned = amap.positions, amap.pinned
+
+    def placed(d: dict[str, Any], eid: str) -> dict[str, Any]:
+        if eid in pos:
+            d["position"] = _round(pos[eid])
+        if eid in pinned:
+            d["pinned"] = True
+        return d
+
+    sources = []
+    for s in amap.sources.values():
+        d: dict[str, Any] = {"id": s.id}
+        for k in ("title", "author", "url", "date"):
+            if getattr(s, k):
+                d[k] = getattr(s, k)
+        d["text"] = s.text
+        sources.append(d)
+    statements = []
+    for st in amap.statements.values():
+        d = {"id": st.id, "kind": st.kind.value, "text": st.text}
+        for k in ("title", "notes"):
+            if getattr(st, k):
+                d[k] = getattr(st, k)
+        if st.tags:
+            d["tags"] = list(st.tags)
+        if st.anchors:
+            d["anchors"] = [{"source": a.source_id, "start": a.start, "end": a.end, "quote": a.quote}
+                            for a in st.anchors]
+        if st.assessment:
+            d["assessment"] = st.assessment
+        if st.meta:
+            d["meta"] = dict(st.meta)
+        statements.append(placed(d, st.id))
+    relations = []
+    for r in amap.relations.values():
+        d = {"id": r.id, "polarity": r.polarity.value, "premises": list(r.premises), "target": r.target}
+        if r.kind is not RelationKind.INFERENCE:
+            d["kind"] = r.kind.value
+        for k in ("title", "notes", "scheme"):
+            if getattr(r, k):
+                d[k] = getattr(r, k)
+        if r.assessment:
+            d["assessment"] = r.assessment
+        if r.meta:
+            d["meta"] = dict(r.meta)
+        relations.append(placed(d, r.id))
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "meta": meta, "sources": sources,
+            "statements": statements, "relations": relations}
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """Deterministic text: same map, same bytes (stable order, 2-space indent, final newline)."""
+    return json.dumps(to_document(amap), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save_map(amap: ArgumentMap, path: str | os.PathLike[str], **_options: Any) -> None:
+    """Write atomically: a crash or a full disk never leaves a half-written map."""
+    atomic_write_text(path, dumps(amap))
+
+
+def read_result(path: str | os.PathLike[str]) -> "ImportResult":
+    """Registry reader: the map and the counts of what it holds."""
+    from .registry import ImportReport, ImportResult
+
+    amap = load_map(path)
+    return ImportResult(amap, ImportReport({"statements": len(amap.statements), "relations": len(amap.relations),
+                                            "sources": len(amap.sources)}))
+
+
+def sniff(head: str) -> bool:
+    """Does this start of a file look like an argmap map?"""
+    return '"format": "argmap"' in head or '"format":"argmap"' in head

@@ -1,0 +1,109 @@
+"""The ``.argmap.json`` format, version 1, as pydantic models (the file boundary only)."""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, field_validator, model_validator
+
+FORMAT_NAME = "argmap"
+FORMAT_VERSION = 1
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class MetaRecord(_Record):
+    """Map-level metadata."""
+
+    title: str = ""
+    description: str = ""
+    model_config = ConfigDict(extra="allow", strict=True)
+
+
+class SourceRecord(_Record):
+    """A text being analysed; offsets of anchors count characters of ``text``."""
+
+    id: str = Field(min_length=1)
+    title: str = ""
+    author: str = ""
+    url: str = ""
+    date: str = ""
+    text: str
+
+
+class AnchorRecord(_Record):
+    """A range ``[start, end)`` of a source's text and the quote it held when made."""
+
+    source: str = Field(min_length=1, description="id of a source of this map")
+    start: NonNegativeInt
+    end: NonNegativeInt
+    quote: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "AnchorRecord":
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+Position = tuple[float, float]
+
+
+class StatementRecord(_Record):
+    """A claim of the argument."""
+
+    id: str = Field(min_length=1)
+    kind: Literal["conclusion", "premise", "evidence"]
+    text: str
+    title: str = ""
+    notes: str = ""
+    tags: list[str] = Field(default_factory=list)
+    anchors: list[AnchorRecord] = Field(default_factory=list)
+    assessment: Optional[Literal["accepted", "rejected", "undecided"]] = None
+    position: Optional[Position] = Field(default=None, description="centre of the card, x right, y down")
+    pinned: bool = False
+    meta: dict[str, Any] = Field(default_factory=dict, description="extra data kept from imports")
+
+    @field_validator("position", mode="before")
+    @classmethod
+    def _position(cls, v: Any) -> Any:
+        return tuple(v) if isinstance(v, list) else v
+
+
+class RelationRecord(_Record):
+    """An inference from one or more premises (several = linked) to a target
+    statement or relation (an attack on a relation is an undercut)."""
+
+    id: str = Field(min_length=1)
+    polarity: Literal["support", "attack"]
+    premises: list[str] = Field(min_length=1)
+    target: str = Field(min_length=1)
+    kind: Literal["inference", "rephrase", "preference"] = "inference"
+    title: str = ""
+    notes: str = ""
+    scheme: str = ""
+    assessment: Optional[Literal["strong", "weak", "none"]] = None
+    position: Optional[Position] = Field(default=None, description="centre of the junction")
+    pinned: bool = False
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    _position = field_validator("position", mode="before")(StatementRecord._position.__func__)
+
+
+class MapDocument(_Record):
+    """A whole ``.argmap.json`` file."""
+
+    format: Literal["argmap"]
+    version: Literal[1]
+    meta: MetaRecord = Field(default_factory=MetaRecord)
+    sources: list[SourceRecord] = Field(default_factory=list)
+    statements: list[StatementRecord] = Field(default_factory=list)
+    relations: list[RelationRecord] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, Any]:
+    schema = MapDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "argmap map file, version 1"
+    return schema
