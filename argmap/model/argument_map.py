@@ -559,6 +559,16 @@ class ArgumentMap(Emitter):
         for _, el in (*snap.statements, *snap.relations, *snap.sources):
             if el.id in self:
                 raise ModelError(f"cannot restore {el.id!r}: an element with that id exists")
+        # what comes back must fit the map as it is now (undo out of order would corrupt it)
+        pending_st = {s.id for _, s in snap.statements}
+        pending_rel = {r.id: r for _, r in snap.relations}
+        pending_rel.update({r.id: r for r in snap.changed_relations})
+        for rel in pending_rel.values():
+            self._check_relation(rel, pending_st, pending_rel)
+        sources = set(self._sources) | {s.id for _, s in snap.sources}
+        for st in [s for _, s in snap.statements] + snap.changed_statements:
+            if any(a.source_id not in sources for a in st.anchors):
+                raise ModelError(f"cannot restore {st.id!r}: its anchor's source is gone")
         self._sources = _insert_ordered(self._sources, snap.sources)
         self._statements = _insert_ordered(self._statements, snap.statements)
         for _, st in snap.statements:

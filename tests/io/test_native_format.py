@@ -1,0 +1,173 @@
+"""The .argmap.json format: one clear error per kind of bad input, deterministic and atomic saves, migration."""
+import json
+import os
+
+import pytest
+
+from argmap.io import MapFileError, dumps, load_map, save_map
+from argmap.io.native import MIGRATIONS
+from argmap.io.schema import json_schema
+from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def doc(statements=(), relations=(), **extra):
+    d = {"format": "argmap", "version": 1, "meta": {"title": "x"}, "sources": [],
+         "statements": list(statements), "relations": list(relations)}
+    d.update(extra)
+    return d
+
+
+GOOD_ST = [{"id": "a", "kind": "conclusion", "text": "A"}, {"id": "b", "kind": "premise", "text": "B"}]
+
+
+def write(tmp_path, content, name="m.argmap.json"):
+    p = tmp_path / name
+    if isinstance(content, bytes):
+        p.write_bytes(content)
+    elif isinstance(content, str):
+        p.write_text(content, encoding="utf-8")
+    else:
+        p.write_text(json.dumps(content), encoding="utf-8")
+    return p
+
+
+def load_error(tmp_path, content) -> str:
+    p = write(tmp_path, content)
+    with pytest.raises(MapFileError) as info:
+        load_map(p)
+    msg = str(info.value)
+    assert msg.startswith(str(p) + ": ") and "\n" not in msg and "Traceback" not in msg
+    return msg
+
+
+def test_bad_json_names_line_and_column(tmp_path):
+    msg = load_error(tmp_path, '{\n  "format": "argmap",\n  "version": 1,,\n}')
+    assert "line 3, column 16" in msg and "not valid JSON" in msg
+
+
+def test_non_utf8_names_line(tmp_path):
+    msg = load_error(tmp_path, b'{"format": "argmap",\n"version": 1, "meta": {"title": "caf\xe9"}}')
+    assert "line 2" in msg and "not UTF-8" in msg
+
+
+def test_not_a_map(tmp_path):
+    assert "not an argmap map" in load_error(tmp_path, {"nodes": [], "edges": []})
+    assert "not an argmap map" in load_error(tmp_path, [1, 2])
+
+
+def test_newer_version_is_refused_clearly(tmp_path):
+    msg = load_error(tmp_path, doc(version=2))
+    assert ": version: " in msg and "newer" in msg
+
+
+def test_wrong_type_names_json_path(tmp_path):
+    msg = load_error(tmp_path, doc([{"id": "a", "kind": "premise", "text": 5}]))
+    assert "statements[0].text" in msg
+
+
+def test_unknown_kind_names_json_path(tmp_path):
+    msg = load_error(tmp_path, doc([{"id": "a", "kind": "claim", "text": "A"}]))
+    assert "statements[0].kind" in msg and "'claim'" in msg
+
+
+def test_dangling_reference_names_json_path(tmp_path):
+    msg = load_error(tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b", "zz"],
+                                              "target": "a"}]))
+    assert "relations[0].premises[1]" in msg and "'zz'" in msg
+    msg = load_error(tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b"],
+                                              "target": "gone"}]))
+    assert "relations[0].target" in msg
+
+
+def test_duplicate_id_names_both_places(tmp_path):
+    msg = load_error(tmp_path, doc(GOOD_ST + [{"id": "a", "kind": "premise", "text": "again"}]))
+    assert "statements[2].id" in msg and "statements[0]" in msg
+
+
+def test_anchor_to_unknown_source(tmp_path):
+    st = [{"id": "a", "kind": "premise", "text": "A", "anchors": [{"source": "s", "start": 0, "end": 1, "quote": "A"}]}]
+    assert "statements[0].anchors[0].source" in load_error(tmp_path, doc(st))
+
+
+def test_relation_without_premises(tmp_path):
+    msg = load_error(tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": [], "target": "a"}]))
+    assert "relations[0].premises" in msg
+
+
+def test_file_over_size_limit(tmp_path):
+    p = write(tmp_path, doc(GOOD_ST))
+    with pytest.raises(MapFileError, match="over the limit"):
+        load_map(p, limit=50)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(MapFileError, match="no such file"):
+        load_map(tmp_path / "nope.argmap.json")
+    with pytest.raises(MapFileError, match="folder"):
+        load_map(tmp_path)
+
+
+def test_deeply_nested_json_does_not_crash(tmp_path):
+    msg = load_error(tmp_path, '{"format": "argmap", "version": 1, "meta": ' + "[" * 100000 + "]" * 100000 + "}")
+    assert "nested too deeply" in msg or "meta" in msg
+
+
+def test_version_0_is_migrated(tmp_path):
+    assert 0 in MIGRATIONS
+    old = {"format": "argmap", "version": 0, "statements": [
+        {"id": "a", "type": "conclusion", "text": "A"}, {"id": "b", "type": "premise", "text": "B"}],
+        "relations": [{"id": "r", "sign": "-", "from": "b", "to": "a"}]}
+    m = load_map(write(tmp_path, old))
+    assert m.statement("a").kind is Kind.CONCLUSION
+    assert m.relation("r").polarity is Polarity.ATTACK and m.relation("r").premises == ("b",)
+
+
+def test_save_is_deterministic_and_round_trips(tmp_path):
+    m = ArgumentMap("Map", "desc")
+    m.add_statement(Statement("a", "Ünïcode “quotes” & <tags>", Kind.CONCLUSION, tags=("t",)), (1.234567, -2))
+    m.add_statement(Statement("b", "B"))
+    m.add_relation(Relation("r", Polarity.SUPPORT, ("b",), "a"), (3, 4))
+    p1, p2 = tmp_path / "one.argmap.json", tmp_path / "two.argmap.json"
+    save_map(m, p1)
+    save_map(load_map(p1), p2)
+    assert p1.read_bytes() == p2.read_bytes()
+    text = p1.read_text(encoding="utf-8")
+    assert text.endswith("}\n") and '\n  "version": 1,' in text and "Ünïcode" in text
+
+
+def test_save_is_atomic_when_writing_fails(tmp_path, monkeypatch):
+    m = ArgumentMap("Map")
+    m.add_statement(Statement("a", "original"))
+    p = tmp_path / "m.argmap.json"
+    save_map(m, p)
+    original = p.read_bytes()
+    m.set_text("a", "changed")
+
+    def boom(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(MapFileError, match="No space left"):
+        save_map(m, p)
+    assert p.read_bytes() == original
+    assert [f.name for f in tmp_path.iterdir()] == ["m.argmap.json"]  # no temporary file left behind
+
+
+def test_unwritable_folder_gives_one_line(tmp_path):
+    m = ArgumentMap()
+    with pytest.raises(MapFileError, match="cannot write"):
+        save_map(m, tmp_path / "no" / "such" / "folder.argmap.json")
+
+
+def test_schema_copy_in_repository_is_current():
+    with open(os.path.join(ROOT, "docs", "argmap.schema.json"), encoding="utf-8") as f:
+        assert json.load(f) == json_schema()
+    assert set(json_schema()["$defs"]["StatementRecord"]["required"]) >= {"id", "kind", "text"}
+
+
+def test_dumps_output_stable_for_unchanged_map():
+    m = ArgumentMap("x")
+    m.add_statement(Statement("a", "A"))
+    assert dumps(m) == dumps(m)
