@@ -1,0 +1,525 @@
+"""How a map looks: theme colours and the QPainter primitives shared by the canvas and the exporters."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPaintEngine,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QStaticText,
+    QTextOption,
+)
+
+from ..layout import measure
+from ..layout.measure import CardMetrics
+from ..model import Kind, Polarity, Relation, Statement
+
+KIND_LABELS = {Kind.CONCLUSION: "CONCLUSION", Kind.PREMISE: "PREMISE", Kind.EVIDENCE: "EVIDENCE"}
+CARD_RADIUS = 7.0
+SELECTION_MARGIN = 4.0     # selection/hover outline drawn this far outside the card
+EDGE_WIDTH = 2.0
+ARROW_LENGTH = 11.0
+ARROW_WIDTH = 9.0
+ATTACK_DASHES = [5.0, 3.0]  # in pen widths
+LABEL_FONT_PX = 10
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours for one palette.  Kinds differ by colour, label and marker shape."""
+
+    dark: bool
+    background: QColor
+    text: QColor
+    muted: QColor
+    card: dict           # Kind -> card fill
+    kind: dict           # Kind -> accent (border, label, marker)
+    support: QColor
+    attack: QColor
+    selection: QColor
+    hover: QColor
+    find: QColor
+    drop: QColor
+    legend_background: QColor
+    grid: QColor
+
+
+def _c(hex_: str) -> QColor:
+    return QColor(hex_)
+
+
+LIGHT = Theme(
+    dark=False,
+    background=_c("#f7f7f5"),
+    text=_c("#1b1b1b"),
+    muted=_c("#6b6b6b"),
+    card={Kind.CONCLUSION: _c("#e4edfb"), Kind.PREMISE: _c("#ffffff"), Kind.EVIDENCE: _c("#fdf1dc")},
+    kind={Kind.CONCLUSION: _c("#1f4e9c"), Kind.PREMISE: _c("#5a6472"), Kind.EVIDENCE: _c("#a0620a")},
+    support=_c("#2e8b3e"),
+    attack=_c("#c62828"),
+    selection=_c("#1a73e8"),
+    hover=_c("#8ab4f8"),
+    find=_c("#f9c513"),
+    drop=_c("#7b1fa2"),
+    legend_background=_c("#ffffff"),
+    grid=_c("#e9e9e6"),
+)
+
+DARK = Theme(
+    dark=True,
+    background=_c("#1e1f22"),
+    text=_c("#e8e8e8"),
+    muted=_c("#a0a0a0"),
+    card={Kind.CONCLUSION: _c("#1f2f4d"), Kind.PREMISE: _c("#2b2d31"), Kind.EVIDENCE: _c("#3a2e1a")},
+    kind={Kind.CONCLUSION: _c("#7fa8ef"), Kind.PREMISE: _c("#a3adbb"), Kind.EVIDENCE: _c("#e0a040")},
+    support=_c("#5cc06b"),
+    attack=_c("#ef5350"),
+    selection=_c("#4c9aff"),
+    hover=_c("#3d6db5"),
+    find=_c("#e0b000"),
+    drop=_c("#ce93d8"),
+    legend_background=_c("#2b2d31"),
+    grid=_c("#26282c"),
+)
+
+
+def theme_for(palette_or_dark: QPalette | bool | None = None) -> Theme:
+    """The theme for a palette (dark when its window colour is dark) or for ``dark=True/False``.
+
+    With ``None`` the application's palette decides (light when there is no application)."""
+    if isinstance(palette_or_dark, bool):
+        return DARK if palette_or_dark else LIGHT
+    if palette_or_dark is None:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is None:
+            return LIGHT
+        palette_or_dark = QGuiApplication.palette()
+    return DARK if palette_or_dark.color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
+
+
+# ------------------------------------------------------------------ fonts
+_fonts_registered = False
+
+
+def register_fonts() -> None:
+    """Load the bundled DejaVu fonts once, so text is drawn with the metrics ``measure`` assumes."""
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    from ..resources import resources_dir
+
+    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    _fonts_registered = True
+
+
+def _font(px: int, bold: bool) -> QFont:
+    register_fonts()
+    f = QFont(measure.FONT_FAMILY)
+    f.setPixelSize(px)
+    f.setBold(bold)
+    f.setKerning(False)  # measure sums per-character advances
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return f
+
+
+_FONTS: dict[str, QFont] = {}
+
+
+def text_font(bold: bool = False) -> QFont:
+    """The statement font (``measure.FONT_FAMILY`` at ``measure.FONT_PX`` pixels)."""
+    key = "bold" if bold else "regular"
+    if key not in _FONTS:
+        _FONTS[key] = _font(round(measure.FONT_PX), bold)
+    return _FONTS[key]
+
+
+def label_font() -> QFont:
+    if "label" not in _FONTS:
+        f = _font(LABEL_FONT_PX, True)
+        f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.6)
+        _FONTS["label"] = f
+    return _FONTS["label"]
+
+
+# ----------------------------------------------------------- static text cache
+_STATIC: dict[tuple[str, bool], QStaticText] = {}
+_STATIC_MAX = 60_000
+
+
+def _static(line: str, bold: bool) -> QStaticText:
+    key = (line, bold)
+    st = _STATIC.get(key)
+    if st is None:
+        if len(_STATIC) > _STATIC_MAX:
+            _STATIC.clear()
+        st = QStaticText(line)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+        opt = QTextOption()
+        opt.setWrapMode(QTextOption.WrapMode.NoWrap)
+        st.setTextOption(opt)
+        st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        _STATIC[key] = st
+    return st
+
+
+def _raster(painter: QPainter) -> bool:
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() in (QPaintEngine.Type.Raster, QPaintEngine.Type.OpenGL2)
+
+
+def _draw_lines(painter: QPainter, lines: Sequence[str], left: float, top: float, line_height: float,
+                bold: bool) -> None:
+    """Draw wrapped lines, the first with its top at ``top``; cached static text on screen, plain text
+    for vector devices (SVG, PDF) so exported text stays selectable."""
+    font = text_font(bold)
+    painter.setFont(font)
+    if _raster(painter):
+        # QStaticText puts the top of the font's ascent at y; measure's lines start at the line top
+        for i, line in enumerate(lines):
+            if line:
+                painter.drawStaticText(QPointF(left, top + i * line_height), _static(line, bold))
+        return
+    ascent = measure.REGULAR.ascent
+    for i, line in enumerate(lines):
+        if line:
+            painter.drawText(QPointF(left, top + i * line_height + ascent), line)
+
+
+# ------------------------------------------------------------------- cards
+def kind_marker_path(kind: Kind, center: QPointF, size: float) -> QPainterPath:
+    """A small shape that tells kinds apart without colour: conclusion diamond, premise circle,
+    evidence square."""
+    path = QPainterPath()
+    h = size / 2
+    if kind is Kind.CONCLUSION:
+        path.addPolygon(QPolygonF([center + QPointF(0, -h - 0.8), center + QPointF(h + 0.8, 0),
+                                   center + QPointF(0, h + 0.8), center + QPointF(-h - 0.8, 0)]))
+        path.closeSubpath()
+    elif kind is Kind.EVIDENCE:
+        path.addRect(QRectF(center.x() - h, center.y() - h, size, size))
+    else:
+        path.addEllipse(center, h, h)
+    return path
+
+
+def draw_card(painter: QPainter, rect: QRectF, statement: Statement, metrics: CardMetrics, theme: Theme, *,
+              selected: bool = False, hover: bool = False, simplified: bool = False,
+              found: bool = False, drop_target: bool = False) -> None:
+    """A statement card in ``rect`` (its size is ``metrics.size``): kind label and marker, bold title
+    lines, text lines; outlines for selection, hover, find matches and drop targets."""
+    kind = statement.kind
+    accent = theme.kind[kind]
+    painter.save()
+    if simplified:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.selection if selected else accent)
+        painter.drawRect(rect)
+        painter.setBrush(theme.card[kind])
+        inner = rect.adjusted(3, 3, -3, -3)
+        painter.drawRect(inner)
+        if found:
+            painter.setBrush(theme.find)
+            painter.drawRect(inner)
+        painter.restore()
+        return
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    halo = None
+    if drop_target:
+        halo = (theme.drop, 3.0)
+    elif selected:
+        halo = (theme.selection, 3.0)
+    elif found:
+        halo = (theme.find, 4.0)
+    elif hover:
+        halo = (theme.hover, 2.5)
+    if found and (selected or drop_target):
+        outer = rect.adjusted(-SELECTION_MARGIN - 3, -SELECTION_MARGIN - 3, SELECTION_MARGIN + 3, SELECTION_MARGIN + 3)
+        painter.setPen(QPen(theme.find, 3.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(outer, CARD_RADIUS + 6, CARD_RADIUS + 6)
+    if halo is not None:
+        m = SELECTION_MARGIN
+        painter.setPen(QPen(halo[0], halo[1]))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect.adjusted(-m, -m, m, m), CARD_RADIUS + m, CARD_RADIUS + m)
+    # body
+    border = 2.4 if kind is Kind.CONCLUSION else 1.3
+    painter.setPen(QPen(accent, border))
+    painter.setBrush(theme.card[kind])
+    body = rect.adjusted(border / 2, border / 2, -border / 2, -border / 2)
+    painter.drawRoundedRect(body, CARD_RADIUS, CARD_RADIUS)
+    if kind is Kind.EVIDENCE:  # a second, inner line: evidence reads as a "document"
+        painter.setPen(QPen(accent, 0.8, Qt.PenStyle.DotLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(body.adjusted(2.5, 2.5, -2.5, -2.5), CARD_RADIUS - 2, CARD_RADIUS - 2)
+    # kind marker and label
+    x0, y0 = rect.left(), rect.top()
+    marker_c = QPointF(x0 + measure.PAD_X + 3.5, y0 + metrics.label_y - 3.6)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(accent)
+    painter.drawPath(kind_marker_path(kind, marker_c, 7.0))
+    painter.setPen(accent)
+    painter.setFont(label_font())
+    painter.drawText(QPointF(x0 + measure.PAD_X + 11.0, y0 + metrics.label_y), KIND_LABELS[kind])
+    # title and text
+    painter.setPen(theme.text)
+    left = x0 + measure.PAD_X
+    if metrics.title_lines:
+        _draw_lines(painter, metrics.title_lines, left, y0 + metrics.title_y, metrics.line_height, True)
+    _draw_lines(painter, metrics.text_lines, left, y0 + metrics.text_y, metrics.line_height, False)
+    painter.restore()
+
+
+def card_rect(center: QPointF | tuple[float, float], metrics: CardMetrics) -> QRectF:
+    """The card's rectangle for a centre position (as stored in the model)."""
+    cx, cy = (center.x(), center.y()) if isinstance(center, QPointF) else center
+    return QRectF(cx - metrics.width / 2, cy - metrics.height / 2, metrics.width, metrics.height)
+
+
+# --------------------------------------------------------------- junctions
+def junction_rect(center: QPointF) -> QRectF:
+    s = measure.JUNCTION_SIZE
+    return QRectF(center.x() - s / 2, center.y() - s / 2, s, s)
+
+
+def draw_junction(painter: QPainter, center: QPointF, relation: Relation, theme: Theme, *,
+                  selected: bool = False, hover: bool = False) -> None:
+    """The junction where a relation's premises meet: a circle with "+" for support, a square
+    with "−" for attack (so polarity reads without colour)."""
+    colour = theme.support if relation.polarity is Polarity.SUPPORT else theme.attack
+    r = junction_rect(center)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if selected or hover:
+        painter.setPen(QPen(theme.selection if selected else theme.hover, 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(center, r.width() / 2 + 4, r.height() / 2 + 4)
+    painter.setPen(QPen(colour.darker(130) if not theme.dark else colour.lighter(120), 1.0))
+    painter.setBrush(colour)
+    if relation.polarity is Polarity.SUPPORT:
+        painter.drawEllipse(r)
+    else:
+        painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
+    painter.setPen(QPen(QColor("#ffffff"), 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+    h = r.width() * 0.28
+    painter.drawLine(QPointF(center.x() - h, center.y()), QPointF(center.x() + h, center.y()))
+    if relation.polarity is Polarity.SUPPORT:
+        painter.drawLine(QPointF(center.x(), center.y() - h), QPointF(center.x(), center.y() + h))
+    painter.restore()
+
+
+# ------------------------------------------------------------------- edges
+def _anchor(rect: QRectF, toward: QPointF) -> tuple[QPointF, QPointF]:
+    """Where an edge leaves ``rect`` toward a point, and the unit direction it leaves in:
+    the middle of the top/bottom side for mostly vertical edges, of a side otherwise."""
+    c = rect.center()
+    dx, dy = toward.x() - c.x(), toward.y() - c.y()
+    if abs(dy) > rect.height() / 2 + 8.0 or abs(dy) * rect.width() >= abs(dx) * rect.height():
+        if dy < 0:
+            return QPointF(c.x(), rect.top()), QPointF(0, -1)
+        return QPointF(c.x(), rect.bottom()), QPointF(0, 1)
+    if dx < 0:
+        return QPointF(rect.left(), c.y()), QPointF(-1, 0)
+    return QPointF(rect.right(), c.y()), QPointF(1, 0)
+
+
+def _curve(start: QPointF, d0: QPointF, end: QPointF, d1: QPointF) -> QPainterPath:
+    dist = math.hypot(end.x() - start.x(), end.y() - start.y())
+    k = min(60.0, dist * 0.45)
+    path = QPainterPath(start)
+    path.cubicTo(start + d0 * k, end + d1 * k, end)
+    return path
+
+
+def premise_path(premise_rect: QRectF, junction: QPointF) -> QPainterPath:
+    """From a premise card's edge to its relation's junction."""
+    start, d0 = _anchor(premise_rect, junction)
+    r = measure.JUNCTION_SIZE / 2
+    d1 = QPointF(-d0.x(), -d0.y())
+    end = QPointF(junction.x() + d1.x() * r, junction.y() + d1.y() * r)
+    return _curve(start, d0, end, d1)
+
+
+def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: bool = False) -> QPainterPath:
+    """From a junction to its target: a card's edge, or (an undercut) another junction's rim.
+    The path ends where the arrowhead's tip goes."""
+    if target_is_junction:
+        c = target_rect.center()
+        dx, dy = c.x() - junction.x(), c.y() - junction.y()
+        dist = math.hypot(dx, dy) or 1.0
+        r = target_rect.width() / 2 + 2.0
+        end = QPointF(c.x() - dx / dist * r, c.y() - dy / dist * r)
+        start = QPointF(junction.x() + dx / dist * measure.JUNCTION_SIZE / 2,
+                        junction.y() + dy / dist * measure.JUNCTION_SIZE / 2)
+        path = QPainterPath(start)
+        path.lineTo(end)
+        return path
+    end, d1 = _anchor(target_rect, junction)
+    end = end + d1 * 1.5  # leave room for the tip's pen
+    d0 = QPointF(-d1.x(), -d1.y())
+    r = measure.JUNCTION_SIZE / 2
+    start = QPointF(junction.x() + d0.x() * r, junction.y() + d0.y() * r)
+    return _curve(start, d0, end, d1)
+
+
+def edge_paths(premise_rects: Sequence[QRectF], junction: QPointF, target_rect: QRectF, *,
+               target_is_junction: bool = False) -> tuple[list[QPainterPath], QPainterPath]:
+    """All the paths of one relation: one per premise (to the junction) and the target arrow."""
+    return ([premise_path(r, junction) for r in premise_rects],
+            target_path(junction, target_rect, target_is_junction=target_is_junction))
+
+
+def edge_pen(polarity: Polarity, theme: Theme, *, width: float = EDGE_WIDTH, highlighted: bool = False) -> QPen:
+    colour = theme.support if polarity is Polarity.SUPPORT else theme.attack
+    pen = QPen(colour, width * (1.6 if highlighted else 1.0))
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if polarity is Polarity.ATTACK:
+        pen.setDashPattern(ATTACK_DASHES)
+    return pen
+
+
+def arrowhead(path: QPainterPath, length: float = ARROW_LENGTH, width: float = ARROW_WIDTH) -> QPolygonF:
+    """A triangle whose tip is the end of ``path``, pointing along its last direction."""
+    tip = path.pointAtPercent(1.0)
+    plen = path.length()
+    back = path.pointAtPercent(path.percentAtLength(max(0.0, plen - length))) if plen > 0 else tip
+    line = QLineF(tip, back)
+    if line.length() < 1e-6:
+        line = QLineF(tip, tip + QPointF(0, length))
+    u = line.unitVector()
+    ux, uy = u.dx(), u.dy()
+    base = QPointF(tip.x() + ux * length, tip.y() + uy * length)
+    nx, ny = -uy * width / 2, ux * width / 2
+    return QPolygonF([tip, QPointF(base.x() + nx, base.y() + ny), QPointF(base.x() - nx, base.y() - ny)])
+
+
+def draw_edge(painter: QPainter, path: QPainterPath, polarity: Polarity, theme: Theme, *,
+              arrow: bool = True, highlighted: bool = False) -> None:
+    """One edge: support solid green, attack red and dashed; with an arrowhead at its end."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = edge_pen(polarity, theme, highlighted=highlighted)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if arrow:
+        # stop the line at the arrowhead's base so dashes do not poke through its tip
+        plen = path.length()
+        cut = path.percentAtLength(max(0.0, plen - ARROW_LENGTH + 1.0)) if plen > 0 else 1.0
+        trimmed = QPainterPath(path.pointAtPercent(0.0))
+        steps = max(4, int(plen / 6))
+        for i in range(1, steps + 1):
+            trimmed.lineTo(path.pointAtPercent(cut * i / steps))
+        painter.setPen(pen)
+        painter.drawPath(trimmed)
+        painter.setPen(QPen(pen.color(), 1.0))
+        painter.setBrush(pen.color())
+        scale = 1.25 if highlighted else 1.0
+        painter.drawPolygon(arrowhead(path, ARROW_LENGTH * scale, ARROW_WIDTH * scale))
+    else:
+        painter.setPen(pen)
+        painter.drawPath(path)
+    painter.restore()
+
+
+def edge_shape(path: QPainterPath, width: float = 8.0) -> QPainterPath:
+    """A band around an edge for hit-testing."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width)
+    return stroker.createStroke(path)
+
+
+def draw_relation(painter: QPainter, relation: Relation, premise_rects: Sequence[QRectF], junction: QPointF,
+                  target_rect: QRectF, theme: Theme, *, target_is_junction: bool = False,
+                  selected: bool = False, hover: bool = False, highlighted: bool = False) -> None:
+    """A whole relation: premise lines, the target arrow and the junction on top."""
+    premises, target = edge_paths(premise_rects, junction, target_rect, target_is_junction=target_is_junction)
+    for p in premises:
+        draw_edge(painter, p, relation.polarity, theme, arrow=False, highlighted=highlighted)
+    draw_edge(painter, target, relation.polarity, theme, arrow=True, highlighted=highlighted)
+    draw_junction(painter, junction, relation, theme, selected=selected, hover=hover)
+
+
+# ------------------------------------------------------------------ legend
+_LEGEND_PAD = 10.0
+_LEGEND_ROW = 20.0
+_LEGEND_ITEMS = ("Conclusion", "Premise", "Evidence", "Supports", "Attacks", "Undercut (attacks a relation)")
+
+
+def legend_size() -> QSizeF:
+    from PySide6.QtGui import QFontMetricsF
+
+    fm = QFontMetricsF(_legend_font())
+    text_w = max(fm.horizontalAdvance(t) for t in _LEGEND_ITEMS)
+    return QSizeF(2 * _LEGEND_PAD + 44 + 8 + text_w, 2 * _LEGEND_PAD + _LEGEND_ROW * len(_LEGEND_ITEMS) + 16)
+
+
+def _legend_font() -> QFont:
+    if "legend" not in _FONTS:
+        _FONTS["legend"] = _font(12, False)
+    return _FONTS["legend"]
+
+
+def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme) -> QRectF:
+    """A key to kinds and relation styles; returns the rectangle it took."""
+    size = legend_size()
+    rect = QRectF(top_left, size)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(theme.muted, 1.0))
+    bg = QColor(theme.legend_background)
+    bg.setAlpha(235)
+    painter.setBrush(bg)
+    painter.drawRoundedRect(rect, 6, 6)
+    title_font = _font(12, True)
+    painter.setFont(title_font)
+    painter.setPen(theme.text)
+    x, y = rect.left() + _LEGEND_PAD, rect.top() + _LEGEND_PAD
+    painter.drawText(QPointF(x, y + 11), "Legend")
+    y += 18
+    font = _legend_font()
+    for i, kind in enumerate((Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE)):
+        cy = y + i * _LEGEND_ROW + _LEGEND_ROW / 2
+        box = QRectF(x, cy - 7, 44, 14)
+        painter.setPen(QPen(theme.kind[kind], 2.0 if kind is Kind.CONCLUSION else 1.2))
+        painter.setBrush(theme.card[kind])
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.kind[kind])
+        painter.drawPath(kind_marker_path(kind, QPointF(x + 9, cy), 6.0))
+        painter.setPen(theme.text)
+        painter.setFont(font)
+        painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[i])
+    for j, pol in enumerate((Polarity.SUPPORT, Polarity.ATTACK)):
+        cy = y + (3 + j) * _LEGEND_ROW + _LEGEND_ROW / 2
+        path = QPainterPath(QPointF(x, cy))
+        path.lineTo(QPointF(x + 44, cy))
+        draw_edge(painter, path, pol, theme)
+        painter.setPen(theme.text)
+        painter.setFont(font)
+        painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[3 + j])
+    cy = y + 5 * _LEGEND_ROW + _LEGEND_ROW / 2
+    jc = QPointF(x + 38, cy)
+    path = QPainterPath(QPointF(x, cy))
+    path.lineTo(QPointF(x + 30, cy))
+    draw_edge(painter, path, Polarity.ATTACK, theme)
+    draw_junction(painter, jc, Relation("legend", Polarity.SUPPORT, ("a",), "b"), theme)
+    painter.setPen(theme.text)
+    painter.setFont(font)
+    painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[5])
+    painter.restore()
+    return rect
