@@ -7,16 +7,29 @@ from typing import Iterable
 
 from .elements import Anchor
 
-# Words after which a full stop does not end a sentence.
+# Words after which a full stop does not end a sentence, unless a common
+# sentence opener follows ("at 5 p.m. The next day" ends; "the U.S. Army" does not).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft vs etc e.g i.e cf al approx dept est fig gen gov gov't
     lt col capt sgt rep sen pres no nos vol vols pp p ed eds inc ltd co corp jan feb mar apr jun jul
     aug sep sept oct nov dec mon tue wed thu fri sat sun a.m p.m u.s u.k u.n u.s.a e.u d.c ph.d
     b.a m.a n.b vs. op cit ibid""".split()
 )
+# Titles stand before a name: they never end a sentence.
+TITLES = frozenset("mr mrs ms dr prof st mt ft gen gov lt col capt sgt rep sen pres rev hon".split())
+# Closed-class words that open sentences; after an abbreviation they signal a new sentence.
+SENTENCE_OPENERS = frozenset(
+    """a an the this that these those it its he she they we i you his her their our my your
+    there here but and or so yet then however in on at for if when while after before as
+    what who why how where one some many most all both each every nobody everyone nothing
+    with by from of not still also even only although though because since until once
+    meanwhile today yesterday tomorrow now later next finally first instead indeed thus
+    therefore yes no""".split()
+)
 
 _TERMINATORS = re.compile(r"[.!?\u2026]+")
 _CLOSERS = "\"'\u201d\u2019)]}"
+_OPENERS = "\"'(\u201c\u2018["
 
 
 def normalise_newlines(text: str) -> str:
@@ -26,22 +39,66 @@ def normalise_newlines(text: str) -> str:
 
 def _word_before(text: str, i: int) -> str:
     j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"'(\u201c\u2018[":
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in _OPENERS:
         j -= 1
     return text[j:i]
+
+
+def _word_after(text: str, k: int) -> str:
+    while k < len(text) and text[k] in _OPENERS:
+        k += 1
+    j = k
+    while j < len(text) and (text[j].isalnum() or text[j] in "'\u2019-"):
+        j += 1
+    return text[k:j]
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Is the text wrapped at a fixed width (many line breaks inside sentences)?
+
+    Then a single line break is just a space; otherwise each line is a
+    paragraph, a heading or a caption, and its end ends a sentence.
+    """
+    breaks = [m.end() for m in re.finditer(r"(?<!\n)\n(?!\n)", text)]
+    if not breaks:
+        return False
+    inside = sum(1 for k in breaks if _word_after(text, k)[:1].islower())
+    return inside * 4 > len(breaks)
+
+
+def _abbreviation_ends(text: str, i: int, k: int) -> bool | None:
+    """After a full stop at ``i`` with the next word at ``k``: True if an
+    abbreviation before it still ends the sentence, False if it does not,
+    None if the word before is no abbreviation."""
+    word = _word_before(text, i).lower().rstrip(".")
+    is_initial = len(word) == 1 and word.isalpha()
+    if word not in ABBREVIATIONS and not is_initial:
+        if word.isdigit() and text.rfind("\n", 0, i) + 1 == i - len(word):
+            return False  # "1. " opening a numbered line
+        return None
+    if word in TITLES:
+        return False
+    nxt = _word_after(text, k)
+    if word == "etc" and nxt[:1].isupper():
+        return True
+    return nxt[:1].isupper() and nxt.lower() in SENTENCE_OPENERS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the sentences of ``text``, trimmed of surrounding space.
 
     A sentence ends at ``.``, ``!``, ``?`` or an ellipsis followed by space (and
-    any closing quotes or brackets), or at a blank line.  It is not ended by
-    abbreviations ("Dr.", "U.N.", "p.m."), initials, decimals ("3.5") or a
-    terminator inside a quotation that the sentence continues after.
+    any closing quotes or brackets), at a blank line, and at a line break when
+    the text is not hard-wrapped (captions, headings, one paragraph a line).
+    It is not ended by abbreviations ("Dr.", "U.N.", "p.m.") or initials unless
+    a common sentence opener follows ("at 5 p.m. The next day"), nor by
+    decimals ("3.5") or a terminator inside a quotation that the sentence
+    continues after in lower case.
     """
     spans: list[tuple[int, int]] = []
     n = len(text)
     start = 0
+    lines_end = not _hard_wrapped(text)
 
     def push(a: int, b: int) -> None:
         while a < b and text[a].isspace():
@@ -54,11 +111,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         ch = text[i]
-        if ch == "\n" and i + 1 < n and text[i + 1] == "\n":
-            push(start, i)
-            while i < n and text[i] == "\n":
-                i += 1
-            start = i
+        if ch == "\n":
+            blank = i + 1 < n and text[i + 1] == "\n"
+            if blank or (lines_end and not _word_after(text, i + 1)[:1].islower()):
+                push(start, i)
+                while i < n and text[i] == "\n":
+                    i += 1
+                start = i
+                continue
+            i += 1
             continue
         m = _TERMINATORS.match(text, i) if ch in ".!?\u2026" else None
         if not m:
@@ -70,18 +131,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if end < n and not text[end].isspace():
             i = m.end()  # "3.5", "U.N.", "example.com"
             continue
-        if ch == "." and m.end() - i == 1:
-            word = _word_before(text, i).lower().rstrip(".")
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                # An abbreviation ends the sentence only if a capitalised new
-                # sentence clearly follows a blank line; otherwise carry on.
-                i = m.end()
-                continue
-        # the next sentence must start with something sentence-like
         k = end
         while k < n and text[k] in " \t":
             k += 1
-        if k < n and text[k].islower() and text[k - 1] != "\n":
+        if ch == "." and m.end() - i == 1:
+            ends = _abbreviation_ends(text, i, k)
+            if ends is False:
+                i = m.end()
+                continue
+            if ends:
+                push(start, end)
+                start = i = end
+                continue
+        # the next sentence must start with something sentence-like
+        if k < n and text[k].islower():
             i = m.end()  # "he said "no." and left" style continuation
             continue
         push(start, end)
