@@ -1,0 +1,46 @@
+"""The layers stay clean: model, io and layout load no Qt; the model loads no pydantic."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def loaded_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(out.stdout.split())
+
+
+def test_model_io_layout_load_no_pyside():
+    mods = loaded_after("import argmap.model, argmap.io, argmap.layout, argmap.layout.measure, argmap.io.registry")
+    assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "argmap.ui"))}
+
+
+def test_every_io_and_layout_module_loads_no_pyside():
+    names = [f"argmap.{p.parent.name}.{p.stem}" for d in ("io", "layout", "model")
+             for p in sorted((ROOT / "argmap" / d).glob("*.py")) if p.stem != "__init__"]
+    mods = loaded_after("\n".join(f"import {n}" for n in names))
+    assert not {m for m in mods if m.startswith(("PySide6", "shiboken6"))}
+
+
+def test_model_loads_no_pydantic():
+    mods = loaded_after("import argmap.model")
+    assert not {m for m in mods if m.startswith("pydantic")}
+
+
+def test_import_linter_contracts_hold():
+    lint = Path(sys.executable).with_name("lint-imports")
+    if not lint.exists():
+        pytest.skip("import-linter is not installed (it is in the test extra)")
+    res = subprocess.run([str(lint)], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+
+
+def test_cli_version_imports_nothing_heavy():
+    mods = loaded_after("from argmap.cli import main\nimport contextlib, io\n"
+                        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--version'])")
+    assert not {m for m in mods if m.startswith(("PySide6", "networkx", "pydantic"))}
