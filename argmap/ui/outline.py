@@ -1,0 +1,292 @@
+"""The Outline panel: the argument as a tree from each main conclusion down through its reasons and objections."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ..model import Change, Kind, Polarity, Relation, main_conclusions, reasons
+from .commands import UpdateStatementCommand
+from .document import DocumentController
+
+ROLE_ID = Qt.ItemDataRole.UserRole          # the element (statement or relation) an item stands for
+ROLE_VIA = Qt.ItemDataRole.UserRole + 1     # the single-premise relation a statement item hangs by, or ""
+ROLE_SORT = Qt.ItemDataRole.UserRole + 2    # "statement" or "relation"
+
+SUPPORT_COLOUR = QColor("#2e7d32")
+ATTACK_COLOUR = QColor("#c62828")
+KIND_LABELS = {Kind.CONCLUSION: "Conclusion", Kind.PREMISE: "Premise", Kind.EVIDENCE: "Evidence"}
+
+
+def _badge(colour: QColor | None, sign: str) -> QIcon:
+    """A small round badge with a sign: green + for a reason, red − for an objection."""
+    pm = QPixmap(16, 16)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if colour is not None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(QRectF(1, 1, 14, 14))
+        p.setPen(QPen(Qt.GlobalColor.white, 2))
+    else:
+        p.setPen(QPen(QColor("#888888"), 2))
+    p.drawLine(4, 8, 12, 8)
+    if sign == "+":
+        p.drawLine(8, 4, 8, 12)
+    p.end()
+    return QIcon(pm)
+
+
+class OutlinePanel(QTreeWidget):
+    """A tree mirror of the map.  Structural changes rebuild it (debounced, once per
+    event-loop turn); text edits update the items in place.  A statement reached
+    a second time (shared premise, or a cycle) is listed again without its subtree."""
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.doc = doc
+        self.setColumnCount(2)
+        self.setHeaderLabels(["Statement", "Kind"])
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._items: dict[str, list[QTreeWidgetItem]] = {}
+        self._via: dict[str, list[QTreeWidgetItem]] = {}
+        self._collapsed: set[str] = set()
+        self._updating = False
+        self._stale = True
+        self._icons = {"support": _badge(SUPPORT_COLOUR, "+"), "attack": _badge(ATTACK_COLOUR, "-")}
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(0)
+        self._rebuild_timer.timeout.connect(self.rebuild)
+        doc.map_changed.connect(self._on_map_changed)
+        doc.selection_changed.connect(self._on_selection_changed)
+        self.itemSelectionChanged.connect(self._on_item_selection_changed)
+        self.itemChanged.connect(self._on_item_changed)
+        self.itemCollapsed.connect(lambda it: self._collapsed.add(self._key(it)))
+        self.itemExpanded.connect(lambda it: self._collapsed.discard(self._key(it)))
+        self.rebuild()
+
+    # ------------------------------------------------------------------ building
+    @staticmethod
+    def _key(item: QTreeWidgetItem) -> str:
+        parts = []
+        while item is not None:
+            parts.append(str(item.data(0, ROLE_ID)))
+            item = item.parent()
+        return "/".join(reversed(parts))
+
+    def schedule_rebuild(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._rebuild_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._rebuild_timer.start()
+
+    def rebuild(self) -> None:
+        """Build the whole tree from the map, keeping collapsed branches and the selection."""
+        self._rebuild_timer.stop()
+        self._stale = False
+        amap = self.doc.map
+        self._updating = True
+        self.setUpdatesEnabled(False)
+        try:
+            self.clear()
+            self._items.clear()
+            self._via.clear()
+            seen: set[str] = set()
+            roots = [s.id for s in main_conclusions(amap)]
+            roots += [sid for sid in amap.statements if sid not in set(roots)]
+            top_items = []
+            for sid in roots:
+                if sid in seen:
+                    continue
+                item = self._statement_item(sid, None)
+                top_items.append(item)
+                self._grow(item, sid, seen)
+            self.addTopLevelItems(top_items)
+            self._restore_expansion()
+            self._apply_selection(self.doc.selection)
+        finally:
+            self.setUpdatesEnabled(True)
+            self._updating = False
+
+    def _grow(self, root: QTreeWidgetItem, root_id: str, seen: set[str]) -> None:
+        """Add the subtree under ``root`` depth first, without recursion (maps can be deep)."""
+        amap = self.doc.map
+        seen.add(root_id)
+        stack: list[tuple[QTreeWidgetItem, str]] = [(root, root_id)]
+        while stack:
+            parent, eid = stack.pop()
+            if eid in amap.statements:
+                rels = reasons(amap, eid)
+            else:
+                rels = amap.undercuts_of(eid)
+            for rel in rels:
+                undercuts = amap.undercuts_of(rel.id)
+                if len(rel.premises) == 1 and not undercuts:
+                    sid = rel.premises[0]
+                    child = self._statement_item(sid, rel)
+                    parent.addChild(child)
+                    if sid not in seen:
+                        seen.add(sid)
+                        stack.append((child, sid))
+                    continue
+                group = self._relation_item(rel)
+                parent.addChild(group)
+                for sid in rel.premises:
+                    child = self._statement_item(sid, None)
+                    group.addChild(child)
+                    if sid not in seen:
+                        seen.add(sid)
+                        stack.append((child, sid))
+                if undercuts:
+                    stack.append((group, rel.id))
+
+    def _statement_item(self, sid: str, via: Relation | None) -> QTreeWidgetItem:
+        st = self.doc.map.statements[sid]
+        item = QTreeWidgetItem()
+        item.setData(0, ROLE_ID, sid)
+        item.setData(0, ROLE_SORT, "statement")
+        item.setData(0, ROLE_VIA, via.id if via else "")
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        if via is not None:
+            item.setIcon(0, self._icons[via.polarity.value])
+            self._via.setdefault(via.id, []).append(item)
+        self._fill_statement(item, sid)
+        self._items.setdefault(sid, []).append(item)
+        return item
+
+    def _fill_statement(self, item: QTreeWidgetItem, sid: str) -> None:
+        st = self.doc.map.statements[sid]
+        item.setText(0, " ".join(st.text.split()) or "(empty)")
+        item.setText(1, KIND_LABELS[st.kind])
+        font = item.font(0)
+        font.setBold(st.kind is Kind.CONCLUSION)
+        item.setFont(0, font)
+        via = item.data(0, ROLE_VIA)
+        role = ""
+        if via and via in self.doc.map.relations:
+            role = "Reason" if self.doc.map.relations[via].polarity is Polarity.SUPPORT else "Objection"
+        tip = f"<b>{st.title}</b><br>" if st.title else ""
+        item.setToolTip(0, f"{tip}{st.text}" + (f"<br><i>{role}</i>" if role else ""))
+
+    def _relation_item(self, rel: Relation) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(0, ROLE_ID, rel.id)
+        item.setData(0, ROLE_SORT, "relation")
+        item.setData(0, ROLE_VIA, "")
+        self._fill_relation(item, rel)
+        self._items.setdefault(rel.id, []).append(item)
+        return item
+
+    def _fill_relation(self, item: QTreeWidgetItem, rel: Relation) -> None:
+        support = rel.polarity is Polarity.SUPPORT
+        undercut = self.doc.map.is_undercut(rel)
+        if undercut:
+            label = "Objection to the inference"
+        elif support:
+            label = "Reason" + (" (premises together)" if rel.linked else "")
+        else:
+            label = "Objection" + (" (premises together)" if rel.linked else "")
+        if rel.title:
+            label += f": {rel.title}"
+        item.setText(0, label)
+        item.setText(1, "")
+        item.setIcon(0, self._icons["support" if support else "attack"])
+        font = QFont(item.font(0))
+        font.setItalic(True)
+        item.setFont(0, font)
+
+    def _restore_expansion(self) -> None:
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item.childCount():
+                item.setExpanded(self._key(item) not in self._collapsed)
+                stack.extend(item.child(i) for i in range(item.childCount()))
+
+    # -------------------------------------------------------------- model events
+    def _on_map_changed(self, change: Change) -> None:
+        amap = self.doc.map
+        if change.added or change.removed or any(c in amap.relations for c in change.changed):
+            self.schedule_rebuild()
+            return
+        if self._stale:
+            return
+        for sid in change.changed:
+            items = self._items.get(sid, [])
+            if sid not in amap.statements:
+                continue
+            st = amap.statements[sid]
+            if items and items[0].parent() is None and items[0].text(1) != KIND_LABELS[st.kind]:
+                self.schedule_rebuild()  # main conclusions are ordered by kind
+                return
+            self._updating = True
+            try:
+                for item in items:
+                    self._fill_statement(item, sid)
+            finally:
+                self._updating = False
+
+    def _on_selection_changed(self, ids: list[str], origin: object) -> None:
+        if origin is self or self._stale:
+            return
+        self._apply_selection(ids)
+
+    def _apply_selection(self, ids: list[str]) -> None:
+        items: list[QTreeWidgetItem] = []
+        for eid in ids:
+            found = self._items.get(eid) or self._via.get(eid) or []
+            items.extend(found)
+        selection = QItemSelection()
+        for item in items:
+            index = self.indexFromItem(item, 0)
+            selection.select(index, self.indexFromItem(item, 1))
+        was = self._updating
+        self._updating = True
+        try:
+            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if items:
+                self.setCurrentItem(items[0], 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.scrollToItem(items[0])
+        finally:
+            self._updating = was
+
+    # -------------------------------------------------------------- user actions
+    def _on_item_selection_changed(self) -> None:
+        if self._updating:
+            return
+        ids = list(dict.fromkeys(str(it.data(0, ROLE_ID)) for it in self.selectedItems()))
+        self.doc.select(ids, origin=self)
+        if len(ids) == 1:
+            self.doc.focus_requested.emit(ids[0])
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._updating or column != 0 or item.data(0, ROLE_SORT) != "statement":
+            return
+        sid = str(item.data(0, ROLE_ID))
+        st = self.doc.map.statements.get(sid)
+        if st is None:
+            return
+        text = item.text(0).strip()
+        if not text or text == " ".join(st.text.split()):
+            self._updating = True
+            try:
+                self._fill_statement(item, sid)  # an empty or unchanged edit puts the old text back
+            finally:
+                self._updating = False
+            return
+        self.doc.try_push(UpdateStatementCommand(self.doc, sid, {"text": text}, text="Edit statement text"))

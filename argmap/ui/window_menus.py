@@ -1,0 +1,257 @@
+"""Menus, toolbar and actions of the main window, with standard shortcuts and none used twice."""
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
+
+from ..resources import sample_paths
+from . import settings
+from .window_manager import window_manager
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+Std = QKeySequence.StandardKey
+
+
+def _module(name: str) -> Any:
+    """An optional sibling module built by another engineer, or None while it does not exist."""
+    try:
+        return importlib.import_module(f"argmap.ui.{name}")
+    except ModuleNotFoundError as e:
+        if e.name != f"argmap.ui.{name}":
+            raise
+        return None
+
+
+def _action(w: "MainWindow", name: str, text: str, slot: Callable[..., Any] | None,
+            shortcut: Any = None, tip: str = "") -> QAction:
+    act = QAction(text, w)
+    act.setObjectName(name)
+    if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            act.setShortcuts(QKeySequence.keyBindings(shortcut))
+        else:
+            act.setShortcut(QKeySequence(shortcut))
+    if tip:
+        act.setStatusTip(tip)
+    if slot is not None:
+        act.triggered.connect(lambda _checked=False: slot())
+    w.actions_[name] = act
+    return act
+
+
+def _view_call(w: "MainWindow", method: str) -> Callable[[], None]:
+    def call() -> None:
+        fn = getattr(w.view, method, None)
+        if fn is None:
+            w.statusBar().showMessage(f"{method.replace('_', ' ')} is not available yet", 3000)
+        else:
+            fn()
+    return call
+
+
+def _canvas_actions(w: "MainWindow") -> Any:
+    mod = _module("canvas_actions")
+    if mod is None or not hasattr(w.view, "scene_"):
+        return None
+    return mod.CanvasActions(w.view, w)
+
+
+def _keys(action: QAction) -> set[str]:
+    return {k.toString() for k in action.shortcuts() if not k.isEmpty()}
+
+
+def dedupe_shortcuts(actions: Iterable[QAction]) -> list[str]:
+    """Drop any shortcut already used by an earlier action (an ambiguous shortcut fires nothing in Qt)."""
+    used: dict[str, str] = {}
+    dropped = []
+    for act in actions:
+        keep = []
+        for seq in act.shortcuts():
+            key = seq.toString()
+            if not key:
+                continue
+            if key in used and used[key] != act.objectName():
+                dropped.append(f"{key}: {act.text()!r} (kept for {used[key]!r})")
+                continue
+            used[key] = act.objectName() or act.text()
+            keep.append(seq)
+        if len(keep) != len(act.shortcuts()):
+            act.setShortcuts(keep)
+    for line in dropped:
+        log.warning("duplicate shortcut dropped: %s", line)
+    return dropped
+
+
+def build_menus(w: "MainWindow") -> None:
+    canvas = _canvas_actions(w)
+    w.canvas_actions = canvas
+    edit_actions = list(getattr(canvas, "edit_actions", []) or [])
+    structure_actions = list(getattr(canvas, "structure_actions", []) or [])
+    view_actions = list(getattr(canvas, "view_actions", []) or [])
+    taken = set().union(*(_keys(a) for a in edit_actions + structure_actions + view_actions)) \
+        if canvas is not None else set()
+
+    def standard(name: str, text: str, key: QKeySequence.StandardKey, method: str) -> QAction | None:
+        """A fallback for a standard edit/zoom command the canvas does not provide itself."""
+        seqs = {k.toString() for k in QKeySequence.keyBindings(key)}
+        if seqs & taken:
+            return None
+        return _action(w, name, text, _view_call(w, method), key)
+
+    wm = window_manager
+    bar = w.menuBar()
+    # ------------------------------------------------------------------ File
+    m = bar.addMenu("&File")
+    m.addAction(_action(w, "new", "&New", w.new_file, Std.New, "Start a new map in a new window"))
+    m.addAction(_action(w, "open", "&Open…", w.open_file, Std.Open, "Open a map"))
+    w.recent_menu = m.addMenu("Open &Recent")
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(w, w.recent_menu))
+    fill_recent_menu(w, w.recent_menu)
+    samples = m.addMenu("Open &Sample")
+    for path in sample_paths():
+        from .start_screen import sample_title
+
+        act = samples.addAction(sample_title(path))
+        act.setStatusTip("Open a copy of this sample map")
+        act.triggered.connect(lambda _c=False, p=path: wm().open_sample(p, near=w))
+    samples.setEnabled(bool(sample_paths()))
+    m.addSeparator()
+    m.addAction(_action(w, "save", "&Save", w.save, Std.Save))
+    m.addAction(_action(w, "save_as", "Save &As…", w.save_as, Std.SaveAs))
+    m.addSeparator()
+    m.addAction(_action(w, "import", "&Import…", w.import_file, None, "Open another format (Argdown, AIF, …)"))
+    export = m.addMenu("&Export")
+    exporter = _module("export")
+    for kind in ("svg", "png", "pdf"):
+        act = _action(w, f"export_{kind}", f"{kind.upper()} image…" if kind != "pdf" else "PDF…",
+                      lambda k=kind: w.export_image(k))
+        act.setEnabled(exporter is not None)
+        export.addAction(act)
+    export.addSeparator()
+    export.addAction(_action(w, "export_other", "Other format…", w.export_file))
+    printing = _module("printing")
+    if printing is not None and hasattr(printing, "print_dialog"):
+        m.addAction(_action(w, "print", "&Print…", lambda: printing.print_dialog(w, w.doc, w.view), Std.Print))
+    m.addSeparator()
+    m.addAction(_action(w, "close", "&Close", w.close, Std.Close))
+    m.addAction(_action(w, "quit", "&Quit", lambda: wm().quit(), Std.Quit))
+    # ------------------------------------------------------------------ Edit
+    m = bar.addMenu("&Edit")
+    undo = w.doc.undo_stack.createUndoAction(w, "&Undo")
+    undo.setObjectName("undo")
+    undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
+    redo = w.doc.undo_stack.createRedoAction(w, "&Redo")
+    redo.setObjectName("redo")
+    redo.setShortcuts(QKeySequence.keyBindings(Std.Redo))
+    w.actions_["undo"] = undo
+    w.actions_["redo"] = redo
+    m.addActions([undo, redo])
+    m.addSeparator()
+    fallbacks = [standard("cut", "Cu&t", Std.Cut, "cut"), standard("copy", "&Copy", Std.Copy, "copy"),
+                 standard("paste", "&Paste", Std.Paste, "paste"),
+                 standard("delete", "&Delete", Std.Delete, "delete_selection"),
+                 standard("select_all", "Select &All", Std.SelectAll, "select_all")]
+    m.addActions([a for a in fallbacks if a is not None])
+    if edit_actions:
+        m.addActions(edit_actions)
+    m.addSeparator()
+    m.addAction(_action(w, "find", "&Find…", w.find_bar.open_bar, Std.Find, "Find statements"))
+    m.addAction(_action(w, "find_next", "Find &Next", w.find_bar.find_next, Std.FindNext))
+    m.addAction(_action(w, "find_previous", "Find Pre&vious", w.find_bar.find_previous, Std.FindPrevious))
+    # ------------------------------------------------------------- Structure
+    if structure_actions:
+        m = bar.addMenu("&Argument")
+        m.addActions(structure_actions)
+    # ------------------------------------------------------------------ View
+    m = bar.addMenu("&View")
+    zooms = [standard("zoom_in", "Zoom &In", Std.ZoomIn, "zoom_in"),
+             standard("zoom_out", "Zoom &Out", Std.ZoomOut, "zoom_out")]
+    if canvas is None:
+        zooms.append(_action(w, "zoom_fit", "Zoom to &Fit", _view_call(w, "zoom_fit"), "Ctrl+9"))
+        zooms.append(_action(w, "zoom_reset", "Actual Size (100 %)", _view_call(w, "zoom_reset"), "Ctrl+0"))
+    m.addActions([a for a in zooms if a is not None])
+    m.addActions(view_actions)
+    m.addSeparator()
+    panels = m.addMenu("&Panels")
+    for dock in (w.outline_dock, w.inspector_dock, w.source_dock):
+        if dock is not None:
+            panels.addAction(dock.toggleViewAction())
+    theme_menu = m.addMenu("&Theme")
+    group = QActionGroup(w)
+    current = settings.theme()
+    for name in settings.THEMES:
+        act = _action(w, f"theme_{name}", name.capitalize(), lambda n=name: _set_theme(n))
+        act.setCheckable(True)
+        act.setChecked(name == current)
+        group.addAction(act)
+        theme_menu.addAction(act)
+    # ------------------------------------------------------------------ Help
+    m = bar.addMenu("&Help")
+    m.addAction(_action(w, "about", "&About argmap", lambda: _about(w)))
+    # --------------------------------------------------------------- toolbar
+    tb = QToolBar("Main toolbar", w)
+    tb.setObjectName("main-toolbar")
+    tb.setIconSize(QSize(18, 18))
+    w.addToolBar(tb)
+    tb.addActions([w.actions_["new"], w.actions_["open"], w.actions_["save"]])
+    tb.addSeparator()
+    tb.addActions([undo, redo])
+    if structure_actions:
+        tb.addSeparator()
+        tb.addActions(structure_actions[:6])
+    tb.addSeparator()
+    tb.addActions([a for a in zooms if a is not None] + view_actions[:4])
+    tb.addSeparator()
+    tb.addAction(w.actions_["find"])
+    w.toolbar = tb
+    # every action reachable from the window, in menu order: no shortcut twice
+    all_actions = list(w.actions_.values()) + edit_actions + structure_actions + view_actions
+    dedupe_shortcuts(dict.fromkeys(all_actions))
+    for act in edit_actions + structure_actions + view_actions:
+        if act not in w.actions():
+            w.addAction(act)
+
+
+def fill_recent_menu(w: "MainWindow", menu: QMenu) -> None:
+    menu.clear()
+    files = settings.recent_files()
+    for i, path in enumerate(files):
+        label = os.path.basename(path)
+        act = menu.addAction(f"&{i + 1} {label}" if i < 9 else label)
+        act.setStatusTip(path)
+        act.setToolTip(path)
+        act.triggered.connect(lambda _c=False, p=path: window_manager().open_path(p, near=w))
+    if files:
+        menu.addSeparator()
+        menu.addAction("Clear Menu", lambda: (settings.clear_recent_files(), window_manager().recent_files_changed()))
+    menu.setEnabled(bool(files))
+
+
+def _set_theme(name: str) -> None:
+    from .app import apply_theme
+
+    settings.set_theme(name)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, name)
+    for win in window_manager().windows:
+        act = win.actions_.get(f"theme_{name}")
+        if act is not None:
+            act.setChecked(True)
+
+
+def _about(w: "MainWindow") -> None:
+    from .. import __version__
+
+    QMessageBox.about(w, "About argmap",
+                      f"<b>argmap {__version__}</b><p>Map the conclusions, premises and evidence of "
+                      "persuasive writing, and the reasons and objections between them.</p>")
