@@ -1,5 +1,9 @@
 """The live argument map: records kept in order, mirrored in a networkx graph.
 
+The graph is built on first use of ``ArgumentMap.graph`` and kept live from then
+on, so that commands that never ask for it (``argmap --version``, a headless
+export) do not pay for importing networkx.
+
 Every change goes through one of the operations below.  Each checks the
 invariants first and raises :class:`ModelError` without touching anything
 when the change would corrupt the map; otherwise it applies the change and
@@ -10,8 +14,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
-
-import networkx as nx
 
 from .elements import (
     RELATION_ASSESSMENTS,
@@ -87,7 +89,9 @@ class ArgumentMap(Emitter):
 
     def __init__(self, title: str = "", description: str = "") -> None:
         super().__init__()
-        self.graph: nx.DiGraph = nx.DiGraph()
+        self._graph: Any = None  # networkx.DiGraph once asked for
+        self._into: dict[str, list[str]] = {}  # element id -> ids of relations targeting it
+        self._from: dict[str, list[str]] = {}  # statement id -> ids of relations it is a premise of
         self._statements: dict[str, Statement] = {}
         self._relations: dict[str, Relation] = {}
         self._sources: dict[str, Source] = {}
@@ -96,6 +100,24 @@ class ArgumentMap(Emitter):
         self._meta: dict[str, Any] = {"title": title, "description": description}
 
     # ------------------------------------------------------------------ reading
+    @property
+    def graph(self) -> Any:
+        """The networkx DiGraph ``premise -> relation -> target`` (read it, don't change it)."""
+        if self._graph is None:
+            import networkx as nx
+
+            g = nx.DiGraph()
+            for st in self._statements.values():
+                g.add_node(st.id, sort="statement", kind=st.kind.value, record=st)
+            for rel in self._relations.values():
+                g.add_node(rel.id, sort="relation", polarity=rel.polarity.value, record=rel)
+            for rel in self._relations.values():
+                for p in rel.premises:
+                    g.add_edge(p, rel.id, role="premise")
+                g.add_edge(rel.id, rel.target, role="target")
+            self._graph = g
+        return self._graph
+
     @property
     def statements(self) -> Mapping[str, Statement]:
         return self._statements
@@ -147,15 +169,11 @@ class ArgumentMap(Emitter):
 
     def relations_into(self, eid: str) -> list[Relation]:
         """Relations whose target is ``eid`` (a statement or a relation), in map order."""
-        if eid not in self.graph:
-            return []
-        return [self._relations[r] for r in self.graph.predecessors(eid) if r in self._relations]
+        return [self._relations[r] for r in self._into.get(eid, ())]
 
     def relations_from(self, sid: str) -> list[Relation]:
         """Relations in which statement ``sid`` is a premise."""
-        if sid not in self._statements:
-            return []
-        return [self._relations[r] for r in self.graph.successors(sid)]
+        return [self._relations[r] for r in self._from.get(sid, ())]
 
     def undercuts_of(self, rid: str) -> list[Relation]:
         return self.relations_into(rid)
@@ -250,26 +268,72 @@ class ArgumentMap(Emitter):
 
     # ---------------------------------------------------------- graph mirror
     def _graph_add_statement(self, st: Statement) -> None:
-        self.graph.add_node(st.id, sort="statement", kind=st.kind.value, record=st)
+        self._into.setdefault(st.id, [])
+        self._from.setdefault(st.id, [])
+        if self._graph is not None:
+            self._graph.add_node(st.id, sort="statement", kind=st.kind.value, record=st)
+
+    def _graph_set_record(self, st: Statement) -> None:
+        if self._graph is not None:
+            node = self._graph.nodes[st.id]
+            node["record"] = st
+            node["kind"] = st.kind.value
 
     def _graph_add_relation(self, rel: Relation) -> None:
-        self.graph.add_node(rel.id, sort="relation", polarity=rel.polarity.value, record=rel)
+        self._into.setdefault(rel.id, [])
         for p in rel.premises:
-            self.graph.add_edge(p, rel.id, role="premise")
-        self.graph.add_edge(rel.id, rel.target, role="target")
+            self._from[p].append(rel.id)
+        self._into[rel.target].append(rel.id)
+        g = self._graph
+        if g is not None:
+            g.add_node(rel.id, sort="relation", polarity=rel.polarity.value, record=rel)
+            for p in rel.premises:
+                g.add_edge(p, rel.id, role="premise")
+            g.add_edge(rel.id, rel.target, role="target")
 
     def _graph_drop_relation_edges(self, rel: Relation) -> None:
         for p in rel.premises:
-            if self.graph.has_edge(p, rel.id):
-                self.graph.remove_edge(p, rel.id)
-        if self.graph.has_edge(rel.id, rel.target):
-            self.graph.remove_edge(rel.id, rel.target)
+            lst = self._from.get(p)
+            if lst is not None and rel.id in lst:
+                lst.remove(rel.id)
+        lst = self._into.get(rel.target)
+        if lst is not None and rel.id in lst:
+            lst.remove(rel.id)
+        g = self._graph
+        if g is not None:
+            for p in rel.premises:
+                if g.has_edge(p, rel.id):
+                    g.remove_edge(p, rel.id)
+            if g.has_edge(rel.id, rel.target):
+                g.remove_edge(rel.id, rel.target)
+
+    def _graph_remove_node(self, eid: str) -> None:
+        self._into.pop(eid, None)
+        self._from.pop(eid, None)
+        if self._graph is not None:
+            self._graph.remove_node(eid)
+
+    def _sort_adjacency(self) -> None:
+        """Keep adjacency lists in map order after elements were put back mid-order."""
+        order = {rid: i for i, rid in enumerate(self._relations)}
+        for lst in (*self._into.values(), *self._from.values()):
+            if len(lst) > 1:
+                lst.sort(key=order.__getitem__)
 
     def _replace_relation(self, new: Relation) -> None:
         old = self._relations[new.id]
-        self._graph_drop_relation_edges(old)
         self._relations[new.id] = new
+        if old.premises == new.premises and old.target == new.target:
+            if self._graph is not None:
+                node = self._graph.nodes[new.id]
+                node["record"] = new
+                node["polarity"] = new.polarity.value
+            return
+        self._graph_drop_relation_edges(old)
         self._graph_add_relation(new)
+        order = {rid: i for i, rid in enumerate(self._relations)}
+        for lst in [self._into[new.target]] + [self._from[p] for p in new.premises]:
+            lst.sort(key=order.__getitem__)
 
     # -------------------------------------------------------------- metadata
     def set_meta(self, **changes: Any) -> dict[str, Any]:
@@ -320,7 +384,7 @@ class ArgumentMap(Emitter):
         for st in snap.changed_statements:
             new = dataclasses.replace(st, anchors=tuple(a for a in st.anchors if a.source_id != sid))
             self._statements[st.id] = new
-            self.graph.nodes[st.id]["record"] = new
+            self._graph_set_record(new)
             changed.add(st.id)
         del self._sources[sid]
         self._emit(Change("remove_source", removed=frozenset({sid}), changed=frozenset(changed)))
@@ -358,9 +422,7 @@ class ArgumentMap(Emitter):
         if new == old:
             return old
         self._statements[sid] = new
-        node = self.graph.nodes[sid]
-        node["record"] = new
-        node["kind"] = new.kind.value
+        self._graph_set_record(new)
         self._emit(Change("update_statement", changed=frozenset({sid})))
         return old
 
@@ -387,6 +449,8 @@ class ArgumentMap(Emitter):
         else:
             self._relations = _insert_ordered(self._relations, [(index, rel)])
         self._graph_add_relation(rel)
+        if index is not None:
+            self._sort_adjacency()
         moved = frozenset()
         if pos is not None:
             self._positions[rel.id] = pos
@@ -500,9 +564,9 @@ class ArgumentMap(Emitter):
                 raise ModelError(f"no statement or relation with id {eid!r}")
         # relations that lose their target or all premises go, and so do their undercuts
         for sid in st_gone:
-            for r in self.graph.predecessors(sid):
+            for r in self._into[sid]:
                 todo.append(r)
-            for r in self.graph.successors(sid):
+            for r in self._from[sid]:
                 rel = self._relations[r]
                 if all(p in seen for p in rel.premises):
                     todo.append(r)
@@ -513,10 +577,10 @@ class ArgumentMap(Emitter):
                 continue
             rel_seen.add(r)
             rel_gone.append(r)
-            todo.extend(u for u in self.graph.predecessors(r) if u in self._relations)
+            todo.extend(self._into[r])
         shrunk: dict[str, tuple[str, ...]] = {}
         for sid in st_gone:
-            for r in self.graph.successors(sid):
+            for r in self._from[sid]:
                 if r not in rel_seen:
                     rel = self._relations[r]
                     shrunk[r] = tuple(p for p in rel.premises if p not in seen)
@@ -544,10 +608,10 @@ class ArgumentMap(Emitter):
             self._replace_relation(dataclasses.replace(self._relations[r], premises=premises))
         for r in rel_gone:
             del self._relations[r]
-            self.graph.remove_node(r)
+            self._graph_remove_node(r)
         for s in st_gone:
             del self._statements[s]
-            self.graph.remove_node(s)
+            self._graph_remove_node(s)
         for e in gone:
             self._positions.pop(e, None)
             self._pinned.discard(e)
@@ -575,12 +639,13 @@ class ArgumentMap(Emitter):
             self._graph_add_statement(st)
         for st in snap.changed_statements:
             self._statements[st.id] = st
-            self.graph.nodes[st.id]["record"] = st
+            self._graph_set_record(st)
         self._relations = _insert_ordered(self._relations, snap.relations)
         for _, rel in snap.relations:
             self._graph_add_relation(rel)
         for rel in snap.changed_relations:
             self._replace_relation(rel)
+        self._sort_adjacency()
         self._positions.update(snap.positions)
         self._pinned.update(snap.pinned)
         self._emit(Change(
@@ -628,24 +693,33 @@ class ArgumentMap(Emitter):
 
     # ------------------------------------------------------------- checking
     def check_invariants(self) -> None:
-        """Raise AssertionError if the records and the graph disagree (for tests)."""
+        """Raise AssertionError if records, adjacency and graph disagree (for tests)."""
         ids = list(self._sources) + list(self._statements) + list(self._relations)
         assert len(ids) == len(set(ids)), "ids are not unique"
-        assert set(self.graph.nodes) == set(self._statements) | set(self._relations)
+        order = {rid: i for i, rid in enumerate(self._relations)}
+        into: dict[str, list[str]] = {e: [] for e in (*self._statements, *self._relations)}
+        frm: dict[str, list[str]] = {e: [] for e in self._statements}
         for st in self._statements.values():
-            assert self.graph.nodes[st.id]["record"] is st
             for a in st.anchors:
                 assert a.source_id in self._sources
-        n_edges = 0
         for rel in self._relations.values():
             assert rel.premises and len(set(rel.premises)) == len(rel.premises)
             assert all(p in self._statements for p in rel.premises)
             assert rel.target in self._statements or rel.target in self._relations
             assert rel.target not in rel.premises
-            assert self.graph.nodes[rel.id]["record"] is rel
-            assert set(self.graph.predecessors(rel.id)) >= set(rel.premises)
-            assert list(self.graph.successors(rel.id)) == [rel.target]
-            n_edges += len(rel.premises) + 1
-        assert self.graph.number_of_edges() == n_edges
+            into[rel.target].append(rel.id)
+            for p in rel.premises:
+                frm[p].append(rel.id)
+        assert into == self._into, "relations-into index is stale"
+        assert frm == self._from, "premise-of index is stale"
+        for lst in (*self._into.values(), *self._from.values()):
+            assert lst == sorted(lst, key=order.__getitem__), "adjacency out of map order"
         for eid in list(self._positions) + list(self._pinned):
             assert eid in self._statements or eid in self._relations
+        if self._graph is not None:  # the live graph must equal one built afresh
+            live = self._graph
+            self._graph = None
+            fresh = self.graph
+            self._graph = live
+            assert dict(live.nodes(data=True)) == dict(fresh.nodes(data=True))
+            assert set(live.edges) == set(fresh.edges)
