@@ -63,6 +63,13 @@ class FormatSpec:
 FORMATS: list[FormatSpec] = [
     FormatSpec("argmap", "argmap map", (".argmap.json",),
                "argmap.io.native:read_result", "argmap.io.native:save_map", "argmap.io.native:sniff"),
+    FormatSpec("aif", "AIF JSON (AIFdb, OVA)", (".aif.json", ".json"),
+               "argmap.io.aif:read_aif", "argmap.io.aif_export:write_aif", "argmap.io.aif:sniff"),
+    FormatSpec("microtext", "Argumentative microtext (arggraph XML)", (".xml",), "argmap.io.microtext:read_microtext"),
+    FormatSpec("carneades", "Carneades YAML", (".yml", ".yaml"), "argmap.io.carneades:read_carneades"),
+    FormatSpec("graphml", "GraphML (yEd, Gephi)", (".graphml",),
+               "argmap.io.graphml:read_graphml", "argmap.io.graphml:write_graphml"),
+    FormatSpec("dot", "Graphviz DOT", (".dot", ".gv"), None, "argmap.io.dot:write_dot"),
 ]
 
 

@@ -1,0 +1,315 @@
+"""GraphML export (networkx writes it, plus yFiles graphics for yEd) and import of argmap's own GraphML.
+
+The graph is the model's: ``premise -> relation -> target``.  Nodes carry
+``sort`` (statement/relation), ``kind``, ``text``, ``title``, ``polarity``,
+``relation_kind``, ``scheme``, ``x``/``y`` (card centre) and ``label`` (what
+Gephi shows); edges carry ``role`` (premise/target) and the premise ``order``.
+Anchors, metadata and sources travel as JSON text attributes.  yEd shows the
+labels, shapes, colours and positions from the ``y:ShapeNode`` graphics; an
+edited file still imports (labels and geometry are read back when the data
+attributes are missing).  Any other GraphML imports too: every node becomes a
+statement and every edge a support relation (said in the report).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
+
+from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement, new_id
+from .atomic import atomic_write_text
+from .errors import MapFileError
+from .safexml import local, parse_xml, where
+
+if TYPE_CHECKING:
+    from .registry import ImportResult
+
+NS = "http://graphml.graphdrawing.org/xmlns"
+YNS = "http://www.yworks.com/xml/graphml"
+COLOURS = {"conclusion": "#FFE0B2", "premise": "#E3F2FD", "evidence": "#E8F5E9"}
+LINE = {"support": "#2E7D32", "attack": "#C62828"}
+
+
+def _box(text: str) -> tuple[float, float]:
+    """A rough card size for yEd (the real one is measured by argmap.layout, not reachable from io)."""
+    lines = max(1, math.ceil(len(text) / 32))
+    return 220.0, 28.0 + 17.0 * lines
+
+
+def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
+    """The map as a DiGraph with GraphML-friendly (scalar) attributes."""
+    g = nx.DiGraph(format="argmap", title=amap.meta.get("title", ""), description=amap.meta.get("description", ""))
+    if amap.sources:
+        g.graph["sources"] = json.dumps([s.__dict__ for s in amap.sources.values()], ensure_ascii=False)
+    pos = amap.positions
+    for st in amap.statements.values():
+        attrs: dict[str, Any] = {"sort": "statement", "kind": st.kind.value, "text": st.text,
+                                 "label": st.title or st.text}
+        for key in ("title", "notes", "assessment"):
+            if getattr(st, key):
+                attrs[key] = getattr(st, key)
+        if st.tags:
+            attrs["tags"] = json.dumps(list(st.tags), ensure_ascii=False)
+        if st.anchors:
+            attrs["anchors"] = json.dumps([a.__dict__ for a in st.anchors], ensure_ascii=False)
+        if st.meta:
+            attrs["meta"] = json.dumps(dict(st.meta), ensure_ascii=False, default=str)
+        g.add_node(st.id, **attrs, **_xy(pos.get(st.id)))
+    for r in amap.relations.values():
+        attrs = {"sort": "relation", "polarity": r.polarity.value, "relation_kind": r.kind.value,
+                 "label": r.title or r.scheme or r.polarity.value}
+        for key in ("title", "notes", "scheme", "assessment"):
+            if getattr(r, key):
+                attrs[key] = getattr(r, key)
+        if r.meta:
+            attrs["meta"] = json.dumps(dict(r.meta), ensure_ascii=False, default=str)
+        g.add_node(r.id, **attrs, **_xy(pos.get(r.id)))
+    for r in amap.relations.values():
+        for i, p in enumerate(r.premises):
+            g.add_edge(p, r.id, role="premise", order=i, polarity=r.polarity.value)
+        g.add_edge(r.id, r.target, role="target", order=0, polarity=r.polarity.value)
+    return g
+
+
+def _xy(p: tuple[float, float] | None) -> dict[str, float]:
+    return {} if p is None else {"x": float(p[0]), "y": float(p[1])}
+
+
+def dumps(amap: ArgumentMap) -> str:
+    g = to_networkx(amap)
+    writer = GraphMLWriter(graph=g, encoding="utf-8", prettyprint=True)
+    root = writer.xml
+    root.set("xmlns:y", YNS)
+    graph = root.find("graph")
+    assert graph is not None
+    index = list(root).index(graph)
+    root.insert(index, ET.Element("key", {"for": "node", "id": "yfiles_node", "yfiles.type": "nodegraphics"}))
+    root.insert(index + 1, ET.Element("key", {"for": "edge", "id": "yfiles_edge", "yfiles.type": "edgegraphics"}))
+    auto = 0
+    for node in graph.findall("node"):
+        nid = node.get("id", "")
+        attrs = g.nodes[nid]
+        data = ET.SubElement(node, "data", {"key": "yfiles_node"})
+        shape = ET.SubElement(data, "y:ShapeNode")
+        if attrs["sort"] == "statement":
+            w, h = _box(attrs["label"])
+            fill, border, kind, label = COLOURS[attrs["kind"]], "#555555", "roundrectangle", attrs["label"]
+        else:
+            w = h = 14.0
+            fill = border = LINE[attrs["polarity"]]
+            kind, label = "ellipse", ""
+        x, y = attrs.get("x"), attrs.get("y")
+        if x is None or y is None:
+            x, y = 260.0 * (auto % 6), 160.0 * (auto // 6) - 2000.0  # unplaced: a grid out of the way
+            auto += 1
+        ET.SubElement(shape, "y:Geometry", {"x": f"{x - w / 2:.2f}", "y": f"{y - h / 2:.2f}",
+                                            "width": f"{w:.2f}", "height": f"{h:.2f}"})
+        ET.SubElement(shape, "y:Fill", {"color": fill, "transparent": "false"})
+        ET.SubElement(shape, "y:BorderStyle", {"color": border, "type": "line", "width": "1.0"})
+        lab = ET.SubElement(shape, "y:NodeLabel", {"autoSizePolicy": "node_width", "configuration":
+                                                   "CroppingLabel", "modelName": "internal", "modelPosition": "c"})
+        lab.text = label
+        ET.SubElement(shape, "y:Shape", {"type": kind})
+    for edge in graph.findall("edge"):
+        attrs = g.edges[edge.get("source"), edge.get("target")]
+        data = ET.SubElement(edge, "data", {"key": "yfiles_edge"})
+        line = ET.SubElement(data, "y:PolyLineEdge")
+        ET.SubElement(line, "y:LineStyle", {"color": LINE[attrs["polarity"]], "width": "1.5",
+                                            "type": "line" if attrs["polarity"] == "support" else "dashed"})
+        ET.SubElement(line, "y:Arrows", {"source": "none",
+                                         "target": "standard" if attrs["role"] == "target" else "none"})
+    return str(writer)
+
+
+def write_graphml(amap: ArgumentMap, path: str | os.PathLike[str], **_options: Any) -> None:
+    """Registry writer (atomic)."""
+    atomic_write_text(path, dumps(amap))
+
+
+# ---------------------------------------------------------------- import
+def _value(raw: str, kind: str, path: str, el: ET.Element, name: str) -> Any:
+    try:
+        if kind in ("double", "float"):
+            v = float(raw)
+            if not math.isfinite(v):
+                raise ValueError
+            return v
+        if kind in ("int", "long"):
+            return int(raw)
+        if kind == "boolean":
+            return raw.strip().lower() in ("true", "1")
+    except ValueError:
+        raise MapFileError(path, where(el), f"{name} must be a finite {kind}, got {raw[:40]!r}") from None
+    return raw
+
+
+def _data(el: ET.Element, keys: dict[str, tuple[str, str]], path: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for d in el:
+        if not isinstance(d.tag, str) or local(d.tag) != "data":
+            continue
+        key = d.get("key", "")
+        if key in keys:
+            name, kind = keys[key]
+            out[name] = _value("".join(d.itertext()), kind, path, el, name)
+        else:  # yFiles graphics: the label and geometry
+            for sub in d.iter():
+                tag = local(sub.tag) if isinstance(sub.tag, str) else ""
+                if tag == "NodeLabel" and (sub.text or "").strip():
+                    out.setdefault("_label", sub.text.strip())
+                elif tag == "Geometry":
+                    try:
+                        w, h = float(sub.get("width", 0)), float(sub.get("height", 0))
+                        out["_xy"] = (float(sub.get("x", 0)) + w / 2, float(sub.get("y", 0)) + h / 2)
+                    except ValueError:
+                        pass
+    return out
+
+
+def _json(raw: Any, default: Any) -> Any:
+    if not isinstance(raw, str):
+        return default
+    try:
+        v = json.loads(raw)
+    except (ValueError, RecursionError):
+        return default
+    return v if isinstance(v, type(default)) else default
+
+
+def read_graphml(path: str | os.PathLike[str]) -> "ImportResult":
+    """Registry reader: GraphML (argmap's own, or any graph) -> map and report."""
+    from .registry import ImportReport, ImportResult
+
+    p = os.fspath(path)
+    root = parse_xml(p)
+    if local(root.tag) != "graphml":
+        raise MapFileError(p, f"<{local(root.tag)}>", "not GraphML (expected <graphml>)")
+    keys: dict[str, tuple[str, str]] = {}
+    for k in root:
+        if isinstance(k.tag, str) and local(k.tag) == "key" and k.get("attr.name"):
+            keys[k.get("id", "")] = (k.get("attr.name", ""), k.get("attr.type", "string"))
+    graph = next((g for g in root if isinstance(g.tag, str) and local(g.tag) == "graph"), None)
+    if graph is None:
+        raise MapFileError(p, "<graphml>", "has no <graph>")
+    report = ImportReport()
+    gdata = _data(graph, keys, p)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[tuple[str, str, dict[str, Any], ET.Element]] = []
+    nested = 0
+    for i, el in enumerate(graph):
+        tag = local(el.tag) if isinstance(el.tag, str) else ""
+        if tag == "node":
+            nid = el.get("id")
+            if not nid or nid in nodes:
+                raise MapFileError(p, where(el, i), "needs an id that no other node has")
+            nodes[nid] = _data(el, keys, p)
+            nested += sum(1 for s in el.iter() if isinstance(s.tag, str) and local(s.tag) == "node") - 1
+        elif tag == "edge":
+            a, b = el.get("source"), el.get("target")
+            if not a or not b:
+                raise MapFileError(p, where(el, i), "needs a source and a target")
+            edges.append((a, b, _data(el, keys, p), el))
+    for a, b, _d, el in edges:
+        if a not in nodes or b not in nodes:
+            raise MapFileError(p, where(el), f"refers to a node that is not in the graph ({a if a not in nodes else b!r})")
+    if nested:
+        report.note(f"dropped {nested} nodes of nested graphs")
+    own = any(d.get("sort") in ("statement", "relation") for d in nodes.values())
+    build = _build_own if own else _build_generic
+    amap, positions = build(nodes, edges, report)
+    sources = [Source(str(s.get("id")), str(s.get("text", "")), str(s.get("title", "")), str(s.get("author", "")),
+                      str(s.get("url", "")), str(s.get("date", "")))
+               for s in _json(gdata.get("sources"), []) if isinstance(s, dict) and s.get("id")]
+    statements, relations = amap
+    if sources:
+        known = {s.id for s in sources}
+        statements = [s if all(a.source_id in known for a in s.anchors) else
+                      Statement(**{**s.__dict__, "anchors": ()}) for s in statements]
+    else:
+        statements = [Statement(**{**s.__dict__, "anchors": ()}) if s.anchors else s for s in statements]
+    result = ArgumentMap(str(gdata.get("title", "")), str(gdata.get("description", "")))
+    try:
+        result.add_many(statements, relations, positions, sources=sources)
+    except ModelError as e:
+        raise MapFileError(p, "", f"cannot build the map: {e}") from None
+    report.counts = {"statements": len(statements), "relations": len(relations),
+                     "undercuts": sum(result.is_undercut(r) for r in relations)}
+    return ImportResult(result, report)
+
+
+def _statement(nid: str, d: dict[str, Any]) -> Statement:
+    kind = d.get("kind") if d.get("kind") in ("conclusion", "premise", "evidence") else "premise"
+    anchors = []
+    for a in _json(d.get("anchors"), []):
+        try:
+            anchors.append(Anchor(str(a["source_id"]), int(a["start"]), int(a["end"]), str(a["quote"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    text = d.get("text", d.get("_label", d.get("label", "")))
+    assessment = d.get("assessment") if d.get("assessment") in ("accepted", "rejected", "undecided") else None
+    return Statement(nid, str(text), Kind(kind), str(d.get("title", "")), str(d.get("notes", "")),
+                     tuple(str(t) for t in _json(d.get("tags"), [])), tuple(anchors), assessment,
+                     _json(d.get("meta"), {}))
+
+
+def _positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    out = {}
+    for nid, d in nodes.items():
+        if isinstance(d.get("x"), float) and isinstance(d.get("y"), float):
+            out[nid] = (d["x"], d["y"])
+        elif "_xy" in d:
+            out[nid] = d["_xy"]
+    return out
+
+
+def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]],
+               report: Any) -> tuple[tuple[list[Statement], list[Relation]], dict[str, tuple[float, float]]]:
+    sorts = {nid: d.get("sort") for nid, d in nodes.items()}
+    statements = [_statement(nid, d) for nid, d in nodes.items() if sorts[nid] == "statement"]
+    other = [nid for nid, s in sorts.items() if s not in ("statement", "relation")]
+    if other:
+        report.note(f"dropped {len(other)} nodes that are neither statements nor relations")
+    ins: dict[str, list[tuple[int, str]]] = {}
+    outs: dict[str, list[str]] = {}
+    for a, b, d, _el in edges:
+        if sorts.get(b) == "relation" and sorts.get(a) == "statement":
+            ins.setdefault(b, []).append((int(d.get("order", 0) or 0), a))
+        elif sorts.get(a) == "relation" and sorts.get(b) in ("statement", "relation"):
+            outs.setdefault(a, []).append(b)
+    relations, dropped = [], []
+    for nid, d in nodes.items():
+        if sorts[nid] != "relation":
+            continue
+        premises = [s for _o, s in sorted(ins.get(nid, []), key=lambda t: t[0])]
+        targets = outs.get(nid, [])
+        if not premises or len(targets) != 1:
+            dropped.append(nid)
+            continue
+        pol = d.get("polarity") if d.get("polarity") in ("support", "attack") else "support"
+        rk = d.get("relation_kind") if d.get("relation_kind") in ("inference", "rephrase", "preference") else "inference"
+        assessment = d.get("assessment") if d.get("assessment") in ("strong", "weak", "none") else None
+        relations.append(Relation(nid, Polarity(pol), tuple(dict.fromkeys(premises)), targets[0], RelationKind(rk),
+                                  str(d.get("title", "")), str(d.get("notes", "")), str(d.get("scheme", "")),
+                                  assessment, _json(d.get("meta"), {})))
+    if dropped:
+        report.note(f"dropped {len(dropped)} relations without a premise or with other than one target: "
+                    + ", ".join(dropped[:5]))
+    keep = {s.id for s in statements} | {r.id for r in relations}
+    return (statements, relations), {k: v for k, v in _positions(nodes).items() if k in keep}
+
+
+def _build_generic(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]],
+                   report: Any) -> tuple[tuple[list[Statement], list[Relation]], dict[str, tuple[float, float]]]:
+    statements = [_statement(nid, d) for nid, d in nodes.items()]
+    relations = []
+    for a, b, _d, _el in edges:
+        if a != b:
+            rid = new_id()
+            relations.append(Relation(rid, Polarity.SUPPORT, (a,), b))
+    report.note("not an argmap GraphML: every node became a premise and every edge a support relation")
+    return (statements, relations), _positions(nodes)
