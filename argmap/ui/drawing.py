@@ -324,15 +324,20 @@ def draw_junction(painter: QPainter, center: QPointF, relation: Relation, theme:
 
 
 # ------------------------------------------------------------------- edges
-def _anchor(rect: QRectF, toward: QPointF) -> tuple[QPointF, QPointF]:
-    """Where an edge leaves ``rect`` toward a point, and the unit direction it leaves in:
-    the middle of the top/bottom side for mostly vertical edges, of a side otherwise."""
+def _anchor(rect: QRectF, toward: QPointF, spread: bool = False) -> tuple[QPointF, QPointF]:
+    """Where an edge meets ``rect`` coming from a point, and the unit direction it leaves in:
+    the top/bottom side for mostly vertical edges (its middle, or with ``spread`` the point
+    nearest ``toward`` so several arrows into one card do not pile up), a side otherwise."""
     c = rect.center()
     dx, dy = toward.x() - c.x(), toward.y() - c.y()
     if abs(dy) > rect.height() / 2 + 8.0 or abs(dy) * rect.width() >= abs(dx) * rect.height():
+        x = c.x()
+        if spread:
+            inset = min(CARD_RADIUS + 10.0, rect.width() / 2)
+            x = max(rect.left() + inset, min(rect.right() - inset, toward.x()))
         if dy < 0:
-            return QPointF(c.x(), rect.top()), QPointF(0, -1)
-        return QPointF(c.x(), rect.bottom()), QPointF(0, 1)
+            return QPointF(x, rect.top()), QPointF(0, -1)
+        return QPointF(x, rect.bottom()), QPointF(0, 1)
     if dx < 0:
         return QPointF(rect.left(), c.y()), QPointF(-1, 0)
     return QPointF(rect.right(), c.y()), QPointF(1, 0)
@@ -369,7 +374,7 @@ def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: b
         path = QPainterPath(start)
         path.lineTo(end)
         return path
-    end, d1 = _anchor(target_rect, junction)
+    end, d1 = _anchor(target_rect, junction, spread=True)
     end = end + d1 * 1.5  # leave room for the tip's pen
     d0 = QPointF(-d1.x(), -d1.y())
     r = measure.JUNCTION_SIZE / 2

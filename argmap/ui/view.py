@@ -1,0 +1,279 @@
+"""MapView: the canvas widget — zoom, pan, legend, theme, and the editing entry points the window's menus call."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from ..model import Kind
+from . import drawing
+from .document import DocumentController
+from .scene import MapScene
+
+ZOOM_STEP = 1.2
+MIN_ZOOM = 0.02
+MAX_ZOOM = 6.0
+
+
+class MapView(QGraphicsView):
+    """A QGraphicsView owning its :class:`MapScene` for one document."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        drawing.register_fonts()
+        self.doc = doc
+        self.scene_ = MapScene(self)
+        self.setScene(self.scene_)
+        self.legend_visible = False
+        self._theme_forced: bool | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self._apply_theme()
+        from .canvas_edits import CanvasEdits
+        from .interaction import Interaction
+
+        self.edits = CanvasEdits(self)
+        self.interaction = Interaction(self)
+        self.ensure_positions()
+        self.scene_.set_document(doc)
+        from .canvas_actions import CanvasActions
+
+        self.canvas_actions = CanvasActions(self, self)
+        self._fit_pending = True
+
+    def map_scene(self) -> MapScene:
+        return self.scene_
+
+    # --------------------------------------------------------------- layout
+    def ensure_positions(self) -> None:
+        """Lay out a map whose statements have no positions, so nothing piles up at (0, 0).
+
+        This is part of opening a map (like normalising newlines), so it is not an undo step."""
+        amap = self.doc.map
+        missing = [s for s in amap.statements if s not in amap.positions]
+        if not missing:
+            return
+        from .placement import layout_positions
+
+        if len(missing) == len(amap.statements):
+            pos = layout_positions(amap)
+        else:
+            pos = layout_positions(amap, only=missing)
+            pos = {k: v for k, v in pos.items() if k in missing}
+        if pos:
+            amap.move({k: v for k, v in pos.items() if k in amap.statements or k in amap.relations})
+
+    # ---------------------------------------------------------------- theme
+    def set_theme(self, theme: drawing.Theme | bool | None = None) -> None:
+        """Use a theme (or ``dark=True/False``); ``None`` follows the widget's palette."""
+        if isinstance(theme, drawing.Theme):
+            self._theme_forced = theme.dark
+        else:
+            self._theme_forced = theme
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        if self._theme_forced is None:
+            theme = drawing.theme_for(self.palette())
+        else:
+            theme = drawing.theme_for(self._theme_forced)
+        self.scene_.set_theme(theme)
+        self.viewport().update()
+
+    def theme(self) -> drawing.Theme:
+        return self.scene_.theme
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange and self._theme_forced is None:
+            self._apply_theme()
+        super().changeEvent(event)
+
+    # --------------------------------------------------------------- legend
+    def set_legend_visible(self, visible: bool) -> None:
+        self.legend_visible = bool(visible)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        self.interaction.draw_overlay(painter)
+        if self.legend_visible:
+            painter.save()
+            painter.resetTransform()
+            size = drawing.legend_size()
+            drawing.draw_legend(painter, QPointF(self.viewport().width() - size.width() - 12, 12),
+                                self.scene_.theme)
+            painter.restore()
+
+    # ----------------------------------------------------------------- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def _scale_by(self, factor: float) -> None:
+        z = self.zoom()
+        factor = max(MIN_ZOOM / z, min(MAX_ZOOM / z, factor))
+        self.scale(factor, factor)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self._scale_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._scale_by(1 / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self._scale_by(1.0 / self.zoom())
+
+    def _fit(self, rect: QRectF, max_zoom: float = 1.0) -> None:
+        if rect.isEmpty():
+            return
+        rect = rect.adjusted(-30, -30, 30, 30)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > max_zoom:
+            self._scale_by(max_zoom / self.zoom())
+        self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_fit(self) -> None:
+        self._fit(self.scene_.content_rect())
+
+    def zoom_to_selection(self) -> None:
+        rect = QRectF()
+        for item in self.scene_.selectedItems():
+            rect = rect.united(item.sceneBoundingRect())
+        if not rect.isEmpty():
+            self._fit(rect, max_zoom=1.5)
+
+    def center_on(self, eid: str) -> None:
+        item = self.scene_.item_for(eid)
+        if item is not None:
+            self.centerOn(item)
+
+    def set_find_matches(self, ids: Iterable[str]) -> None:
+        self.scene_.set_find_matches(ids)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            self.zoom_fit()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if not delta:
+            return
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._scale_by(ZOOM_STEP ** (delta / 120.0))
+        event.accept()
+
+    # ------------------------------------------------- edits the menus call
+    def create_statement(self, kind: Kind = Kind.PREMISE, at: QPointF | None = None) -> str | None:
+        return self.edits.create_statement(kind, at)
+
+    def add_support(self) -> str | None:
+        return self.edits.add_reason("support")
+
+    def add_objection(self) -> str | None:
+        return self.edits.add_reason("attack")
+
+    def add_evidence(self) -> str | None:
+        return self.edits.add_reason("evidence")
+
+    def add_co_premise(self) -> str | None:
+        return self.edits.add_co_premise()
+
+    def add_undercut(self) -> str | None:
+        return self.edits.add_undercut()
+
+    def set_kind(self, kind: Kind | str) -> None:
+        self.edits.set_kind(Kind(kind))
+
+    def toggle_polarity(self) -> None:
+        self.edits.toggle_polarity()
+
+    def edit_selected(self) -> None:
+        self.interaction.edit_selected()
+
+    def delete_selection(self) -> None:
+        self.edits.delete_selection()
+
+    def select_all(self) -> None:
+        self.scene_.select_ids(list(self.scene_.node_items) + list(self.scene_.relation_items))
+
+    def auto_arrange(self, selection_only: bool = False) -> None:
+        self.edits.auto_arrange(selection_only)
+
+    def cut(self) -> None:
+        from . import clipboard
+
+        clipboard.cut(self)
+
+    def copy(self) -> None:
+        from . import clipboard
+
+        clipboard.copy(self)
+
+    def paste(self) -> None:
+        from . import clipboard
+
+        clipboard.paste(self)
+
+    # --------------------------------------------------------- mouse / keys
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.mouse_press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.mouse_move(event):
+            super().mouseMoveEvent(event)
+            self.interaction.after_move(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        handled = self.interaction.mouse_release(event)
+        if not handled:
+            super().mouseReleaseEvent(event)
+            self.interaction.after_release(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.key_press(event):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.key_release(event):
+            super().keyReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self.interaction.context_menu(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.drag_enter(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.drag_move(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.drop(event):
+            super().dropEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
