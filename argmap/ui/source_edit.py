@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
+from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..layout.measure import card_size
@@ -144,14 +147,56 @@ def anchor_statement(doc: "DocumentController", sid: str, passage: Passage) -> b
     return True
 
 
+class OffsetShift:
+    """Where an old offset of a text probably went in its new version: lines that are
+    unchanged (matched with difflib) and the shared start and end carry their offsets over
+    exactly; an offset in an edited line moves with the unchanged line before it."""
+
+    def __init__(self, old: str, new: str) -> None:
+        old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+        o_start, n_start = _line_starts(old_lines), _line_starts(new_lines)
+        sm = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+        # (old char start, old char end, delta) of every unchanged run of lines
+        self._runs = [(o_start[i], o_start[i + n], n_start[j] - o_start[i])
+                      for i, j, n in sm.get_matching_blocks() if n]
+        self._starts = [r[0] for r in self._runs]
+        # characters the texts share at both ends: exact for a single edit anywhere
+        limit = min(len(old), len(new))
+        p = 0
+        while p < limit and old[p] == new[p]:
+            p += 1
+        q = 0
+        while q < limit - p and old[-1 - q] == new[-1 - q]:
+            q += 1
+        self._prefix, self._suffix_start, self._delta = p, len(old) - q, len(new) - len(old)
+
+    def __call__(self, offset: int) -> int:
+        if offset < self._prefix:
+            return offset
+        if offset >= self._suffix_start:
+            return offset + self._delta
+        k = bisect_right(self._starts, offset) - 1
+        return offset + self._runs[k][2] if k >= 0 else offset
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    out, pos = [0], 0
+    for line in lines:
+        pos += len(line)
+        out.append(pos)
+    return out
+
+
 def refound_anchors(amap: ArgumentMap, source_id: str, new_text: str,
                     window: int | None = None) -> tuple[dict[str, tuple[Anchor, ...]], list[str]]:
     """For a source text about to become ``new_text``: the statements whose anchors move
     (id -> new anchors) and the ids of statements with an anchor that cannot be found
-    again (kept unchanged, so it shows as broken)."""
+    again (kept unchanged, so it shows as broken).  Each quote is searched for near where
+    the edit moved it (:class:`OffsetShift`), the nearest occurrence winning."""
     old_text = amap.source(source_id).text
     if window is None:
-        window = REFIND_WINDOW + abs(len(new_text) - len(old_text))
+        window = REFIND_WINDOW
+    shift = OffsetShift(old_text, new_text)
     moved: dict[str, tuple[Anchor, ...]] = {}
     broken: list[str] = []
     for st in amap.statements.values():
@@ -162,7 +207,9 @@ def refound_anchors(amap: ArgumentMap, source_id: str, new_text: str,
             if a.source_id != source_id:
                 new.append(a)
                 continue
-            found = refind_anchor(new_text, a, window)
+            was_good = a.matches(old_text)
+            guess = shift(a.start) if was_good else a.start
+            found = refind_anchor(new_text, replace(a, start=guess, end=guess + (a.end - a.start)), window)
             if found is None:
                 new.append(a)
                 if st.id not in broken:

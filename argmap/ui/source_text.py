@@ -95,7 +95,13 @@ _BLOCK_TAGS = frozenset("""address article aside blockquote br dd div dl dt figc
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 
 
+_PARAGRAPH_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre table ul ol dl figure".split())
+
+
 class _TextExtractor(HTMLParser):
+    """Collects the text; block elements ask for line breaks that are written only
+    before the next real text, so nested blocks do not pile up blank lines."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
@@ -103,6 +109,11 @@ class _TextExtractor(HTMLParser):
         self._skip = 0
         self._in_title = False
         self._pre = 0
+        self._pending = 0
+
+    def _block(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self._pending = max(self._pending, 2 if tag in _PARAGRAPH_TAGS else 1)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -111,12 +122,10 @@ class _TextExtractor(HTMLParser):
             self._skip += 1
         elif tag == "pre":
             self._pre += 1
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote") else "\n")
+        self._block(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        self._block(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -125,15 +134,22 @@ class _TextExtractor(HTMLParser):
             self._skip -= 1
         elif tag == "pre" and self._pre:
             self._pre -= 1
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote") else "\n")
+        self._block(tag)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title.append(data)
         if self._skip:
             return
-        self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
+        text = data if self._pre else re.sub(r"\s+", " ", data)
+        if self._pending:
+            if not text.strip():
+                return
+            if self.parts:
+                self.parts.append("\n" * self._pending)
+            self._pending = 0
+            text = text if self._pre else text.lstrip()
+        self.parts.append(text)
 
 
 def html_to_text(html: str) -> tuple[str, str]:
