@@ -70,6 +70,8 @@ FORMATS: list[FormatSpec] = [
     FormatSpec("graphml", "GraphML (yEd, Gephi)", (".graphml",),
                "argmap.io.graphml:read_graphml", "argmap.io.graphml:write_graphml"),
     FormatSpec("dot", "Graphviz DOT", (".dot", ".gv"), None, "argmap.io.dot:write_dot"),
+    FormatSpec("argdown", "Argdown", (".argdown", ".ad"), "argmap.io.argdown:read_result",
+               "argmap.io.argdown:save_argdown"),
 ]
 
 
