@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 Std = QKeySequence.StandardKey
+# standard keys some platforms leave unbound (Quit on Windows, or under the offscreen platform)
+FALLBACK_KEYS = {Std.Quit: ("Ctrl+Q",), Std.Close: ("Ctrl+W",), Std.FindNext: ("F3",),
+                 Std.FindPrevious: ("Shift+F3",), Std.Redo: ("Ctrl+Shift+Z",)}
 
 
 def _module(name: str) -> Any:
@@ -37,7 +40,7 @@ def _action(w: "MainWindow", name: str, text: str, slot: Callable[..., Any] | No
     act.setObjectName(name)
     if shortcut is not None:
         if isinstance(shortcut, QKeySequence.StandardKey):
-            act.setShortcuts(QKeySequence.keyBindings(shortcut))
+            act.setShortcuts(QKeySequence.keyBindings(shortcut) or [QKeySequence(k) for k in FALLBACK_KEYS.get(shortcut, ())])
         else:
             act.setShortcut(QKeySequence(shortcut))
     if tip:
@@ -59,10 +62,8 @@ def _view_call(w: "MainWindow", method: str) -> Callable[[], None]:
 
 
 def _canvas_actions(w: "MainWindow") -> Any:
-    mod = _module("canvas_actions")
-    if mod is None or not hasattr(w.view, "scene_"):
-        return None
-    return mod.CanvasActions(w.view, w)
+    """The canvas's own CanvasActions (they are scoped to the canvas, so typing elsewhere is never taken over)."""
+    return getattr(w.view, "canvas_actions", None)
 
 
 def _keys(action: QAction) -> set[str]:
