@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QWidget
 from ..model import Kind, Source
 from ..model.text import sentence_at
 from .drawing import theme_for
-from .source_text import PASSAGE_MIME, Passage, Utf16Map
+from .source_text import PASSAGE_MIME, Passage, Utf16Map, trim_range
 
 SERIF_FAMILIES = ("Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif")
 TEXT_POINT_SIZE = 12
@@ -122,13 +122,14 @@ class SourceTextView(QTextEdit):
         return self._map.to_cp(pos, round_up)
 
     def passage(self) -> Passage | None:
-        """The selected passage in code points, or None when nothing is selected."""
+        """The selected passage in code points, trimmed of white space at its ends
+        (so a drag and the make actions anchor the same range), or None."""
         cur = self.textCursor()
         if not cur.hasSelection():
             return None
-        start = self.to_cp(cur.selectionStart())
-        end = self.to_cp(cur.selectionEnd(), round_up=True)
-        if not self._text[start:end].strip():
+        start, end = trim_range(self._text, self.to_cp(cur.selectionStart()),
+                                self.to_cp(cur.selectionEnd(), round_up=True))
+        if end <= start:
             return None
         return Passage(self.source_id, start, end, self._text[start:end])
 
@@ -305,6 +306,9 @@ class SourceTextView(QTextEdit):
     def createMimeDataFromSelection(self) -> QMimeData:
         """Plain text as usual, plus the passage for the canvas (dragging a selection)."""
         mime = super().createMimeDataFromSelection()
+        # Qt's text-edit mime data lists only its own formats until it has built them:
+        # build them now so hasFormat() sees the passage too
+        mime.text()
         p = self.passage()
         if p is not None:
             mime.setData(PASSAGE_MIME, p.to_json())

@@ -106,6 +106,7 @@ def test_mime_of_a_dragged_selection_carries_the_passage(setup):
     start = TEXT.index("\U0001F6B2")
     select_cp(view, start, start + 8)
     mime = view.createMimeDataFromSelection()
+    assert mime.hasFormat(PASSAGE_MIME)  # what a drop target asks first
     data = json.loads(bytes(mime.data(PASSAGE_MIME)).decode())
     assert data == {"source": "src", "start": start, "end": start + 8, "text": TEXT[start:start + 8]}
     assert mime.text() == TEXT[start:start + 8]
@@ -286,3 +287,52 @@ def test_anchors_survive_save_and_load(qtbot, setup, tmp_path):
     assert doc2.map.statements[sid].anchors == doc.map.statements[sid].anchors
     ((s, e, cov),) = panel2.views["src"].segments()
     assert (s, e, [t.statement for t in cov]) == (i, i + 6, [sid])
+
+
+def drop_on(view, mime, pos, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """What a drag from the source panel delivers to the canvas: enter, move, drop."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    copy, left = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(pos, copy, mime, left, modifiers)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(pos, copy, mime, left, modifiers))
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(pos), copy, mime, left, modifiers))
+
+
+def test_dragged_passage_dropped_on_the_canvas(qtbot, setup):
+    from argmap.ui.view import MapView
+
+    doc, panel, source_view = setup
+    canvas = MapView(doc)
+    qtbot.addWidget(canvas)
+    canvas.resize(600, 400)
+    canvas.show()
+    before = dumps(doc.map)
+    i = TEXT.index("Shops")
+    select_cp(source_view, i - 1, i + 19)  # with a stray space in front: trimmed
+    mime = source_view.createMimeDataFromSelection()
+    messages = []
+    doc.status_message.connect(messages.append)
+    drop_on(canvas, mime, QPoint(300, 200))
+    assert messages == []
+    (st,) = doc.map.statements.values()
+    assert st.anchors == (Anchor("src", i, i + 19, "Shops lose nothing."),)
+    x, y = doc.map.positions[st.id]
+    drop_point = canvas.mapToScene(QPoint(300, 200))
+    assert abs(x - drop_point.x()) < 150 and abs(y - drop_point.y()) < 150
+    panel.refresh_now()
+    assert [t.statement for _, _, cov in source_view.segments() for t in cov] == [st.id]
+    # dropping another passage on that card anchors the card to it too
+    j = TEXT.index("Cycling")
+    select_cp(source_view, j, j + 7)
+    card = canvas.mapFromScene(*doc.map.positions[st.id])
+    drop_on(canvas, source_view.createMimeDataFromSelection(), card)
+    assert [a.start for a in doc.map.statements[st.id].anchors] == [i, j]
+    assert len(doc.map.statements) == 1
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert dumps(doc.map) == before
