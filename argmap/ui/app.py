@@ -57,19 +57,7 @@ def apply_theme(app: QApplication, name: str | None = None) -> bool:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
-    app.setProperty("argmap_dark", dark)
-    for widget in app.topLevelWidgets():  # the canvas follows the palette through drawing.theme_for()
-        view = getattr(widget, "view", None)
-        refresh = getattr(view, "set_theme", None) or getattr(view, "refresh_theme", None)
-        if callable(refresh):
-            try:
-                refresh()
-            except TypeError:
-                from .drawing import theme_for
-
-                refresh(theme_for(dark))
-        elif view is not None:
-            view.viewport().update()
+    app.setProperty("argmap_dark", dark)  # widgets (the canvas too) follow through PaletteChange events
     return dark
 
 

@@ -260,14 +260,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 4000)
 
     def export_image(self, kind: str) -> None:
-        """SVG / PNG / PDF through ``argmap.ui.export`` (the export engineer's module)."""
+        """SVG / PNG / PDF of the whole map through ``argmap.ui.export`` (drawn like the canvas)."""
         from . import export
 
-        handler = getattr(export, f"export_{kind}_dialog", None) or getattr(export, "export_dialog", None)
-        if handler is None:
-            QMessageBox.information(self, "Export", f"{kind.upper()} export is not available yet.")
+        labels = {"svg": "SVG image (*.svg)", "png": "PNG image (*.png)", "pdf": "PDF document (*.pdf)"}
+        stem = os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name))
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {kind.upper()}", f"{stem}.{kind}", labels[kind])
+        if not path:
             return
-        handler(self, self.doc, self.view) if handler.__name__.endswith("_dialog") and kind else None
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        try:
+            getattr(export, f"export_{kind}")(self.doc.map, path)
+        except (MapFileError, OSError, ValueError) as e:
+            QMessageBox.critical(self, "Cannot export", str(e))
+            return
+        self.statusBar().showMessage(f"Exported {path}", 4000)
+
+    def print_map(self) -> None:
+        from .printing import print_map
+
+        print_map(self, self.doc.map)
 
     # ------------------------------------------------------------------ recent
     def refresh_recent_menu(self) -> None:

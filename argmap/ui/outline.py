@@ -1,9 +1,11 @@
 """The Outline panel: the argument as a tree from each main conclusion down through its reasons and objections."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRectF, Qt, QTimer
+import html
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ..model import Change, Kind, Polarity, Relation, main_conclusions, reasons
 from .commands import UpdateStatementCommand
@@ -12,28 +14,41 @@ from .document import DocumentController
 ROLE_ID = Qt.ItemDataRole.UserRole          # the element (statement or relation) an item stands for
 ROLE_VIA = Qt.ItemDataRole.UserRole + 1     # the single-premise relation a statement item hangs by, or ""
 ROLE_SORT = Qt.ItemDataRole.UserRole + 2    # "statement" or "relation"
+ROLE_KIND = Qt.ItemDataRole.UserRole + 3    # the statement's kind ("conclusion", ...)
 
 SUPPORT_COLOUR = QColor("#2e7d32")
 ATTACK_COLOUR = QColor("#c62828")
 KIND_LABELS = {Kind.CONCLUSION: "Conclusion", Kind.PREMISE: "Premise", Kind.EVIDENCE: "Evidence"}
 
 
-def _badge(colour: QColor | None, sign: str) -> QIcon:
-    """A small round badge with a sign: green + for a reason, red − for an objection."""
-    pm = QPixmap(16, 16)
+KIND_COLOURS = {Kind.CONCLUSION: QColor("#2f62b8"), Kind.PREMISE: QColor("#66707e"), Kind.EVIDENCE: QColor("#b06d0c")}
+
+
+def _icon(polarity: str | None, kind: Kind | None) -> QIcon:
+    """Role and kind at a glance: a green + (reason) or red − (objection) badge, then a
+    coloured square lettered C, P or E for the statement's kind (kind is never colour alone)."""
+    pm = QPixmap(36, 16)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if colour is not None:
+    if polarity is not None:
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
+        p.setBrush(SUPPORT_COLOUR if polarity == "support" else ATTACK_COLOUR)
         p.drawEllipse(QRectF(1, 1, 14, 14))
         p.setPen(QPen(Qt.GlobalColor.white, 2))
-    else:
-        p.setPen(QPen(QColor("#888888"), 2))
-    p.drawLine(4, 8, 12, 8)
-    if sign == "+":
-        p.drawLine(8, 4, 8, 12)
+        p.drawLine(4, 8, 12, 8)
+        if polarity == "support":
+            p.drawLine(8, 4, 8, 12)
+    if kind is not None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(KIND_COLOURS[kind])
+        p.drawRoundedRect(QRectF(19, 1, 15, 14), 3, 3)
+        font = QFont()
+        font.setPixelSize(10)
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(Qt.GlobalColor.white)
+        p.drawText(QRectF(19, 1, 15, 14), Qt.AlignmentFlag.AlignCenter, kind.value[0].upper())
     p.end()
     return QIcon(pm)
 
@@ -47,11 +62,10 @@ class OutlinePanel(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("outline")
         self.doc = doc
-        self.setColumnCount(2)
-        self.setHeaderLabels(["Statement", "Kind"])
-        self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnCount(1)
+        self.setHeaderHidden(True)
+        self.setIconSize(QSize(36, 16))
+        self.setIndentation(14)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -63,7 +77,8 @@ class OutlinePanel(QTreeWidget):
         self._collapsed: set[str] = set()
         self._updating = False
         self._stale = True
-        self._icons = {"support": _badge(SUPPORT_COLOUR, "+"), "attack": _badge(ATTACK_COLOUR, "-")}
+        self._icons = {(pol, kind): _icon(pol, kind) for pol in (None, "support", "attack")
+                       for kind in (None, *Kind)}
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(0)
@@ -163,7 +178,6 @@ class OutlinePanel(QTreeWidget):
         item.setData(0, ROLE_VIA, via.id if via else "")
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         if via is not None:
-            item.setIcon(0, self._icons[via.polarity.value])
             self._via.setdefault(via.id, []).append(item)
         self._fill_statement(item, sid)
         self._items.setdefault(sid, []).append(item)
@@ -172,16 +186,17 @@ class OutlinePanel(QTreeWidget):
     def _fill_statement(self, item: QTreeWidgetItem, sid: str) -> None:
         st = self.doc.map.statements[sid]
         item.setText(0, " ".join(st.text.split()) or "(empty)")
-        item.setText(1, KIND_LABELS[st.kind])
+        item.setData(0, ROLE_KIND, st.kind.value)
         font = item.font(0)
         font.setBold(st.kind is Kind.CONCLUSION)
         item.setFont(0, font)
         via = item.data(0, ROLE_VIA)
-        role = ""
-        if via and via in self.doc.map.relations:
-            role = "Reason" if self.doc.map.relations[via].polarity is Polarity.SUPPORT else "Objection"
-        tip = f"<b>{st.title}</b><br>" if st.title else ""
-        item.setToolTip(0, f"{tip}{st.text}" + (f"<br><i>{role}</i>" if role else ""))
+        rel = self.doc.map.relations.get(via) if via else None
+        item.setIcon(0, self._icons[(rel.polarity.value if rel else None, st.kind)])
+        role = ("Reason" if rel.polarity is Polarity.SUPPORT else "Objection") if rel else ""
+        tip = f"<b>{html.escape(st.title)}</b><br>" if st.title else ""
+        item.setToolTip(0, f"{tip}{html.escape(st.text)}<br><i>{KIND_LABELS[st.kind]}"
+                        + (f" — {role}" if role else "") + "</i>")
 
     def _relation_item(self, rel: Relation) -> QTreeWidgetItem:
         item = QTreeWidgetItem()
@@ -204,8 +219,7 @@ class OutlinePanel(QTreeWidget):
         if rel.title:
             label += f": {rel.title}"
         item.setText(0, label)
-        item.setText(1, "")
-        item.setIcon(0, self._icons["support" if support else "attack"])
+        item.setIcon(0, self._icons[("support" if support else "attack", None)])
         font = QFont(item.font(0))
         font.setItalic(True)
         item.setFont(0, font)
@@ -231,7 +245,7 @@ class OutlinePanel(QTreeWidget):
             if sid not in amap.statements:
                 continue
             st = amap.statements[sid]
-            if items and items[0].parent() is None and items[0].text(1) != KIND_LABELS[st.kind]:
+            if items and items[0].parent() is None and items[0].data(0, ROLE_KIND) != st.kind.value:
                 self.schedule_rebuild()  # main conclusions are ordered by kind
                 return
             self._updating = True
@@ -254,7 +268,7 @@ class OutlinePanel(QTreeWidget):
         selection = QItemSelection()
         for item in items:
             index = self.indexFromItem(item, 0)
-            selection.select(index, self.indexFromItem(item, 1))
+            selection.select(index, index)
         was = self._updating
         self._updating = True
         try:

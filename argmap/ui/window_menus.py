@@ -140,8 +140,8 @@ def build_menus(w: "MainWindow") -> None:
     export.addSeparator()
     export.addAction(_action(w, "export_other", "Other format…", w.export_file))
     printing = _module("printing")
-    if printing is not None and hasattr(printing, "print_dialog"):
-        m.addAction(_action(w, "print", "&Print…", lambda: printing.print_dialog(w, w.doc, w.view), Std.Print))
+    if printing is not None and hasattr(printing, "print_map"):
+        m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print))
     m.addSeparator()
     m.addAction(_action(w, "close", "&Close", w.close, Std.Close))
     m.addAction(_action(w, "quit", "&Quit", lambda: wm().quit(), Std.Quit))
@@ -206,11 +206,18 @@ def build_menus(w: "MainWindow") -> None:
     tb.addActions([w.actions_["new"], w.actions_["open"], w.actions_["save"]])
     tb.addSeparator()
     tb.addActions([undo, redo])
-    if structure_actions:
+    short = {"add_support": "+ Reason", "add_objection": "− Objection", "add_evidence": "+ Evidence",
+             "zoom_in": "Zoom In", "zoom_out": "Zoom Out", "zoom_fit": "Fit"}
+    if canvas is not None:
         tb.addSeparator()
-        tb.addActions(structure_actions[:6])
-    tb.addSeparator()
-    tb.addActions([a for a in zooms if a is not None] + view_actions[:4])
+        for name, label in short.items():
+            act = getattr(canvas, name, None)
+            if act is not None:
+                act.setIconText(label)
+                tb.addAction(act)
+    else:
+        tb.addSeparator()
+        tb.addActions([a for a in zooms if a is not None])
     tb.addSeparator()
     tb.addAction(w.actions_["find"])
     w.toolbar = tb
