@@ -104,7 +104,6 @@ def build() -> ArgumentMap:
          "predictable journeys.")
     b.support("stockholm-cba", "economy")
     b.support("deliveries", "economy")
-    b.support("traffic", "economy")
     b.support("economy", "c")
 
     # ================================================================ transit and revenue
