@@ -96,7 +96,7 @@ class SourcePanel(SourceOperations):
             act.setIcon(kind_icon(theme_for(self.palette()).kind[kind]))
             self.make_actions[kind] = act
         self.link_action = QAction("Support Selected Statement", self, checkable=True)
-        self.link_action.setIconText("Link")
+        self.link_action.setIconText("Link to Selected")
         self.link_action.setToolTip("When on, new premises and evidence also support the one selected statement")
         self.addAction(self.link_action)
         self.sentence_action = self._action("Select &Sentence", lambda: self.select_sentence(),
@@ -110,7 +110,7 @@ class SourcePanel(SourceOperations):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         add_menu = QMenu(self)
         add_menu.addActions([self.add_file_action, self.paste_action])
-        add = QAction("Add", self)
+        add = QAction("Add Source", self)
         add.setToolTip("Add a source from a file (or, from the arrow menu, paste one)")
         add.setMenu(add_menu)
         add.triggered.connect(lambda: self.add_source_from_file())
@@ -167,6 +167,11 @@ class SourcePanel(SourceOperations):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.broken_label)
         layout.addWidget(self.broken_list)
+        self.coverage_label = QLabel(self)
+        self.coverage_label.setObjectName("source_coverage")
+        self.coverage_label.setContentsMargins(8, 2, 8, 4)
+        self.coverage_label.setToolTip("The share of this source's sentences that some statement is anchored to")
+        layout.addWidget(self.coverage_label)
 
     def set_document(self, doc: DocumentController) -> None:
         """Show another document's sources (disconnects from the previous one)."""
@@ -297,6 +302,8 @@ class SourcePanel(SourceOperations):
                                   "these passages are gone. Drag a new passage onto the card to re-anchor it.")
         self.broken_label.setVisible(bool(n))
         self.broken_list.setVisible(bool(n))
+        self.coverage_label.setText(self.coverage_text())
+        self.coverage_label.setVisible(bool(self.views))
         self.coverage_changed.emit(self.coverage())
 
     def broken(self, sid: str | None = None) -> list:

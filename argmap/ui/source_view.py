@@ -200,7 +200,7 @@ class SourceTextView(QTextEdit):
 
     def _rebuild_tint_selections(self) -> None:
         theme = theme_for(self.palette())
-        base_alpha = 70 if theme.dark else 46
+        base_alpha = 80 if theme.dark else 52
         sels = []
         for a, b, covering in self._segments:
             inner = covering[0]
@@ -211,9 +211,9 @@ class SourceTextView(QTextEdit):
             colour.setAlpha(min(alpha, 220))
             fmt = QTextCharFormat()
             fmt.setBackground(colour)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if len(covering) == 1
-                                  else QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(theme.kind[covering[-1].kind]))
+            if len(covering) > 1:  # a passage inside another: underlined in the outer one's colour
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(theme.kind[covering[-1].kind]))
             fmt.setProperty(QTextFormat.Property.UserProperty, ",".join(t.statement for t in covering))
             sel = QTextEdit.ExtraSelection()
             sel.cursor = QTextCursor(self.document())
