@@ -104,7 +104,8 @@ class _Importer:
         meta: dict[str, Any] = {}
         if argument:
             meta["argument"] = True
-        if el.auto:
+        untitled = el.auto or el.data.get("argmap") == "untitled"
+        if untitled:
             meta["title"] = el.title
         others = [t for t in texts if t != text]
         if others:
@@ -114,12 +115,13 @@ class _Importer:
             meta["links"] = links
         if el.section is not None:
             meta["section"] = el.section["title"]
-        if el.data:
-            meta["data"] = _json_safe(el.data)
+        data = {k: v for k, v in el.data.items() if k not in ("argmap", "kind")}
+        if data:
+            meta["data"] = _json_safe(data)
         sid = new_id()
         self.ids[id(el)] = sid
         self.data[sid] = el.data
-        self.statements.append(Statement(sid, text, Kind.PREMISE, "" if el.auto else el.title, "", tuple(el.tags),
+        self.statements.append(Statement(sid, text, Kind.PREMISE, "" if untitled else el.title, "", tuple(el.tags),
                                          (), None, {"argdown": meta}))
 
     def inferences(self, arg: Element) -> None:
@@ -218,9 +220,28 @@ class _Importer:
                                  f"structure) is kept as an attack on its statement")
             self.relations.append(Relation(new_id(), Polarity.ATTACK, (src,), target,
                                            meta={"argdown": {"relation": "undercut"}}))
+        self.fold_joints()
         if self.dropped:
             self.report.note(f"{self.dropped} relation(s) of a statement with itself dropped")
         return self.finish()
+
+    def fold_joints(self) -> None:
+        """Stand-in conclusions argmap's writer made (``{argmap: joint}``) become one relation again."""
+        for ec in self.m.statements.values():
+            if ec.data.get("argmap") != "joint":
+                continue
+            sid = self.ids[id(ec)]
+            into = [r for r in self.relations if r.target == sid]
+            out = [r for r in self.relations if sid in r.premises]
+            if len(into) != 1 or len(out) != 1 or out[0].premises != (sid,):
+                continue
+            inf, rel = into[0], out[0]
+            meta = dict(inf.meta.get("argdown", {}))
+            meta.update(rel.meta.get("argdown", {}))
+            folded = Relation(inf.id, rel.polarity, inf.premises, rel.target, title=inf.title, notes=inf.notes,
+                              scheme=inf.scheme, meta={"argdown": meta})
+            self.relations = [folded if r is inf else r for r in self.relations if r is not rel]
+            self.statements = [st for st in self.statements if st.id != sid]
 
     def finish(self) -> ImportResult:
         supported, attacked, argues = set(), set(), set()

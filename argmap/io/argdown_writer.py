@@ -8,7 +8,7 @@ premise-conclusion structure, or one that other relations point at, becomes an a
 premise-conclusion structure (inference steps of one Argdown argument are chained again); relations
 into it are written under ``<Argument>`` (``<+``, ``<-``, and ``<_`` for undercuts).  An attack or
 undercut that needs such a structure gets a stand-in conclusion marked ``{argmap: joint}``, which the
-importer folds back into one relation.  Kinds that the import rule would not give back are written as
+importer folds back into one relation; a made-up title is marked ``{argmap: untitled}``.  Kinds that the import rule would not give back are written as
 data (``{kind: premise}``).  Texts are put on one line and Argdown's special characters escaped.
 """
 from __future__ import annotations
@@ -140,6 +140,8 @@ class _Writer:
         meta = _meta(st)
         data = dict(meta.get("data") or {}) if isinstance(meta.get("data"), dict) else {}
         data.pop("kind", None)
+        if not st.title:
+            data["argmap"] = "untitled"  # the title above is only for Argdown; import leaves it off again
         if derived_kind(st.tags, data, supported, attacked, argues) is not st.kind:
             data["kind"] = st.kind.value
         text = escape(st.text)
