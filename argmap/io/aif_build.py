@@ -99,20 +99,23 @@ class _Builder:
         while changed:
             changed = False
             for sid, (_p, target) in list(rels.items()):
-                if self.types[target] in SCHEME_NODES and target not in rels:
+                if sid in rels and self.types[target] in SCHEME_NODES and target not in rels:
                     del rels[sid]
                     gone.append(sid)
                     changed = True
-        for sid in list(rels):
-            seen, t = {sid}, rels[sid][1]
-            while t in rels:
-                if t in seen:
-                    for c in seen:
-                        rels.pop(c, None)
-                        gone.append(c)
-                    break
-                seen.add(t)
-                t = rels[t][1]
+            for sid in list(rels):
+                if sid not in rels:
+                    continue
+                seen, t = {sid}, rels[sid][1]
+                while t in rels:
+                    if t in seen:
+                        for c in seen:
+                            rels.pop(c, None)
+                            gone.append(c)
+                        changed = True
+                        break
+                    seen.add(t)
+                    t = rels[t][1]
         if gone:
             self.report.note(f"dropped {_plural(len(gone), 'scheme node')} whose conclusion is a dropped or "
                              f"circular scheme node: {_ids(sorted(set(gone)))}")

@@ -225,7 +225,8 @@ class ArgumentMap(Emitter):
             raise ModelError(f"relation {rel.id!r} has no premise (a relation needs at least one)")
         if len(set(premises)) != len(premises):
             raise ModelError(f"relation {rel.id!r} lists a premise twice")
-        pending_st = set(pending_statements)
+        # a set passed in (add_many) is used as is: copying it per relation made bulk loads quadratic
+        pending_st = pending_statements if isinstance(pending_statements, (set, frozenset)) else set(pending_statements)
         rels = pending_relations or {}
         for p in premises:
             if p not in self._statements and p not in pending_st:
