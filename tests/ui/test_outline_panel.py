@@ -1,0 +1,134 @@
+"""Outline panel: the tree of reasons and objections, selection sync with the canvas, editing text with undo."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from window_support import *  # noqa: F401,F403 - fixtures
+from window_support import make_window, small_map
+
+from argmap.io import dumps
+from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
+from argmap.ui.commands import AddStatementCommand, UpdateStatementCommand
+from argmap.ui.document import DocumentController
+from argmap.ui.outline import ROLE_ID, OutlinePanel
+
+
+def _tree(item) -> tuple:
+    children = tuple(_tree(item.child(i)) for i in range(item.childCount()))
+    return (item.data(0, ROLE_ID), children) if children else item.data(0, ROLE_ID)
+
+
+def _outline(panel: OutlinePanel) -> list:
+    return [_tree(panel.topLevelItem(i)) for i in range(panel.topLevelItemCount())]
+
+
+def _click(qtbot, panel: OutlinePanel, item, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    panel.scrollToItem(item)
+    rect = panel.visualItemRect(item)
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_outline_runs_from_the_conclusion_through_reasons_and_objections(qtbot):
+    panel = OutlinePanel(DocumentController(small_map()))
+    qtbot.addWidget(panel)
+    # R1 is linked (a group with its two premises), R2 a single reason shown as its premise,
+    # R4 an objection with an undercut (a group holding its premise and the undercut's premise)
+    assert _outline(panel) == [
+        ("c", (("R1", ("p1", ("p2", ("e1",)))), "p3", ("R4", ("o1", "u1")))),
+    ]
+    labels = {panel._items[i][0].text(0) for i in ("R1", "R4")}
+    assert labels == {"Reason (premises together)", "Objection"}
+    assert "Evidence" in panel._items["e1"][0].toolTip(0) and "Reason" in panel._items["e1"][0].toolTip(0)
+
+
+def test_shared_premises_and_cycles_are_listed_without_looping(qtbot):
+    amap = ArgumentMap()
+    amap.add_many([Statement("a", "A", Kind.CONCLUSION), Statement("b", "B"), Statement("c", "C"),
+                   Statement("x", "X"), Statement("y", "Y")],
+                  [Relation("r1", Polarity.SUPPORT, ("b",), "a"), Relation("r2", Polarity.SUPPORT, ("c",), "b"),
+                   Relation("r3", Polarity.ATTACK, ("b",), "c"),  # b -> a, c -> b, b -> c: a cycle under a
+                   Relation("r4", Polarity.SUPPORT, ("x",), "y"), Relation("r5", Polarity.SUPPORT, ("y",), "x")])
+    panel = OutlinePanel(DocumentController(amap))
+    qtbot.addWidget(panel)
+    tree = _outline(panel)
+    assert tree[0] == ("a", (("b", (("c", ("b",)),)),))   # b again, without its subtree
+    assert {t[0] for t in tree[1:]} <= {"x", "y"} and len(tree) == 2  # a pure cycle still shows up
+
+
+def test_selecting_in_the_outline_selects_on_the_canvas_and_back(qtbot):
+    w = make_window(qtbot)
+    panel, scene = w.outline, w.view.scene_
+    _click(qtbot, panel, panel._items["p3"][0])
+    assert w.doc.selection == ["p3"]
+    assert scene.selected_ids() == ["p3"]
+    _click(qtbot, panel, panel._items["e1"][0], Qt.KeyboardModifier.ControlModifier)
+    assert w.doc.selection == ["p3", "e1"] and sorted(scene.selected_ids()) == ["e1", "p3"]
+    # canvas -> outline: a click on a card
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     w.view.mapFromScene(scene.item_for("o1").sceneBoundingRect().center()))
+    assert w.doc.selection == ["o1"]
+    assert [it.data(0, ROLE_ID) for it in panel.selectedItems()] == ["o1"]
+    # a relation selected elsewhere selects its group (or, for a one-premise reason, its premise)
+    w.doc.select(["R2"], origin=None)
+    assert [it.data(0, ROLE_ID) for it in panel.selectedItems()] == ["p3"]
+
+
+def test_editing_text_in_the_outline_is_one_undo_step(qtbot):
+    w = make_window(qtbot)
+    panel = w.outline
+    before = dumps(w.doc.map)
+    item = panel._items["p1"][0]
+    _click(qtbot, panel, item)
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_F2)
+    editor = panel.focusWidget()
+    assert editor is not panel and editor.metaObject().className() == "QExpandingLineEdit"
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "Sugar makes people fat.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop turn
+    qtbot.waitUntil(lambda: w.doc.map.statements["p1"].text == "Sugar makes people fat.")
+    after = dumps(w.doc.map)
+    assert w.doc.undo_stack.count() == 1
+    w.actions_["undo"].trigger()
+    assert dumps(w.doc.map) == before
+    assert panel._items["p1"][0].text(0) == "Sugary drinks cause obesity."
+    w.actions_["redo"].trigger()
+    assert dumps(w.doc.map) == after
+
+
+def test_text_changes_update_in_place_and_structure_changes_rebuild(qtbot):
+    doc = DocumentController(small_map())
+    panel = OutlinePanel(doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    item = panel._items["p3"][0]
+    doc.push(UpdateStatementCommand(doc, "p3", {"text": "Sport money."}))
+    assert panel._items["p3"][0] is item and item.text(0) == "Sport money."
+    doc.push(AddStatementCommand(doc, Statement("n", "New and alone.")))
+    qtbot.waitUntil(lambda: "n" in panel._items)
+    assert panel.topLevelItem(panel.topLevelItemCount() - 1).data(0, ROLE_ID) == "n"
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: "n" not in panel._items)
+
+
+def test_a_big_map_builds_quickly(qtbot):
+    amap = ArgumentMap()
+    n = 5000
+    sts = [Statement(f"s{i}", f"Statement number {i}", Kind.CONCLUSION if i == 0 else Kind.PREMISE)
+           for i in range(n)]
+    rels = [Relation(f"r{i}", Polarity.SUPPORT if i % 3 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
+            for i in range(1, n)]
+    amap.add_many(sts, rels)
+    doc = DocumentController(amap)
+    start = time.perf_counter()
+    panel = OutlinePanel(doc)
+    built = time.perf_counter() - start
+    qtbot.addWidget(panel)
+    assert len(panel._items) == n and len(panel._via) == n - 1  # every statement once, no relation groups
+    start = time.perf_counter()
+    for i in range(50):
+        doc.push(UpdateStatementCommand(doc, f"s{i}", {"text": f"Edited {i}"}, merge=False))
+    typed = (time.perf_counter() - start) / 50
+    assert panel._items["s7"][0].text(0) == "Edited 7"
+    assert built < 5.0 and typed < 0.05, (built, typed)
