@@ -1,0 +1,134 @@
+"""``argmap export``: maps to SVG, PNG, PDF or outlines, headless; Qt only for the picture formats."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+PAGE_SIZES = ("A3", "A4", "A5", "Letter", "Legal", "Tabloid")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export", help="draw maps as SVG, PNG or PDF, or write their outline (Markdown, text)",
+        description="Export IN to OUT (format from OUT's extension or -t), or with -t FORMAT -d DIR many maps "
+                    "to DIR/<name>.<FORMAT>. Runs without a display; maps without positions are laid out.")
+    p.add_argument("inputs", nargs="+", metavar="IN", help="maps in any format argmap reads")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file (.svg, .png, .pdf, .md, .txt)")
+    p.add_argument("-t", "--to", metavar="FORMAT", help="output format: svg, png, pdf, md (markdown), txt (text)")
+    p.add_argument("-d", "--dir", metavar="DIR", help="output folder, for many inputs")
+    p.add_argument("--scale", type=float, metavar="S", help="PNG: pixels per map unit (default 2)")
+    p.add_argument("--dpi", type=float, metavar="DPI", help="PNG: resolution instead of --scale (96 dpi = scale 1)")
+    p.add_argument("--page", default="A4", metavar="SIZE", help=f"PDF page size: {', '.join(PAGE_SIZES)} (default A4)")
+    p.add_argument("--landscape", action="store_true", help="PDF: landscape pages")
+    p.add_argument("--tile", action="store_true",
+                   help="PDF: spread a large map over several pages at a readable size instead of fitting one page")
+    p.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    p.add_argument("--no-title", action="store_true", help="leave out the map title")
+    p.add_argument("--transparent", action="store_true", help="SVG/PNG: no background (default white)")
+    p.add_argument("--margin", type=float, default=24.0, metavar="PX", help="margin around the map (default 24)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.set_defaults(func=run_export)
+
+
+def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
+    from argmap.cli import CommandError
+
+    opts: dict[str, Any] = {}
+    if fmt in ("svg", "png", "pdf"):
+        opts.update(legend=not args.no_legend, title=None if not args.no_title else False, margin=args.margin)
+        if args.margin < 0:
+            raise CommandError("--margin must not be negative", 2)
+    if fmt in ("svg", "png"):
+        opts["transparent"] = args.transparent
+    if fmt == "png":
+        if args.scale is not None and args.dpi is not None:
+            raise CommandError("give --scale or --dpi, not both", 2)
+        if args.dpi is not None:
+            if not 1 <= args.dpi <= 2400:
+                raise CommandError(f"--dpi {args.dpi:g} is out of range (1 to 2400)", 2)
+            opts["dpi"] = args.dpi
+        elif args.scale is not None:
+            if not 0.05 <= args.scale <= 25:
+                raise CommandError(f"--scale {args.scale:g} is out of range (0.05 to 25)", 2)
+            opts["scale"] = args.scale
+    if fmt == "pdf":
+        page = {p.lower(): p for p in PAGE_SIZES}.get(args.page.lower())
+        if page is None:
+            raise CommandError(f"unknown page size {args.page!r}; use one of {', '.join(PAGE_SIZES)}", 2)
+        opts.update(page=page, landscape=args.landscape, tile=args.tile)
+    return opts
+
+
+def prepare_qt() -> None:
+    """Make the one QGuiApplication the drawing needs (offscreen when there is no display)."""
+    from argmap.ui.export import ensure_app
+
+    ensure_app()
+
+
+def check_writable(path: str) -> None:
+    """Fail early, in one line, when ``path`` cannot be written."""
+    from argmap.io import MapFileError
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise MapFileError(path, "", "cannot write: is a folder")
+    if not os.path.isdir(folder):
+        raise MapFileError(path, "", f"cannot write: no such folder {folder}")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise MapFileError(path, "", "cannot write: permission denied")
+
+
+def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool) -> None:
+    from argmap.io import read_any
+
+    check_writable(dst)
+    result = read_any(src)
+    spec.load("writer")(result.map, dst, **opts)
+    if not quiet:
+        print(f"{src} -> {dst}", file=sys.stderr)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from argmap.cli import CommandError
+    from argmap.cli.core import output_name
+    from argmap.io import MapFileError
+    from argmap.io.registry import detect_writer
+
+    if args.dir is None:
+        if args.output is None or len(args.inputs) != 1:
+            raise CommandError("export takes IN -o OUT, or -t FORMAT -d DIR IN ... for many maps", 2)
+        spec = detect_writer(args.output, args.to)
+        jobs = [(args.inputs[0], args.output)]
+    else:
+        if args.output is not None:
+            raise CommandError("give -o OUT for one map or -d DIR for many, not both", 2)
+        if not args.to:
+            raise CommandError("export -d DIR needs -t FORMAT (svg, png, pdf, md or txt)", 2)
+        spec = detect_writer(args.dir, args.to)
+        wanted = "." + args.to.lower().lstrip(".")
+        ext = wanted if wanted in spec.extensions else spec.extensions[0]
+        try:
+            os.makedirs(args.dir, exist_ok=True)
+        except OSError as e:
+            raise CommandError(f"{args.dir}: cannot create folder: {e.strerror or e}") from None
+        jobs = [(src, output_name(src, ext, args.dir)) for src in args.inputs]
+    if spec.name == "argmap":
+        raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
+    opts = _options(args, spec.name)
+    if spec.needs_qt:
+        prepare_qt()
+    failed = 0
+    for src, dst in jobs:
+        try:
+            export_one(src, dst, spec, opts, args.quiet)
+        except MapFileError as e:
+            if len(jobs) == 1:
+                raise
+            print(f"argmap: {e}", file=sys.stderr)
+            failed += 1
+    if failed:
+        print(f"argmap: {failed} of {len(jobs)} maps failed", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,193 @@
+"""Benchmark ``argmap export`` (SVG, PDF, PNG) against ``argdown map --format svg``, whole process to whole process.
+
+Usage: PYTHONPATH=. python benchmarks/bench_export.py [N ...] [--argdown-max N] [--repeat K]
+
+For each size N (default 1000 3000 5000) it generates a debate with
+``../shared/tools/gen_argdown.py``, turns the same debate into an
+``.argmap.json`` without positions (with argmap's Argdown reader when it is
+registered, else a tiny private reader of the generated syntax), and times
+complete ``python -m argmap export`` processes (start-up, reading, layout,
+drawing, writing) to SVG, PDF and PNG, with each process's peak memory
+(``os.wait4``).  Then the peer: ``argdown map --format svg`` from
+``@argdown/cli`` 2.0.0 on the same ``.argdown`` file (found through
+``$ARGMAP_ARGDOWN_CLI``, ``.ci/node_modules`` or installed with npm into a
+cache folder; the column is left out without npm).  Prints one table with
+the ratios.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GEN = ROOT.parent / "shared" / "tools" / "gen_argdown.py"
+ARGDOWN_VERSION = "2.0.0"
+NPM_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "argmap-bench" / "argdown-cli"
+STATEMENT = re.compile(r"^\[(S\d+)\](?::\s*(.*))?$")
+CHILD = re.compile(r"^\s+([+-])\s+\[(S\d+)\]$")
+CROSS = re.compile(r"^\s+([+-])>\s+\[(S\d+)\]$")
+
+
+def write_map_json(argdown: Path, out: Path) -> str:
+    """The debate as ``.argmap.json`` (no positions); returns which reader made it."""
+    sys.path.insert(0, str(ROOT))
+    from argmap.io import read_any, save_map
+    from argmap.io.registry import by_name
+
+    spec = by_name("argdown")
+    if spec is not None and spec.reader:
+        amap = read_any(argdown).map
+        save_map(amap, out)
+        return "argmap's Argdown reader"
+    texts: dict[str, str] = {}
+    rels: list[tuple[str, str, str]] = []
+    current = None
+    for line in argdown.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        m = STATEMENT.match(line)
+        if m:
+            current = m.group(1)
+            if m.group(2) is not None:
+                texts[current] = m.group(2)
+        elif (c := CHILD.match(line)) and current:
+            rels.append((c.group(2), current, c.group(1)))
+        elif (c := CROSS.match(line)) and current:
+            rels.append((current, c.group(2), c.group(1)))
+    has_out = {p for p, _, _ in rels}
+    doc = {"format": "argmap", "version": 1, "meta": {"title": f"Generated debate ({len(texts)} statements)"},
+           "sources": [],
+           "statements": [{"id": s, "kind": "premise" if s in has_out else "conclusion", "text": t}
+                          for s, t in texts.items()],
+           "relations": [{"id": f"R{k}", "polarity": "support" if sign == "+" else "attack",
+                          "premises": [p], "target": t} for k, (p, t, sign) in enumerate(rels)]}
+    out.write_text(json.dumps(doc), encoding="utf-8")
+    return "private reader of the generated syntax"
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of one whole process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def find_argdown(install: bool) -> str | None:
+    for cand in (os.environ.get("ARGMAP_ARGDOWN_CLI"), ROOT / ".ci" / "node_modules" / ".bin" / "argdown",
+                 NPM_CACHE / "node_modules" / ".bin" / "argdown"):
+        if cand and Path(cand).is_file() and os.access(cand, os.X_OK):
+            return str(cand)
+    if not install or shutil.which("npm") is None:
+        return None
+    NPM_CACHE.mkdir(parents=True, exist_ok=True)
+    # @argdown/cli 2.0.0 asks for @argdown/markdown-it-plugin ^2.0.0, which was never published;
+    # the map command does not use it, so pin the last published one
+    (NPM_CACHE / "package.json").write_text(json.dumps({
+        "name": "argmap-bench", "private": True, "dependencies": {"@argdown/cli": ARGDOWN_VERSION},
+        "overrides": {"@argdown/markdown-it-plugin": "1.7.7"}}), encoding="utf-8")
+    print(f"installing @argdown/cli {ARGDOWN_VERSION} into {NPM_CACHE} ...", file=sys.stderr)
+    res = subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=NPM_CACHE,
+                         capture_output=True, text=True)
+    exe = NPM_CACHE / "node_modules" / ".bin" / "argdown"
+    if res.returncode != 0 or not exe.is_file():
+        print(f"npm install failed; no Argdown column\n{res.stderr[-1000:]}", file=sys.stderr)
+        return None
+    return str(exe)
+
+
+def median_run(cmd: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float]:
+    runs = [run(cmd, env) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 3000, 5000])
+    ap.add_argument("--argdown-max", type=int, default=3000, help="largest N to run argdown on (it is slow)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per cell (median time, max memory)")
+    ap.add_argument("--no-install", action="store_true", help="do not npm install @argdown/cli")
+    ap.add_argument("--keep", metavar="DIR", help="keep the generated files and outputs in DIR")
+    args = ap.parse_args()
+    if not GEN.is_file():
+        print(f"{GEN} is missing (../shared/tools)", file=sys.stderr)
+        return 1
+    argdown = find_argdown(not args.no_install)
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env.pop("DISPLAY", None)  # headless, as on a build server: argmap must set offscreen itself
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("QT_QPA_PLATFORM", None)
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_export_"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for n in args.sizes:
+            src = work / f"debate-{n}.argdown"
+            subprocess.run([sys.executable, str(GEN), str(n), str(src)], check=True)
+            mp = work / f"debate-{n}.argmap.json"
+            how = write_map_json(src, mp)
+            row: dict[str, object] = {"n": n, "reader": how}
+            for fmt in ("svg", "pdf", "png"):
+                out = work / f"debate-{n}.{fmt}"
+                row[fmt] = median_run([sys.executable, "-m", "argmap", "export", "-q", str(mp), "-o", str(out)],
+                                      args.repeat, env)
+                row[fmt + "_size"] = out.stat().st_size
+            if argdown and n <= args.argdown_max:
+                outdir = work / f"argdown-{n}"
+                outdir.mkdir(exist_ok=True)
+                row["argdown"] = median_run([argdown, "map", "--format", "svg", str(src), str(outdir)], 1, env)
+                if not any(outdir.glob("*.svg")):
+                    raise SystemExit(f"argdown wrote no SVG for N={n}")
+            rows.append(row)
+            print(_line(row), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(_table(rows, argdown))
+    return 0
+
+
+def _line(row: dict) -> str:
+    cells = [f"N={row['n']}"] + [f"{f} {row[f][0]:.2f}s {row[f][1]:.0f}MB" for f in ("svg", "pdf", "png")]
+    if "argdown" in row:
+        cells.append(f"argdown {row['argdown'][0]:.2f}s {row['argdown'][1]:.0f}MB")
+    return "  ".join(cells)
+
+
+def _table(rows: list[dict], argdown: str | None) -> str:
+    head = ["statements", "argmap SVG", "argmap PDF", "argmap PNG", "argdown SVG", "SVG speed-up"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        cells = [str(r["n"])]
+        for f in ("svg", "pdf", "png"):
+            t, mb = r[f]
+            cells.append(f"{t:.2f} s, {mb:.0f} MB, {r[f + '_size'] / 1e6:.1f} MB file")
+        if "argdown" in r:
+            t, mb = r["argdown"]
+            cells += [f"{t:.2f} s, {mb:.0f} MB", f"{t / r['svg'][0]:.1f}x"]
+        else:
+            cells += ["not run" if argdown else "no npm", "-"]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("Whole processes, wall time and peak RSS; argmap lays out the map (no positions in the file). "
+                 "Maps from: " + ", ".join(sorted({str(r['reader']) for r in rows})) + ".")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""SVG, PNG and PDF export, clipboard and printing: drawn from the model, text kept as text."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+
+from argmap.io import write_any
+from argmap.model import ArgumentMap, Kind, Polarity, Relation, Source, Statement
+from argmap.resources import sample_paths
+from argmap.ui.export import clipboard_mime, ensure_app, export_pdf, export_png, export_svg, pdf_bytes, tiles
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no -->'
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp):  # noqa: ANN001 - pytest-qt's application
+    ensure_app()
+
+
+def bike_map(hostile: bool = False) -> ArgumentMap:
+    m = ArgumentMap(title="Should the town build a bike lane?" + (" <b>&</b>" if hostile else ""))
+    m.add_source(Source("src", "The survey found 41% would cycle.", title="Gazette", author="Ann Author"))
+    m.add_many([
+        Statement("c", "The town should build a protected bike lane on Main Street.", Kind.CONCLUSION,
+                  title="Build the lane"),
+        Statement("p1", "A protected lane cuts cycling injuries on the streets where it is built."),
+        Statement("p2", "Main Street has the most cycling injuries in town."),
+        Statement("e1", "In the city's 2023 survey, 41% of residents said they would cycle more.", Kind.EVIDENCE),
+        Statement("o1", HOSTILE if hostile else "Shops will lose customers when parking goes."),
+        Statement("u1", "The survey asked only cyclists."),
+    ], [
+        Relation("R1", Polarity.SUPPORT, ("p1", "p2"), "c"),
+        Relation("R3", Polarity.SUPPORT, ("e1",), "p1"),
+        Relation("R4", Polarity.ATTACK, ("o1",), "c"),
+        Relation("R5", Polarity.ATTACK, ("u1",), "R3"),
+    ])
+    return m
+
+
+def big_map(n: int = 120) -> ArgumentMap:
+    m = ArgumentMap(title="Big")
+    m.add_many([Statement(f"s{i}", f"Statement number {i} with a few more words to wrap") for i in range(n)],
+               [Relation(f"r{i}", Polarity.SUPPORT if i % 3 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
+                for i in range(1, n)])
+    return m
+
+
+def _texts(svg: bytes) -> list[str]:
+    root = ET.fromstring(svg)
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+def test_svg_is_xml_with_every_word_in_text_elements(tmp_path: Path) -> None:
+    m = bike_map()
+    out = tmp_path / "m.svg"
+    export_svg(m, out)
+    data = out.read_bytes()
+    root = ET.fromstring(data)
+    assert root.find(f"{SVG}title").text == m.title
+    vb = [float(v) for v in root.get("viewBox").split()]
+    assert vb[2] > 300 and vb[3] > 200
+    words = set(" ".join(_texts(data)).split())
+    for st in m.statements.values():
+        for word in (st.text + " " + st.title).split():
+            assert word in words, word
+    assert "Legend" in words and m.title.split()[0] in words
+
+
+def test_svg_keeps_hostile_text_as_text(tmp_path: Path) -> None:
+    m = bike_map(hostile=True)
+    out = tmp_path / "h.svg"
+    export_svg(m, out)
+    data = out.read_bytes()
+    root = ET.fromstring(data)  # still well-formed XML
+    assert not [e for e in root.iter() if e.tag.endswith("script")]
+    assert "<script>" not in data.decode()
+    assert root.find(f"{SVG}title").text == m.title
+    joined = " ".join(_texts(data))
+    for word in HOSTILE.split():
+        assert word in joined
+
+
+def test_svg_drops_characters_xml_cannot_hold(tmp_path: Path) -> None:
+    m = bike_map()
+    m.set_text("p2", "bell \x07 and \x1b escape")
+    export_svg(m, tmp_path / "c.svg")
+    assert "bell" in " ".join(_texts((tmp_path / "c.svg").read_bytes()))
+
+
+def test_png_size_follows_scale_and_dpi(tmp_path: Path) -> None:
+    m = bike_map()
+    sizes = {}
+    for name, opts in {"1": {"scale": 1.0}, "2": {"scale": 2.0}, "dpi": {"dpi": 192}, "default": {}}.items():
+        export_png(m, tmp_path / f"{name}.png", **opts)
+        img = QImage(str(tmp_path / f"{name}.png"))
+        sizes[name] = (img.width(), img.height())
+    w1, h1 = sizes["1"]
+    assert abs(sizes["2"][0] - 2 * w1) <= 2 and abs(sizes["2"][1] - 2 * h1) <= 2
+    assert sizes["dpi"] == sizes["2"] == sizes["default"]
+    assert round(QImage(str(tmp_path / "dpi.png")).dotsPerMeterX() * 0.0254) == 192
+
+
+def test_png_transparent_background_is_transparent(tmp_path: Path) -> None:
+    m = bike_map()
+    export_png(m, tmp_path / "t.png", transparent=True, scale=1.0)
+    export_png(m, tmp_path / "w.png", scale=1.0)
+    t, w = QImage(str(tmp_path / "t.png")), QImage(str(tmp_path / "w.png"))
+    assert t.hasAlphaChannel()
+    assert t.pixelColor(1, 1).alpha() == 0
+    assert t.pixelColor(t.width() - 2, t.height() - 2).alpha() == 0
+    assert w.pixelColor(1, 1).name() == "#ffffff" and w.pixelColor(1, 1).alpha() == 255
+    # and the map itself is drawn: some pixels are opaque and not white
+    opaque = sum(t.pixelColor(x, y).alpha() == 255 for x in range(0, t.width(), 7) for y in range(0, t.height(), 7))
+    assert opaque > 50
+
+
+def test_pdf_fit_is_one_page_with_text_and_metadata(tmp_path: Path) -> None:
+    m = bike_map()
+    export_pdf(m, tmp_path / "m.pdf", page="Letter", landscape=True)
+    reader = PdfReader(str(tmp_path / "m.pdf"))
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
+    assert abs(float(page.mediabox.width) - 792) < 2  # Letter is 11 in wide
+    text = re.sub(r"\s+", " ", page.extract_text())
+    assert "protected lane cuts cycling" in text and "CONCLUSION" in text
+    assert reader.metadata.title == m.title
+    assert reader.metadata.author == "Ann Author"
+
+
+def test_pdf_tiles_a_large_map_over_pages_at_a_readable_size() -> None:
+    m = big_map()
+    data, fit_pages = pdf_bytes(m, page="A4")
+    assert fit_pages == 1
+    data, pages = pdf_bytes(m, page="A4", tile=True, author="Someone")
+    assert pages > 1
+    import io
+
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == pages
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert f"page 1 of {pages}" in re.sub(r"\s+", " ", text)
+    for i in range(0, 120, 7):
+        assert f"number {i} with" in re.sub(r"\s+", " ", text)
+    assert reader.metadata.author == "Someone"
+
+
+def test_tiles_cover_the_map_with_overlap() -> None:
+    from PySide6.QtCore import QRectF, QSizeF
+
+    rect = QRectF(-50, 10, 1000, 430)
+    pieces = tiles(rect, QSizeF(300, 200), overlap=20)
+    assert {(i, j) for i, j, _ in pieces} == {(i, j) for i in range(3) for j in range(4)}
+    union = QRectF()
+    for _, _, p in pieces:
+        union = union.united(p)
+        assert p.width() <= 300 and p.height() <= 200
+    assert union == rect
+
+
+def test_selection_export_draws_only_the_selection(tmp_path: Path) -> None:
+    m = bike_map()
+    export_svg(m, tmp_path / "s.svg", ids=["p1", "e1"], title=False, legend=False)
+    words = " ".join(_texts((tmp_path / "s.svg").read_bytes()))
+    assert "2023 survey" in words and "protected lane cuts" in words
+    assert "Main Street has" not in words and "Legend" not in words and "bike lane?" not in words
+
+
+def test_clipboard_offers_image_svg_and_outline() -> None:
+    m = bike_map()
+    mime = clipboard_mime(m, ["p1", "e1"])
+    assert mime.hasImage() and not mime.imageData().isNull()
+    svg = bytes(mime.data("image/svg+xml").data())
+    assert "2023 survey" in " ".join(_texts(svg))
+    assert "REASON (evidence): In the city" in mime.text() and "Main Street has" not in mime.text()
+
+
+def test_registry_reaches_the_qt_writers(tmp_path: Path) -> None:
+    m = bike_map()
+    for ext in ("svg", "png", "pdf"):
+        spec = write_any(m, tmp_path / f"r.{ext}")
+        assert spec.name == ext and spec.needs_qt
+        assert (tmp_path / f"r.{ext}").stat().st_size > 1000
+
+
+def test_print_paints_pages_on_a_printer(tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from argmap.ui.printing import MapPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "p.pdf"))
+    assert MapPrinter(big_map(), tile=True).paint(printer) > 1
+    assert len(PdfReader(str(tmp_path / "p.pdf")).pages) > 1
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.name)
+def test_every_sample_exports(path: Path, tmp_path: Path) -> None:
+    from argmap.io import read_any
+
+    m = read_any(path).map
+    for ext in ("svg", "png", "pdf"):
+        write_any(m, tmp_path / f"x.{ext}", **({"scale": 1.0} if ext == "png" else {}))
+    words = set(" ".join(_texts((tmp_path / "x.svg").read_bytes())).split())
+    missing = {w for st in m.statements.values() for w in st.text.split()} - words
+    assert not missing
+    assert len(PdfReader(str(tmp_path / "x.pdf")).pages) == 1
