@@ -92,6 +92,13 @@ class _Importer:
         self.inference_ids: dict[int, str] = {}   # id(AInference) -> relation id
         self.data: dict[str, Any] = {}
         self.dropped = 0
+        self._prefix = new_id()[:20]
+        self._serial = 0
+
+    def new_id(self) -> str:
+        """Fresh ids for one import: a random prefix and a serial number (uuid4 per element is slow)."""
+        self._serial += 1
+        return f"{self._prefix}{self._serial:012x}"
 
     def statement(self, el: Element, argument: bool) -> None:
         canon = el.canonical()
@@ -118,7 +125,7 @@ class _Importer:
         data = {k: v for k, v in el.data.items() if k not in ("argmap", "kind")}
         if data:
             meta["data"] = _json_safe(data)
-        sid = new_id()
+        sid = self.new_id()
         self.ids[id(el)] = sid
         self.data[sid] = el.data
         self.statements.append(Statement(sid, text, Kind.PREMISE, "" if untitled else el.title, "", tuple(el.tags),
@@ -160,7 +167,7 @@ class _Importer:
             if arg.section is not None:
                 meta["section"] = arg.section["title"]
             last = step == len(conclusions)
-            rid = new_id()
+            rid = self.new_id()
             if inf is not None:
                 self.inference_ids[id(inf)] = rid
             self.last_inference[arg.title] = rid
@@ -194,9 +201,9 @@ class _Importer:
             meta["relation"] = rel.type
         if whole and rel.type != "undercut":
             meta["to"] = "argument"
-        self.relations.append(Relation(new_id(), polarity, (src,), dst, meta={"argdown": meta} if meta else {}))
+        self.relations.append(Relation(self.new_id(), polarity, (src,), dst, meta={"argdown": meta} if meta else {}))
         if rel.type in ("contradictory", "contrary") and not whole:
-            self.relations.append(Relation(new_id(), Polarity.ATTACK, (dst,), src,
+            self.relations.append(Relation(self.new_id(), Polarity.ATTACK, (dst,), src,
                                            meta={"argdown": {"relation": rel.type, "mirror": True}}))
 
     def run(self) -> ImportResult:
@@ -218,7 +225,7 @@ class _Importer:
             if len(out) != 1:
                 self.report.note(f"undercut of <{rel.target.title}> (an argument without premise-conclusion "
                                  f"structure) is kept as an attack on its statement")
-            self.relations.append(Relation(new_id(), Polarity.ATTACK, (src,), target,
+            self.relations.append(Relation(self.new_id(), Polarity.ATTACK, (src,), target,
                                            meta={"argdown": {"relation": "undercut"}}))
         self.fold_joints()
         if self.dropped:

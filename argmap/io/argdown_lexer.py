@@ -139,7 +139,8 @@ def tokenize(text: str) -> list[Token]:
     last_skipped = False
     while pos < n:
         open_range = ranges[-1] if ranges and not last_skipped and tokens else None
-        m = _master(inference, ctx, open_range).match(text, pos)
+        rx = _CACHE.get((inference, ctx, open_range)) or _master(inference, ctx, open_range)
+        m = rx.match(text, pos)
         if m is None:
             raise ArgdownSyntaxError(pos, f"unexpected character {text[pos]!r}")
         kind = m.lastgroup

@@ -46,6 +46,8 @@ class Parser:
 
     # ------------------------------------------------------------ helpers
     def peek(self, k: int = 0) -> str:
+        if not k:
+            return self.tokens[self.i][0]  # the list always ends with EOF, which is never consumed
         j = self.i + k
         return self.tokens[j][0] if j < len(self.tokens) else L.EOF
 
