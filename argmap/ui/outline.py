@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QToolTip, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ..model import Change, Kind, Polarity, Relation, main_conclusions, reasons
 from .commands import UpdateStatementCommand
 from .document import DocumentController
 
 ROLE_ID = Qt.ItemDataRole.UserRole          # the element (statement or relation) an item stands for
-ROLE_VIA = Qt.ItemDataRole.UserRole + 1     # the single-premise relation a statement item hangs by, or ""
-ROLE_SORT = Qt.ItemDataRole.UserRole + 2    # "statement" or "relation"
-ROLE_KIND = Qt.ItemDataRole.UserRole + 3    # the statement's kind ("conclusion", ...)
 
 SUPPORT_COLOUR = QColor("#2e7d32")
 ATTACK_COLOUR = QColor("#c62828")
@@ -53,6 +50,20 @@ def _icon(polarity: str | None, kind: Kind | None) -> QIcon:
     return QIcon(pm)
 
 
+class _Item(QTreeWidgetItem):
+    """A row: the element it stands for, and the one-premise relation it hangs by (kept in Python: fast)."""
+
+    __slots__ = ("eid", "via", "sort", "kind")
+
+    def __init__(self, eid: str, sort: str, via: str = "") -> None:
+        super().__init__()
+        self.eid = eid
+        self.sort = sort
+        self.via = via
+        self.kind: Kind | None = None
+        self.setData(0, ROLE_ID, eid)
+
+
 class OutlinePanel(QTreeWidget):
     """A tree mirror of the map.  Structural changes rebuild it (debounced, once per
     event-loop turn); text edits update the items in place.  A statement reached
@@ -77,6 +88,11 @@ class OutlinePanel(QTreeWidget):
         self._collapsed: set[str] = set()
         self._updating = False
         self._stale = True
+        self._editable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        self._bold = QFont(self.font())
+        self._bold.setBold(True)
+        self._italic = QFont(self.font())
+        self._italic.setItalic(True)
         self._icons = {(pol, kind): _icon(pol, kind) for pol in (None, "support", "attack")
                        for kind in (None, *Kind)}
         self._rebuild_timer = QTimer(self)
@@ -87,8 +103,8 @@ class OutlinePanel(QTreeWidget):
         doc.selection_changed.connect(self._on_selection_changed)
         self.itemSelectionChanged.connect(self._on_item_selection_changed)
         self.itemChanged.connect(self._on_item_changed)
-        self.itemCollapsed.connect(lambda it: self._collapsed.add(self._key(it)))
-        self.itemExpanded.connect(lambda it: self._collapsed.discard(self._key(it)))
+        self.itemCollapsed.connect(self._on_item_collapsed)
+        self.itemExpanded.connect(self._on_item_expanded)
         self.rebuild()
 
     # ------------------------------------------------------------------ building
@@ -96,9 +112,17 @@ class OutlinePanel(QTreeWidget):
     def _key(item: QTreeWidgetItem) -> str:
         parts = []
         while item is not None:
-            parts.append(str(item.data(0, ROLE_ID)))
+            parts.append(item.eid)  # type: ignore[attr-defined]
             item = item.parent()
         return "/".join(reversed(parts))
+
+    def _on_item_collapsed(self, item: QTreeWidgetItem) -> None:
+        if not self._updating:
+            self._collapsed.add(self._key(item))
+
+    def _on_item_expanded(self, item: QTreeWidgetItem) -> None:
+        if not self._updating and self._collapsed:
+            self._collapsed.discard(self._key(item))
 
     def schedule_rebuild(self) -> None:
         self._stale = True
@@ -170,39 +194,49 @@ class OutlinePanel(QTreeWidget):
                 if undercuts:
                     stack.append((group, rel.id))
 
-    def _statement_item(self, sid: str, via: Relation | None) -> QTreeWidgetItem:
-        st = self.doc.map.statements[sid]
-        item = QTreeWidgetItem()
-        item.setData(0, ROLE_ID, sid)
-        item.setData(0, ROLE_SORT, "statement")
-        item.setData(0, ROLE_VIA, via.id if via else "")
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+    def _statement_item(self, sid: str, via: Relation | None) -> _Item:
+        item = _Item(sid, "statement", via.id if via else "")
+        item.setFlags(self._editable)
         if via is not None:
             self._via.setdefault(via.id, []).append(item)
         self._fill_statement(item, sid)
         self._items.setdefault(sid, []).append(item)
         return item
 
-    def _fill_statement(self, item: QTreeWidgetItem, sid: str) -> None:
+    def _fill_statement(self, item: _Item, sid: str) -> None:
         st = self.doc.map.statements[sid]
         item.setText(0, " ".join(st.text.split()) or "(empty)")
-        item.setData(0, ROLE_KIND, st.kind.value)
-        font = item.font(0)
-        font.setBold(st.kind is Kind.CONCLUSION)
-        item.setFont(0, font)
-        via = item.data(0, ROLE_VIA)
-        rel = self.doc.map.relations.get(via) if via else None
+        if (st.kind is Kind.CONCLUSION) != (item.kind is Kind.CONCLUSION):
+            item.setFont(0, self._bold if st.kind is Kind.CONCLUSION else self.font())
+        item.kind = st.kind
+        rel = self.doc.map.relations.get(item.via) if item.via else None
         item.setIcon(0, self._icons[(rel.polarity.value if rel else None, st.kind)])
+
+    def tooltip_for(self, item: _Item) -> str:
+        amap = self.doc.map
+        if item.sort == "relation":
+            rel = amap.relations.get(item.eid)
+            return html.escape(rel.notes or rel.title or item.text(0)) if rel else ""
+        st = amap.statements.get(item.eid)
+        if st is None:
+            return ""
+        rel = amap.relations.get(item.via) if item.via else None
         role = ("Reason" if rel.polarity is Polarity.SUPPORT else "Objection") if rel else ""
         tip = f"<b>{html.escape(st.title)}</b><br>" if st.title else ""
-        item.setToolTip(0, f"{tip}{html.escape(st.text)}<br><i>{KIND_LABELS[st.kind]}"
-                        + (f" — {role}" if role else "") + "</i>")
+        return f"{tip}{html.escape(st.text)}<br><i>{KIND_LABELS[st.kind]}" + (f" — {role}" if role else "") + "</i>"
 
-    def _relation_item(self, rel: Relation) -> QTreeWidgetItem:
-        item = QTreeWidgetItem()
-        item.setData(0, ROLE_ID, rel.id)
-        item.setData(0, ROLE_SORT, "relation")
-        item.setData(0, ROLE_VIA, "")
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            item = self.itemAt(event.pos())
+            if isinstance(item, _Item):
+                QToolTip.showText(event.globalPos(), self.tooltip_for(item), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _relation_item(self, rel: Relation) -> _Item:
+        item = _Item(rel.id, "relation")
         self._fill_relation(item, rel)
         self._items.setdefault(rel.id, []).append(item)
         return item
@@ -220,11 +254,12 @@ class OutlinePanel(QTreeWidget):
             label += f": {rel.title}"
         item.setText(0, label)
         item.setIcon(0, self._icons[("support" if support else "attack", None)])
-        font = QFont(item.font(0))
-        font.setItalic(True)
-        item.setFont(0, font)
+        item.setFont(0, self._italic)
 
     def _restore_expansion(self) -> None:
+        if not self._collapsed:
+            self.expandAll()
+            return
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
@@ -245,7 +280,7 @@ class OutlinePanel(QTreeWidget):
             if sid not in amap.statements:
                 continue
             st = amap.statements[sid]
-            if items and items[0].parent() is None and items[0].data(0, ROLE_KIND) != st.kind.value:
+            if items and items[0].parent() is None and items[0].kind is not st.kind:
                 self.schedule_rebuild()  # main conclusions are ordered by kind
                 return
             self._updating = True
@@ -283,15 +318,15 @@ class OutlinePanel(QTreeWidget):
     def _on_item_selection_changed(self) -> None:
         if self._updating:
             return
-        ids = list(dict.fromkeys(str(it.data(0, ROLE_ID)) for it in self.selectedItems()))
+        ids = list(dict.fromkeys(it.eid for it in self.selectedItems()))
         self.doc.select(ids, origin=self)
         if len(ids) == 1:
             self.doc.focus_requested.emit(ids[0])
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if self._updating or column != 0 or item.data(0, ROLE_SORT) != "statement":
+        if self._updating or column != 0 or not isinstance(item, _Item) or item.sort != "statement":
             return
-        sid = str(item.data(0, ROLE_ID))
+        sid = item.eid
         st = self.doc.map.statements.get(sid)
         if st is None:
             return
