@@ -39,7 +39,8 @@ def test_outline_runs_from_the_conclusion_through_reasons_and_objections(qtbot):
     ]
     labels = {panel._items[i][0].text(0) for i in ("R1", "R4")}
     assert labels == {"Reason (premises together)", "Objection"}
-    assert "Evidence" in panel._items["e1"][0].toolTip(0) and "Reason" in panel._items["e1"][0].toolTip(0)
+    tip = panel.tooltip_for(panel._items["e1"][0])
+    assert "Evidence" in tip and "Reason" in tip
 
 
 def test_shared_premises_and_cycles_are_listed_without_looping(qtbot):
