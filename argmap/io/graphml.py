@@ -59,7 +59,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
             attrs["anchors"] = json.dumps([a.__dict__ for a in st.anchors], ensure_ascii=False)
         if st.meta:
             attrs["meta"] = json.dumps(dict(st.meta), ensure_ascii=False, default=str)
-        g.add_node(st.id, **attrs, **_xy(pos.get(st.id)))
+        g.add_node(st.id, **attrs, **_xy(pos.get(st.id)), placed=st.id in pos)
     for r in amap.relations.values():
         attrs = {"sort": "relation", "polarity": r.polarity.value, "relation_kind": r.kind.value,
                  "label": r.title or r.scheme or r.polarity.value}
@@ -68,7 +68,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
                 attrs[key] = getattr(r, key)
         if r.meta:
             attrs["meta"] = json.dumps(dict(r.meta), ensure_ascii=False, default=str)
-        g.add_node(r.id, **attrs, **_xy(pos.get(r.id)))
+        g.add_node(r.id, **attrs, **_xy(pos.get(r.id)), placed=r.id in pos)
     for r in amap.relations.values():
         for i, p in enumerate(r.premises):
             g.add_edge(p, r.id, role="premise", order=i, polarity=r.polarity.value)
@@ -258,12 +258,17 @@ def _statement(nid: str, d: dict[str, Any]) -> Statement:
 
 
 def _positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Card centres: argmap's x/y, unless yEd moved the node (its geometry then disagrees)."""
     out = {}
     for nid, d in nodes.items():
+        if d.get("placed") is False:  # argmap wrote a stand-in grid position for yEd only
+            continue
+        geo = d.get("_xy")
         if isinstance(d.get("x"), float) and isinstance(d.get("y"), float):
-            out[nid] = (d["x"], d["y"])
-        elif "_xy" in d:
-            out[nid] = d["_xy"]
+            xy = (d["x"], d["y"])
+            out[nid] = geo if geo and max(abs(geo[0] - xy[0]), abs(geo[1] - xy[1])) > 0.02 else xy
+        elif geo:
+            out[nid] = geo
     return out
 
 

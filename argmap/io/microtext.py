@@ -87,8 +87,8 @@ class _Graph:
             targets = ({**self.adus, **dict.fromkeys(self.joints)} if etype == "seg" else
                        self.edges if etype in ("und", "add") else {**self.adus, **self.edges})
             if trg not in targets:
-                raise self.fail(el, None, f"trg {trg!r} is not a {'node' if etype in ('seg', 'sup') else 'known'} "
-                                          f"{'edge' if etype in ('und', 'add') else 'element'}")
+                wanted = {"seg": "an ADU or joint", "und": "an edge", "add": "an edge"}.get(etype, "an ADU or edge")
+                raise self.fail(el, None, f"trg {trg!r} is not {wanted}")
 
     def fail(self, el: ET.Element, index: int | None, message: str) -> MapFileError:
         return MapFileError(self.path, where(el, index), message)
