@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..model import Anchor, ArgumentMap, Change, Statement
 from ..model.text import sentence_spans
-from .source_view import Tint
+from .source_tints import Tint
 
 
 class AnchorIndex:

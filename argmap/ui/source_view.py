@@ -1,31 +1,19 @@
 """The read-only text of one source: tinted passages, click to select, Ctrl+click for a sentence, drag a passage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QMimeData, QPoint, QVariantAnimation, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QMouseEvent, QTextBlockFormat, QTextCharFormat, \
-    QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QMouseEvent, QPainter, QPaintEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QWidget
 
 from ..model import Kind, Source
 from ..model.text import sentence_at
 from .drawing import theme_for
 from .source_text import PASSAGE_MIME, Passage, Utf16Map, trim_range
+from .source_tints import Tint, TintLayer, tint_segments
 
 SERIF_FAMILIES = ("Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif")
 TEXT_POINT_SIZE = 12
 FLASH_MS = 1400
-
-
-@dataclass(frozen=True)
-class Tint:
-    """One anchored passage to colour: ``[start, end)`` in code points."""
-
-    statement: str
-    kind: Kind
-    start: int
-    end: int
 
 
 def reading_font() -> QFont:
@@ -36,24 +24,6 @@ def reading_font() -> QFont:
         font.setStyleHint(QFont.StyleHint.Serif)
     font.setPointSize(TEXT_POINT_SIZE)
     return font
-
-
-def tint_segments(tints: list[Tint]) -> list[tuple[int, int, list[Tint]]]:
-    """Cut the text at every tint boundary: ``(start, end, covering tints innermost first)``
-    for each stretch that some tint covers."""
-    bounds = sorted({t.start for t in tints} | {t.end for t in tints})
-    by_start = sorted(tints, key=lambda t: t.start)
-    out: list[tuple[int, int, list[Tint]]] = []
-    active: list[Tint] = []
-    k = 0
-    for a, b in zip(bounds, bounds[1:]):
-        while k < len(by_start) and by_start[k].start <= a:
-            active.append(by_start[k])
-            k += 1
-        active = [t for t in active if t.end > a]
-        if active:
-            out.append((a, b, sorted(active, key=lambda t: (t.end - t.start, t.start))))
-    return out
 
 
 class SourceTextView(QTextEdit):
@@ -71,7 +41,6 @@ class SourceTextView(QTextEdit):
         self._tints: list[Tint] = []
         self._segments: list[tuple[int, int, list[Tint]]] = []
         self._selected: set[str] = set()
-        self._tint_selections: list[QTextEdit.ExtraSelection] = []
         self._flash: QTextEdit.ExtraSelection | None = None
         self._press: QPoint | None = None
         self._sentence_press = False
@@ -91,6 +60,7 @@ class SourceTextView(QTextEdit):
         self.document().setDocumentMargin(16)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.selectionChanged.connect(self.passage_changed)
+        self.tint_layer = TintLayer(self, lambda: theme_for(self.palette()))
         self.set_source(source)
 
     # ------------------------------------------------------------- content
@@ -185,50 +155,34 @@ class SourceTextView(QTextEdit):
         self._segments = tint_segments(tints)
         if selected is not None:
             self._selected = set(selected)
-        self._rebuild_tint_selections()
+            self.tint_layer.selected = self._selected
+        self.tint_layer.set_segments([(self.to_qt(a), self.to_qt(b), cov) for a, b, cov in self._segments])
 
     def set_selected(self, ids: set[str]) -> None:
         if ids == self._selected:
             return
         touched = self._selected ^ ids
         self._selected = set(ids)
+        self.tint_layer.selected = self._selected
         if any(t.statement in touched for t in self._tints):
-            self._rebuild_tint_selections()
+            self.viewport().update()
 
     def segments(self) -> list[tuple[int, int, list[Tint]]]:
         return list(self._segments)
 
-    def _rebuild_tint_selections(self) -> None:
-        theme = theme_for(self.palette())
-        base_alpha = 80 if theme.dark else 52
-        sels = []
-        for a, b, covering in self._segments:
-            inner = covering[0]
-            colour = QColor(theme.kind[inner.kind])
-            alpha = base_alpha + 34 * min(len(covering) - 1, 3)
-            if any(t.statement in self._selected for t in covering):
-                alpha += 70
-            colour.setAlpha(min(alpha, 220))
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            if len(covering) > 1:  # a passage inside another: underlined in the outer one's colour
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(theme.kind[covering[-1].kind]))
-            fmt.setProperty(QTextFormat.Property.UserProperty, ",".join(t.statement for t in covering))
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(self.document())
-            sel.cursor.setPosition(self.to_qt(a))
-            sel.cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
-            sel.format = fmt
-            sels.append(sel)
-        self._tint_selections = sels
-        self._apply_extra()
+    def tint_style_at(self, offset: int) -> tuple[QColor, QColor | None] | None:
+        """``(fill, underline or None)`` of the tint on the character at ``offset`` (code
+        points), or None where the text is plain."""
+        return self.tint_layer.style_at(self.to_qt(offset))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self.viewport())
+        self.tint_layer.paint(painter, event.rect())
+        painter.end()
+        super().paintEvent(event)
 
     def _apply_extra(self) -> None:
-        extra = list(self._tint_selections)
-        if self._flash is not None:
-            extra.append(self._flash)
-        self.setExtraSelections(extra)
+        self.setExtraSelections([self._flash] if self._flash is not None else [])
 
     # --------------------------------------------------------------- flash
     def flash(self, start: int, end: int, kind: Kind | None = None) -> None:

@@ -141,9 +141,10 @@ def test_overlapping_passages_stay_visible_and_clicks_cycle(qtbot, setup):
     segs = {(s, e): [t.statement for t in cov] for s, e, cov in view.segments()}
     assert segs[inner] == [b, a]  # innermost first: both tints cover it
     assert segs[(outer[0], inner[0])] == [a]
-    sels = {(view.to_cp(x.cursor.selectionStart()), view.to_cp(x.cursor.selectionEnd())): x
-            for x in view.extraSelections()}
-    assert sels[inner].format.background().color().alpha() > sels[(outer[0], inner[0])].format.background().color().alpha()
+    (fill_in, under_in), (fill_out, under_out) = view.tint_style_at(inner[0]), view.tint_style_at(outer[0])
+    assert fill_in.alpha() > fill_out.alpha()  # the overlap is darker
+    assert under_out is None and under_in is not None  # and underlined in the outer kind's colour
+    assert view.tint_style_at(TEXT.index("Dr.")) is None  # unused text stays plain
     doc.select([])
     pt = char_point(view, inner[0] + 3)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pt)
