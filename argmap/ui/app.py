@@ -172,17 +172,23 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(files: Sequence[str]) -> int:
+def open_initial(files: Sequence[str]) -> list:
     """Open a window per file (an invalid file shows its one-line error; the rest still open),
-    or the start screen when there is none; run until the last window closes."""
+    or the start screen when none opened; returns the windows opened."""
     from .window_manager import window_manager
 
+    manager = window_manager()
+    opened = [w for w in (manager.open_path(os.fspath(f)) for f in files) if w is not None]
+    if not opened:
+        manager.show_start_screen()
+    return opened
+
+
+def run_app(files: Sequence[str]) -> int:
+    """Start the GUI on ``files`` (see :func:`open_initial`) and run until the last window closes."""
     app = create_app()
     reporter = install_excepthook()
-    manager = window_manager()
-    opened = [manager.open_path(os.fspath(f)) for f in files]
-    if not any(opened):
-        manager.show_start_screen()
+    open_initial(files)
     try:
         return int(app.exec())
     finally:
