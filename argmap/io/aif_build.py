@@ -298,6 +298,7 @@ class _Builder:
             "preferences": by_kind[RelationKind.PREFERENCE],
             "undercuts": sum(amap.is_undercut(r) for r in rels),
         }
+        self.report.counts = {k: v for k, v in self.report.counts.items() if v or k in ("statements", "relations")}
         types = Counter(self.types.values())
         dialogue = {t: types[t] for t in DIALOGUE_NODES if types[t]}
         if dialogue:
