@@ -107,14 +107,12 @@ class ArgumentMap(Emitter):
             import networkx as nx
 
             g = nx.DiGraph()
-            for st in self._statements.values():
-                g.add_node(st.id, sort="statement", kind=st.kind.value, record=st)
-            for rel in self._relations.values():
-                g.add_node(rel.id, sort="relation", polarity=rel.polarity.value, record=rel)
-            for rel in self._relations.values():
-                for p in rel.premises:
-                    g.add_edge(p, rel.id, role="premise")
-                g.add_edge(rel.id, rel.target, role="target")
+            g.add_nodes_from((st.id, {"sort": "statement", "kind": st.kind.value, "record": st})
+                             for st in self._statements.values())
+            g.add_nodes_from((rel.id, {"sort": "relation", "polarity": rel.polarity.value, "record": rel})
+                             for rel in self._relations.values())
+            g.add_edges_from(((p, rel.id) for rel in self._relations.values() for p in rel.premises), role="premise")
+            g.add_edges_from(((rel.id, rel.target) for rel in self._relations.values()), role="target")
             self._graph = g
         return self._graph
 
