@@ -55,6 +55,8 @@ class NewStatementCommand(MapCommand):
 
     def _placement(self) -> dict[str, Point | None]:
         amap = self.map
+        if self.relation is None and self.co_premise_of is None:
+            return {}       # a free statement stays where the user put it
         new_ids = [self.statement.id] + ([self.relation.id] if self.relation is not None else [])
         engine = placement.place_new(amap, new_ids)
         moves: dict[str, Point | None] = dict(engine)
@@ -239,6 +241,8 @@ class CanvasEdits:
         cmd = self.is_fresh(sid)
         if cmd is None or self.doc.map.statements[sid].text:
             return False
+        # Qt drops an obsolete command at undo without calling its undo(), so undo it first
+        cmd.undo()
         cmd.setObsolete(True)
         self.doc.undo_stack.undo()
         self.last_new = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QMenu
 
@@ -41,6 +41,7 @@ class Interaction:
         self._followers: dict[str, Point] = {}
         self._drop_target: NodeItem | None = None
         self.menu: QMenu | None = None
+        self._retired: list[CardEditor] = []
 
     @property
     def scene(self):
@@ -74,7 +75,7 @@ class Interaction:
         if self.editor is not None and self._card_at(pos) is not self.editor.node:
             self.editor.commit()
         handle = self._handle_at(pos)
-        if handle is not None and not event.modifiers():
+        if handle is not None:
             self.connect_from = handle.sid
             self._connect_point = self.view.mapToScene(pos)
             return True
@@ -252,8 +253,14 @@ class Interaction:
         if node is not None:
             node.editing = False
             node.update()
-        if editor is not None and editor.scene() is not None:
-            editor.scene().removeItem(editor)
+        if editor is not None:
+            # called from inside the editor's own key or focus handler: retire it now, delete it later
+            editor.hide()
+            editor.setParentItem(None)
+            if editor.scene() is not None:
+                editor.scene().removeItem(editor)
+            self._retired.append(editor)
+            QTimer.singleShot(0, self._retired.clear)
 
     def _commit(self, sid: str, text: str) -> None:
         new = self._editing_new

@@ -1,0 +1,192 @@
+"""Canvas gestures: connecting, attaching, moving, nudging, navigating, editing text, deleting."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from argmap.model import Polarity
+from argmap.ui.items import NodeItem
+
+from canvas_support import drag, make_view, point_of, state, undo_redo_check
+
+NO = Qt.KeyboardModifier.NoModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _click(view, eid, mods=NO):
+    QTest.mouseClick(view.viewport(), LEFT, mods, point_of(view, eid, 0, 6))
+
+
+def _handle(view, eid) -> QPoint:
+    item = view.scene_.node_items[eid]
+    return view.mapFromScene(item.mapToScene(item.handle_center()))
+
+
+def test_drag_from_handle_with_shift_connects_as_attack(qtbot):
+    view = make_view(qtbot)
+    before = state(view)
+    rels = set(view.doc.map.relations)
+    drag(qtbot, view, _handle(view, "E"), point_of(view, "O"), Qt.KeyboardModifier.ShiftModifier)
+    (new,) = [view.doc.map.relations[r] for r in view.doc.map.relations if r not in rels]
+    assert new.premises == ("E",) and new.target == "O" and new.polarity is Polarity.ATTACK
+    assert new.id in view.doc.map.positions           # its junction has a place
+    undo_redo_check(view, before)
+
+
+def test_drag_from_handle_offers_support_or_attack(qtbot):
+    view = make_view(qtbot)
+    before = state(view)
+    rels = set(view.doc.map.relations)
+    drag(qtbot, view, _handle(view, "E"), point_of(view, "O"))
+    menu = view.interaction.menu
+    assert menu is not None and menu.isVisible()
+    support = [a for a in menu.actions() if a.text() == "Supports"][0]
+    menu.close()
+    support.trigger()
+    (new,) = [view.doc.map.relations[r] for r in view.doc.map.relations if r not in rels]
+    assert new.polarity is Polarity.SUPPORT and new.target == "O"
+    undo_redo_check(view, before)
+
+
+def test_drag_from_handle_onto_a_junction_joins_or_undercuts(qtbot):
+    view = make_view(qtbot)
+    before = state(view)
+    drag(qtbot, view, _handle(view, "O"), point_of(view, "R1"), Qt.KeyboardModifier.ControlModifier)
+    assert view.doc.map.relations["R1"].premises == ("P1", "P2", "O")
+    undo_redo_check(view, before)
+
+
+def test_dropping_a_card_onto_another_attaches_it(qtbot):
+    view = make_view(qtbot)
+    before = state(view)
+    rels = set(view.doc.map.relations)
+    drag(qtbot, view, point_of(view, "E", 0, 10), point_of(view, "O", 0, 10))
+    (new,) = [view.doc.map.relations[r] for r in view.doc.map.relations if r not in rels]
+    assert new.premises == ("E",) and new.target == "O" and new.polarity is Polarity.SUPPORT
+    amap = view.doc.map
+    assert amap.positions["E"][1] > amap.positions["O"][1]        # placed below its new target
+    e_rect = view.scene_.node_items["E"].scene_card_rect()
+    assert not e_rect.intersects(view.scene_.node_items["O"].scene_card_rect())
+    assert view.doc.undo_stack.count() == 1
+    undo_redo_check(view, before)
+
+
+def test_rubber_band_and_ctrl_click_select_then_drag_moves_all_in_one_step(qtbot):
+    view = make_view(qtbot)
+    before = state(view)
+    # rubber band around P1 and P2 (from empty space left-above P1 to right-below P2)
+    a = view.mapFromScene(QPointF(-420, 120))
+    b = view.mapFromScene(QPointF(120, 220))
+    drag(qtbot, view, a, b)
+    assert set(view.scene_.selected_statements()) == {"P1", "P2"}
+    _click(view, "O", Qt.KeyboardModifier.ControlModifier)
+    assert set(view.scene_.selected_statements()) == {"P1", "P2", "O"}
+    old = {k: view.doc.map.positions[k] for k in ("P1", "P2", "O", "R1")}
+    drag(qtbot, view, point_of(view, "P2", 0, 10), point_of(view, "P2", 0, 110))
+    amap = view.doc.map
+    for k in ("P1", "P2", "O", "R1"):          # R1's premises all moved: its junction follows
+        assert abs(amap.positions[k][1] - old[k][1] - 100) < 2, k
+    assert amap.positions["C"] == (0, 0)
+    assert view.doc.undo_stack.count() == 1
+    undo_redo_check(view, before)
+
+
+def test_arrow_keys_nudge_and_merge_into_one_step(qtbot):
+    view = make_view(qtbot)
+    _click(view, "O")
+    before = state(view)
+    for _ in range(3):
+        QTest.keyClick(view.viewport(), Qt.Key.Key_Right)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.doc.map.positions["O"] == (290, 220)
+    assert view.doc.undo_stack.count() == 1
+    undo_redo_check(view, before)
+
+
+def test_alt_arrows_move_the_selection_along_the_structure(qtbot):
+    view = make_view(qtbot)
+    _click(view, "E")
+    keys = view.viewport()
+    QTest.keyClick(keys, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.scene_.selected_ids() == ["P1"]
+    QTest.keyClick(keys, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.scene_.selected_ids() == ["P2"]
+    QTest.keyClick(keys, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.scene_.selected_ids() == ["C"]
+    QTest.keyClick(keys, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert view.scene_.selected_ids() == ["P1"]
+    assert view.doc.undo_stack.count() == 0
+
+
+def test_f2_edit_enter_commits_shift_enter_breaks_escape_cancels(qtbot):
+    view = make_view(qtbot)
+    _click(view, "P1")
+    before = state(view)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_F2)
+    assert view.interaction.editor is not None
+    QTest.keyClicks(view.viewport(), "First line")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(view.viewport(), "second line")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert view.doc.map.statements["P1"].text == "First line\nsecond line"
+    assert view.doc.undo_stack.count() == 1
+    undo_redo_check(view, before)
+    after = state(view)
+    QTest.mouseDClick(view.viewport(), LEFT, NO, point_of(view, "P1", 0, 6))
+    assert view.interaction.editor is not None
+    QTest.keyClicks(view.viewport(), "thrown away")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert state(view) == after and view.interaction.editor is None
+
+
+def test_typing_on_a_selected_card_starts_editing(qtbot):
+    view = make_view(qtbot)
+    _click(view, "O")
+    before = state(view)
+    QTest.keyClicks(view.viewport(), "Quite risky")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Enter)
+    assert view.doc.map.statements["O"].text == "Quite risky"
+    assert view.doc.undo_stack.count() == 1
+    undo_redo_check(view, before)
+
+
+def test_delete_takes_relations_that_cannot_stand_and_undo_brings_them_back(qtbot):
+    view = make_view(qtbot)
+    _click(view, "C")
+    before = state(view)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
+    amap = view.doc.map
+    assert "C" not in amap.statements and "R1" not in amap.relations and "R2" not in amap.relations
+    assert "R3" in amap.relations
+    assert "C" not in view.scene_.node_items and "R1" not in view.scene_.relation_items
+    undo_redo_check(view, before)
+    view.doc.undo_stack.undo()
+    assert set(view.scene_.relation_items) == {"R1", "R2", "R3"}
+
+
+def test_delete_a_relation_by_clicking_its_junction(qtbot):
+    view = make_view(qtbot)
+    QTest.mouseClick(view.viewport(), LEFT, NO, point_of(view, "R2"))
+    assert view.scene_.selected_ids() == ["R2"]
+    before = state(view)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
+    assert "R2" not in view.doc.map.relations and "O" in view.doc.map.statements
+    undo_redo_check(view, before)
+
+
+def test_hover_highlights_what_a_card_supports_and_what_supports_it(qtbot):
+    view = make_view(qtbot)
+    QTest.mouseMove(view.viewport(), point_of(view, "P1", 0, 5))
+    qtbot.waitUntil(lambda: view.scene_.hovered() == "P1")
+    related = view.scene_.related_to_hover()
+    assert {"C", "R1", "E", "R3", "P2"} <= related and "O" not in related
+    assert view.scene_.node_items["C"].related
+
+
+def test_selection_follows_the_document_both_ways(qtbot):
+    view = make_view(qtbot)
+    _click(view, "P2")
+    assert view.doc.selection == ["P2"]
+    view.doc.select(["O", "R1"], origin=None)
+    assert set(view.scene_.selected_ids()) == {"O", "R1"}
+    assert isinstance(view.scene_.item_for("O"), NodeItem) and view.scene_.item_for("O").isSelected()
