@@ -74,8 +74,8 @@ def write_map_json(argdown: Path, out: Path) -> str:
     return "private reader of the generated syntax"
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall time (s) and peak resident memory (MB) of one whole process."""
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall time (s), peak resident memory (MB) and CPU time (s) of one whole process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -84,7 +84,7 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024.0
+    return elapsed, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
 def find_argdown(install: bool) -> str | None:
@@ -110,9 +110,9 @@ def find_argdown(install: bool) -> str | None:
     return str(exe)
 
 
-def median_run(cmd: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float]:
+def median_run(cmd: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float, float]:
     runs = [run(cmd, env) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(r[2] for r in runs)
 
 
 def main() -> int:
@@ -163,9 +163,11 @@ def main() -> int:
 
 
 def _line(row: dict) -> str:
-    cells = [f"N={row['n']}"] + [f"{f} {row[f][0]:.2f}s {row[f][1]:.0f}MB" for f in ("svg", "pdf", "png")]
+    cells = [f"N={row['n']}"] + [f"{f} {row[f][0]:.2f}s (cpu {row[f][2]:.2f}s) {row[f][1]:.0f}MB"
+                                 for f in ("svg", "pdf", "png")]
     if "argdown" in row:
-        cells.append(f"argdown {row['argdown'][0]:.2f}s {row['argdown'][1]:.0f}MB")
+        a = row["argdown"]
+        cells.append(f"argdown {a[0]:.2f}s (cpu {a[2]:.2f}s) {a[1]:.0f}MB")
     return "  ".join(cells)
 
 
@@ -175,16 +177,16 @@ def _table(rows: list[dict], argdown: str | None) -> str:
     for r in rows:
         cells = [str(r["n"])]
         for f in ("svg", "pdf", "png"):
-            t, mb = r[f]
-            cells.append(f"{t:.2f} s, {mb:.0f} MB, {r[f + '_size'] / 1e6:.1f} MB file")
+            t, mb, cpu = r[f]
+            cells.append(f"{t:.2f} s (cpu {cpu:.2f}), {mb:.0f} MB, {r[f + '_size'] / 1e6:.1f} MB file")
         if "argdown" in r:
-            t, mb = r["argdown"]
-            cells += [f"{t:.2f} s, {mb:.0f} MB", f"{t / r['svg'][0]:.1f}x"]
+            t, mb, cpu = r["argdown"]
+            cells += [f"{t:.2f} s (cpu {cpu:.2f}), {mb:.0f} MB", f"{t / r['svg'][0]:.1f}x (cpu {cpu / r['svg'][2]:.1f}x)"]
         else:
             cells += ["not run" if argdown else "no npm", "-"]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines.append("Whole processes, wall time and peak RSS; argmap lays out the map (no positions in the file). "
+    lines.append("Whole processes: wall time (CPU time user+sys), peak RSS; argmap lays out the map (no positions in the file). "
                  "Maps from: " + ", ".join(sorted({str(r['reader']) for r in rows})) + ".")
     return "\n".join(lines)
 

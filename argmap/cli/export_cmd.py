@@ -21,7 +21,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scale", type=float, metavar="S", help="PNG: pixels per map unit (default 2)")
     p.add_argument("--dpi", type=float, metavar="DPI", help="PNG: resolution instead of --scale (96 dpi = scale 1)")
     p.add_argument("--page", default="A4", metavar="SIZE", help=f"PDF page size: {', '.join(PAGE_SIZES)} (default A4)")
-    p.add_argument("--landscape", action="store_true", help="PDF: landscape pages")
+    turn = p.add_mutually_exclusive_group()
+    turn.add_argument("--landscape", dest="landscape", action="store_true", default=None,
+                      help="PDF: landscape pages (default: the way the map is wider)")
+    turn.add_argument("--portrait", dest="landscape", action="store_false", help="PDF: portrait pages")
     p.add_argument("--tile", action="store_true",
                    help="PDF: spread a large map over several pages at a readable size instead of fitting one page")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
@@ -119,6 +122,9 @@ def run_export(args: argparse.Namespace) -> int:
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
     opts = _options(args, spec.name)
     if spec.needs_qt:
+        import logging
+
+        logging.basicConfig(format="argmap: %(message)s", level=logging.ERROR if args.quiet else logging.WARNING)
         prepare_qt()
     failed = 0
     for src, dst in jobs:

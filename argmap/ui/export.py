@@ -7,24 +7,21 @@ import os
 import re
 from typing import Any, Iterable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QMimeData, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QMimeData, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
 )
 
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
-from ..layout import measure
 from ..model import ArgumentMap
 from . import drawing
+from .paging import paint_pages, tiles
 from .render import MapRenderer, background_colour
 
 log = logging.getLogger(__name__)
@@ -32,11 +29,7 @@ log = logging.getLogger(__name__)
 SCREEN_DPI = 96.0             # one map unit is one CSS pixel
 MAX_PNG_PIXELS = 120_000_000  # about 480 MB of image memory
 MAX_PNG_SIDE = 32_000
-READABLE_SCALE = 1.0          # tiled PDF pages: statement text at 13 px = 9.75 pt
-MAX_FIT_SCALE = 1.5           # a small map is not blown up to fill a page
-TILE_OVERLAP = 24.0           # map units repeated on neighbouring tiles
 PAGE_MARGIN_MM = 12.0
-PAGE_LABEL_PT = 7.5
 PAGE_SIZES = {"A3": QPageSize.PageSizeId.A3, "A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5,
               "LETTER": QPageSize.PageSizeId.Letter, "LEGAL": QPageSize.PageSizeId.Legal,
               "TABLOID": QPageSize.PageSizeId.Tabloid}
@@ -164,90 +157,13 @@ def page_size(name: str) -> QPageSize:
     return QPageSize(sid)
 
 
-def tiles(rect: QRectF, tile: QSizeF, overlap: float = TILE_OVERLAP) -> list[tuple[int, int, QRectF]]:
-    """Cut ``rect`` into pieces of at most ``tile`` (map units) that overlap by ``overlap``: (row, col, piece)."""
-    def cuts(length: float, step: float) -> int:
-        if length <= step:
-            return 1
-        return math.ceil((length - overlap) / (step - overlap))
-
-    cols, rows = cuts(rect.width(), tile.width()), cuts(rect.height(), tile.height())
-    out = []
-    for i in range(rows):
-        for j in range(cols):
-            x = rect.left() + j * (tile.width() - overlap)
-            y = rect.top() + i * (tile.height() - overlap)
-            out.append((i, j, QRectF(x, y, tile.width(), tile.height()).intersected(rect)))
-    return out
-
-
-def paint_pages(device: QPagedPaintDevice, r: MapRenderer, *, tile: bool = False, background: QColor | None = None,
-                painter: QPainter | None = None) -> int:
-    """Draw ``r`` on a paged device (PDF writer or printer): fitted to one page, or tiled across
-    pages at a readable size with page labels.  Returns the number of pages."""
-    own = painter is None
-    if own:
-        painter = QPainter(device)
-    layout = device.pageLayout()
-    dpi = device.logicalDpiX()
-    paint = layout.paintRectPixels(dpi)   # relative to the paintable area's origin
-    area = QRectF(0, 0, paint.width(), paint.height())
-    unit = dpi / SCREEN_DPI              # device pixels per map unit at 100 %
-    rect = r.rect
-    fit = min(area.width() / rect.width(), area.height() / rect.height()) / unit
-    if not tile or fit >= READABLE_SCALE:
-        s = min(fit, MAX_FIT_SCALE) * unit
-        painter.save()
-        painter.translate(area.left() + (area.width() - rect.width() * s) / 2, area.top())
-        painter.scale(s, s)
-        painter.translate(-rect.left(), -rect.top())
-        r.paint(painter, background=background)
-        painter.restore()
-        if own:
-            painter.end()
-        return 1
-    label_h = PAGE_LABEL_PT / 72.0 * dpi * 2.2
-    s = READABLE_SCALE * unit
-    pieces = [p for p in tiles(rect, QSizeF(area.width() / s, (area.height() - label_h) / s)) if _has_content(r, p[2])]
-    rows = 1 + max(p[0] for p in pieces)
-    cols = 1 + max(p[1] for p in pieces)
-    label_font = QFont(measure.FONT_FAMILY)
-    label_font.setPointSizeF(PAGE_LABEL_PT)
-    for n, (i, j, piece) in enumerate(pieces, 1):
-        if n > 1:
-            device.newPage()
-        painter.save()
-        painter.setClipRect(QRectF(area.left(), area.top(), piece.width() * s, piece.height() * s))
-        painter.translate(area.left(), area.top())
-        painter.scale(s, s)
-        painter.translate(-piece.left(), -piece.top())
-        r.paint(painter, clip=piece, background=background)
-        painter.restore()
-        painter.save()
-        painter.setFont(label_font)
-        painter.setPen(QColor("#555555"))
-        name = r.title or "Argument map"
-        painter.drawText(QRectF(area.left(), area.bottom() - label_h * 0.6, area.width(), label_h * 0.6),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         f"{name} — page {n} of {len(pieces)} (row {i + 1} of {rows}, column {j + 1} of {cols})")
-        painter.restore()
-    if own:
-        painter.end()
-    return len(pieces)
-
-
-def _has_content(r: MapRenderer, piece: QRectF) -> bool:
-    if r.legend_pos is not None and QRectF(r.legend_pos, drawing.legend_size()).intersects(piece):
-        return True
-    if r.title_lines and QRectF(r.title_pos, QSizeF(r.content.width(), r.title_line_height)).intersects(piece):
-        return True
-    return any(rect.intersects(piece) for rect in r.rects.values()) or any(e[5].intersects(piece) for e in r.edges)
-
-
-def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool = False, tile: bool = False,
+def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool | None = None, tile: bool = False,
               author: str | None = None, **opts: Any) -> tuple[bytes, int]:
-    """The map as a PDF (vector, searchable text, title and author set) and its page count."""
+    """The map as a PDF (vector, searchable text, title and author set) and its page count.
+    ``landscape=None`` turns the page the way the map is wider."""
     r = renderer(amap, **opts)
+    if landscape is None:
+        landscape = r.rect.width() > r.rect.height()
     ba = QByteArray()
     buf = QBuffer(ba)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -8,7 +8,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ..model import ArgumentMap
-from .export import paint_pages, renderer
+from .export import renderer
+from .paging import paint_pages
 from .render import background_colour
 
 

@@ -85,16 +85,20 @@ def _bezier(p: list[tuple[float, float]], t: float) -> tuple[float, float]:
 
 
 def _t_back(p: list[tuple[float, float]], length: float) -> float:
-    """The parameter ``t`` of the point ``length`` back from the end of a cubic, along the curve."""
-    prev, walked, t_prev = p[3], 0.0, 1.0
-    for i in range(1, 33):
-        t = 1.0 - i / 32
+    """The parameter ``t`` of the point about ``length`` back from the end of a cubic, along the curve:
+    a first-order guess from the end tangent, corrected once by the chord (arrowheads are short)."""
+    speed = 3.0 * ((p[3][0] - p[2][0]) ** 2 + (p[3][1] - p[2][1]) ** 2) ** 0.5
+    total = sum(((p[i + 1][0] - p[i][0]) ** 2 + (p[i + 1][1] - p[i][1]) ** 2) ** 0.5 for i in range(3))
+    if speed < 1e-6 or total <= length:
+        speed = max(total, 1e-6)
+    t = max(0.0, 1.0 - length / speed)
+    for _ in range(2):
         q = _bezier(p, t)
-        step = ((q[0] - prev[0]) ** 2 + (q[1] - prev[1]) ** 2) ** 0.5
-        if walked + step >= length:
-            return t_prev - (t_prev - t) * ((length - walked) / step if step else 0.0)
-        walked, prev, t_prev = walked + step, q, t
-    return 0.0
+        chord = ((q[0] - p[3][0]) ** 2 + (q[1] - p[3][1]) ** 2) ** 0.5
+        if chord < 1e-6:
+            break
+        t = max(0.0, 1.0 - (1.0 - t) * length / chord)
+    return t
 
 
 def _split(p: list[tuple[float, float]], t: float) -> QPainterPath:

@@ -212,3 +212,13 @@ def test_every_sample_exports(path: Path, tmp_path: Path) -> None:
     missing = {w for st in m.statements.values() for w in st.text.split()} - words
     assert not missing
     assert len(PdfReader(str(tmp_path / "x.pdf")).pages) == 1
+
+
+def test_tile_cuts_fall_between_cards_when_they_can() -> None:
+    from argmap.ui.paging import cuts
+
+    # cards at 0-90, 100-190, 200-290; pages 150 long: cut before the second and third card, not through them
+    pieces = cuts(0, 290, 150, [(0, 90), (100, 190), (200, 290)])
+    assert pieces == [(0, 98.0), (98.0, 198.0), (198.0, 290)]
+    # a card longer than half a page is cut through, with overlap
+    assert cuts(0, 290, 150, [(0, 290)], overlap=20) == [(0, 150), (130, 280), (260, 290)]
