@@ -139,7 +139,9 @@ class InspectorPanel(QScrollArea):
         self.st_assessment.activated.connect(
             lambda _i: self._commit_statement("assessment", self.st_assessment.currentData()))
         self.st_anchors = QListWidget()
-        self.st_anchors.setMaximumHeight(90)
+        self.st_anchors.setMaximumHeight(110)
+        self.st_anchors.setWordWrap(True)
+        self.st_anchors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.st_anchors.itemActivated.connect(self._on_anchor_activated)
         form.addRow("Text", self.st_text)
         form.addRow("Title", self.st_title)
@@ -280,7 +282,7 @@ class InspectorPanel(QScrollArea):
             src = amap.sources.get(a.source_id)
             name = (src.title or a.source_id) if src else a.source_id
             quote = " ".join(a.quote.split())
-            item = QListWidgetItem(f"{name} [{a.start}–{a.end}]: “{quote[:80]}”")
+            item = QListWidgetItem(f"{name} [{a.start}–{a.end}]: “{quote[:120]}{'…' if len(quote) > 120 else ''}”")
             item.setData(Qt.ItemDataRole.UserRole, a.source_id)
             if (a.source_id, a.start, a.end, a.quote) in broken:
                 item.setText("⚠ broken — " + item.text())
