@@ -140,6 +140,7 @@ def test_window_layout_persists(qtbot):
 
 
 def _drop(widget, path: Path) -> QDropEvent:
+    """Drag a file over ``widget`` and drop it there."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(widget.rect().center(), Qt.DropAction.CopyAction, mime,
@@ -159,6 +160,13 @@ def test_dropping_a_map_file_opens_it(qtbot, tmp_path):
     opened = window_manager().window_for(str(path))
     assert opened is not None and opened is not w
     assert dumps(opened.doc.map) == dumps(load_map(path))
+    # a file that is not a map is refused
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    enter = QDragEnterEvent(w.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(w, enter)
+    assert not enter.isAccepted()
 
 
 def test_standard_shortcuts_are_set_and_none_is_ambiguous(qtbot):
