@@ -222,3 +222,22 @@ def test_tile_cuts_fall_between_cards_when_they_can() -> None:
     assert pieces == [(0, 98.0), (98.0, 198.0), (198.0, 290)]
     # a card longer than half a page is cut through, with overlap
     assert cuts(0, 290, 150, [(0, 290)], overlap=20) == [(0, 150), (130, 280), (260, 290)]
+
+
+def test_print_preview_dialog_paints_the_map(monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    from argmap.ui import printing
+
+    painted = []
+    real_paint = printing.MapPrinter.paint
+    monkeypatch.setattr(printing.MapPrinter, "paint", lambda self, p: painted.append(real_paint(self, p)) or painted[-1])
+
+    def fake_exec(dialog: QPrintPreviewDialog) -> int:  # the preview asks for pages; no modal loop in tests
+        for w in dialog.findChildren(QPrintPreviewWidget):
+            w.updatePreview()
+        return QPrintPreviewDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    assert printing.print_map(None, bike_map())
+    assert painted and painted[0] == 1
