@@ -57,6 +57,13 @@ def sample_description(path: Path | str) -> str:
         return ""
 
 
+def _first_sentence(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    first = text if end < 0 else text[: end + 1]
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
 class StartScreen(QWidget):
     """A small welcome window; opening anything from it closes it."""
 
@@ -84,6 +91,9 @@ class StartScreen(QWidget):
         self.sample_list = QListWidget()
         self.sample_list.setObjectName("samples")
         self.sample_list.setWordWrap(True)
+        for view in (self.recent_list, self.sample_list):
+            view.setSpacing(4)
+            view.setAlternatingRowColors(True)
         self.recent_list.itemActivated.connect(self._open_recent)
         self.sample_list.itemActivated.connect(self._open_sample)
 
@@ -132,9 +142,9 @@ class StartScreen(QWidget):
         self.sample_list.clear()
         for path in sample_paths():
             desc = sample_description(path)
-            item = QListWidgetItem(sample_title(path) + (f"\n{desc}" if desc else ""))
+            item = QListWidgetItem(sample_title(path) + (f"\n{_first_sentence(desc)}" if desc else ""))
             item.setData(ROLE_PATH, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(desc or str(path))
             self.sample_list.addItem(item)
 
     # ----------------------------------------------------------------- actions
