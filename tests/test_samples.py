@@ -116,6 +116,7 @@ def test_oped_anchors_are_found_again_after_an_edit():
 
 
 def test_builder_reproduces_the_committed_samples():
-    out = subprocess.run([sys.executable, str(ROOT / "tools" / "build_samples.py"), "--check"],
+    out = subprocess.run([sys.executable, str(ROOT / "tools" / "build_samples.py"), "--check",
+                          "--ignore-positions"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
