@@ -212,6 +212,7 @@ class SourcePanel(SourceOperations):
         header.setOpenExternalLinks(True)
         header.setContentsMargins(16, 8, 16, 4)
         view = SourceTextView(src, page)
+        view.claim_shortcuts(list(self.make_actions.values()))
         view.statements_clicked.connect(self._on_statements_clicked)
         view.passage_changed.connect(self._update_actions)
         view.customContextMenuRequested.connect(lambda pos, v=view: self._show_menu(v, pos))
