@@ -28,7 +28,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tile", action="store_true",
                    help="PDF: spread a large map over several pages at a readable size instead of fitting one page")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
-    p.add_argument("--no-title", action="store_true", help="leave out the map title")
+    named = p.add_mutually_exclusive_group()
+    named.add_argument("--title", metavar="TEXT", help="title to draw (and PDF/SVG title) instead of the map's")
+    named.add_argument("--no-title", action="store_true", help="leave out the map title")
+    p.add_argument("--author", metavar="NAME", help="PDF author (default: the map's, else its sources' authors)")
     p.add_argument("--transparent", action="store_true", help="SVG/PNG: no background (default white)")
     p.add_argument("--margin", type=float, default=24.0, metavar="PX", help="margin around the map (default 24)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -40,7 +43,7 @@ def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
 
     opts: dict[str, Any] = {}
     if fmt in ("svg", "png", "pdf"):
-        opts.update(legend=not args.no_legend, title=None if not args.no_title else False, margin=args.margin)
+        opts.update(legend=not args.no_legend, title=False if args.no_title else args.title, margin=args.margin)
         if args.margin < 0:
             raise CommandError("--margin must not be negative", 2)
     if fmt in ("svg", "png"):
@@ -61,6 +64,8 @@ def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
         if page is None:
             raise CommandError(f"unknown page size {args.page!r}; use one of {', '.join(PAGE_SIZES)}", 2)
         opts.update(page=page, landscape=args.landscape, tile=args.tile)
+        if args.author is not None:
+            opts["author"] = args.author
     return opts
 
 

@@ -132,6 +132,8 @@ def _font(px: int, bold: bool) -> QFont:
     f.setPixelSize(px)
     f.setBold(bold)
     f.setKerning(False)  # measure sums per-character advances
+    # no ligatures either: measure does not know them, and in PDFs "traﬃc" would not be found by "traffic"
+    f.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
 

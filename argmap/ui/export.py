@@ -35,6 +35,7 @@ PAGE_SIZES = {"A3": QPageSize.PageSizeId.A3, "A4": QPageSize.PageSizeId.A4, "A5"
               "TABLOID": QPageSize.PageSizeId.Tabloid}
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
+FONT_STACK = b'font-family="DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"'
 RENDER_OPTIONS = ("ids", "title", "legend", "margin", "theme", "positions")
 
 
@@ -87,7 +88,8 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
     r.paint(painter, background=background_colour(transparent))
     painter.end()
     buf.close()
-    data = bytes(buf.data().data())
+    # viewers without the bundled font should fall back to one with the same metrics (Vera) or close
+    data = bytes(buf.data().data()).replace(b'font-family="DejaVu Sans"', FONT_STACK)
     # Qt escapes <, >, & and quotes in text; characters XML cannot hold at all are dropped
     if _needs_cleaning(amap):
         data = _BAD_XML.sub("", data.decode("utf-8")).encode("utf-8")

@@ -170,6 +170,7 @@ def _title_font() -> QFont:
     f = QFont(measure.FONT_FAMILY)
     f.setPixelSize(TITLE_PX)
     f.setBold(True)
+    f.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)  # no ligatures: PDF text stays searchable
     return f
 
 

@@ -30,7 +30,7 @@ def bike_map(hostile: bool = False) -> ArgumentMap:
         Statement("c", "The town should build a protected bike lane on Main Street.", Kind.CONCLUSION,
                   title="Build the lane"),
         Statement("p1", "A protected lane cuts cycling injuries on the streets where it is built."),
-        Statement("p2", "Main Street has the most cycling injuries in town."),
+        Statement("p2", "Main Street has the most cycling injuries and traffic in town."),
         Statement("e1", "In the city's 2023 survey, 41% of residents said they would cycle more.", Kind.EVIDENCE),
         Statement("o1", HOSTILE if hostile else "Shops will lose customers when parking goes."),
         Statement("u1", "The survey asked only cyclists."),
@@ -130,6 +130,7 @@ def test_pdf_fit_is_one_page_with_text_and_metadata(tmp_path: Path) -> None:
     assert abs(float(page.mediabox.width) - 792) < 2  # Letter is 11 in wide
     text = re.sub(r"\s+", " ", page.extract_text())
     assert "protected lane cuts cycling" in text and "CONCLUSION" in text
+    assert "injuries and traffic in" in text  # no "ﬃ" ligature: the PDF is searchable for "traffic"
     assert reader.metadata.title == m.title
     assert reader.metadata.author == "Ann Author"
 

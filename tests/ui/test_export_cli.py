@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from argmap.cli import main
@@ -14,6 +15,11 @@ from argmap.io.native import load_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp):  # noqa: ANN001 - a QApplication first, so that later widget tests find one
+    yield
 
 
 def _unpositioned(path: Path) -> Path:
@@ -82,3 +88,17 @@ def test_headless_process_sets_offscreen_itself(tmp_path: Path) -> None:
                           "--dpi", "96"], env=env, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert not QImage(str(tmp_path / "h.png")).isNull()
+
+
+def test_title_and_author_options_reach_the_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    src = _unpositioned(tmp_path / "m.argmap.json")
+    out = tmp_path / "m.pdf"
+    assert main(["export", "-q", str(src), "-o", str(out), "--title", "Report figure 3", "--author", "B. Writer",
+                 "--page", "letter", "--portrait"]) == 0
+    reader = PdfReader(str(out))
+    assert reader.metadata.title == "Report figure 3" and reader.metadata.author == "B. Writer"
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 612) < 2 and float(box.height) > float(box.width)
+    assert "Report figure 3" in " ".join(reader.pages[0].extract_text().split())
