@@ -181,7 +181,9 @@ class SourcePanel(SourceOperations):
         self.doc = doc
         self.index = AnchorIndex(doc.map)
         while self.tabs.count():
+            page = self.tabs.widget(0)
             self.tabs.removeTab(0)
+            page.deleteLater()
         self.views.clear()
         self._pages.clear()
         for src in doc.map.sources.values():
@@ -350,11 +352,17 @@ class SourcePanel(SourceOperations):
             if good:
                 cur = self.current_source()
                 a = next((x for x in good if x.source_id == cur), good[0])
-                view = self.show_source(a.source_id)
-                if not view.is_visible_range(a.start):
-                    view.scroll_to(a.start, a.end)
-                view.flash(a.start, a.end, st.kind)
+                self.reveal(a.source_id, a.start, a.end, st.kind)
                 return
+
+    def reveal(self, source_id: str, start: int, end: int, kind: Kind | None = None) -> None:
+        """Show a passage: its source's tab, scrolled into view, flashed (e.g. for the inspector)."""
+        if source_id not in self.views:
+            return
+        view = self.show_source(source_id)
+        if not view.is_visible_range(start):
+            view.scroll_to(start, end)
+        view.flash(start, end, kind)
 
     def _on_broken_activated(self, item: QListWidgetItem) -> None:
         self._show_statement(item.data(Qt.ItemDataRole.UserRole))

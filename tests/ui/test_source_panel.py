@@ -337,3 +337,40 @@ def test_dragged_passage_dropped_on_the_canvas(qtbot, setup):
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert dumps(doc.map) == before
+
+
+def test_context_menu_offers_the_same_actions_and_linking(qtbot, setup):
+    doc, panel, view = setup
+    i = TEXT.index("Cycling")
+    select_cp(view, i, TEXT.index("lanes.") + 6)
+    target = panel.make_statement(Kind.CONCLUSION)
+    j = TEXT.index("Shops")
+    select_cp(view, j, j + 19)
+    menu = panel.build_menu(view, char_point(view, j + 2))
+    texts = [a.text() for a in menu.actions()]
+    for act in panel.make_actions.values():
+        assert act in menu.actions()
+    link = next(a for a in menu.actions() if a.text().startswith("Make Premise Supporting"))
+    assert "Cycling is safer" in link.text() and "Select Sentence" in texts
+    link.trigger()
+    (rel,) = doc.map.relations.values()
+    new = doc.map.statements[rel.premises[0]]
+    assert (rel.target, new.kind, new.anchors[0].quote) == (target, Kind.PREMISE, "Shops lose nothing.")
+    # on a tinted passage the menu offers to show its statement
+    menu = panel.build_menu(view, char_point(view, j + 2))
+    show = [a for a in menu.actions() if a.text().startswith("Show Premise")]
+    assert len(show) == 1
+    doc.select([])
+    show[0].trigger()
+    assert doc.selection == [new.id]
+
+
+def test_details_dialog_edits_title_author_url_date(qtbot):
+    from argmap.ui.source_dialogs import SourceDetailsDialog
+
+    dlg = SourceDetailsDialog({"title": "Old", "author": "A"})
+    qtbot.addWidget(dlg)
+    dlg.edits["title"].clear()
+    qtbot.keyClicks(dlg.edits["title"], "  New title ")
+    qtbot.keyClicks(dlg.edits["url"], "https://example.org/a")
+    assert dlg.values() == {"title": "New title", "author": "A", "url": "https://example.org/a", "date": ""}
