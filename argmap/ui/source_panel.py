@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -96,7 +98,7 @@ class SourcePanel(SourceOperations):
             act.setIcon(kind_icon(theme_for(self.palette()).kind[kind]))
             self.make_actions[kind] = act
         self.link_action = QAction("Support Selected Statement", self, checkable=True)
-        self.link_action.setIconText("Link to Selected")
+        self.link_action.setIconText("Link")
         self.link_action.setToolTip("When on, new premises and evidence also support the one selected statement")
         self.addAction(self.link_action)
         self.sentence_action = self._action("Select &Sentence", lambda: self.select_sentence(),
@@ -108,32 +110,36 @@ class SourcePanel(SourceOperations):
         self.toolbar = QToolBar("Source", self)
         self.toolbar.setIconSize(QSize(16, 16))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        add_menu = QMenu(self)
-        add_menu.addActions([self.add_file_action, self.paste_action])
-        add = QAction("Add Source", self)
-        add.setToolTip("Add a source from a file (or, from the arrow menu, paste one)")
-        add.setMenu(add_menu)
-        add.triggered.connect(lambda: self.add_source_from_file())
-        self.toolbar.addAction(add)
         for kind in Kind:
             self.toolbar.addAction(self.make_actions[kind])
         self.toolbar.addAction(self.link_action)
+
+        # managing sources sits with the tabs: "+" adds one, "⋯" edits the current one
+        add_menu = QMenu(self)
+        add_menu.addActions([self.add_file_action, self.paste_action])
         more = QMenu(self)
         more.addActions([self.details_action, self.edit_text_action, self.sentence_action])
         more.addSeparator()
         more.addAction(self.remove_action)
-        more_act = QAction("Source", self)
-        more_act.setToolTip("Details, text and removal of this source")
-        more_act.setMenu(more)
-        self.toolbar.addAction(more_act)
-        for act in (add, more_act):
-            btn = self.toolbar.widgetForAction(act)
-            btn.setPopupMode(btn.ToolButtonPopupMode.InstantPopup if act is more_act
-                             else btn.ToolButtonPopupMode.MenuButtonPopup)
+        corner = QWidget(self)
+        cl = QHBoxLayout(corner)
+        cl.setContentsMargins(0, 0, 4, 0)
+        cl.setSpacing(2)
+        for text, tip, menu in (("+", "Add a source: from a file, or paste one", add_menu),
+                                ("⋯", "Details, text and removal of this source", more)):
+            btn = QToolButton(corner)
+            btn.setText(text)
+            btn.setToolTip(tip)
+            btn.setAutoRaise(True)
+            btn.setMenu(menu)
+            btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            btn.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+            cl.addWidget(btn)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setMovable(False)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         empty = QWidget(self)
