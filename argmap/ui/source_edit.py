@@ -187,6 +187,19 @@ def _line_starts(lines: list[str]) -> list[int]:
     return out
 
 
+def replace_anchor(doc: "DocumentController", sid: str, old: Anchor, new: Anchor | None) -> bool:
+    """Swap one anchor of a statement for another (a broken one re-anchored), or drop it
+    with ``new=None``; one undo step.  False when the statement does not have ``old``."""
+    st = doc.map.statement(sid)
+    if old not in st.anchors:
+        return False
+    anchors = tuple(new if a == old else a for a in st.anchors) if new is not None else \
+        tuple(a for a in st.anchors if a != old)
+    label = "Re-anchor to passage" if new is not None else "Remove anchor"
+    doc.push(UpdateStatementCommand(doc, sid, {"anchors": tuple(dict.fromkeys(anchors))}, text=label))
+    return True
+
+
 def refound_anchors(amap: ArgumentMap, source_id: str, new_text: str,
                     window: int | None = None) -> tuple[dict[str, tuple[Anchor, ...]], list[str]]:
     """For a source text about to become ``new_text``: the statements whose anchors move
@@ -241,4 +254,4 @@ def is_broken(amap: ArgumentMap, anchor: Anchor) -> bool:
 
 
 __all__ = ["anchor_statement", "free_spot", "is_broken", "make_statement", "passage_anchor", "place_statement",
-           "refound_anchors", "replace_source_text"]
+           "refound_anchors", "replace_anchor", "replace_source_text"]

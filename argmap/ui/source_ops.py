@@ -11,7 +11,7 @@ from ..model import Kind, ModelError, Source, new_id
 from ..model.text import normalise_newlines, sentence_at
 from .commands import AddSourceCommand, RemoveSourceCommand, UpdateSourceCommand
 from .source_dialogs import SourceDetailsDialog, SourceTextDialog
-from .source_edit import make_statement, replace_source_text
+from .source_edit import make_statement, passage_anchor, replace_anchor, replace_source_text
 from .source_text import SourceFileError, read_source_file
 from .source_view import SourceTextView
 
@@ -53,6 +53,9 @@ class SourceOperations(QWidget):
     def refresh_now(self) -> None:  # pragma: no cover - provided by the panel
         raise NotImplementedError
 
+    def broken(self, sid: str | None = None) -> list:  # pragma: no cover - provided by the panel
+        raise NotImplementedError
+
     def _show_statement(self, sid: str) -> None:
         self.doc.select([sid], origin=self)
         self.doc.focus_requested.emit(sid)
@@ -90,6 +93,25 @@ class SourceOperations(QWidget):
         view.setTextCursor(cur)
         self.refresh_now()
         return sid
+
+    def reanchor_broken(self, row: int, remove: bool = False) -> bool:
+        """Point the ``row``-th broken anchor of the current source at the selected passage
+        (or remove it); one undo step."""
+        broken = self.broken()
+        if not 0 <= row < len(broken):
+            return False
+        st, old = broken[row]
+        new = None
+        if not remove:
+            view = self.current_view()
+            passage = view.passage() if view else None
+            if passage is None:
+                self.doc.status_message.emit("Select the passage this statement now comes from first.")
+                return False
+            new = passage_anchor(self.doc.map, passage)
+        ok = replace_anchor(self.doc, st.id, old, new)
+        self.refresh_now()
+        return ok
 
     def select_sentence(self, offset: int | None = None) -> None:
         view = self.current_view()

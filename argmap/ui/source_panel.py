@@ -165,6 +165,8 @@ class SourcePanel(SourceOperations):
         self.broken_list.setMaximumHeight(96)
         self.broken_list.itemActivated.connect(self._on_broken_activated)
         self.broken_list.itemClicked.connect(self._on_broken_activated)
+        self.broken_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.broken_list.customContextMenuRequested.connect(self._show_broken_menu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -304,11 +306,12 @@ class SourcePanel(SourceOperations):
         for st, a in broken:
             item = QListWidgetItem(f"⚠ {short(st.title or st.text, 60)} — “{short(a.quote, 40)}” not found")
             item.setData(Qt.ItemDataRole.UserRole, st.id)
-            item.setToolTip(f"The passage “{a.quote}” ({a.start}–{a.end}) is no longer in the source text.")
+            item.setToolTip(f"The passage “{a.quote}” ({a.start}–{a.end}) is no longer in the source text.\n"
+                            "Right-click to re-anchor it to the selected passage, or to remove it.")
             self.broken_list.addItem(item)
         n = len(broken)
         self.broken_label.setText(f"<b>{n} broken anchor{'s' if n != 1 else ''}</b>: the source text changed and "
-                                  "these passages are gone. Drag a new passage onto the card to re-anchor it.")
+                                  "these passages are gone. Select where each now is and re-anchor it from the list's menu.")
         self.broken_label.setVisible(bool(n))
         self.broken_list.setVisible(bool(n))
         self.coverage_label.setText(self.coverage_text())
@@ -372,4 +375,16 @@ class SourcePanel(SourceOperations):
 
     def _on_broken_activated(self, item: QListWidgetItem) -> None:
         self._show_statement(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_broken_menu(self, pos) -> None:
+        row = self.broken_list.indexAt(pos).row()
+        if row < 0:
+            return
+        menu = QMenu(self)
+        view = self.current_view()
+        act = menu.addAction("Re-anchor to Selected Passage", lambda: self.reanchor_broken(row))
+        act.setEnabled(view is not None and view.passage() is not None)
+        menu.addAction("Remove Broken Anchor", lambda: self.reanchor_broken(row, remove=True))
+        menu.exec(self.broken_list.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 

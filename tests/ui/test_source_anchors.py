@@ -93,3 +93,23 @@ def test_edits_in_several_paragraphs_keep_repeated_quotes_apart(qtbot):
         line = new[:a.start].count("\n")
         assert f"Paragraph {i}" in new.split("\n")[line]
         assert a.matches(new)
+
+
+def test_a_broken_anchor_is_re_anchored_to_a_new_selection_or_removed(qtbot):
+    doc, panel = make(qtbot)
+    new = "Bikes are good. Lanes save lives. Shops win customers. Cars are loud."
+    panel.edit_text("src", new)
+    panel.refresh_now()
+    assert [st.id for st, _ in panel.broken("src")] == ["shops"]
+    before = dumps(doc.map)
+    view = panel.views["src"]
+    i = new.index("Shops")
+    view.select_range(i, i + len("Shops win customers."))
+    assert panel.reanchor_broken(0)
+    assert doc.map.statements["shops"].anchors == (Anchor("src", i, i + 20, "Shops win customers."),)
+    assert panel.broken("src") == [] and stats(doc.map)["broken_anchors"] == 0
+    doc.undo_stack.undo()
+    assert dumps(doc.map) == before
+    panel.refresh_now()
+    assert panel.reanchor_broken(0, remove=True)
+    assert doc.map.statements["shops"].anchors == ()

@@ -6,9 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Kind
 from argmap.ui.document import DocumentController
 from argmap.ui.source_panel import SourcePanel
+from argmap.ui.source_tints import Tint, tint_segments
 from argmap.ui.source_text import Passage, SourceFileError, Utf16Map, html_to_text, read_source_file, trim_range
 
 HTML = """<!doctype html><html><head><title>Lanes &amp; Shops</title>
@@ -76,3 +77,17 @@ def test_trim_and_payload():
     assert Passage.from_json(b"not json") is None
     p = Passage("s", 1, 3, "\u00e9\U0001F600", "evidence")
     assert Passage.from_json(p.to_json()) == p
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 12), st.sampled_from(list(Kind))), max_size=12))
+def test_tint_segments_cover_exactly_the_anchored_characters(spans):
+    tints = [Tint(f"s{i}", kind, a, a + n) for i, (a, n, kind) in enumerate(spans)]
+    segs = tint_segments(tints)
+    for pos in range(45):
+        expected = {t.statement for t in tints if t.start <= pos < t.end}
+        found = [cov for a, b, cov in segs if a <= pos < b]
+        assert len(found) <= 1
+        got = found[0] if found else []
+        assert {t.statement for t in got} == expected
+        # innermost (shortest) first
+        assert [t.end - t.start for t in got] == sorted(t.end - t.start for t in got)
