@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QUndoCommand
 
 from ..layout import measure
@@ -15,6 +15,11 @@ from .commands import MapCommand, MoveCommand, RemoveCommand, UpdateRelationComm
 if TYPE_CHECKING:  # pragma: no cover
     from .document import DocumentController
     from .view import MapView
+
+
+# argmap.layout.place_new looks at the whole map; beyond this size the local rule below is used
+# so that adding a statement stays well under a frame (see benchmarks/bench_gui.py)
+ENGINE_PLACEMENT_UP_TO = 1500
 
 
 class NewStatementCommand(MapCommand):
@@ -58,18 +63,24 @@ class NewStatementCommand(MapCommand):
         if self.relation is None and self.co_premise_of is None:
             return {}       # a free statement stays where the user put it
         new_ids = [self.statement.id] + ([self.relation.id] if self.relation is not None else [])
-        engine = placement.place_new(amap, new_ids)
+        engine: dict[str, Point] = {}
+        if len(amap.statements) <= ENGINE_PLACEMENT_UP_TO:
+            engine = placement.place_new(amap, new_ids)
         moves: dict[str, Point | None] = dict(engine)
-        pos = {**amap.positions, **{k: v for k, v in moves.items() if v is not None}}
-        sizes = measure.map_sizes(amap)
         rids = [self.relation.id] if self.relation is not None else []
         if self.co_premise_of is not None:
             rids.append(self.co_premise_of)
         for rid in rids:
-            if rid not in engine:
-                p = placement.junction_positions(amap, pos, sizes, [rid]).get(rid)
-                if p is not None:
-                    moves[rid] = p
+            if rid in engine:
+                continue
+            rel = amap.relations[rid]
+            ends = (*rel.premises, rel.target)
+            pos = {e: moves.get(e) or amap.positions.get(e) for e in ends}
+            pos = {e: p for e, p in pos.items() if p is not None}
+            sizes = {e: measure.card_size(amap.statements[e]) for e in ends if e in amap.statements}
+            p = placement.junction_positions(amap, pos, sizes, [rid]).get(rid)
+            if p is not None:
+                moves[rid] = p
         return moves
 
     def undo_(self) -> None:
@@ -97,6 +108,7 @@ class CanvasEdits:
     def __init__(self, view: "MapView") -> None:
         self.view = view
         self.last_new: NewStatementCommand | None = None
+        self._nearby_ids: list[str] = []
 
     @property
     def doc(self) -> "DocumentController":
@@ -147,9 +159,23 @@ class CanvasEdits:
         cmd = NewStatementCommand(self.doc, st, _pos(at), text="New statement")
         return self._push_new(cmd, edit)
 
+    def _nearby(self, eid: str) -> list[tuple[float, float, float, float]]:
+        """Cards around ``eid`` (centre, size) found through the scene's spatial index."""
+        sc = self.view.scene_
+        x, y = sc.pos.get(eid, (0.0, 0.0))
+        area = QRectF(x - 6000, y - 1500, 12000, 3000)
+        out, ids = [], []
+        for item in sc.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            sid = getattr(item, "sid", None)
+            if sid is not None and sid in sc.pos:
+                out.append((*sc.pos[sid], item.metrics.width, item.metrics.height))
+                ids.append(sid)
+        self._nearby_ids = ids
+        return out
+
     def _free_spot(self, p: Point, size: tuple[float, float]) -> Point:
-        rects = [(it.pos().x(), it.pos().y(), it.metrics.width, it.metrics.height)
-                 for it in self.view.scene_.node_items.values()]
+        sc = self.view.scene_
+        rects = [(*sc.pos[sid], it.metrics.width, it.metrics.height) for sid, it in sc.node_items.items()]
         x, y = p
         for i in range(200):
             cand = (x + (i % 10) * 40.0, y + (i // 10) * 40.0)
@@ -166,7 +192,7 @@ class CanvasEdits:
         kind = Kind.EVIDENCE if mode == "evidence" else Kind.PREMISE
         pol = Polarity.ATTACK if mode == "attack" else Polarity.SUPPORT
         st = Statement(new_id(), "", kind)
-        pos = placement.place_below(self.doc.map, target, measure.card_size(st))
+        pos = placement.place_below(self.doc.map, target, measure.card_size(st), self._nearby(target))
         rel = Relation(new_id(), pol, (st.id,), target)
         label = {"support": "Add supporting premise", "attack": "Add objection", "evidence": "Add evidence"}[mode]
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text=label))
@@ -197,7 +223,7 @@ class CanvasEdits:
             self.doc.status_message.emit("Select a relation (or a premise of one) first")
             return None
         st = Statement(new_id(), "", Kind.PREMISE)
-        pos = placement.place_below(self.doc.map, rid, measure.card_size(st))
+        pos = placement.place_below(self.doc.map, rid, measure.card_size(st), self._nearby(rid))
         rel = Relation(new_id(), Polarity.ATTACK, (st.id,), rid)
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text="Add undercut"))
 
@@ -266,8 +292,8 @@ class CanvasEdits:
             return
         moves = {}
         for eid in ids:
-            p = sc.item_for(eid).pos()
-            moves[eid] = (round(p.x() + dx, 1), round(p.y() + dy, 1))
+            x, y = sc.pos[eid]
+            moves[eid] = (round(x + dx, 1), round(y + dy, 1))
         self.move(moves, nudge=True)
 
     # -------------------------------------------------------- connecting
@@ -295,12 +321,13 @@ class CanvasEdits:
         amap = self.doc.map
         with self.doc.macro("Attach"):
             # the card goes back where it was, then to a free place below its new target
-            self.view.scene_.item_for(sid).setPos(QPointF(*start_positions.get(sid, amap.positions.get(sid, (0, 0)))))
+            x, y = start_positions.get(sid, amap.positions.get(sid, (0.0, 0.0)))
+            self.view.scene_.set_item_pos(sid, x, y)
             rid = self.connect(sid, target, Polarity.SUPPORT)
             if rid is None:
                 return
-            pos = placement.place_below(_Without(amap, sid, amap.positions), target,
-                                        measure.card_size(amap.statements[sid]))
+            nearby = [r for r, s in zip(self._nearby(target), self._nearby_ids) if s != sid]
+            pos = placement.place_below(amap, target, measure.card_size(amap.statements[sid]), nearby)
             moves = {sid: pos}
             sizes = measure.map_sizes(amap)
             jp = placement.junction_positions(amap, {**amap.positions, sid: pos}, sizes, [rid]).get(rid)
@@ -355,17 +382,6 @@ class _ConnectCommand(MapCommand):
 
     def undo_(self) -> None:
         self.map.remove([self.relation.id])
-
-
-class _Without:
-    """A read-only view of a map that hides one card's position (to find it a new place)."""
-
-    def __init__(self, amap, sid: str, positions: Mapping[str, Point]) -> None:
-        self._m = amap
-        self.positions = {k: v for k, v in positions.items() if k != sid}
-
-    def __getattr__(self, name: str):
-        return getattr(self._m, name)
 
 
 def _subtree(amap, roots: Iterable[str]) -> set[str]:

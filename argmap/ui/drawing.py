@@ -416,31 +416,43 @@ def arrowhead(path: QPainterPath, length: float = ARROW_LENGTH, width: float = A
     return QPolygonF([tip, QPointF(base.x() + nx, base.y() + ny), QPointF(base.x() - nx, base.y() - ny)])
 
 
-def draw_edge(painter: QPainter, path: QPainterPath, polarity: Polarity, theme: Theme, *,
-              arrow: bool = True, highlighted: bool = False) -> None:
-    """One edge: support solid green, attack red and dashed; with an arrowhead at its end."""
+def edge_parts(path: QPainterPath, *, highlighted: bool = False) -> tuple[QPainterPath, QPolygonF]:
+    """An arrow edge as its line (stopped at the arrowhead's base, so dashes never poke through
+    the tip) and its arrowhead; cache these when drawing the same edge often."""
+    plen = path.length()
+    cut = path.percentAtLength(max(0.0, plen - ARROW_LENGTH + 1.0)) if plen > 0 else 1.0
+    trimmed = QPainterPath(path.pointAtPercent(0.0))
+    steps = max(4, min(24, int(plen / 8)))
+    for i in range(1, steps + 1):
+        trimmed.lineTo(path.pointAtPercent(cut * i / steps))
+    scale = 1.25 if highlighted else 1.0
+    return trimmed, arrowhead(path, ARROW_LENGTH * scale, ARROW_WIDTH * scale)
+
+
+def draw_edge_parts(painter: QPainter, line: QPainterPath, head: QPolygonF | None, polarity: Polarity,
+                    theme: Theme, *, highlighted: bool = False) -> None:
+    """Draw an edge from :func:`edge_parts` (``head`` None: a plain line without arrowhead)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     pen = edge_pen(polarity, theme, highlighted=highlighted)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    if arrow:
-        # stop the line at the arrowhead's base so dashes do not poke through its tip
-        plen = path.length()
-        cut = path.percentAtLength(max(0.0, plen - ARROW_LENGTH + 1.0)) if plen > 0 else 1.0
-        trimmed = QPainterPath(path.pointAtPercent(0.0))
-        steps = max(4, int(plen / 6))
-        for i in range(1, steps + 1):
-            trimmed.lineTo(path.pointAtPercent(cut * i / steps))
-        painter.setPen(pen)
-        painter.drawPath(trimmed)
+    painter.setPen(pen)
+    painter.drawPath(line)
+    if head is not None:
         painter.setPen(QPen(pen.color(), 1.0))
         painter.setBrush(pen.color())
-        scale = 1.25 if highlighted else 1.0
-        painter.drawPolygon(arrowhead(path, ARROW_LENGTH * scale, ARROW_WIDTH * scale))
-    else:
-        painter.setPen(pen)
-        painter.drawPath(path)
+        painter.drawPolygon(head)
     painter.restore()
+
+
+def draw_edge(painter: QPainter, path: QPainterPath, polarity: Polarity, theme: Theme, *,
+              arrow: bool = True, highlighted: bool = False) -> None:
+    """One edge: support solid green, attack red and dashed; with an arrowhead at its end."""
+    if arrow:
+        line, head = edge_parts(path, highlighted=highlighted)
+        draw_edge_parts(painter, line, head, polarity, theme, highlighted=highlighted)
+    else:
+        draw_edge_parts(painter, path, None, polarity, theme, highlighted=highlighted)
 
 
 def edge_shape(path: QPainterPath, width: float = 8.0) -> QPainterPath:

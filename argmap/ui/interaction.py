@@ -39,6 +39,7 @@ class Interaction:
         self._pressed = False
         self._drag_start: dict[str, Point] | None = None
         self._followers: dict[str, Point] = {}
+        self._touched: list[str] = []
         self._drop_target: NodeItem | None = None
         self.menu: QMenu | None = None
         self._retired: list[CardEditor] = []
@@ -107,16 +108,17 @@ class Interaction:
         """After Qt moved the dragged items: junctions of the dragged reasons follow, drop target shows."""
         if self._drag_start is None:
             return
+        sc = self.scene
+        sc.note_moved(self._drag_start)
         anchor = next(iter(self._drag_start))
-        item = self.scene.item_for(anchor)
-        if item is None:
+        if anchor not in sc.pos:
             return
-        dx = item.pos().x() - self._drag_start[anchor][0]
-        dy = item.pos().y() - self._drag_start[anchor][1]
+        dx = sc.pos[anchor][0] - self._drag_start[anchor][0]
+        dy = sc.pos[anchor][1] - self._drag_start[anchor][1]
         for rid, (x, y) in self._followers.items():
-            it = self.scene.relation_items.get(rid)
-            if it is not None:
-                it.setPos(x + dx, y + dy)
+            sc.set_item_pos(rid, x + dx, y + dy)
+        sc.refresh_relations(self._touched)
+        sc.overview.invalidate()
         nodes = [i for i in self._drag_start if i in self.scene.node_items]
         target = None
         if len(nodes) == 1:
@@ -129,16 +131,16 @@ class Interaction:
         sc = self.scene
         start = {}
         for eid in sc.selected_ids():
-            p = sc.item_for(eid).pos()
-            start[eid] = (p.x(), p.y())
+            start[eid] = sc.pos[eid]
         self._drag_start = start
         amap = self.view.doc.map
         moving = set(start)
         self._followers = {}
         for rid, rel in amap.relations.items():
             if rid not in moving and rid in amap.positions and all(p in moving for p in rel.premises):
-                p = sc.relation_items[rid].pos()
-                self._followers[rid] = (p.x(), p.y())
+                self._followers[rid] = sc.pos[rid]
+        self._touched = sorted(sc.relations_touching(moving | set(self._followers)),
+                               key=lambda r: amap.relations[r].target in amap.relations)
 
     def _set_drop_target(self, item: NodeItem | None) -> None:
         if item is self._drop_target:
@@ -198,11 +200,11 @@ class Interaction:
         if not start:
             return
         sc = self.scene
+        sc.note_moved(start)
         moves: dict[str, Point] = {}
         for eid in (*start, *followers):
-            item = sc.item_for(eid)
-            if item is not None:
-                moves[eid] = (round(item.pos().x(), 1), round(item.pos().y(), 1))
+            if eid in sc.pos:
+                moves[eid] = (round(sc.pos[eid][0], 1), round(sc.pos[eid][1], 1))
         if all(moves.get(k) == (round(v[0], 1), round(v[1], 1)) for k, v in start.items()):
             return
         if drop is not None and len(start) == 1 and next(iter(start)) in sc.node_items:
@@ -327,7 +329,7 @@ class Interaction:
             return
         cur = sel[0]
         dest = None
-        xs = lambda ids: sorted(ids, key=lambda i: sc.item_for(i).pos().x() if sc.item_for(i) else 0.0)  # noqa: E731
+        xs = lambda ids: sorted(ids, key=lambda i: sc.pos.get(i, (0.0, 0.0))[0])  # noqa: E731
         if dy < 0:
             out = amap.relations_from(cur) if cur in amap.statements else [amap.relations[cur]]
             if out:

@@ -1,9 +1,9 @@
 """Graphics items of the canvas: statement cards and relations (junction plus edges), painted by drawing.py."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -21,12 +21,29 @@ _PAD = drawing.SELECTION_MARGIN + 6.0
 
 NODE_Z = 10.0
 RELATION_Z = 0.0
+_CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+_CURVE_REACH = 64.0        # how far an edge's curve can bulge beyond its end points
+_EMPTY = QRectF()
+_RECTS: dict[tuple[float, float], tuple[QRectF, QRectF]] = {}
+
+
+def _rects_for(m: CardMetrics) -> tuple[QRectF, QRectF]:
+    """Card rectangle and bounding rectangle (item coordinates) for a card size, shared by all
+    cards of that size (QRectF is a value type: callers get copies)."""
+    key = (m.width, m.height)
+    r = _RECTS.get(key)
+    if r is None:
+        rect = QRectF(-m.width / 2, -m.height / 2, m.width, m.height)
+        r = (rect, rect.adjusted(-_PAD, -_PAD - HANDLE_RADIUS, _PAD, _PAD))
+        if len(_RECTS) < 50_000:
+            _RECTS[key] = r
+    return r
 
 
 class NodeItem(QGraphicsItem):
     """A statement card centred on its position; its geometry comes from ``measure.card_metrics``."""
 
-    def __init__(self, map_scene: "MapScene", statement: Statement) -> None:
+    def __init__(self, map_scene: "MapScene", statement: Statement, flags=None) -> None:
         super().__init__()
         self.map_scene = map_scene
         self.sid = statement.id
@@ -37,16 +54,12 @@ class NodeItem(QGraphicsItem):
         self.drop_target = False
         self.related = False       # highlighted because the hovered card is connected to it
         self.editing = False
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        # no ItemSendsGeometryChanges: a Python itemChange() costs ~10 us per call and Qt makes
+        # dozens per item while building; the interaction refreshes edges during drags instead
+        self.setFlags(_CARD_FLAGS if flags is None else flags)
         self.setAcceptHoverEvents(True)
         self.setZValue(NODE_Z)
-        self._rect = self._card_rect()
-
-    def _card_rect(self) -> QRectF:
-        m = self.metrics
-        return QRectF(-m.width / 2, -m.height / 2, m.width, m.height)
+        self._rect, self._bounds = _rects_for(self.metrics)
 
     def set_statement(self, statement: Statement) -> None:
         self.statement = statement
@@ -54,7 +67,7 @@ class NodeItem(QGraphicsItem):
         if metrics != self.metrics:
             self.prepareGeometryChange()
             self.metrics = metrics
-            self._rect = self._card_rect()
+            self._rect, self._bounds = _rects_for(metrics)
         self.update()
 
     # ---------------------------------------------------------- geometry
@@ -63,14 +76,15 @@ class NodeItem(QGraphicsItem):
         return QRectF(self._rect)
 
     def scene_card_rect(self) -> QRectF:
-        return self._rect.translated(self.pos())
+        x, y = self.map_scene.pos[self.sid]
+        return self._rect.translated(x, y)
 
     def handle_center(self) -> QPointF:
         """The connect handle (item coordinates): the middle of the card's top edge."""
         return QPointF(0.0, self._rect.top())
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-_PAD, -_PAD - HANDLE_RADIUS, _PAD, _PAD)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -101,11 +115,6 @@ class NodeItem(QGraphicsItem):
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS / 2.5, HANDLE_RADIUS / 2.5)
 
     # ------------------------------------------------------------ events
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.map_scene.item_moved(self.sid)
-        return super().itemChange(change, value)
-
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.map_scene.set_hover(self.sid)
         super().hoverEnterEvent(event)
@@ -119,20 +128,21 @@ class RelationItem(QGraphicsItem):
     """A relation: edges from each premise to the junction (the item's position) and an arrow
     from the junction to the target card or, for an undercut, to the target's junction."""
 
-    def __init__(self, map_scene: "MapScene", relation: Relation) -> None:
+    def __init__(self, map_scene: "MapScene", relation: Relation, flags=None) -> None:
         super().__init__()
         self.map_scene = map_scene
         self.rid = relation.id
         self.relation = relation
         self.hover = False
         self.highlighted = False
+        # Qt value objects cost ~10 us each to create from Python: paths come when first painted
         self.premise_paths: list[QPainterPath] = []
-        self.target_path = QPainterPath()
-        self._bounds = QRectF()
-        self._shape = QPainterPath()
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.target_path: QPainterPath | None = None
+        self._bounds: QRectF = _EMPTY
+        self._shape: QPainterPath | None = None
+        self._paths_dirty = True
+        self._parts: dict = {}
+        self.setFlags(_CARD_FLAGS if flags is None else flags)
         self.setAcceptHoverEvents(True)
         self.setZValue(RELATION_Z)
 
@@ -145,60 +155,82 @@ class RelationItem(QGraphicsItem):
         return QRectF(-s / 2, -s / 2, s, s)
 
     def refresh(self) -> None:
-        """Recompute the paths from the current places of the premises and the target."""
+        """Note that the premises, the target or the junction moved: new bounds now, paths when painted."""
         sc = self.map_scene
-        here = self.pos()
+        pos = sc.pos
+        hx, hy = pos[self.rid]
+        x0, y0, x1, y1 = hx - 10, hy - 10, hx + 10, hy + 10
+        nodes = sc.node_items
+        for eid in (*self.relation.premises, self.relation.target):
+            p = pos.get(eid)
+            if p is None:
+                continue
+            n = nodes.get(eid)
+            w, h = (n.metrics.width / 2, n.metrics.height / 2) if n is not None else (8.0, 8.0)
+            x0, x1 = min(x0, p[0] - w), max(x1, p[0] + w)
+            y0, y1 = min(y0, p[1] - h), max(y1, p[1] + h)
+        m = _CURVE_REACH + drawing.ARROW_WIDTH
+        self.prepareGeometryChange()
+        self._bounds = QRectF(x0 - hx - m, y0 - hy - m, x1 - x0 + 2 * m, y1 - y0 + 2 * m)
+        self._paths_dirty = True
+        self._shape = None
+        self.update()
+
+    def _ensure_paths(self) -> None:
+        if not self._paths_dirty:
+            return
+        sc = self.map_scene
+        here = QPointF(*sc.pos[self.rid])
         rects = [r for r in (sc.node_rect(p) for p in self.relation.premises) if r is not None]
         target = sc.node_rect(self.relation.target)
-        is_junction = self.relation.target in sc.relation_items
         if target is None:
             target = QRectF(here.x() - 1, here.y() - 60, 2, 2)
+        is_junction = self.relation.target in sc.relation_items
         premises, tpath = drawing.edge_paths(rects, here, target, target_is_junction=is_junction)
         off = QPointF(-here.x(), -here.y())
-        self.prepareGeometryChange()
         self.premise_paths = [p.translated(off) for p in premises]
         self.target_path = tpath.translated(off)
-        bounds = self.junction_rect().adjusted(-6, -6, 6, 6)
-        shape = QPainterPath()
-        shape.addEllipse(self.junction_rect().adjusted(-4, -4, 4, 4))
-        for p in (*self.premise_paths, self.target_path):
-            bounds = bounds.united(p.boundingRect())
-            shape.addPath(drawing.edge_shape(p))
-        self._bounds = bounds.adjusted(-drawing.ARROW_WIDTH, -drawing.ARROW_WIDTH,
-                                       drawing.ARROW_WIDTH, drawing.ARROW_WIDTH)
-        self._shape = shape
-        self.update()
+        self._parts = {}
+        self._paths_dirty = False
+
+    def _arrow(self, highlighted: bool):
+        parts = self._parts.get(highlighted)
+        if parts is None:
+            parts = self._parts[highlighted] = drawing.edge_parts(self.target_path, highlighted=highlighted)
+        return parts
+
+    def paths(self) -> tuple[list[QPainterPath], QPainterPath]:
+        """The premise paths and the target arrow's path, in item coordinates."""
+        self._ensure_paths()
+        return self.premise_paths, self.target_path
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._ensure_paths()
+            shape = QPainterPath()
+            shape.addEllipse(self.junction_rect().adjusted(-4, -4, 4, 4))
+            for p in (*self.premise_paths, self.target_path):
+                shape.addPath(drawing.edge_shape(p))
+            self._shape = shape
         return self._shape
 
     def on_junction(self, item_point: QPointF) -> bool:
         return self.junction_rect().adjusted(-5, -5, 5, 5).contains(item_point)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         theme = self.map_scene.theme
         pol = self.relation.polarity
-        if lod < SIMPLIFY_BELOW:
-            pen = drawing.edge_pen(pol, theme, width=1.0 / max(lod, 0.05))
-            painter.setPen(pen)
-            for p in (*self.premise_paths, self.target_path):
-                painter.drawPath(p)
-            return
+        self._ensure_paths()
         hl = self.highlighted or self.hover
         for p in self.premise_paths:
             drawing.draw_edge(painter, p, pol, theme, arrow=False, highlighted=hl)
-        drawing.draw_edge(painter, self.target_path, pol, theme, arrow=True, highlighted=hl)
+        line, head = self._arrow(hl)
+        drawing.draw_edge_parts(painter, line, head, pol, theme, highlighted=hl)
         drawing.draw_junction(painter, QPointF(0, 0), self.relation, theme,
                               selected=self.isSelected(), hover=self.hover)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.map_scene.item_moved(self.rid)
-        return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self.hover = True
@@ -210,10 +242,3 @@ class RelationItem(QGraphicsItem):
         self.update()
         super().hoverLeaveEvent(event)
 
-
-def pen_cosmetic(pen: QPen) -> QPen:
-    pen.setCosmetic(True)
-    return pen
-
-
-__all__ = ["NodeItem", "RelationItem", "SIMPLIFY_BELOW", "HANDLE_RADIUS", "Qt"]

@@ -120,17 +120,21 @@ def _overlaps(rect: tuple[float, float, float, float], others: list[tuple[float,
 
 
 def place_below(amap: ArgumentMap, target: str, size: tuple[float, float],
-                extra: Mapping[str, tuple[float, float, float, float]] | None = None) -> Point:
+                nearby: list[tuple[float, float, float, float]] | None = None) -> Point:
     """A free spot for a new premise of ``target``: one row below it, right of its other premises,
-    overlapping no card.  ``target`` may be a relation (an undercut goes beside its junction)."""
-    rects = []
-    for sid, st in amap.statements.items():
-        p = amap.positions.get(sid)
-        if p is not None:
-            w, h = measure.card_size(st)
-            rects.append((p[0], p[1], w, h))
-    rects.extend((extra or {}).values())
+    overlapping no card.  ``target`` may be a relation (an undercut goes beside its junction).
+    ``nearby`` (centre x, y, width, height of the cards around the target, e.g. from the scene's
+    spatial index) saves looking at every card of a big map."""
     tp = amap.positions.get(target, (0.0, 0.0))
+    if nearby is None:
+        rects = []
+        statements = amap.statements
+        for sid, p in amap.positions.items():
+            if sid in statements:
+                w, h = measure.card_size(statements[sid])
+                rects.append((p[0], p[1], w, h))
+    else:
+        rects = list(nearby)
     th = measure.card_size(amap.statements[target])[1] if target in amap.statements else measure.JUNCTION_SIZE
     w, h = size
     y = tp[1] + th / 2 + GAP_Y + h / 2

@@ -123,6 +123,12 @@ class MapView(QGraphicsView):
         z = self.zoom()
         factor = max(MIN_ZOOM / z, min(MAX_ZOOM / z, factor))
         self.scale(factor, factor)
+        self._on_zoom_changed()
+
+    def _on_zoom_changed(self) -> None:
+        from .items import SIMPLIFY_BELOW
+
+        self.scene_.set_overview(self.zoom() < SIMPLIFY_BELOW)
         self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -142,7 +148,7 @@ class MapView(QGraphicsView):
         if self.zoom() > max_zoom:
             self._scale_by(max_zoom / self.zoom())
         self.centerOn(rect.center())
-        self.zoom_changed.emit(self.zoom())
+        self._on_zoom_changed()
 
     def zoom_fit(self) -> None:
         self._fit(self.scene_.content_rect())

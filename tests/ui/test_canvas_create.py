@@ -131,7 +131,7 @@ def test_add_undercut_attacks_the_relation(qtbot):
     assert rel.target == "R2" and rel.polarity is Polarity.ATTACK
     # the undercut's arrow ends on the attacked junction
     item = view.scene_.relation_items[rel.id]
-    tip = item.mapToScene(item.target_path.pointAtPercent(1.0))
+    tip = item.mapToScene(item.paths()[1].pointAtPercent(1.0))
     junction = view.scene_.relation_items["R2"].pos()
     assert (tip - junction).manhattanLength() < 14
     undo_redo_check(view, before)
