@@ -1,0 +1,99 @@
+"""Quality figures of a drawing: overlapping boxes and crossing edges."""
+from __future__ import annotations
+
+from bisect import bisect_right, insort
+from typing import Any, Hashable, Mapping
+
+Point = tuple[float, float]
+EPS = 1e-6
+
+
+def overlaps(positions: Mapping[Hashable, Point], sizes: Mapping[Hashable, tuple[float, float]],
+             ignore: set[tuple[Hashable, Hashable]] | None = None) -> int:
+    """Number of pairs of boxes (centre ``positions``, ``sizes``) whose interiors
+    intersect; boxes that only touch do not count.  Pairs in ``ignore``
+    (either order) are skipped."""
+    boxes = []
+    for nid, (cx, cy) in positions.items():
+        s = sizes.get(nid)
+        if s is None:
+            continue
+        hw, hh = s[0] / 2, s[1] / 2
+        boxes.append((cx - hw, cy - hh, cx + hw, cy + hh, nid))
+    if not boxes:
+        return 0
+    cell = max(max(b[2] - b[0], b[3] - b[1]) for b in boxes) or 1.0
+    grid: dict[tuple[int, int], list[int]] = {}
+    for k, (x0, y0, x1, y1, _) in enumerate(boxes):
+        for gx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for gy in range(int(y0 // cell), int(y1 // cell) + 1):
+                grid.setdefault((gx, gy), []).append(k)
+    seen: set[tuple[int, int]] = set()
+    count = 0
+    for members in grid.values():
+        for a_i in range(len(members)):
+            a = boxes[members[a_i]]
+            for b_i in range(a_i + 1, len(members)):
+                b = boxes[members[b_i]]
+                if a[0] < b[2] - EPS and b[0] < a[2] - EPS and a[1] < b[3] - EPS and b[1] < a[3] - EPS:
+                    pair = (members[a_i], members[b_i])
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    if ignore and ((a[4], b[4]) in ignore or (b[4], a[4]) in ignore):
+                        continue
+                    count += 1
+    return count
+
+
+def crossings(graph: Any, positions: Mapping[Hashable, Point]) -> int:
+    """Number of pairs of edges of ``graph``, drawn as straight segments between
+    centres, that cross at a point inside both.  Edges sharing an end never
+    count; horizontal edges are left out.
+
+    The plane is cut into horizontal bands at every end point's y; inside a
+    band each segment is a straight piece, and two pieces cross exactly when
+    their order at the top differs from their order at the bottom.
+    """
+    segs = []
+    for u, v in graph.edges():
+        p, q = positions.get(u), positions.get(v)
+        if p is not None and q is not None:
+            segs.append((p[0], p[1], q[0], q[1]))
+    return segment_crossings(segs)
+
+
+def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
+    """Crossings among segments ``(x0, y0, x1, y1)`` as counted by :func:`crossings`."""
+    ys: set[float] = set()
+    down = []
+    for x0, y0, x1, y1 in segs:
+        if y0 == y1:
+            continue
+        if y0 > y1:
+            x0, y0, x1, y1 = x1, y1, x0, y0
+        down.append((x0, y0, x1, y1))
+        ys.add(y0)
+        ys.add(y1)
+    segs = down
+    cuts = sorted(ys)
+    where = {yv: k for k, yv in enumerate(cuts)}
+    bands: list[list[tuple[float, float]]] = [[] for _ in cuts]
+    for x0, y0, x1, y1 in segs:
+        a, b = where[y0], where[y1]
+        slope = (x1 - x0) / (y1 - y0)
+        top = x0
+        for k in range(a, b):
+            bottom = x1 if k + 1 == b else x0 + slope * (cuts[k + 1] - y0)
+            bands[k].append((top, bottom))
+            top = bottom
+    total = 0
+    for pieces in bands:
+        if len(pieces) < 2:
+            continue
+        pieces.sort()
+        seen: list[float] = []
+        for _, bottom in pieces:
+            total += len(seen) - bisect_right(seen, bottom)
+            insort(seen, bottom)
+    return total

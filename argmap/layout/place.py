@@ -1,0 +1,239 @@
+"""Laying out a whole map or a selected part of it, and placing new elements without moving others."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Mapping
+
+from . import measure
+from .engine import LAYER_GAP, NODE_GAP, layout_graph
+from .rows import Blocks
+
+Point = tuple[float, float]
+Size = tuple[float, float]
+
+
+def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None) -> dict[str, Point]:
+    """Auto-arrange ``amap``: new centres for every statement and relation.
+
+    Card sizes come from :func:`measure.map_sizes`, so the command line and
+    the GUI agree.  Pinned elements keep their positions.  A full layout keeps
+    the map's top-left corner where it was.  With ``only`` (a selected
+    subtree) just those elements are laid out: their top stays where it was,
+    everything else stays put, and the part slides sideways to the nearest
+    place where it overlaps nothing.
+    """
+    sizes = measure.map_sizes(amap)
+    old = amap.positions
+    pins = {i: old[i] for i in amap.pinned if i in old}
+    if only is None:
+        new = layout_graph(amap.graph, sizes, direction=direction, pinned=pins)
+        if not pins and new:
+            placed = [i for i in new if i in old]
+            if placed:
+                ox, oy = _top_left(old, sizes, placed)
+                nx_, ny = _top_left(new, sizes, new)
+                new = {i: (x + ox - nx_, y + oy - ny) for i, (x, y) in new.items()}
+        return new
+    movable = {i for i in only if i in amap.graph and i not in pins}
+    if not movable:
+        return {}
+    new = layout_graph(amap.graph.subgraph(movable), sizes, direction=direction)
+    flow = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}[direction]
+    anchored = [i for i in new if i in old]
+    if anchored:
+        a = min(anchored, key=lambda i: (flow(new[i]), flow(old[i])))
+        dx, dy = old[a][0] - new[a][0], old[a][1] - new[a][1]
+    else:
+        others = [i for i in old if i not in movable]
+        if others:  # below (or beside) the rest of the map
+            left, top = _top_left(old, sizes, others)
+            right, bottom = _bottom_right(old, sizes, others)
+            nl, nt = _top_left(new, sizes, new)
+            if direction == "LR":
+                dx, dy = left - nl, bottom + LAYER_GAP - nt
+            else:
+                dx, dy = right + LAYER_GAP - nl, top - nt
+        else:
+            dx = dy = 0.0
+    new = {i: (x + dx, y + dy) for i, (x, y) in new.items()}
+    fixed = {i: p for i, p in old.items() if i not in movable}
+    shift = _rigid_free_shift(new, fixed, sizes, along_x=direction != "LR", gap=NODE_GAP)
+    if shift:
+        new = {i: (x + shift, y) if direction != "LR" else (x, y + shift) for i, (x, y) in new.items()}
+    return new
+
+
+def place_new(amap, new_ids: Iterable[str]) -> dict[str, Point]:
+    """Positions for newly added statements and relations that move nothing
+    else and overlap nothing: a new premise goes below its target beside the
+    target's other reasons, a new conclusion above its premise, a junction
+    between its premises and its target."""
+    new_ids = [i for i in dict.fromkeys(new_ids) if i in amap.graph]
+    if not new_ids:
+        return {}
+    sizes = measure.map_sizes(amap)
+    fresh = set(new_ids)
+    direction = _infer_direction(amap, fresh)
+    to_c, from_c = _transforms(direction)
+    pos: dict[str, Point] = {i: to_c(p) for i, p in amap.positions.items() if i not in fresh}
+    sz = {i: _canon_size(sizes[i], direction) for i in amap.graph}
+    out: dict[str, Point] = {}
+    statements = [i for i in new_ids if i in amap.statements]
+    relations = [i for i in new_ids if i in amap.relations]
+    pending = list(statements)
+    for _ in range(len(pending) + 1):  # statements next to placed ones first
+        later = []
+        for sid in pending:
+            p = _statement_spot(amap, sid, pos, sz, final=False)
+            if p is None:
+                later.append(sid)
+            else:
+                pos[sid] = out[sid] = _free(p, sz[sid], pos, sz)
+        if len(later) == len(pending):
+            break
+        pending = later
+    for sid in pending:
+        pos[sid] = out[sid] = _free(_statement_spot(amap, sid, pos, sz, final=True), sz[sid], pos, sz)
+    for rid in sorted(relations, key=lambda r: amap.relations[r].target in amap.relations):
+        pos[rid] = out[rid] = _free(_junction_spot(amap, rid, pos, sz), sz[rid], pos, sz, gap=NODE_GAP / 2)
+    return {i: from_c(p) for i, p in out.items()}
+
+
+# ---------------------------------------------------------------- helpers
+def _top_left(pos: Mapping[str, Point], sizes: Mapping[str, Size], ids) -> Point:
+    return (min(pos[i][0] - sizes[i][0] / 2 for i in ids), min(pos[i][1] - sizes[i][1] / 2 for i in ids))
+
+
+def _bottom_right(pos: Mapping[str, Point], sizes: Mapping[str, Size], ids) -> Point:
+    return (max(pos[i][0] + sizes[i][0] / 2 for i in ids), max(pos[i][1] + sizes[i][1] / 2 for i in ids))
+
+
+def _rigid_free_shift(block: Mapping[str, Point], fixed: Mapping[str, Point], sizes: Mapping[str, Size],
+                      along_x: bool, gap: float) -> float:
+    """The smallest sideways shift of the whole ``block`` that clears every fixed box by ``gap``."""
+    a, b = (0, 1) if along_x else (1, 0)
+    obstacles = []
+    for i, p in fixed.items():
+        s = sizes.get(i)
+        if s is not None:
+            obstacles.append((p[b] - s[b] / 2, p[b] + s[b] / 2, p[a] - s[a] / 2, p[a] + s[a] / 2))
+    if not obstacles:
+        return 0.0
+    obstacles.sort()
+    tops = [o[0] for o in obstacles]
+    tallest = max(o[1] - o[0] for o in obstacles)
+    spans = []
+    for i, p in block.items():
+        s = sizes[i]
+        lo, hi = p[b] - s[b] / 2, p[b] + s[b] / 2
+        left, right = p[a] - s[a] / 2, p[a] + s[a] / 2
+        for k in range(bisect_left(tops, lo - tallest), bisect_right(tops, hi)):
+            t0, t1, o0, o1 = obstacles[k]
+            if t0 < hi and t1 > lo:
+                spans.append((o0 - right - gap, o1 - left + gap))
+    if not spans:
+        return 0.0
+    return Blocks(spans).free_spot(0.0, 0.0, 0.0)
+
+
+def _infer_direction(amap, fresh: set[str]) -> str:
+    """TB, BT or LR: the side on which premises sit relative to their targets in the map so far."""
+    pos = amap.positions
+    votes = {"TB": 0, "BT": 0, "LR": 0}
+    for k, rel in enumerate(amap.relations.values()):
+        if k > 400:
+            break
+        t = pos.get(rel.target)
+        if t is None or rel.target in fresh or rel.target in amap.relations:
+            continue
+        for p in rel.premises:
+            q = pos.get(p)
+            if q is not None and p not in fresh:
+                votes["TB"] += q[1] > t[1]
+                votes["BT"] += q[1] < t[1]
+                votes["LR"] += q[0] > t[0]
+    return max(("TB", "BT", "LR"), key=lambda d: (votes[d], d == "TB"))
+
+
+def _transforms(direction: str):
+    if direction == "LR":
+        return (lambda p: (p[1], p[0])), (lambda p: (p[1], p[0]))
+    if direction == "BT":
+        return (lambda p: (p[0], -p[1])), (lambda p: (p[0], -p[1]))
+    return (lambda p: (p[0], p[1])), (lambda p: (p[0], p[1]))
+
+
+def _canon_size(s: Size, direction: str) -> Size:
+    return (s[1], s[0]) if direction == "LR" else (s[0], s[1])
+
+
+def _statement_spot(amap, sid: str, pos: dict[str, Point], sz: dict[str, Size], final: bool) -> Point | None:
+    """Where a new statement wants to go (canonical top-down coordinates), or None if nothing near is placed."""
+    w, h = sz[sid]
+    for rel in amap.relations_from(sid):
+        t = pos.get(rel.target)
+        if t is None:
+            continue
+        row = [p for p in rel.premises if p != sid and p in pos]  # linked partners first
+        if not row:
+            row = [p for r in amap.relations_into(rel.target) for p in r.premises if p != sid and p in pos]
+        low = t[1] + sz[rel.target][1] / 2 + LAYER_GAP + h / 2  # clear of the target, room for the junction
+        if row:
+            last = max(row, key=lambda p: pos[p][0] + sz[p][0] / 2)
+            y = pos[last][1]
+            if y > t[1]:
+                return (pos[last][0] + sz[last][0] / 2 + NODE_GAP * 1.5 + w / 2, max(y, low))
+        return (t[0], low)
+    for rel in amap.relations_into(sid):
+        for p in rel.premises:
+            q = pos.get(p)
+            if q is not None:
+                return (q[0], q[1] - sz[p][1] / 2 - LAYER_GAP - h / 2)
+    if not final:
+        return None
+    others = [i for i in pos if i in sz]
+    if not others:
+        return (w / 2, h / 2)
+    right = max(pos[i][0] + sz[i][0] / 2 for i in others)
+    top = min(pos[i][1] - sz[i][1] / 2 for i in others)
+    return (right + NODE_GAP * 2 + w / 2, top + h / 2)
+
+
+def _junction_spot(amap, rid: str, pos: dict[str, Point], sz: dict[str, Size]) -> Point:
+    rel = amap.relations[rid]
+    prem = [p for p in rel.premises if p in pos]
+    t = pos.get(rel.target)
+    if prem:
+        px = sum(pos[p][0] for p in prem) / len(prem)
+        top = min(pos[p][1] - sz[p][1] / 2 for p in prem)
+    if t is not None and rel.target in amap.relations:  # an undercut: beside the junction it attacks
+        side = 1.0 if not prem or px >= t[0] else -1.0
+        return (t[0] + side * (sz[rel.target][0] + sz[rid][0]) / 2 + side * NODE_GAP / 2, t[1])
+    if t is not None and prem:
+        bottom = t[1] + sz[rel.target][1] / 2
+        if top > bottom:
+            return (px, (top + bottom) / 2)
+        return ((px + t[0]) / 2, (t[1] + sum(pos[p][1] for p in prem) / len(prem)) / 2)
+    if t is not None:
+        return (t[0], t[1] + sz[rel.target][1] / 2 + LAYER_GAP / 2)
+    if prem:
+        return (px, top - LAYER_GAP / 2)
+    return (0.0, 0.0)
+
+
+def _free(want: Point, size: Size, pos: Mapping[str, Point], sz: Mapping[str, Size],
+          gap: float = NODE_GAP) -> Point:
+    """``want`` slid sideways to the nearest spot where a box of ``size`` clears every placed box."""
+    w, h = size
+    y = want[1]
+    lo, hi = y - h / 2 - gap / 2, y + h / 2 + gap / 2
+    spans = []
+    for i, p in pos.items():
+        s = sz.get(i)
+        if s is None:
+            continue
+        if p[1] - s[1] / 2 < hi and p[1] + s[1] / 2 > lo:
+            spans.append((p[0] - s[0] / 2, p[0] + s[0] / 2))
+    if not spans:
+        return want
+    return (Blocks(spans).free_spot(want[0], w / 2, gap), y)

@@ -1,0 +1,342 @@
+"""Map graph to a compact integer structure: layers (longest path, cycles broken) and a spanning forest."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Hashable, Mapping
+
+from .measure import JUNCTION_SIZE, MIN_CARD_WIDTH
+
+DEFAULT_CARD = (MIN_CARD_WIDTH, 60.0)
+
+
+@dataclass
+class Structure:
+    """Nodes are integers: statements ``[0, ns)``, relations ``[ns, n)``, in graph order.
+
+    ``level`` is the row of a node: statement layer ``L`` is row ``2L``; a
+    relation junction sits in an odd row, in the gap above its premises
+    (tree relations) or just below its target (cross relations).
+    """
+
+    ids: list[Hashable]
+    ns: int
+    w: list[float]
+    h: list[float]
+    attack: list[bool]                      # per node (False for statements)
+    premises: list[list[int]]               # per node ([] for statements)
+    target: list[int]                       # per node (-1 for statements / none)
+    layer: list[int] = field(default_factory=list)      # statements only
+    level: list[int] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)     # tree parent or -1
+    children: list[list[int]] = field(default_factory=list)
+    roots: list[int] = field(default_factory=list)
+    cross: list[int] = field(default_factory=list)      # relations outside the tree
+    anchor: list[int] = field(default_factory=list)     # relation -> statement it hangs under
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+
+def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Structure:
+    """Read the networkx graph (``premise -> relation -> target``) into integer arrays."""
+    nodes = getattr(graph, "_node", None)
+    if nodes is None:
+        nodes = dict(graph.nodes(data=True))
+    st_ids: list[Hashable] = []
+    rel_ids: list[Hashable] = []
+    rel_attr: list[dict] = []
+    for nid, attr in nodes.items():
+        if attr.get("sort") == "relation":
+            rel_ids.append(nid)
+            rel_attr.append(attr)
+        else:
+            st_ids.append(nid)
+    ids = st_ids + rel_ids
+    ns = len(st_ids)
+    index = {nid: i for i, nid in enumerate(ids)}
+    get = sizes.get
+    wh = [get(nid) or DEFAULT_CARD for nid in st_ids]
+    junction = (JUNCTION_SIZE, JUNCTION_SIZE)
+    wh += [get(nid) or junction for nid in rel_ids]
+    w = [float(a) for a, _ in wh]
+    h = [float(b) for _, b in wh]
+    attack = [False] * ns
+    premises: list[list[int]] = [[] for _ in range(ns)]
+    target = [-1] * len(ids)
+    ix = index.get
+    k = ns
+    for nid, attr in zip(rel_ids, rel_attr):
+        rec = attr.get("record")
+        if rec is not None:
+            ps = rec.premises
+            if len(ps) == 1:
+                p = ix(ps[0], ns)
+                prem = [p] if p < ns else []
+            else:
+                prem = [q for q in (ix(p, ns) for p in ps) if q < ns]
+            target[k] = ix(rec.target, -1)
+            pol = attr.get("polarity") or getattr(rec.polarity, "value", rec.polarity)
+        else:
+            prem = [q for q in (ix(p, ns) for p in graph.pred[nid]) if q < ns]
+            outs = list(graph.succ[nid])
+            target[k] = index[outs[0]] if outs else -1
+            pol = attr.get("polarity")
+        premises.append(prem)
+        attack.append(pol == "attack")
+        k += 1
+    return Structure(ids, ns, w, h, attack, premises, target)
+
+
+def _find(uf: list[int], a: int) -> int:
+    while uf[a] != a:
+        uf[a] = uf[uf[a]]
+        a = uf[a]
+    return a
+
+
+def assign_layers(s: Structure) -> None:
+    """Longest-path layers from the tops down; linked premises share a layer.
+
+    A premise lies at least one layer below its target; an undercut's premises
+    lie no higher than the premises of the relation they attack (dropped when
+    it cannot be had).  Linked premises that also stand one above another
+    cannot share a row and are left apart.  Circular reasoning is broken at
+    the first statement (in map order) of the cycle.
+    """
+    ns, premises = s.ns, s.premises
+    linked = [prem for prem in premises[ns:] if len(prem) > 1]
+    while True:
+        cls = _classes(ns, linked) if linked else None
+        layer, stuck = _longest_path(s, cls, strict=bool(linked))
+        if stuck is None:
+            break
+        linked = [prem for prem in linked if not stuck.intersection(prem)]
+    s.layer = layer
+
+
+def _classes(ns: int, linked: list[list[int]]) -> list[int]:
+    uf = list(range(ns))
+    for prem in linked:
+        a = _find(uf, prem[0])
+        for p in prem[1:]:
+            b = _find(uf, p)
+            if a != b:
+                uf[b] = a
+    return [_find(uf, i) for i in range(ns)]
+
+
+def _longest_path(s: Structure, cls: list[int] | None, strict: bool) -> tuple[list[int], set[int] | None]:
+    """Layers by Kahn's algorithm over the classes; with ``strict``, the
+    statements still unresolved when a cycle stops it, instead of layers."""
+    ns, premises, target = s.ns, s.premises, s.target
+    out = [0] * ns   # unresolved targets, hard (one layer up) and soft (undercut: same layer)
+    soft = [0] * ns
+    rev: list[list[int]] = [[] for _ in range(ns)]  # ~c marks a soft edge
+    for prem, t in zip(premises[ns:], target[ns:]):
+        if not prem:
+            continue
+        if t >= ns:  # an undercut: wished beside the relation it attacks, surely below its end
+            a = t
+            while a >= ns and not premises[a]:
+                a = target[a]
+            if a >= ns:
+                d = premises[a][0]
+                if cls is not None:
+                    d = cls[d]
+                for c in (prem if cls is None else {cls[p] for p in prem}):
+                    if c != d:
+                        soft[c] += 1
+                        rev[d].append(~c)
+            while t >= ns:
+                t = target[t]
+        if t < 0:
+            continue
+        if cls is None:
+            for c in prem:
+                if c != t:
+                    out[c] += 1
+                    rev[t].append(c)
+            continue
+        d = cls[t]
+        for p in prem:
+            c = cls[p]
+            if c != d:
+                out[c] += 1
+                rev[d].append(c)
+            elif strict and p != t:
+                return [], {p, t}
+    layer = [0] * ns
+    done = [False] * ns
+    heads = range(ns) if cls is None else [c for c in range(ns) if cls[c] == c]
+    stack = [c for c in heads if not out[c] and not soft[c]]
+    hard_ready = [c for c in heads if not out[c] and soft[c]]
+    pending = len(heads)
+    stack.reverse()
+    ptr = 0
+    while pending:
+        if not stack:
+            while hard_ready and done[hard_ready[-1]]:
+                hard_ready.pop()
+            if hard_ready:  # only "beside the attacked relation" wishes are left: drop them
+                stack.append(hard_ready.pop())
+            else:
+                if strict:
+                    return [], {i for i in range(ns) if not done[cls[i] if cls else i]}
+                while done[ptr] or (cls is not None and cls[ptr] != ptr):
+                    ptr += 1
+                stack.append(ptr)  # circular reasoning: force the first unresolved statement
+        c = stack.pop()
+        if done[c]:
+            continue
+        done[c] = True
+        pending -= 1
+        lc = layer[c] + 1
+        for c2 in rev[c]:
+            if c2 < 0:
+                c2 = ~c2
+                if done[c2]:
+                    continue
+                if lc - 1 > layer[c2]:
+                    layer[c2] = lc - 1
+                soft[c2] -= 1
+            else:
+                if done[c2]:
+                    continue
+                if lc > layer[c2]:
+                    layer[c2] = lc
+                out[c2] -= 1
+                if not out[c2] and soft[c2]:
+                    hard_ready.append(c2)
+            if not out[c2] and not soft[c2]:
+                stack.append(c2)
+    return (layer if cls is None else [layer[c] for c in cls]), None
+
+
+def build_tree(s: Structure, group_attacks: bool = True) -> None:
+    """Choose one tree parent per statement and order every node's children.
+
+    A statement hangs under the relation it is a premise of, preferring a
+    linked relation (so linked premises stay side by side), then one whose
+    target is exactly one layer up.  A relation hangs under its target
+    statement; an undercut under the statement its attacked relation ends in,
+    right after that relation.  Supports come before attacks.
+    """
+    ns, n = s.ns, s.n
+    premises, target, layer, attack = s.premises, s.target, s.layer, s.attack
+    anchor = list(target)
+    has_undercut = False
+    for r in range(ns, n):
+        t = target[r]
+        if t >= ns:
+            has_undercut = True
+            while t >= ns:
+                t = target[t]
+            anchor[r] = t
+    best = [-1] * ns
+    rank = [9] * ns
+    for r in range(ns, n):
+        prem = premises[r]
+        if not prem:
+            continue
+        a = anchor[r]
+        p = prem[0]
+        lp = layer[p]
+        if len(prem) > 1:
+            lp = min(layer[q] for q in prem)
+            if a >= 0 and lp <= layer[a]:
+                continue  # would point upwards (a broken cycle)
+            for p in prem:
+                if rank[p] and layer[p] == lp:  # linked premises share the top row of the group
+                    rank[p] = 0
+                    best[p] = r
+            continue
+        if a < 0:
+            rk = 3
+        else:
+            la = layer[a]
+            if lp <= la:
+                continue
+            t = target[r]
+            if t < ns:
+                rk = 1 if lp == la + 1 else 2
+            else:
+                rk = 1 if premises[t] and layer[premises[t][0]] == lp else 2
+        if rk < rank[p]:
+            rank[p] = rk
+            best[p] = r
+    parent = [-1] * n
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, r in enumerate(best):
+        if r >= 0:
+            parent[i] = r
+            children[r].append(i)
+    level = [2 * L for L in layer]
+    level.extend([0] * (n - ns))
+    cross: list[int] = []
+    mixed: set[int] = set()
+    for r in range(ns, n):
+        ch = children[r]
+        if ch:
+            if len(ch) > 1:
+                order = {p: k for k, p in enumerate(premises[r])}
+                ch.sort(key=order.__getitem__)
+            level[r] = 2 * layer[ch[0]] - 1
+            a = anchor[r]
+            if a >= 0:
+                parent[r] = a
+                siblings = children[a]
+                if group_attacks and (attack[r] or (siblings and attack[siblings[-1]])) or target[r] != a:
+                    mixed.add(a)
+                siblings.append(r)
+        else:
+            cross.append(r)
+    for a in mixed:
+        children[a] = _ordered_reasons(s, a, children[a], has_undercut, group_attacks)
+    for r in cross:  # cross relations sit in the row just below their target
+        _cross_level(s, r, level)
+    s.level, s.parent, s.children, s.cross, s.anchor = level, parent, children, cross, anchor
+    s.roots = [i for i in range(ns) if parent[i] < 0] + [
+        r for r in range(ns, n) if parent[r] < 0 and children[r]]
+
+
+def _ordered_reasons(s: Structure, a: int, rs: list[int], has_undercut: bool, group_attacks: bool) -> list[int]:
+    """Supports, then attacks; each undercut right after the relation it attacks."""
+    target, attack = s.target, s.attack
+    direct = [r for r in rs if target[r] == a]
+    if group_attacks:
+        direct.sort(key=attack.__getitem__)
+    if not has_undercut or len(direct) == len(rs):
+        return direct
+    undercuts: dict[int, list[int]] = {}
+    for r in rs:
+        if target[r] != a:
+            undercuts.setdefault(target[r], []).append(r)
+    out: list[int] = []
+    placed: set[int] = set()
+
+    def emit(r: int) -> None:
+        out.append(r)
+        placed.add(r)
+        for u in undercuts.get(r, ()):
+            emit(u)
+
+    for r in direct:
+        emit(r)
+    out.extend(r for r in rs if r not in placed)
+    return out
+
+
+def _cross_level(s: Structure, r: int, level: list[int]) -> int:
+    ns = s.ns
+    t = s.target[r]
+    if t < 0:
+        prem = s.premises[r]
+        level[r] = 2 * s.layer[prem[0]] - 1 if prem else -1
+    elif t < ns:
+        level[r] = 2 * s.layer[t] + 1
+    else:
+        if level[t] == 0:  # the attacked relation is a cross relation too
+            _cross_level(s, t, level)
+        level[r] = level[t]
+    return level[r]
