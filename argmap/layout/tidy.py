@@ -69,16 +69,21 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
             cont[r] = (cL, cR, O - p)
     roots = s.roots
     x = [0.0] * n
-    if roots:
-        for r in roots:
-            if cont[r] is None:
-                cont[r] = cont[children[r][0]]
-        _, _, _, xs = _merge(roots, cont, top, min(top[r] for r in roots) - 1, gap_part)
-        for r, xr in zip(roots, xs):
-            x[r] = xr
-        for r in roots:
-            if r >= ns:
-                _down(r, x, rel, children)
+    for r in roots:
+        if cont[r] is None:
+            cont[r] = cont[children[r][0]]
+    cursor = 0.0
+    for part in _parts(s):
+        # the tops of one connected part interlock; separate parts stand side by side as blocks
+        cL, cR, O, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
+        left = min(cL) + O
+        base = cursor - left
+        for r, xr in zip(part, xs):
+            x[r] = base + xr
+        cursor = base + max(cR) + O + gap_part
+    for r in roots:
+        if r >= ns:
+            _down(r, x, rel, children)
     for bucket in buckets:
         for v in bucket:
             xv = x[v]
@@ -87,6 +92,37 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
                 for c in children[r]:
                     x[c] = xr + rel[c]
     return x
+
+
+def _parts(s: Structure) -> list[list[int]]:
+    """The roots grouped by connected part of the map, in order of their first root."""
+    ns, roots = s.ns, s.roots
+    if len(roots) < 2:
+        return [roots] if roots else []
+    uf = list(range(s.n))
+
+    def find(a: int) -> int:
+        while uf[a] != a:
+            uf[a] = uf[uf[a]]
+            a = uf[a]
+        return a
+
+    for r in range(ns, s.n):
+        a = find(r)
+        for p in s.premises[r]:
+            b = find(p)
+            if a != b:
+                uf[b] = a
+                a = find(r)
+        t = s.target[r]
+        if t >= 0:
+            b = find(t)
+            if a != b:
+                uf[b] = a
+    groups: dict[int, list[int]] = {}
+    for r in roots:
+        groups.setdefault(find(r), []).append(r)
+    return list(groups.values())
 
 
 def _down(r: int, x: list[float], rel: list[float], children: list[list[int]]) -> None:
