@@ -362,7 +362,29 @@ def premise_path(premise_rect: QRectF, junction: QPointF) -> QPainterPath:
     return _curve(start, d0, end, d1)
 
 
-def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: bool = False) -> QPainterPath:
+def arrival_xs(target_rect: QRectF, junction_xs: Sequence[float], gap: float = 16.0) -> list[float]:
+    """Where several arrows reach one card's edge: each below its junction when it can be,
+    kept ``gap`` apart and inside the rounded corners (same order as ``junction_xs``)."""
+    inset = min(CARD_RADIUS + 10.0, target_rect.width() / 2)
+    lo, hi = target_rect.left() + inset, target_rect.right() - inset
+    order = sorted(range(len(junction_xs)), key=lambda i: junction_xs[i])
+    n = len(order)
+    gap = min(gap, (hi - lo) / max(1, n - 1)) if n > 1 else gap
+    xs = [max(lo, min(hi, junction_xs[i])) for i in order]
+    for k in range(1, n):                       # push right to keep the gap ...
+        xs[k] = max(xs[k], xs[k - 1] + gap)
+    if n and xs[-1] > hi:                       # ... and back left when that ran off the edge
+        xs[-1] = hi
+        for k in range(n - 2, -1, -1):
+            xs[k] = min(xs[k], xs[k + 1] - gap)
+    out = [0.0] * n
+    for k, i in enumerate(order):
+        out[i] = xs[k]
+    return out
+
+
+def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: bool = False,
+                arrive_x: float | None = None) -> QPainterPath:
     """From a junction to its target: a card's edge, or (an undercut) another junction's rim.
     The path ends where the arrowhead's tip goes."""
     if target_is_junction:
@@ -377,6 +399,8 @@ def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: b
         path.lineTo(end)
         return path
     end, d1 = _anchor(target_rect, junction, spread=True)
+    if arrive_x is not None and d1.x() == 0:
+        end = QPointF(arrive_x, end.y())
     end = end + d1 * 1.5  # leave room for the tip's pen
     d0 = QPointF(-d1.x(), -d1.y())
     r = measure.JUNCTION_SIZE / 2
@@ -385,10 +409,12 @@ def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: b
 
 
 def edge_paths(premise_rects: Sequence[QRectF], junction: QPointF, target_rect: QRectF, *,
-               target_is_junction: bool = False) -> tuple[list[QPainterPath], QPainterPath]:
-    """All the paths of one relation: one per premise (to the junction) and the target arrow."""
+               target_is_junction: bool = False,
+               arrive_x: float | None = None) -> tuple[list[QPainterPath], QPainterPath]:
+    """All the paths of one relation: one per premise (to the junction) and the target arrow
+    (``arrive_x`` from :func:`arrival_xs` when several arrows reach the same card)."""
     return ([premise_path(r, junction) for r in premise_rects],
-            target_path(junction, target_rect, target_is_junction=target_is_junction))
+            target_path(junction, target_rect, target_is_junction=target_is_junction, arrive_x=arrive_x))
 
 
 def edge_pen(polarity: Polarity, theme: Theme, *, width: float = EDGE_WIDTH, highlighted: bool = False) -> QPen:

@@ -209,8 +209,29 @@ class MapScene(SelectionMixin, QGraphicsScene):
             todo.extend(u.id for u in amap.undercuts_of(r))
         return out
 
+    def arrival_x(self, rid: str) -> float | None:
+        """Where relation ``rid``'s arrow meets its target card, spread among the other arrows
+        reaching the same side of that card."""
+        amap = self.doc.map
+        rel = amap.relations.get(rid)
+        rect = self.node_rect(rel.target) if rel is not None else None
+        if rect is None or rel.target not in self.node_items:
+            return None
+        below = self.pos[rid][1] > rect.center().y()
+        sibs = [r.id for r in amap.relations_into(rel.target)
+                if r.id in self.pos and (self.pos[r.id][1] > rect.center().y()) == below]
+        if len(sibs) < 2:
+            return None
+        xs = drawing.arrival_xs(rect, [self.pos[r][0] for r in sibs])
+        return xs[sibs.index(rid)]
+
     def refresh_relations(self, rids: Iterable[str]) -> None:
         amap = self.doc.map
+        rids = set(rids)
+        for r in list(rids):   # arrows into the same card share its edge: refresh them together
+            rel = amap.relations.get(r)
+            if rel is not None and rel.target in self.node_items:
+                rids.update(x.id for x in amap.relations_into(rel.target))
         rids = sorted(rids, key=lambda r: r in amap.relations and amap.relations[r].target in amap.relations)
         self._place_auto_junctions(rids)
         for rid in rids:
