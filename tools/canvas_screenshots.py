@@ -50,7 +50,8 @@ def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841
+    if QApplication.instance() is None:
+        QApplication(sys.argv)
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     for path in sample_paths():

@@ -329,8 +329,8 @@ class CanvasEdits:
             nearby = [r for r, s in zip(self._nearby(target), self._nearby_ids) if s != sid]
             pos = placement.place_below(amap, target, measure.card_size(amap.statements[sid]), nearby)
             moves = {sid: pos}
-            sizes = measure.map_sizes(amap)
-            jp = placement.junction_positions(amap, {**amap.positions, sid: pos}, sizes, [rid]).get(rid)
+            jp = placement.junction_positions(amap, {**amap.positions, sid: pos}, _end_sizes(amap, rid),
+                                              [rid]).get(rid)
             if jp is not None:
                 moves[rid] = jp
             self.move(moves)
@@ -371,9 +371,9 @@ class _ConnectCommand(MapCommand):
     def do(self) -> None:
         amap = self.map
         if self.position is None:
-            sizes = measure.map_sizes(amap)
             amap.add_relation(self.relation)
-            p = placement.junction_positions(amap, amap.positions, sizes, [self.relation.id]).get(self.relation.id)
+            rid = self.relation.id
+            p = placement.junction_positions(amap, amap.positions, _end_sizes(amap, rid), [rid]).get(rid)
             if p is not None:
                 self.position = p
                 amap.move({self.relation.id: p})
@@ -382,6 +382,12 @@ class _ConnectCommand(MapCommand):
 
     def undo_(self) -> None:
         self.map.remove([self.relation.id])
+
+
+def _end_sizes(amap, rid: str) -> dict[str, tuple[float, float]]:
+    """Card sizes of a relation's premises and target (not the whole map's: big maps stay fast)."""
+    rel = amap.relations[rid]
+    return {e: measure.card_size(amap.statements[e]) for e in (*rel.premises, rel.target) if e in amap.statements}
 
 
 def _subtree(amap, roots: Iterable[str]) -> set[str]:

@@ -2,20 +2,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Sequence
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
-    QFontDatabase,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPaintEngine,
-    QPalette,
     QPen,
     QPolygonF,
     QStaticText,
@@ -25,6 +20,7 @@ from PySide6.QtGui import (
 from ..layout import measure
 from ..layout.measure import CardMetrics
 from ..model import Kind, Polarity, Relation, Statement
+from .theme import DARK, LABEL_FONT_PX, LIGHT, Theme, label_font, register_fonts, text_font, theme_for  # noqa: F401
 
 KIND_LABELS = {Kind.CONCLUSION: "CONCLUSION", Kind.PREMISE: "PREMISE", Kind.EVIDENCE: "EVIDENCE"}
 CARD_RADIUS = 7.0
@@ -33,128 +29,6 @@ EDGE_WIDTH = 2.0
 ARROW_LENGTH = 11.0
 ARROW_WIDTH = 9.0
 ATTACK_DASHES = [5.0, 3.0]  # in pen widths
-LABEL_FONT_PX = 10
-
-
-@dataclass(frozen=True)
-class Theme:
-    """Colours for one palette.  Kinds differ by colour, label and marker shape."""
-
-    dark: bool
-    background: QColor
-    text: QColor
-    muted: QColor
-    card: dict           # Kind -> card fill
-    kind: dict           # Kind -> accent (border, label, marker)
-    support: QColor
-    attack: QColor
-    selection: QColor
-    hover: QColor
-    find: QColor
-    drop: QColor
-    legend_background: QColor
-    grid: QColor
-
-
-def _c(hex_: str) -> QColor:
-    return QColor(hex_)
-
-
-LIGHT = Theme(
-    dark=False,
-    background=_c("#f7f7f5"),
-    text=_c("#1b1b1b"),
-    muted=_c("#6b6b6b"),
-    card={Kind.CONCLUSION: _c("#e4edfb"), Kind.PREMISE: _c("#ffffff"), Kind.EVIDENCE: _c("#fdf1dc")},
-    kind={Kind.CONCLUSION: _c("#1f4e9c"), Kind.PREMISE: _c("#5a6472"), Kind.EVIDENCE: _c("#a0620a")},
-    support=_c("#2e8b3e"),
-    attack=_c("#c62828"),
-    selection=_c("#1a73e8"),
-    hover=_c("#8ab4f8"),
-    find=_c("#f9c513"),
-    drop=_c("#7b1fa2"),
-    legend_background=_c("#ffffff"),
-    grid=_c("#e9e9e6"),
-)
-
-DARK = Theme(
-    dark=True,
-    background=_c("#1e1f22"),
-    text=_c("#e8e8e8"),
-    muted=_c("#a0a0a0"),
-    card={Kind.CONCLUSION: _c("#1f2f4d"), Kind.PREMISE: _c("#2b2d31"), Kind.EVIDENCE: _c("#3a2e1a")},
-    kind={Kind.CONCLUSION: _c("#7fa8ef"), Kind.PREMISE: _c("#a3adbb"), Kind.EVIDENCE: _c("#e0a040")},
-    support=_c("#5cc06b"),
-    attack=_c("#ef5350"),
-    selection=_c("#4c9aff"),
-    hover=_c("#3d6db5"),
-    find=_c("#e0b000"),
-    drop=_c("#ce93d8"),
-    legend_background=_c("#2b2d31"),
-    grid=_c("#26282c"),
-)
-
-
-def theme_for(palette_or_dark: QPalette | bool | None = None) -> Theme:
-    """The theme for a palette (dark when its window colour is dark) or for ``dark=True/False``.
-
-    With ``None`` the application's palette decides (light when there is no application)."""
-    if isinstance(palette_or_dark, bool):
-        return DARK if palette_or_dark else LIGHT
-    if palette_or_dark is None:
-        from PySide6.QtGui import QGuiApplication
-
-        if QGuiApplication.instance() is None:
-            return LIGHT
-        palette_or_dark = QGuiApplication.palette()
-    return DARK if palette_or_dark.color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
-
-
-# ------------------------------------------------------------------ fonts
-_fonts_registered = False
-
-
-def register_fonts() -> None:
-    """Load the bundled DejaVu fonts once, so text is drawn with the metrics ``measure`` assumes."""
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    from ..resources import resources_dir
-
-    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(path))
-    _fonts_registered = True
-
-
-def _font(px: int, bold: bool) -> QFont:
-    register_fonts()
-    f = QFont(measure.FONT_FAMILY)
-    f.setPixelSize(px)
-    f.setBold(bold)
-    f.setKerning(False)  # measure sums per-character advances
-    # no ligatures either: measure does not know them, and in PDFs "traﬃc" would not be found by "traffic"
-    f.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
-    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return f
-
-
-_FONTS: dict[str, QFont] = {}
-
-
-def text_font(bold: bool = False) -> QFont:
-    """The statement font (``measure.FONT_FAMILY`` at ``measure.FONT_PX`` pixels)."""
-    key = "bold" if bold else "regular"
-    if key not in _FONTS:
-        _FONTS[key] = _font(round(measure.FONT_PX), bold)
-    return _FONTS[key]
-
-
-def label_font() -> QFont:
-    if "label" not in _FONTS:
-        f = _font(LABEL_FONT_PX, True)
-        f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.6)
-        _FONTS["label"] = f
-    return _FONTS["label"]
 
 
 # ----------------------------------------------------------- static text cache
@@ -500,71 +374,24 @@ def draw_relation(painter: QPainter, relation: Relation, premise_rects: Sequence
 
 
 # ------------------------------------------------------------------ legend
-_LEGEND_PAD = 10.0
-_LEGEND_ROW = 20.0
-_LEGEND_ITEMS = ("Conclusion", "Premise", "Evidence", "Supports", "Attacks", "Undercut (attacks a relation)")
-
-
 def legend_size() -> QSizeF:
-    from PySide6.QtGui import QFontMetricsF
+    """The size :func:`draw_legend` takes."""
+    from .drawing_legend import legend_size as size
 
-    fm = QFontMetricsF(_legend_font())
-    text_w = max(fm.horizontalAdvance(t) for t in _LEGEND_ITEMS)
-    return QSizeF(2 * _LEGEND_PAD + 44 + 8 + text_w, 2 * _LEGEND_PAD + _LEGEND_ROW * len(_LEGEND_ITEMS) + 16)
-
-
-def _legend_font() -> QFont:
-    if "legend" not in _FONTS:
-        _FONTS["legend"] = _font(12, False)
-    return _FONTS["legend"]
+    return size()
 
 
 def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme) -> QRectF:
-    """A key to kinds and relation styles; returns the rectangle it took."""
-    size = legend_size()
-    rect = QRectF(top_left, size)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(theme.muted, 1.0))
-    bg = QColor(theme.legend_background)
-    bg.setAlpha(235)
-    painter.setBrush(bg)
-    painter.drawRoundedRect(rect, 6, 6)
-    title_font = _font(12, True)
-    painter.setFont(title_font)
-    painter.setPen(theme.text)
-    x, y = rect.left() + _LEGEND_PAD, rect.top() + _LEGEND_PAD
-    painter.drawText(QPointF(x, y + 11), "Legend")
-    y += 18
-    font = _legend_font()
-    for i, kind in enumerate((Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE)):
-        cy = y + i * _LEGEND_ROW + _LEGEND_ROW / 2
-        box = QRectF(x, cy - 7, 44, 14)
-        painter.setPen(QPen(theme.kind[kind], 2.0 if kind is Kind.CONCLUSION else 1.2))
-        painter.setBrush(theme.card[kind])
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.kind[kind])
-        painter.drawPath(kind_marker_path(kind, QPointF(x + 9, cy), 6.0))
-        painter.setPen(theme.text)
-        painter.setFont(font)
-        painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[i])
-    for j, pol in enumerate((Polarity.SUPPORT, Polarity.ATTACK)):
-        cy = y + (3 + j) * _LEGEND_ROW + _LEGEND_ROW / 2
-        path = QPainterPath(QPointF(x, cy))
-        path.lineTo(QPointF(x + 44, cy))
-        draw_edge(painter, path, pol, theme)
-        painter.setPen(theme.text)
-        painter.setFont(font)
-        painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[3 + j])
-    cy = y + 5 * _LEGEND_ROW + _LEGEND_ROW / 2
-    jc = QPointF(x + 38, cy)
-    path = QPainterPath(QPointF(x, cy))
-    path.lineTo(QPointF(x + 30, cy))
-    draw_edge(painter, path, Polarity.ATTACK, theme)
-    draw_junction(painter, jc, Relation("legend", Polarity.SUPPORT, ("a",), "b"), theme)
-    painter.setPen(theme.text)
-    painter.setFont(font)
-    painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[5])
-    painter.restore()
-    return rect
+    """A key to kinds and relation styles at ``top_left``; returns the rectangle it took."""
+    from .drawing_legend import draw_legend as draw
+
+    return draw(painter, top_left, theme)
+
+
+__all__ = [
+    "ARROW_LENGTH", "ARROW_WIDTH", "CARD_RADIUS", "DARK", "EDGE_WIDTH", "KIND_LABELS", "LABEL_FONT_PX", "LIGHT",
+    "SELECTION_MARGIN", "Theme", "arrival_xs", "arrowhead", "card_rect", "draw_card", "draw_edge",
+    "draw_edge_parts", "draw_junction", "draw_legend", "draw_relation", "edge_parts", "edge_paths", "edge_pen",
+    "edge_shape", "junction_rect", "kind_marker_path", "label_font", "legend_size", "premise_path",
+    "register_fonts", "target_path", "text_font", "theme_for",
+]

@@ -1,23 +1,21 @@
 """Mouse and keyboard gestures on the canvas, turned into edits (the view forwards its events here)."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QMenu
 
-from ..model import Anchor, Kind, Point, Polarity, Relation, Statement, new_id
-from .canvas_edits import NewStatementCommand
-from .commands import UpdateStatementCommand
+from ..model import Kind, Point, Polarity
+from . import canvas_drops
 from .editor import CardEditor
 from .items import NodeItem, RelationItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .view import MapView
 
-PASSAGE_MIME = "application/x-argmap-passage"
+from .canvas_drops import PASSAGE_MIME
 NUDGE = 10.0
 BIG_NUDGE = 50.0
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
@@ -389,63 +387,12 @@ class Interaction:
 
     # ------------------------------------------------------- drag and drop
     def drag_enter(self, event) -> bool:
-        from .clipboard import FRAGMENT_MIME
-
-        md = event.mimeData()
-        if md.hasFormat(PASSAGE_MIME) or md.hasFormat(FRAGMENT_MIME):
-            event.acceptProposedAction()
-            return True
-        return False
+        return canvas_drops.drag_enter(self.view, event)
 
     def drag_move(self, event) -> bool:
-        return self.drag_enter(event)
+        return canvas_drops.drag_enter(self.view, event)
 
     def drop(self, event) -> bool:
-        from . import clipboard
+        return canvas_drops.drop(self.view, event, self._card_at(event.position().toPoint()))
 
-        md = event.mimeData()
-        pos = event.position().toPoint()
-        at = self.view.mapToScene(pos)
-        if md.hasFormat(clipboard.FRAGMENT_MIME):
-            clipboard.paste_mime(self.view, md, at)
-            event.acceptProposedAction()
-            return True
-        if not md.hasFormat(PASSAGE_MIME):
-            return False
-        try:
-            data = json.loads(bytes(md.data(PASSAGE_MIME)).decode("utf-8"))
-            anchor = Anchor(str(data["source"]), int(data["start"]), int(data["end"]), str(data["text"]))
-        except (ValueError, KeyError, TypeError) as e:
-            self.view.doc.status_message.emit(f"Cannot drop this passage: {e}")
-            return True
-        target = self._card_at(pos)
-        doc = self.view.doc
-        if isinstance(target, NodeItem):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self._drop_new(anchor, data, at, target.sid)
-            else:
-                st = doc.map.statements[target.sid]
-                doc.try_push(UpdateStatementCommand(doc, target.sid, {"anchors": st.anchors + (anchor,)},
-                                                    text="Anchor to passage"))
-        else:
-            self._drop_new(anchor, data, at, None)
-        event.acceptProposedAction()
-        return True
-
-    def _drop_new(self, anchor: Anchor, data: dict, at: QPointF, supports: str | None) -> None:
-        from . import placement
-        from ..layout import measure
-
-        try:
-            kind = Kind(data.get("kind", "evidence" if supports else "premise"))
-        except ValueError:
-            kind = Kind.PREMISE
-        st = Statement(new_id(), anchor.quote.strip(), kind, anchors=(anchor,))
-        rel = None
-        pos: Point = (round(at.x(), 1), round(at.y(), 1))
-        if supports is not None:
-            rel = Relation(new_id(), Polarity.SUPPORT, (st.id,), supports)
-            pos = placement.place_below(self.view.doc.map, supports, measure.card_size(st))
-        cmd = NewStatementCommand(self.view.doc, st, pos, relation=rel, text="Add statement from passage")
-        if self.view.doc.try_push(cmd):
-            self.scene.select_ids([st.id])
+__all__ = ["Interaction", "PASSAGE_MIME"]

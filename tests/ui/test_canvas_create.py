@@ -1,7 +1,7 @@
 """Creating statements on the canvas with real gestures: double-click, keyboard, structure edits."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from argmap.model import Kind, Polarity

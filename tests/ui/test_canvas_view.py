@@ -8,11 +8,11 @@ from PySide6.QtGui import QColor, QDropEvent, QDragEnterEvent, QGuiApplication, 
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from argmap.model import ArgumentMap, Kind, Polarity, Relation, Source, Statement
+from argmap.model import ArgumentMap, Kind, Polarity, Source
 from argmap.ui.clipboard import FRAGMENT_MIME
-from argmap.ui.interaction import PASSAGE_MIME
+from argmap.ui.canvas_drops import PASSAGE_MIME
 
-from canvas_support import drag, make_view, point_of, small_map, state, undo_redo_check
+from canvas_support import make_view, point_of, small_map, state, undo_redo_check
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
