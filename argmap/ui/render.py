@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..layout import measure
-from ..model import ArgumentMap, Polarity, Relation, Statement
+from ..model import ArgumentMap, Relation, Statement
 from . import drawing
+from .render_edges import draw_relations
 
 Point = tuple[float, float]
 TITLE_PX = 20
@@ -76,93 +77,6 @@ def _layout(amap: ArgumentMap) -> dict[str, Point]:
     from .placement import fallback_layout
 
     return fallback_layout(amap)
-
-
-def _bezier(p: list[tuple[float, float]], t: float) -> tuple[float, float]:
-    u = 1.0 - t
-    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-    return (a * p[0][0] + b * p[1][0] + c * p[2][0] + d * p[3][0], a * p[0][1] + b * p[1][1] + c * p[2][1] + d * p[3][1])
-
-
-def _t_back(p: list[tuple[float, float]], length: float) -> float:
-    """The parameter ``t`` of the point about ``length`` back from the end of a cubic, along the curve:
-    a first-order guess from the end tangent, corrected once by the chord (arrowheads are short)."""
-    speed = 3.0 * ((p[3][0] - p[2][0]) ** 2 + (p[3][1] - p[2][1]) ** 2) ** 0.5
-    total = sum(((p[i + 1][0] - p[i][0]) ** 2 + (p[i + 1][1] - p[i][1]) ** 2) ** 0.5 for i in range(3))
-    if speed < 1e-6 or total <= length:
-        speed = max(total, 1e-6)
-    t = max(0.0, 1.0 - length / speed)
-    for _ in range(2):
-        q = _bezier(p, t)
-        chord = ((q[0] - p[3][0]) ** 2 + (q[1] - p[3][1]) ** 2) ** 0.5
-        if chord < 1e-6:
-            break
-        t = max(0.0, 1.0 - (1.0 - t) * length / chord)
-    return t
-
-
-def _split(p: list[tuple[float, float]], t: float) -> QPainterPath:
-    """The part ``[0, t]`` of a cubic (de Casteljau)."""
-    def lerp(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
-        return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-
-    p01, p12, p23 = lerp(p[0], p[1]), lerp(p[1], p[2]), lerp(p[2], p[3])
-    p012, p123 = lerp(p01, p12), lerp(p12, p23)
-    end = lerp(p012, p123)
-    path = QPainterPath(QPointF(*p[0]))
-    path.cubicTo(QPointF(*p01), QPointF(*p012), QPointF(*end))
-    return path
-
-
-def _cubic(path: QPainterPath) -> list[tuple[float, float]] | None:
-    """The control points of a path that is one cubic or one straight line (what drawing makes)."""
-    n = path.elementCount()
-    if n == 4 and path.elementAt(1).isCurveTo():
-        return [(path.elementAt(i).x, path.elementAt(i).y) for i in range(4)]
-    if n == 2 and path.elementAt(1).isLineTo():
-        a, b = path.elementAt(0), path.elementAt(1)
-        return [(a.x, a.y), (a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3),
-                (a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3), (b.x, b.y)]
-    return None
-
-
-def draw_arrow_edge(painter: QPainter, path: QPainterPath, polarity: Polarity, theme: drawing.Theme) -> None:
-    """What ``drawing.draw_edge(..., arrow=True)`` draws, computed in closed form for a cubic: the same
-    pen, the line stopped at the arrowhead's base, the same arrowhead (much faster for big exports)."""
-    p = _cubic(path)
-    if p is None:
-        drawing.draw_edge(painter, path, polarity, theme)
-        return
-    pen = drawing.edge_pen(polarity, theme)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(pen)
-    painter.drawPath(_split(p, _t_back(p, drawing.ARROW_LENGTH - 1.0)))
-    tip = p[3]
-    back = _bezier(p, _t_back(p, drawing.ARROW_LENGTH))
-    dx, dy = back[0] - tip[0], back[1] - tip[1]
-    d = (dx * dx + dy * dy) ** 0.5
-    ux, uy = (dx / d, dy / d) if d > 1e-6 else (0.0, 1.0)
-    length, width = drawing.ARROW_LENGTH, drawing.ARROW_WIDTH
-    bx, by = tip[0] + ux * length, tip[1] + uy * length
-    nx, ny = -uy * width / 2, ux * width / 2
-    painter.setPen(QPen(pen.color(), 1.0))
-    painter.setBrush(pen.color())
-    painter.drawPolygon(QPolygonF([QPointF(*tip), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)]))
-
-
-def draw_relation(painter: QPainter, relation: Relation, premise_rects: list[QRectF], junction: QPointF,
-                  target_rect: QRectF, theme: drawing.Theme, *, target_is_junction: bool = False) -> None:
-    """``drawing.draw_relation`` for export: the same paths, pens, arrowhead and junction."""
-    premises, target = drawing.edge_paths(premise_rects, junction, target_rect, target_is_junction=target_is_junction)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(drawing.edge_pen(relation.polarity, theme))
-    for path in premises:
-        painter.drawPath(path)
-    draw_arrow_edge(painter, target, relation.polarity, theme)
-    painter.restore()
-    drawing.draw_junction(painter, junction, relation, theme)
 
 
 def _title_font() -> QFont:
@@ -282,9 +196,7 @@ class MapRenderer:
         painter.save()
         if background is not None:
             painter.fillRect(self.rect if clip is None else self.rect.intersected(clip), background)
-        for rel, prem, j, target, is_junction, bounds in self.edges:
-            if clip is None or bounds.intersects(clip):
-                draw_relation(painter, rel, prem, j, target, theme, target_is_junction=is_junction)
+        draw_relations(painter, [e[:5] for e in self.edges if clip is None or e[5].intersects(clip)], theme)
         for rect, st, m in self.cards:
             if clip is None or rect.intersects(clip):
                 drawing.draw_card(painter, rect, st, m, theme)

@@ -242,3 +242,24 @@ def test_print_preview_dialog_paints_the_map(monkeypatch) -> None:  # noqa: ANN0
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
     assert printing.print_map(None, bike_map())
     assert painted and painted[0] == 1
+
+
+def test_export_arrowheads_match_the_canvas() -> None:
+    from PySide6.QtCore import QPointF, QRectF
+
+    from argmap.ui import drawing
+    from argmap.ui.render_edges import arrow_parts
+
+    for junction, target in [(QPointF(0, 200), QRectF(-60, 0, 120, 60)), (QPointF(300, 150), QRectF(-60, 0, 120, 60)),
+                             (QPointF(10, 90), QRectF(-60, 0, 120, 60))]:
+        path = drawing.target_path(junction, target)
+        line, head = arrow_parts(path)
+        expected = drawing.arrowhead(path)
+        for a, b in zip([head.at(i) for i in range(3)], [expected.at(i) for i in range(3)]):
+            assert abs(a.x() - b.x()) < 0.6 and abs(a.y() - b.y()) < 0.6
+        # the line starts where the canvas's does and stops under the arrowhead's base, not at its tip
+        assert line.pointAtPercent(0) == path.pointAtPercent(0)
+        end = line.pointAtPercent(1)
+        tip = path.pointAtPercent(1)
+        gap = ((end.x() - tip.x()) ** 2 + (end.y() - tip.y()) ** 2) ** 0.5
+        assert drawing.ARROW_LENGTH - 3 < gap < drawing.ARROW_LENGTH + 1

@@ -1,0 +1,115 @@
+"""Relations for export: drawing.py's paths, pens and arrowheads, batched into one path per style."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
+
+from ..model import Polarity, Relation
+from . import drawing
+
+EdgeSpec = tuple[Relation, Sequence[QRectF], QPointF, QRectF, bool]  # relation, premises, junction, target, undercut
+
+
+def _bezier(p: list[tuple[float, float]], t: float) -> tuple[float, float]:
+    u = 1.0 - t
+    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return (a * p[0][0] + b * p[1][0] + c * p[2][0] + d * p[3][0], a * p[0][1] + b * p[1][1] + c * p[2][1] + d * p[3][1])
+
+
+def _t_back(p: list[tuple[float, float]], length: float) -> float:
+    """The parameter ``t`` of the point about ``length`` back from the end of a cubic, along the curve:
+    a first-order guess from the end tangent, corrected once by the chord (arrowheads are short)."""
+    (x2, y2), (x3, y3) = p[2], p[3]
+    speed = 3.0 * ((x3 - x2) ** 2 + (y3 - y2) ** 2) ** 0.5
+    if speed < 1e-6:  # no end tangent (control point on the end point): use the control polygon
+        speed = sum(((p[i + 1][0] - p[i][0]) ** 2 + (p[i + 1][1] - p[i][1]) ** 2) ** 0.5 for i in range(3))
+    t = max(0.0, 1.0 - length / max(speed, 1e-6))
+    q = _bezier(p, t)
+    chord = ((q[0] - x3) ** 2 + (q[1] - y3) ** 2) ** 0.5
+    if chord > 1e-6 and 0.25 < length / chord < 4.0:
+        t = max(0.0, 1.0 - (1.0 - t) * length / chord)
+    return t
+
+
+def _split(p: list[tuple[float, float]], t: float) -> QPainterPath:
+    """The part ``[0, t]`` of a cubic (de Casteljau)."""
+    def lerp(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+        return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+    p01, p12, p23 = lerp(p[0], p[1]), lerp(p[1], p[2]), lerp(p[2], p[3])
+    p012, p123 = lerp(p01, p12), lerp(p12, p23)
+    end = lerp(p012, p123)
+    path = QPainterPath(QPointF(*p[0]))
+    path.cubicTo(QPointF(*p01), QPointF(*p012), QPointF(*end))
+    return path
+
+
+def _cubic(path: QPainterPath) -> list[tuple[float, float]] | None:
+    """The control points of a path that is one cubic or one straight line (what drawing makes)."""
+    n = path.elementCount()
+    if n == 4 and path.elementAt(1).isCurveTo():
+        return [(path.elementAt(i).x, path.elementAt(i).y) for i in range(4)]
+    if n == 2 and path.elementAt(1).isLineTo():
+        a, b = path.elementAt(0), path.elementAt(1)
+        return [(a.x, a.y), (a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3),
+                (a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3), (b.x, b.y)]
+    return None
+
+
+def arrow_parts(path: QPainterPath) -> tuple[QPainterPath, QPolygonF]:
+    """What ``drawing.draw_edge(..., arrow=True)`` draws, as the line stopped at the arrowhead's base and
+    the arrowhead; in closed form for a cubic or a line (what drawing makes), else by drawing's own way."""
+    p = _cubic(path)
+    if p is None:
+        plen = path.length()
+        cut = path.percentAtLength(max(0.0, plen - drawing.ARROW_LENGTH + 1.0)) if plen > 0 else 1.0
+        line = QPainterPath(path.pointAtPercent(0.0))
+        steps = max(4, int(plen / 6))
+        for i in range(1, steps + 1):
+            line.lineTo(path.pointAtPercent(cut * i / steps))
+        return line, drawing.arrowhead(path)
+    tip = p[3]
+    t = _t_back(p, drawing.ARROW_LENGTH - 1.0)  # the line stops here, under the arrowhead's base
+    back = _bezier(p, t)
+    dx, dy = back[0] - tip[0], back[1] - tip[1]
+    d = (dx * dx + dy * dy) ** 0.5
+    ux, uy = (dx / d, dy / d) if d > 1e-6 else (0.0, 1.0)
+    length, width = drawing.ARROW_LENGTH, drawing.ARROW_WIDTH
+    bx, by = tip[0] + ux * length, tip[1] + uy * length
+    nx, ny = -uy * width / 2, ux * width / 2
+    head = QPolygonF([QPointF(*tip), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)])
+    return _split(p, t), head
+
+
+def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.Theme) -> None:
+    """All relations as the canvas draws them (``drawing.draw_relation``: the same paths, pens, arrowheads
+    and junctions), but with one path per polarity for the lines and one for the arrowheads, so that a
+    map of thousands of relations is a handful of drawing calls (and SVG/PDF elements), not thousands."""
+    lines = {pol: QPainterPath() for pol in Polarity}
+    heads = {pol: QPainterPath() for pol in Polarity}
+    for rel, prem, junction, target, undercut in edges:
+        premises, tpath = drawing.edge_paths(prem, junction, target, target_is_junction=undercut)
+        out = lines[rel.polarity]
+        for p in premises:
+            out.addPath(p)
+        line, head = arrow_parts(tpath)
+        out.addPath(line)
+        heads[rel.polarity].addPolygon(head)
+        heads[rel.polarity].closeSubpath()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for pol in Polarity:
+        if lines[pol].isEmpty():
+            continue
+        pen = drawing.edge_pen(pol, theme)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(lines[pol])
+        painter.setPen(QPen(pen.color(), 1.0))
+        painter.setBrush(pen.color())
+        painter.drawPath(heads[pol])
+    painter.restore()
+    for rel, _, junction, _, _ in edges:
+        drawing.draw_junction(painter, junction, rel, theme)
