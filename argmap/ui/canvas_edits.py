@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Iterable, Mapping
+import weakref
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QUndoCommand
@@ -107,7 +108,9 @@ class CanvasEdits:
 
     def __init__(self, view: "MapView") -> None:
         self.view = view
-        self.last_new: NewStatementCommand | None = None
+        # a weak reference: a second strong reference to a command the undo stack owns makes the
+        # garbage collector free it twice when the document goes (a crash in QUndoStack::clear)
+        self._last_new: Callable[[], NewStatementCommand | None] = lambda: None
         self._nearby_ids: list[str] = []
 
     @property
@@ -135,15 +138,20 @@ class CanvasEdits:
     def _push_new(self, cmd: NewStatementCommand, edit: bool = True) -> str | None:
         if not self.doc.try_push(cmd):
             return None
-        self.last_new = cmd
+        self._last_new = weakref.ref(cmd)
         self.view.scene_.select_ids([cmd.sid])
         if edit:
             self.view.interaction.start_edit(cmd.sid, new=True)
         return cmd.sid
 
+    @property
+    def last_new(self) -> NewStatementCommand | None:
+        """The last statement-creating command pushed from the canvas (while it exists)."""
+        return self._last_new()
+
     def is_fresh(self, sid: str) -> NewStatementCommand | None:
         """The command that created ``sid`` if it is still the last step on the undo stack."""
-        cmd = self.last_new
+        cmd = self._last_new()
         stack = self.doc.undo_stack
         if cmd is None or cmd.sid != sid or stack.index() == 0 or stack.command(stack.index() - 1) is not cmd:
             return None
@@ -271,7 +279,7 @@ class CanvasEdits:
         cmd.undo()
         cmd.setObsolete(True)
         self.doc.undo_stack.undo()
-        self.last_new = None
+        self._last_new = lambda: None
         return True
 
     def delete_selection(self) -> None:

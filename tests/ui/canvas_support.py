@@ -30,7 +30,7 @@ def small_map() -> ArgumentMap:
 def make_view(qtbot, amap: ArgumentMap | None = None) -> MapView:
     doc = DocumentController(amap if amap is not None else small_map())
     view = MapView(doc)
-    qtbot.addWidget(view, before_close_func=_teardown)
+    qtbot.addWidget(view)
     view.resize(1100, 800)
     view.show()
     qtbot.waitExposed(view)
@@ -40,10 +40,6 @@ def make_view(qtbot, amap: ArgumentMap | None = None) -> MapView:
     view.centerOn(view.scene_.content_rect().center())
     view.setFocus()
     return view
-
-
-def _teardown(view: MapView) -> None:
-    view.doc.undo_stack.clear()
 
 
 def point_of(view: MapView, eid: str, dx: float = 0.0, dy: float = 0.0) -> QPoint:
