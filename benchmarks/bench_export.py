@@ -134,6 +134,7 @@ def main() -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_export_"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
+    load_before = os.getloadavg()[0]
     try:
         for n in args.sizes:
             src = work / f"debate-{n}.argdown"
@@ -159,6 +160,8 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     print()
     print(_table(rows, argdown))
+    print(f"Load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs: "
+          "wall times grow with other work on the machine; CPU times much less.")
     return 0
 
 
