@@ -32,11 +32,13 @@ def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:
             view.zoom_reset()
             view._scale_by(0.3)
     else:
-        view.zoom_reset()
-        tops = main_conclusions(doc.map)
-        if tops:
-            x, y = view.scene_.pos[tops[0].id]
-            view.centerOn(x, y + 300)
+        view.zoom_fit()                  # the whole map when it fits at a readable size ...
+        if view.zoom() < 0.8:            # ... else 100 % around the main conclusion
+            view.zoom_reset()
+            tops = main_conclusions(doc.map)
+            if tops:
+                x, y = view.scene_.pos[tops[0].id]
+                view.centerOn(x, y + 300)
         sts = list(doc.map.statements)
         if len(sts) > 2:  # show hover highlighting on one card
             view.scene_.set_hover(sts[1])

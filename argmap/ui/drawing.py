@@ -122,7 +122,7 @@ def draw_card(painter: QPainter, rect: QRectF, statement: Statement, metrics: Ca
     elif found:
         halo = (theme.find, 4.0)
     elif hover:
-        halo = (theme.hover, 2.5)
+        halo = (theme.hover, 6.0)   # a soft, wide glow: unlike the crisp selection outline
     if found and (selected or drop_target):
         outer = rect.adjusted(-SELECTION_MARGIN - 3, -SELECTION_MARGIN - 3, SELECTION_MARGIN + 3, SELECTION_MARGIN + 3)
         painter.setPen(QPen(theme.find, 3.0))

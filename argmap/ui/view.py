@@ -111,7 +111,8 @@ class MapView(QGraphicsView):
             painter.save()
             painter.resetTransform()
             size = drawing.legend_size()
-            drawing.draw_legend(painter, QPointF(self.viewport().width() - size.width() - 12, 12),
+            vp = self.viewport()
+            drawing.draw_legend(painter, QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12),
                                 self.scene_.theme)
             painter.restore()
 
