@@ -143,12 +143,27 @@ class MapRenderer:
             for r in prem + [target]:
                 bounds = bounds.united(r)
             self.edges.append((rel, prem, j, target, rel.target in amap.relations, bounds))
+        self.arrivals = self._arrivals()
         self.content = self._content_rect()
         text = amap.title if title is None or title is True else (title or "")
         self.title = " ".join(str(text).split()) if text is not False else ""
         self.legend = legend
         self.margin = margin
         self._layout_header()
+
+    def _arrivals(self) -> dict[str, float]:
+        """Where arrows reach their target card when several reach the same side of it: spread along
+        that side as the canvas spreads them (``drawing.arrival_xs``)."""
+        groups: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        for rel, _, j, target, undercut, _ in self.edges:
+            if not undercut:
+                groups.setdefault((rel.target, j.y() > target.center().y()), []).append((rel.id, j.x()))
+        out: dict[str, float] = {}
+        for (sid, _), sibs in groups.items():
+            if len(sibs) > 1:
+                xs = drawing.arrival_xs(self.rects[sid], [x for _, x in sibs])
+                out.update((rid, x) for (rid, _), x in zip(sibs, xs))
+        return out
 
     def _content_rect(self) -> QRectF:
         rect = QRectF()
@@ -196,7 +211,8 @@ class MapRenderer:
         painter.save()
         if background is not None:
             painter.fillRect(self.rect if clip is None else self.rect.intersected(clip), background)
-        draw_relations(painter, [e[:5] for e in self.edges if clip is None or e[5].intersects(clip)], theme)
+        draw_relations(painter, [(*e[:5], self.arrivals.get(e[0].id)) for e in self.edges
+                                 if clip is None or e[5].intersects(clip)], theme)
         for rect, st, m in self.cards:
             if clip is None or rect.intersects(clip):
                 drawing.draw_card(painter, rect, st, m, theme)

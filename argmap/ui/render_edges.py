@@ -9,7 +9,8 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from ..model import Polarity, Relation
 from . import drawing
 
-EdgeSpec = tuple[Relation, Sequence[QRectF], QPointF, QRectF, bool]  # relation, premises, junction, target, undercut
+# relation, premise card rects, junction, target rect, target is a junction (undercut), arrival x (or None)
+EdgeSpec = tuple[Relation, Sequence[QRectF], QPointF, QRectF, bool, "float | None"]
 
 
 def _bezier(p: list[tuple[float, float]], t: float) -> tuple[float, float]:
@@ -89,8 +90,8 @@ def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.
     map of thousands of relations is a handful of drawing calls (and SVG/PDF elements), not thousands."""
     lines = {pol: QPainterPath() for pol in Polarity}
     heads = {pol: QPainterPath() for pol in Polarity}
-    for rel, prem, junction, target, undercut in edges:
-        premises, tpath = drawing.edge_paths(prem, junction, target, target_is_junction=undercut)
+    for rel, prem, junction, target, undercut, arrive_x in edges:
+        premises, tpath = drawing.edge_paths(prem, junction, target, target_is_junction=undercut, arrive_x=arrive_x)
         out = lines[rel.polarity]
         for p in premises:
             out.addPath(p)
@@ -111,5 +112,5 @@ def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.
         painter.setBrush(pen.color())
         painter.drawPath(heads[pol])
     painter.restore()
-    for rel, _, junction, _, _ in edges:
+    for rel, _, junction, _, _, _ in edges:
         drawing.draw_junction(painter, junction, rel, theme)
