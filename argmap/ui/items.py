@@ -1,6 +1,7 @@
 """Graphics items of the canvas: statement cards and relations (junction plus edges), painted by drawing.py."""
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -103,7 +104,9 @@ class NodeItem(QGraphicsItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         theme = self.map_scene.theme
         selected = self.isSelected()
-        drawing.draw_card(painter, self._rect, self.statement, self.metrics, theme,
+        # while the in-place editor is open the card shows no text of its own under it
+        metrics = dataclasses.replace(self.metrics, text_lines=()) if self.editing else self.metrics
+        drawing.draw_card(painter, self._rect, self.statement, metrics, theme,
                           selected=selected, hover=self.hover or self.related,
                           simplified=lod < SIMPLIFY_BELOW, found=self.found, drop_target=self.drop_target)
         if (self.hover or selected) and lod >= SIMPLIFY_BELOW and not self.editing:
