@@ -1,6 +1,7 @@
 """layout_graph: layered tidy layout of an argument graph, map structure and card sizes in, centres out."""
 from __future__ import annotations
 
+import gc
 from typing import Any, Hashable, Mapping
 
 from .metrics import segment_crossings
@@ -30,6 +31,18 @@ def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, d
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown layout direction {direction!r} (expected TB, BT or LR)")
+    collecting = gc.isenabled()
+    gc.disable()  # many small lists, no cycles: the collector would only rescan the map's graph
+    try:
+        return _layout(graph, sizes, direction, pinned, node_gap, layer_gap, group_attacks)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _layout(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], direction: str,
+            pinned: Mapping[Hashable, Point] | None, node_gap: float, layer_gap: float,
+            group_attacks: bool) -> dict[Hashable, Point]:
     s = extract(graph, sizes)
     if not s.n:
         return {}
@@ -109,13 +122,12 @@ def _place_cross(s: Structure, x: list[float], y: list[float], along: list[float
     ns = s.ns
     if not s.cross:
         return
-    rows: dict[int, Row] = {}
     level = s.level
+    rows: dict[int, Row] = {level[r]: Row() for r in s.cross}
+    children = s.children
     for r in range(ns, s.n):
-        if s.children[r]:
-            row = rows.get(level[r])
-            if row is None:
-                row = rows[level[r]] = Row()
+        row = rows.get(level[r])
+        if row is not None and children[r]:
             hw = along[r] / 2
             row.lefts.append(x[r] - hw)
             row.rights.append(x[r] + hw)

@@ -59,8 +59,8 @@ def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Struct
     wh = [get(nid) or DEFAULT_CARD for nid in st_ids]
     junction = (JUNCTION_SIZE, JUNCTION_SIZE)
     wh += [get(nid) or junction for nid in rel_ids]
-    w = [float(a) for a, _ in wh]
-    h = [float(b) for _, b in wh]
+    w = [a for a, _ in wh]
+    h = [b for _, b in wh]
     attack = [False] * ns
     premises: list[list[int]] = [[] for _ in range(ns)]
     target = [-1] * len(ids)
@@ -106,12 +106,18 @@ def assign_layers(s: Structure) -> None:
     """
     ns, premises = s.ns, s.premises
     linked = [prem for prem in premises[ns:] if len(prem) > 1]
+    tries = 0
     while True:
         cls = _classes(ns, linked) if linked else None
         layer, stuck = _longest_path(s, cls, strict=bool(linked))
         if stuck is None:
             break
-        linked = [prem for prem in linked if not stuck.intersection(prem)]
+        tries += 1
+        caught = [k for k, prem in enumerate(linked) if stuck.intersection(prem)]
+        if tries <= 8:  # give up one linked group at a time, the last one in map order
+            del linked[caught[-1]]
+        else:
+            linked = [prem for k, prem in enumerate(linked) if k not in set(caught)]
     s.layer = layer
 
 
@@ -235,11 +241,9 @@ def build_tree(s: Structure, group_attacks: bool = True) -> None:
             anchor[r] = t
     best = [-1] * ns
     rank = [9] * ns
-    for r in range(ns, n):
-        prem = premises[r]
+    for r, prem, a in zip(range(ns, n), premises[ns:], anchor[ns:]):
         if not prem:
             continue
-        a = anchor[r]
         p = prem[0]
         lp = layer[p]
         if len(prem) > 1:
@@ -275,19 +279,17 @@ def build_tree(s: Structure, group_attacks: bool = True) -> None:
     level.extend([0] * (n - ns))
     cross: list[int] = []
     mixed: set[int] = set()
-    for r in range(ns, n):
-        ch = children[r]
+    for r, ch, a in zip(range(ns, n), children[ns:], anchor[ns:]):
         if ch:
             if len(ch) > 1:
                 order = {p: k for k, p in enumerate(premises[r])}
                 ch.sort(key=order.__getitem__)
             level[r] = 2 * layer[ch[0]] - 1
-            a = anchor[r]
             if a >= 0:
                 parent[r] = a
                 siblings = children[a]
-                if group_attacks and (attack[r] or (siblings and attack[siblings[-1]])) or target[r] != a:
-                    mixed.add(a)
+                if target[r] != a or (group_attacks and siblings and attack[siblings[-1]] and not attack[r]):
+                    mixed.add(a)  # a support after an attack, or an undercut: needs ordering
                 siblings.append(r)
         else:
             cross.append(r)
