@@ -62,21 +62,10 @@ def resolve_positions(amap: ArgumentMap, statements: list[str], relations: list[
 
 
 def _layout(amap: ArgumentMap) -> dict[str, Point]:
-    """``argmap.layout.layout_map`` when it exists; until then the engine's ``layout_graph`` on the
-    map's graph (TEMPORARY, while layout_map is being written), else the canvas's simple fallback."""
-    from .. import layout
+    """Positions from the layout engine (``argmap.layout.layout_map``), as the canvas places a map."""
+    from .placement import layout_positions
 
-    if hasattr(layout, "layout_map"):
-        from .placement import layout_positions
-
-        return layout_positions(amap)
-    if hasattr(layout, "layout_graph"):
-        pinned = {k: amap.positions[k] for k in amap.pinned if k in amap.positions}
-        laid = layout.layout_graph(amap.graph, measure.map_sizes(amap), pinned=pinned or None)
-        return {str(k): (float(v[0]), float(v[1])) for k, v in laid.items()}
-    from .placement import fallback_layout
-
-    return fallback_layout(amap)
+    return layout_positions(amap)
 
 
 def _title_font() -> QFont:
