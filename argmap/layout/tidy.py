@@ -146,9 +146,9 @@ def _merge(ch: list[int], cont: list, top: list[int], lv: int, gap: float):
             cR.extend([-cO] * k)
         if len(cL) >= len(L):
             m = len(L)
-            sh = max(map(sub, R, cL[-m:])) + O - cO + gap
-            d = O - cO - sh
             if m == 1:
+                sh = R[0] - cL[-1] + O - cO + gap
+                d = O - cO - sh
                 a = L[0] + d
                 if a < cL[-1]:
                     cL[-1] = a
@@ -156,9 +156,20 @@ def _merge(ch: list[int], cont: list, top: list[int], lv: int, gap: float):
                 if a > cR[-1]:
                     cR[-1] = a
             else:
+                sh = max(map(sub, R, cL[-m:])) + O - cO + gap
+                d = O - cO - sh
                 cL[-m:] = map(min, cL[-m:], [a + d for a in L])
                 cR[-m:] = map(max, cR[-m:], [a + d for a in R])
             L, R, O = cL, cR, cO + sh
+        elif len(cL) == 1:  # a leaf beside a deeper neighbour
+            sh = R[-1] - cL[0] + O - cO + gap
+            d = cO + sh - O
+            a = cL[0] + d
+            if a < L[-1]:
+                L[-1] = a
+            a = cR[0] + d
+            if a > R[-1]:
+                R[-1] = a
         else:
             m = len(cL)
             sh = max(map(sub, R[-m:], cL)) + O - cO + gap
