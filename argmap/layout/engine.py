@@ -182,6 +182,9 @@ def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float
     for v in _preorder(s):
         for c in s.children[v]:
             part[c] = part[v]
+    for r in s.cross:  # a cross junction moves with what it hangs under
+        a = s.anchor[r] if s.anchor[r] >= 0 else (s.premises[r][0] if s.premises[r] else r)
+        part[r] = part[a]
     shift: dict[int, float] = {}
     for i in sorted(pins):
         shift.setdefault(part[i], pins[i][0] - x[i])

@@ -59,8 +59,7 @@ def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Struct
     wh = [get(nid) or DEFAULT_CARD for nid in st_ids]
     junction = (JUNCTION_SIZE, JUNCTION_SIZE)
     wh += [get(nid) or junction for nid in rel_ids]
-    w = [a for a, _ in wh]
-    h = [b for _, b in wh]
+    w, h = (list(col) for col in zip(*wh))
     attack = [False] * ns
     premises: list[list[int]] = [[] for _ in range(ns)]
     target = [-1] * len(ids)
