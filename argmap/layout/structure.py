@@ -59,7 +59,8 @@ def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Struct
     wh = [get(nid) or DEFAULT_CARD for nid in st_ids]
     junction = (JUNCTION_SIZE, JUNCTION_SIZE)
     wh += [get(nid) or junction for nid in rel_ids]
-    w, h = (list(col) for col in zip(*wh))
+    w = [a for a, _ in wh]
+    h = [b for _, b in wh]
     attack = [False] * ns
     premises: list[list[int]] = [[] for _ in range(ns)]
     target = [-1] * len(ids)
