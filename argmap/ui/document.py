@@ -81,6 +81,14 @@ class DocumentController(QObject):
     def close(self) -> None:
         self._unsubscribe()
 
+    def __del__(self) -> None:
+        # Empty the undo stack while every command's Python object still exists: the garbage
+        # collector may otherwise free command wrappers before ~QUndoStack deletes them (a crash)
+        try:
+            self.undo_stack.clear()
+        except (RuntimeError, AttributeError):  # already deleted on the C++ side
+            pass
+
     # ---------------------------------------------------------------- edits
     def push(self, command: MapCommand) -> MapCommand:
         """Run a command through the undo stack; raises its ModelError if it failed
