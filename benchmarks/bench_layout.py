@@ -70,6 +70,18 @@ def read_debate(path: Path) -> ArgumentMap:
     return amap
 
 
+def calibrate() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast this machine is right now."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        x = 0
+        for i in range(1_000_000):
+            x += i
+        best = min(best, time.process_time() - t0)
+    return best
+
+
 def bbox(positions, sizes) -> tuple[float, float]:
     xs0 = min(positions[i][0] - sizes[i][0] / 2 for i in positions)
     xs1 = max(positions[i][0] + sizes[i][0] / 2 for i in positions)
@@ -119,6 +131,8 @@ def main() -> None:
     if not GEN.exists():
         sys.exit(f"{GEN}: generator not found")
     have_dot = shutil.which("dot") is not None and not args.no_dot
+    print(f"calibration: a 1,000,000-step Python loop takes {calibrate():.3f} s CPU here and now "
+          "(compare runs by it: shared machines vary)")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
