@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Callable
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement
+from . import fastload
 from .atomic import atomic_write_text
 from .errors import MAX_FILE_BYTES, MapFileError, json_path, line_col, read_text
-from .schema import FORMAT_NAME, FORMAT_VERSION, MapDocument
+from .fastload import FORMAT_NAME, FORMAT_VERSION
+
+if TYPE_CHECKING:  # pydantic (argmap.io.schema) is imported only when a document needs it
+    from .schema import MapDocument
+
+Validated = Union["MapDocument", fastload.Records]
 
 EXTENSION = ".argmap.json"
 
@@ -65,8 +69,8 @@ def migrate(doc: dict[str, Any], path: str) -> dict[str, Any]:
     return doc
 
 
-def parse_document(text: str, path: str = "<input>") -> MapDocument:
-    """JSON text -> validated :class:`MapDocument` (after migration)."""
+def _parse_json(text: str, path: str) -> dict[str, Any]:
+    """JSON text -> a migrated document (not yet validated)."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
@@ -76,7 +80,20 @@ def parse_document(text: str, path: str = "<input>") -> MapDocument:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         found = type(doc).__name__ if not isinstance(doc, dict) else f"format {doc.get('format')!r}"
         raise MapFileError(path, "format", f"not an argmap map (expected \"format\": \"argmap\", found {found})")
-    doc = migrate(doc, path)
+    return migrate(doc, path)
+
+
+def parse_document(text: str, path: str = "<input>") -> "MapDocument":
+    """JSON text -> validated :class:`MapDocument` (after migration)."""
+    return _validate(_parse_json(text, path), path)
+
+
+def _validate(doc: dict[str, Any], path: str) -> "MapDocument":
+    """The pydantic models decide (and explain what is wrong)."""
+    from pydantic import ValidationError
+
+    from .schema import MapDocument
+
     try:
         return MapDocument.model_validate(doc)
     except ValidationError as e:
@@ -90,7 +107,7 @@ def parse_document(text: str, path: str = "<input>") -> MapDocument:
         raise MapFileError(path, json_path(err["loc"]), msg + more) from None
 
 
-def _check_references(doc: MapDocument, path: str) -> None:
+def _check_references(doc: Validated, path: str) -> None:
     """Duplicate ids and dangling references, each named by its JSON path."""
     seen: dict[str, str] = {}
     for sort, items in (("sources", doc.sources), ("statements", doc.statements), ("relations", doc.relations)):
@@ -117,10 +134,11 @@ def _check_references(doc: MapDocument, path: str) -> None:
             raise MapFileError(path, f"relations[{i}].premises", "lists a premise twice")
 
 
-def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
-    """A validated document -> a new :class:`ArgumentMap` (all or nothing)."""
+def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
+    """A validated document (``MapDocument``, or the same records from :mod:`fastload`) -> a new
+    :class:`ArgumentMap` (all or nothing)."""
     _check_references(doc, path)
-    meta = doc.meta.model_dump()
+    meta = dict(doc.meta) if isinstance(doc, fastload.Records) else doc.meta.model_dump()
     amap = ArgumentMap(meta.pop("title", ""), meta.pop("description", ""))
     for k, v in meta.items():
         amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
@@ -146,8 +164,15 @@ def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
     return amap
 
 
+def validated(doc: dict[str, Any], path: str = "<input>") -> Validated:
+    """A migrated document's records: checked by hand when that is certain (fast, no pydantic),
+    else by the pydantic schema, which also words every error."""
+    fast = fastload.records(doc)
+    return fast if fast is not None else _validate(doc, path)
+
+
 def loads(text: str, path: str = "<input>") -> ArgumentMap:
-    return build_map(parse_document(text, path), path)
+    return build_map(validated(_parse_json(text, path), path), path)
 
 
 def load_map(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> ArgumentMap:

@@ -5,8 +5,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, field_validator, model_validator
 
-FORMAT_NAME = "argmap"
-FORMAT_VERSION = 1
+from .fastload import FORMAT_NAME, FORMAT_VERSION  # noqa: F401 - defined once, without pydantic
 
 
 class _Record(BaseModel):
