@@ -14,8 +14,21 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="where to write the laid-out map")
     p.add_argument("--direction", choices=("TB", "BT", "LR"), default="TB",
                    help="TB: conclusions on top (default); BT: at the bottom; LR: on the left")
+    p.add_argument("--aspect", type=_aspect, default=None, metavar="W/H",
+                   help="width / height the map is compacted towards: a conclusion's many reasons wrap into "
+                        "bands one below the other (default 1.4, an A4 landscape page; 0 keeps them in one row)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(func=run_layout)
+
+
+def _aspect(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or a positive number: {text!r}")
+    return value
 
 
 def run_layout(args: argparse.Namespace) -> int:
@@ -24,7 +37,8 @@ def run_layout(args: argparse.Namespace) -> int:
 
     result = read_any(args.input)
     amap = result.map
-    amap.move(layout_map(amap, direction=args.direction))
+    kwargs = {} if args.aspect is None else {"aspect": args.aspect or None}
+    amap.move(layout_map(amap, direction=args.direction, **kwargs))
     write_any(amap, args.output)
     if not args.quiet:
         print(f"{args.input} -> {args.output}: laid out {len(amap.statements)} statements and "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 from typing import Any, Hashable, Mapping
 
+from .compact import compact
 from .metrics import segment_crossings
 from .order import reorder
 from .rows import Blocks, Row
@@ -15,11 +16,16 @@ DIRECTIONS = ("TB", "BT", "LR")
 NODE_GAP = 24.0
 LAYER_GAP = 56.0
 REORDER_LIMIT = 2500  # statements; above it the first tidy pass is kept (speed)
+ASPECT = 1.4          # width / height of the page a layout is compacted for (A4 landscape)
+CROSS_SCORED = 1500    # nodes; up to this size compaction also weighs edge crossings
+THOROUGH = 200         # nodes; up to this size compaction takes the best change of each round
+COMPACT_WORK = 40_000  # statements times compaction trials: bounds the time spent on compaction
 
 
 def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, direction: str = "TB",
                  pinned: Mapping[Hashable, Point] | None = None, node_gap: float = NODE_GAP,
-                 layer_gap: float = LAYER_GAP, group_attacks: bool = True) -> dict[Hashable, Point]:
+                 layer_gap: float = LAYER_GAP, group_attacks: bool = True,
+                 aspect: float | None = ASPECT) -> dict[Hashable, Point]:
     """Centre positions for every statement and relation junction of ``graph``.
 
     ``graph`` is the map's DiGraph (``premise -> relation -> target``),
@@ -27,23 +33,24 @@ def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, d
     (``"TB"``), at the bottom (``"BT"``) or on the left (``"LR"``); pinned
     nodes keep the centres given in ``pinned`` and nothing else overlaps them.
     With ``group_attacks`` the objections to a target stand to the right of
-    its supports.
+    its supports.  With ``aspect`` (width / height of the drawing wanted)
+    the reasons of a target with a wide fan of them wrap into bands, one
+    below the other, until the drawing fits a page of that shape best;
+    ``None`` keeps every target's reasons in one row.
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown layout direction {direction!r} (expected TB, BT or LR)")
     collecting = gc.isenabled()
     gc.disable()  # many small lists, no cycles: the collector would only rescan the map's graph
     try:
-        return _layout(graph, sizes, direction, pinned, node_gap, layer_gap, group_attacks)
+        return _layout(extract(graph, sizes), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
     finally:
         if collecting:
             gc.enable()
 
 
-def _layout(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], direction: str,
-            pinned: Mapping[Hashable, Point] | None, node_gap: float, layer_gap: float,
-            group_attacks: bool) -> dict[Hashable, Point]:
-    s = extract(graph, sizes)
+def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | None, node_gap: float,
+            layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[Hashable, Point]:
     if not s.n:
         return {}
     assign_layers(s)
@@ -54,13 +61,35 @@ def _layout(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], direction
     x = place_x(s, along, *gaps)
     ys, gap = _rows(s, across, layer_gap)
     y = [ys[lv] for lv in s.level]
-    if s.cross and s.ns <= REORDER_LIMIT:
-        def score(xs: list[float]) -> int:
-            xs = list(xs)
-            _place_cross(s, xs, y, along, node_gap)
-            return segment_crossings(_segments(s, xs, y))
+    def score_layout(xs: list[float], ys: list[float]) -> int:
+        xs = list(xs)
+        _place_cross(s, xs, ys, along, node_gap)
+        return segment_crossings(_segments(s, xs, ys))
 
-        x = reorder(s, x, along, gaps, score, group_attacks)
+    if s.cross and s.ns <= REORDER_LIMIT:
+        x = reorder(s, x, along, gaps, lambda xs: score_layout(xs, y), group_attacks)
+    if aspect and 2 < s.ns <= REORDER_LIMIT:
+        trials = min(250, COMPACT_WORK // s.n)
+        if trials:
+            def measure() -> tuple[float, float, list[float], int, int]:
+                xs = place_x(s, along, *gaps)
+                w, h, ys = _extent(s, xs, along, across, layer_gap)
+                cross = through = 0
+                if s.cross and s.n <= CROSS_SCORED:
+                    yy = [ys[lv] for lv in s.level]
+                    xs2 = list(xs)
+                    _place_cross(s, xs2, yy, along, node_gap)
+                    cross = _cross_crossings(s, xs2, yy)
+                    if s.n <= THOROUGH:
+                        through = _through_cards(s, xs2, yy, along, across)
+                return w, h, xs, cross, through
+
+            before = s.layer
+            compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH)
+            if s.layer is not before:
+                x = place_x(s, along, *gaps)
+                ys, gap = _rows(s, across, layer_gap)
+                y = [ys[lv] for lv in s.level]
     _place_cross(s, x, y, along, node_gap)
     pins: dict[int, Point] = {}
     if pinned:
@@ -90,6 +119,112 @@ def _segments(s: Structure, x: list[float], y: list[float]) -> list[tuple[float,
         if t >= 0:
             segs.append((xr, yr, x[t], y[t]))
     return segs
+
+
+def _extent(s: Structure, x: list[float], along: list[float], across: list[float],
+            layer_gap: float) -> tuple[float, float, dict[int, float]]:
+    """Width and height (along and across the rows) of the statements' cards, and the rows' centres."""
+    ys, _ = _rows(s, across, layer_gap)
+    level = s.level
+    lo = top = float("inf")
+    hi = bottom = -float("inf")
+    for i in range(s.ns):
+        a, b = along[i] / 2, across[i] / 2
+        xi, yi = x[i], ys[level[i]]
+        if xi - a < lo:
+            lo = xi - a
+        if xi + a > hi:
+            hi = xi + a
+        if yi - b < top:
+            top = yi - b
+        if yi + b > bottom:
+            bottom = yi + b
+    return hi - lo, bottom - top, ys
+
+
+def _cross_crossings(s: Structure, x: list[float], y: list[float]) -> int:
+    """Crossings that involve an edge of a cross relation (a tidy tree hardly crosses itself):
+    the cheap figure compaction weighs, pair by pair, or by the sweep when there are many."""
+    segs = _segments(s, x, y)
+    mine = []
+    for r in s.cross:
+        xr, yr = x[r], y[r]
+        mine.extend((x[p], y[p], xr, yr) for p in s.premises[r])
+        t = s.target[r]
+        if t >= 0:
+            mine.append((xr, yr, x[t], y[t]))
+    if len(mine) * len(segs) > 40_000:
+        return segment_crossings(segs)
+    count = 0
+    for m in mine:
+        m0, m1, m2, m3 = m
+        mx0, mx1 = (m0, m2) if m0 < m2 else (m2, m0)
+        my0, my1 = (m1, m3) if m1 < m3 else (m3, m1)
+        for q in segs:
+            a, b, c, d = q
+            if (a <= mx0 and c <= mx0) or (a >= mx1 and c >= mx1) or (b <= my0 and d <= my0) \
+                    or (b >= my1 and d >= my1):
+                continue
+            if _proper_cross(m, q):
+                count += 1
+    return count
+
+
+def _proper_cross(p: tuple[float, float, float, float], q: tuple[float, float, float, float]) -> bool:
+    """Do two segments cross at a point inside both (not at a shared end)?"""
+    ax, ay, bx, by = p
+    cx, cy, dx, dy = q
+    d1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+    d2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
+    d3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
+    d4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _through_cards(s: Structure, x: list[float], y: list[float], along: list[float], across: list[float]) -> int:
+    """Edges of cross relations (straight, from a card's near side to the junction) through other cards."""
+    ns = s.ns
+    boxes = [(x[i] - along[i] / 2, y[i] - across[i] / 2, x[i] + along[i] / 2, y[i] + across[i] / 2)
+             for i in range(ns)]
+    count = 0
+    for r in s.cross:
+        ends = [(p, x[p], y[p] - across[p] / 2 if y[p] > y[r] else y[p] + across[p] / 2) for p in s.premises[r]]
+        t = s.target[r]
+        if 0 <= t < ns:
+            ends.append((t, x[t], y[t] + across[t] / 2 if y[t] < y[r] else y[t] - across[t] / 2))
+        for e, x0, y0 in ends:
+            x1, y1 = x[r], y[r]
+            # the drawn curve leaves both ends straight along the flow: its control polygon
+            k = min(60.0, 0.45 * ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5) * (1.0 if y1 > y0 else -1.0)
+            pts = ((x0, y0), (x0, y0 + k), (x1, y1 - k), (x1, y1))
+            lo_x, hi_x, lo_y, hi_y = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+            for i, (bx0, by0, bx1, by1) in enumerate(boxes):
+                if i == e or bx0 >= hi_x or bx1 <= lo_x or by0 >= hi_y or by1 <= lo_y:
+                    continue
+                if any(_segment_hits_box(*a, *b, bx0, by0, bx1, by1) for a, b in zip(pts, pts[1:])):
+                    count += 1
+                    break
+    return count
+
+
+def _segment_hits_box(x0: float, y0: float, x1: float, y1: float,
+                      bx0: float, by0: float, bx1: float, by1: float) -> bool:
+    """Does the segment pass through the box's interior (Liang-Barsky clipping)?"""
+    t0, t1 = 0.0, 1.0
+    dx, dy = x1 - x0, y1 - y0
+    for p, q in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
+        if p == 0:
+            if q <= 0:
+                return False
+        else:
+            r = q / p
+            if p < 0:
+                t0 = max(t0, r)
+            else:
+                t1 = min(t1, r)
+            if t0 >= t1:
+                return False
+    return True
 
 
 def _rows(s: Structure, across: list[float], layer_gap: float) -> tuple[dict[int, float], float]:

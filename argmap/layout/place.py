@@ -5,14 +5,15 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable, Mapping
 
 from . import measure
-from .engine import LAYER_GAP, NODE_GAP, layout_graph
+from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_graph
 from .rows import Blocks
 
 Point = tuple[float, float]
 Size = tuple[float, float]
 
 
-def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None) -> dict[str, Point]:
+def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None,
+               aspect: float | None = ASPECT) -> dict[str, Point]:
     """Auto-arrange ``amap``: new centres for every statement and relation.
 
     Card sizes come from :func:`measure.map_sizes`, so the command line and
@@ -20,13 +21,14 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
     the map's top-left corner where it was.  With ``only`` (a selected
     subtree) just those elements are laid out: their top stays where it was,
     everything else stays put, and the part slides sideways to the nearest
-    place where it overlaps nothing.
+    place where it overlaps nothing.  ``aspect`` is the width / height the
+    drawing is compacted towards (see :func:`layout_graph`).
     """
     sizes = measure.map_sizes(amap)
     old = amap.positions
     pins = {i: old[i] for i in amap.pinned if i in old}
     if only is None:
-        new = layout_graph(amap.graph, sizes, direction=direction, pinned=pins)
+        new = layout_graph(amap.graph, sizes, direction=direction, pinned=pins, aspect=aspect)
         if not pins and new:
             placed = [i for i in new if i in old]
             if placed:
@@ -37,7 +39,7 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
     movable = {i for i in only if i in amap.graph and i not in pins}
     if not movable:
         return {}
-    new = layout_graph(amap.graph.subgraph(movable), sizes, direction=direction)
+    new = layout_graph(amap.graph.subgraph(movable), sizes, direction=direction, aspect=aspect)
     flow = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}[direction]
     anchored = [i for i in new if i in old]
     if anchored:
@@ -177,6 +179,9 @@ def _statement_spot(amap, sid: str, pos: dict[str, Point], sz: dict[str, Size], 
         row = [p for p in rel.premises if p != sid and p in pos]  # linked partners first
         if not row:
             row = [p for r in amap.relations_into(rel.target) for p in r.premises if p != sid and p in pos]
+            if row:  # the first band of reasons (wrapped ones hang further down)
+                top = min(pos[p][1] for p in row)
+                row = [p for p in row if pos[p][1] <= top + 1.0]
         low = t[1] + sz[rel.target][1] / 2 + LAYER_GAP + h / 2  # clear of the target, room for the junction
         if row:
             last = max(row, key=lambda p: pos[p][0] + sz[p][0] / 2)

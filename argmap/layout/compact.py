@@ -1,0 +1,251 @@
+"""Compaction of wide fan-outs: a target's reasons wrapped into bands, each band below the one before.
+
+A statement with many reasons lays them out in one very wide row.  With
+``k`` bands, its ``i``-th reason goes to band ``i mod k``: the reasons keep
+their left-to-right order (supports before objections), but every band hangs
+below the deepest row of the bands before it.  A wrapped reason keeps its
+junction in the target's junction row, straight above its premise, so the
+edge between them is a vertical line; the tidy pass reserves that line as a
+channel through the rows it crosses (a subtree whose top lies deeper than
+the row below its parent gets a zero-width contour there), so no card is
+ever on it.  Only single-premise reasons whose subtree
+nothing outside points into can be wrapped: shifting such a subtree down
+keeps every premise below its target.  An undercut of a wrapped reason
+(hanging under the same target) wraps with it: its junction stays beside
+the attacked one, its premise's edge is a channel of its own.  Bands per statement are chosen
+greedily to make the drawing fit a page of the wanted aspect ratio.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from .structure import Structure, _cross_level
+
+Measure = Callable[[], tuple[float, float, list[float], int, int]]  # w, h, x, crossings, edges through cards
+MAX_BANDS = 3
+
+
+class Bands:
+    """The wrappable reasons of a laid-out structure and the layers for a choice of bands."""
+
+    def __init__(self, s: Structure) -> None:
+        self.s = s
+        self.base = list(s.layer)
+        ns = s.ns
+        self.order = sorted(range(ns), key=self.base.__getitem__, reverse=True)  # children first
+        self.units: dict[int, list[list[int]]] = {}
+        self.eligible: dict[int, list[bool]] = {}
+        bad = self._closed()
+        target, premises, children = s.target, s.premises, s.children
+        aimed: dict[int, list[int]] = {}  # relation -> the undercuts attacking it
+        for r in range(ns, s.n):
+            if target[r] >= ns:
+                aimed.setdefault(target[r], []).append(r)
+        for v in range(ns):
+            ch = children[v]
+            if len(ch) < 2:
+                continue
+            units: list[list[int]] = []
+            for r in ch:
+                if target[r] != v and units:
+                    units[-1].append(r)
+                else:
+                    units.append([r])
+            ok = [all(len(premises[r]) == 1 and len(children[r]) == 1 and not bad[children[r][0]]
+                      and all(a in u for a in aimed.get(r, ())) for r in u) for u in units]
+            if len(units) > 1 and any(ok[1:]):
+                self.units[v], self.eligible[v] = units, ok
+
+    def _closed(self) -> list[bool]:
+        """Per statement: does a relation from outside its subtree point into it (or share a linked
+        premise row with it)?  Such a subtree cannot move down on its own.  (An undercut hanging
+        under the same statement as the relation it attacks is part of the same unit: not counted.)"""
+        s = self.s
+        ns, n = s.ns, s.n
+        parent, children, premises, target = s.parent, s.children, s.premises, s.target
+        tin, tout = [0] * n, [0] * n
+        clock = 0
+        stack = [(v, False) for v in reversed(s.roots)]
+        while stack:
+            v, leaving = stack.pop()
+            if leaving:
+                tout[v] = clock
+                continue
+            clock += 1
+            tin[v] = clock
+            stack.append((v, True))
+            stack.extend((c, False) for c in reversed(children[v]))
+        bad = [False] * ns
+
+        def mark(t: int, qs: list[int]) -> None:
+            u = t
+            while u >= 0 and not all(tin[u] <= tin[q] <= tout[u] for q in qs):
+                if u < ns:
+                    if bad[u]:
+                        break
+                    bad[u] = True
+                u = parent[u]
+
+        for r in range(ns, n):
+            prem = premises[r]
+            if not prem:
+                continue
+            t = target[r]
+            if t >= ns:  # an undercut: it keeps to the premises of the relation it attacks
+                if children[r] and children[t] and parent[r] == parent[t]:
+                    continue  # both hang under one statement: they move as one unit or not at all
+                t = premises[t][0] if premises[t] else s.anchor[r]
+            if t >= 0:
+                mark(t, prem)
+            if len(prem) > 1:
+                for q in prem:
+                    mark(q, prem)
+        return bad
+
+    def apply(self, bands: dict[int, list[int]]) -> set[int]:
+        """Set ``s.layer`` and ``s.level`` for ``bands`` (statement -> band of each of its reasons);
+        returns the wrapped relations."""
+        s = self.s
+        ns, n = s.ns, s.n
+        base, children, parent = self.base, s.children, s.parent
+        reach = [0] * ns
+        delta: dict[int, int] = {}
+        wrapped: set[int] = set()
+        for v in self.order:
+            band = bands.get(v)
+            bv = base[v]
+            if band is None:
+                deep = 0
+                for r in children[v]:
+                    for c in children[r]:
+                        d = base[c] - bv + reach[c]
+                        if d > deep:
+                            deep = d
+                reach[v] = deep
+                continue
+            units = self.units[v]
+            m = len(units)
+            bottom = [0] * m  # deepest row of each unit, relative to v
+            for j in sorted(set(band)):
+                for i in range(m):
+                    if band[i] != j:
+                        continue
+                    floor = 0
+                    if j:  # below the nearest units of earlier bands on either side
+                        for step in (-1, 1):
+                            i2 = i + step
+                            while 0 <= i2 < m and band[i2] >= j:
+                                i2 += step
+                            if 0 <= i2 < m and bottom[i2] > floor:
+                                floor = bottom[i2]
+                    here = 0
+                    for r in units[i]:
+                        for c in children[r]:
+                            rel = base[c] - bv
+                            if j:
+                                new = max(rel, floor + 1)
+                                delta[c] = new - rel
+                                wrapped.add(r)
+                                rel = new
+                            here = max(here, rel + reach[c])
+                    bottom[i] = here
+            reach[v] = max(bottom)
+        layer = list(base)
+        shift = [0] * ns
+        for v in reversed(self.order):  # parents first
+            r = parent[v]
+            sh = shift[parent[r]] if r >= 0 and parent[r] >= 0 else 0
+            sh += delta.get(v, 0)
+            shift[v] = sh
+            layer[v] = base[v] + sh
+        level = [2 * L for L in layer] + [0] * (n - ns)
+        for r in range(ns, n):
+            ch = children[r]
+            if ch:
+                level[r] = 2 * layer[parent[r]] + 1 if r in wrapped else 2 * layer[ch[0]] - 1
+        s.layer, s.level = layer, level
+        for r in s.cross:
+            _cross_level(s, r, level)
+        return wrapped
+
+
+def compact(s: Structure, measure: Measure, aspect: float, trials: int, thorough: bool = False) -> None:
+    """Choose bands by hill climbing: wrap the reasons of the statements whose trees span most,
+    then move single reasons a band down or up, keeping each change that lets the drawing fit
+    a page of ``aspect`` (width / height along the rows) at a larger scale, adds few edge
+    crossings and sends no edge of a cross relation through a card.  ``thorough``: take the best change of each round, not the first good one."""
+    b = Bands(s)
+    if not b.units:
+        return
+    bands: dict[int, list[int]] = {}
+    w, h, x, cross, through = measure()
+    edges = max(1, sum(len(p) + 1 for p in s.premises[s.ns:]))
+
+    def cost(w: float, h: float, cross: int) -> float:  # an extra crossing per edge costs the size
+        return max(w / aspect, h) * (1.0 + cross / edges)
+
+    best = cost(w, h, cross)
+    saved = (list(s.layer), list(s.level))
+    while trials > 0 and w / aspect > h:
+        span = _spans(s, x, b.order)
+        found = None  # the best change of this round (the first good one when trials are few)
+        for v, band in _moves(b, bands, span):
+            old = bands.get(v)
+            bands[v] = band
+            b.apply(bands)
+            trials -= 1
+            w2, h2, x2, cross2, through2 = measure()
+            c = cost(w2, h2, cross2)
+            if c < best * 0.995 and through2 <= through:  # never an edge through a card more
+                best, found = c, (v, band, w2, h2, x2, list(s.layer), list(s.level))
+            if old is None:
+                del bands[v]
+            else:
+                bands[v] = old
+            if trials <= 0 or (found and not thorough):
+                break
+        if found is None:
+            break
+        v, bands[v], w, h, x, *saved = found
+    s.layer, s.level = saved
+
+
+def _moves(b: Bands, bands: dict[int, list[int]], span: list[float]):
+    """Changes to try, most promising first: a statement's reasons wrapped into one more band
+    (every k-th reason down), then one reason at a time a band down or up."""
+    cands = sorted(b.units, key=lambda v: (-span[v] * (1 - 1 / len(b.units[v])), v))
+    for v in cands:
+        units, ok = b.units[v], b.eligible[v]
+        k = max(bands.get(v, [0])) + 2
+        if k <= min(len(units), MAX_BANDS):
+            for phase in range(k - 1):
+                yield v, [((i + phase) % k) if ok[i] else 0 for i in range(len(units))]
+    for v in cands:
+        band = bands.get(v) or [0] * len(b.units[v])
+        ok = b.eligible[v]
+        for i in range(len(band)):
+            if not ok[i]:
+                continue
+            for d in (1, -1):
+                if 0 <= band[i] + d < min(len(band), MAX_BANDS):
+                    new = list(band)
+                    new[i] += d
+                    yield v, new
+
+
+def _spans(s: Structure, x: list[float], order: list[int]) -> list[float]:
+    """Width of every statement's tree below it (centre to centre of its outermost descendants)."""
+    ns = s.ns
+    lo = x[:ns]
+    hi = x[:ns]
+    children = s.children
+    for v in order:
+        a = b = x[v]
+        for r in children[v]:
+            for c in children[r]:
+                if lo[c] < a:
+                    a = lo[c]
+                if hi[c] > b:
+                    b = hi[c]
+        lo[v], hi[v] = a, b
+    return [hi[v] - lo[v] for v in range(ns)]

@@ -1,0 +1,135 @@
+"""Compaction of wide fan-outs: reasons wrapped into bands, with clear vertical channels for their edges."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.layout import layout_graph, layout_map, overlaps, place_new
+from argmap.layout.measure import map_sizes
+from argmap.model import ArgumentMap, Polarity, Relation, Statement
+
+from test_layout_properties import SETTINGS, _below, dags
+
+S, A = Polarity.SUPPORT, Polarity.ATTACK
+
+
+def fan(n: int = 12, attacks: int = 3) -> ArgumentMap:
+    """A conclusion with ``n`` reasons (the last ``attacks`` of them objections), each backed by evidence."""
+    statements = [Statement("c", "The conclusion of a long op-ed " * 2)]
+    relations = []
+    for i in range(n):
+        statements += [Statement(f"p{i}", f"Reason number {i} for the conclusion " * 3),
+                       Statement(f"e{i}", f"Evidence {i} " * (3 + i % 4))]
+        relations += [Relation(f"r{i}", A if i >= n - attacks else S, (f"p{i}",), "c"),
+                      Relation(f"q{i}", S, (f"e{i}",), f"p{i}")]
+    amap = ArgumentMap()
+    amap.add_many(statements, relations)
+    return amap
+
+
+def bbox(pos, sizes):
+    xs = [pos[i][0] - sizes[i][0] / 2 for i in pos] + [pos[i][0] + sizes[i][0] / 2 for i in pos]
+    ys = [pos[i][1] - sizes[i][1] / 2 for i in pos] + [pos[i][1] + sizes[i][1] / 2 for i in pos]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def channels_clear(amap: ArgumentMap, pos, sizes) -> list[tuple[str, str]]:
+    """Relations whose premise edge is a long vertical line (a wrapped reason), and any card on it."""
+    hits = []
+    for rel in amap.relations.values():
+        if len(rel.premises) != 1 or rel.target not in amap.statements:
+            continue
+        p = rel.premises[0]
+        (px, py), (jx, jy) = pos[p], pos[rel.id]
+        top = py - sizes[p][1] / 2
+        if abs(px - jx) > 1e-6 or top - jy < 120:
+            continue
+        for sid in amap.statements:
+            if sid == p:
+                continue
+            (x, y), (w, h) = pos[sid], sizes[sid]
+            if x - w / 2 < px < x + w / 2 and y + h / 2 > jy and y - h / 2 < top:
+                hits.append((rel.id, sid))
+    return hits
+
+
+def test_a_wide_fan_wraps_into_bands_near_the_wanted_aspect():
+    amap = fan()
+    sizes = map_sizes(amap)
+    flat = layout_graph(amap.graph, sizes, aspect=None)
+    wrapped = layout_graph(amap.graph, sizes)
+    fw, fh = bbox(flat, sizes)
+    w, h = bbox(wrapped, sizes)
+    assert fw / fh > 5
+    assert w / h < fw / fh / 2.5 and w < fw * 0.7
+    assert overlaps(wrapped, sizes) == 0
+    wrapped_reasons = [i for i in range(12) if wrapped[f"p{i}"][1] > wrapped["p0"][1] + 1]
+    assert wrapped_reasons, "some reasons hang in a lower band"
+    for i in range(12):  # premises below their junction, junctions below the target, evidence below
+        assert wrapped[f"e{i}"][1] > wrapped[f"p{i}"][1] > wrapped[f"r{i}"][1] > wrapped["c"][1]
+    assert len({round(wrapped[f"r{i}"][1], 6) for i in range(12)}) == 1, "all junctions in the target's row"
+    assert not channels_clear(amap, wrapped, sizes)
+    xs = [wrapped[f"r{i}"][0] for i in range(12)]
+    assert xs == sorted(xs), "reasons keep their order, supports before objections"
+
+
+def test_aspect_steers_the_shape_and_lr_wraps_the_other_way():
+    amap = fan(16, 4)
+    sizes = map_sizes(amap)
+    flat = layout_graph(amap.graph, sizes, aspect=None)
+    fw, fh = bbox(flat, sizes)
+    assert layout_graph(amap.graph, sizes, aspect=fw / fh * 1.1) == flat  # wide enough already
+    w, h = bbox(layout_graph(amap.graph, sizes, aspect=1.0), sizes)
+    assert w / h < fw / fh / 2.5
+    lr_flat = bbox(layout_graph(amap.graph, sizes, direction="LR", aspect=None), sizes)
+    lr = bbox(layout_graph(amap.graph, sizes, direction="LR"), sizes)
+    assert lr[1] < lr_flat[1] * 0.7 and lr[0] > lr_flat[0]
+
+
+def test_layout_map_and_the_command_take_an_aspect(tmp_path):
+    from argmap.cli import main
+    from argmap.io import load_map, save_map
+
+    amap = fan()
+    sizes = map_sizes(amap)
+    assert bbox(layout_map(amap, aspect=None), sizes)[0] > bbox(layout_map(amap), sizes)[0]
+    src, out = tmp_path / "fan.argmap.json", tmp_path / "out.argmap.json"
+    save_map(amap, src)
+    assert main(["layout", str(src), "-o", str(out), "--aspect", "0", "-q"]) == 0
+    w0, h0 = bbox(load_map(out).positions, sizes)
+    assert main(["layout", str(src), "-o", str(out), "--aspect", "1", "-q"]) == 0
+    w1, h1 = bbox(load_map(out).positions, sizes)
+    assert w0 / h0 > w1 / h1 * 2  # 0: one row
+
+
+def test_a_new_reason_joins_the_first_band():
+    amap = fan()
+    amap.move(layout_map(amap))
+    before = dict(amap.positions)
+    amap.add_statement(Statement("new", "One more reason"))
+    amap.add_relation(Relation("new-r", S, ("new",), "c"))
+    placed = place_new(amap, ["new", "new-r"])
+    assert placed["new"][1] == before["p0"][1]
+    amap.move(placed)
+    assert overlaps(amap.positions, map_sizes(amap)) == 0
+
+
+@SETTINGS
+@given(dags(), st.sampled_from([0.3, 1.0, 1.4]), st.sampled_from(["TB", "BT", "LR"]))
+def test_wrapped_random_dags_never_overlap_and_premises_stay_below(case, aspect, direction):
+    amap, sizes = case
+    pos = layout_graph(amap.graph, sizes, direction=direction, aspect=aspect)
+    assert overlaps(pos, sizes) == 0
+    for rel in amap.relations.values():
+        end = rel.target
+        while end in amap.relations:
+            end = amap.relations[end].target
+        for p in rel.premises:
+            assert _below(pos[p], pos[end], direction)
+            if end == rel.target:
+                assert _below(pos[p], pos[rel.id], direction)
+                assert _below(pos[rel.id], pos[end], direction)
+        if len(rel.premises) > 1:
+            assert len({pos[p][1] for p in rel.premises}) == 1 or direction == "LR"
+    if direction == "TB":
+        assert not channels_clear(amap, pos, sizes)
