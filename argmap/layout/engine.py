@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import gc
-from typing import Any, Hashable, Mapping
+from typing import Any, Callable, Hashable, Iterable, Mapping
 
 from .compact import compact
 from .metrics import segment_crossings
 from .order import reorder
 from .rows import Blocks, Row
-from .structure import Structure, assign_layers, build_tree, extract
+from .structure import Structure, assign_layers, build_tree, extract, extract_records
 from .tidy import place_x
 
 Point = tuple[float, float]
@@ -40,10 +40,27 @@ def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, d
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown layout direction {direction!r} (expected TB, BT or LR)")
+    return _run(lambda: extract(graph, sizes), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
+
+
+def layout_records(statements: Iterable[Hashable], relations: Iterable[Any],
+                   sizes: Mapping[Hashable, tuple[float, float]], *, direction: str = "TB",
+                   pinned: Mapping[Hashable, Point] | None = None, node_gap: float = NODE_GAP,
+                   layer_gap: float = LAYER_GAP, group_attacks: bool = True,
+                   aspect: float | None = ASPECT) -> dict[Hashable, Point]:
+    """:func:`layout_graph` from a map's records (statement ids, Relation records), without networkx."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"unknown layout direction {direction!r} (expected TB, BT or LR)")
+    return _run(lambda: extract_records(statements, relations, sizes), direction, pinned, node_gap, layer_gap,
+                group_attacks, aspect)
+
+
+def _run(structure: Callable[[], Structure], direction: str, pinned: Mapping[Hashable, Point] | None,
+         node_gap: float, layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[Hashable, Point]:
     collecting = gc.isenabled()
     gc.disable()  # many small lists, no cycles: the collector would only rescan the map's graph
     try:
-        return _layout(extract(graph, sizes), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
+        return _layout(structure(), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
     finally:
         if collecting:
             gc.enable()

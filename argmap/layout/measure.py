@@ -131,7 +131,7 @@ def card_size(statement) -> tuple[float, float]:
 
 
 def map_sizes(amap) -> dict[str, tuple[float, float]]:
-    """Sizes of every node of ``amap.graph``: cards for statements, junctions for relations."""
+    """Sizes of every statement and relation of ``amap``: cards for statements, junctions for relations."""
     sizes = {sid: card_size(st) for sid, st in amap.statements.items()}
     for rid in amap.relations:
         sizes[rid] = (JUNCTION_SIZE, JUNCTION_SIZE)

@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable, Mapping
 
 from . import measure
-from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_graph
+from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_records
 from .rows import Blocks
 
 Point = tuple[float, float]
@@ -22,13 +22,15 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
     subtree) just those elements are laid out: their top stays where it was,
     everything else stays put, and the part slides sideways to the nearest
     place where it overlaps nothing.  ``aspect`` is the width / height the
-    drawing is compacted towards (see :func:`layout_graph`).
+    drawing is compacted towards (see :func:`layout_graph`).  Reads the
+    map's records, never its networkx graph.
     """
     sizes = measure.map_sizes(amap)
     old = amap.positions
     pins = {i: old[i] for i in amap.pinned if i in old}
     if only is None:
-        new = layout_graph(amap.graph, sizes, direction=direction, pinned=pins, aspect=aspect)
+        new = layout_records(amap.statements, amap.relations.values(), sizes, direction=direction, pinned=pins,
+                             aspect=aspect)
         if not pins and new:
             placed = [i for i in new if i in old]
             if placed:
@@ -36,10 +38,12 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
                 nx_, ny = _top_left(new, sizes, new)
                 new = {i: (x + ox - nx_, y + oy - ny) for i, (x, y) in new.items()}
         return new
-    movable = {i for i in only if i in amap.graph and i not in pins}
+    movable = {i for i in only if (i in amap.statements or i in amap.relations) and i not in pins}
     if not movable:
         return {}
-    new = layout_graph(amap.graph.subgraph(movable), sizes, direction=direction, aspect=aspect)
+    new = layout_records([i for i in amap.statements if i in movable],
+                         [r for i, r in amap.relations.items() if i in movable], sizes, direction=direction,
+                         aspect=aspect)
     flow = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}[direction]
     anchored = [i for i in new if i in old]
     if anchored:
@@ -70,7 +74,7 @@ def place_new(amap, new_ids: Iterable[str]) -> dict[str, Point]:
     else and overlap nothing: a new premise goes below its target beside the
     target's other reasons, a new conclusion above its premise, a junction
     between its premises and its target."""
-    new_ids = [i for i in dict.fromkeys(new_ids) if i in amap.graph]
+    new_ids = [i for i in dict.fromkeys(new_ids) if i in amap.statements or i in amap.relations]
     if not new_ids:
         return {}
     sizes = measure.map_sizes(amap)
@@ -78,7 +82,7 @@ def place_new(amap, new_ids: Iterable[str]) -> dict[str, Point]:
     direction = _infer_direction(amap, fresh)
     to_c, from_c = _transforms(direction)
     pos: dict[str, Point] = {i: to_c(p) for i, p in amap.positions.items() if i not in fresh}
-    sz = {i: _canon_size(sizes[i], direction) for i in amap.graph}
+    sz = {i: _canon_size(s, direction) for i, s in sizes.items()}
     out: dict[str, Point] = {}
     statements = [i for i in new_ids if i in amap.statements]
     relations = [i for i in new_ids if i in amap.relations]

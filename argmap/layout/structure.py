@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Mapping
+from typing import Any, Hashable, Iterable, Mapping
 
 from .measure import JUNCTION_SIZE, MIN_CARD_WIDTH
 
@@ -44,14 +44,32 @@ def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Struct
     if nodes is None:
         nodes = dict(graph.nodes(data=True))
     st_ids: list[Hashable] = []
-    rel_ids: list[Hashable] = []
-    rel_attr: list[dict] = []
+    rels: list[tuple[Hashable, Any, Any]] = []
     for nid, attr in nodes.items():
         if attr.get("sort") == "relation":
-            rel_ids.append(nid)
-            rel_attr.append(attr)
+            rec = attr.get("record")
+            if rec is None:  # a bare graph: the relation's ends from its edges
+                outs = list(graph.succ[nid])
+                rels.append((nid, (list(graph.pred[nid]), outs[0] if outs else None), attr.get("polarity")))
+            else:
+                rels.append((nid, rec, attr.get("polarity") or getattr(rec.polarity, "value", rec.polarity)))
         else:
             st_ids.append(nid)
+    return _build(st_ids, rels, sizes)
+
+
+def extract_records(statements: Iterable[Hashable], relations: Iterable[Any],
+                    sizes: Mapping[Hashable, tuple[float, float]]) -> Structure:
+    """The same from a map's records: statement ids and Relation records (``id``, ``premises``,
+    ``target``, ``polarity``), no graph needed.  Ends outside ``statements``/``relations`` are dropped."""
+    rels = [(rel.id, rel, getattr(rel.polarity, "value", rel.polarity)) for rel in relations]
+    return _build(list(statements), rels, sizes)
+
+
+def _build(st_ids: list[Hashable], rels: list[tuple[Hashable, Any, Any]],
+           sizes: Mapping[Hashable, tuple[float, float]]) -> Structure:
+    """``rels``: (id, record or (premises, target), polarity) per relation."""
+    rel_ids = [r[0] for r in rels]
     ids = st_ids + rel_ids
     ns = len(st_ids)
     index = {nid: i for i, nid in enumerate(ids)}
@@ -66,22 +84,17 @@ def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Struct
     target = [-1] * len(ids)
     ix = index.get
     k = ns
-    for nid, attr in zip(rel_ids, rel_attr):
-        rec = attr.get("record")
-        if rec is not None:
-            ps = rec.premises
-            if len(ps) == 1:
-                p = ix(ps[0], ns)
-                prem = [p] if p < ns else []
-            else:
-                prem = [q for q in (ix(p, ns) for p in ps) if q < ns]
-            target[k] = ix(rec.target, -1)
-            pol = attr.get("polarity") or getattr(rec.polarity, "value", rec.polarity)
+    for _, rec, pol in rels:
+        if isinstance(rec, tuple):
+            ps, t = rec
         else:
-            prem = [q for q in (ix(p, ns) for p in graph.pred[nid]) if q < ns]
-            outs = list(graph.succ[nid])
-            target[k] = index[outs[0]] if outs else -1
-            pol = attr.get("polarity")
+            ps, t = rec.premises, rec.target
+        if len(ps) == 1:
+            p = ix(ps[0], ns)
+            prem = [p] if p < ns else []
+        else:
+            prem = [q for q in (ix(p, ns) for p in ps) if q < ns]
+        target[k] = ix(t, -1) if t is not None else -1
         premises.append(prem)
         attack.append(pol == "attack")
         k += 1

@@ -133,3 +133,37 @@ def test_wrapped_random_dags_never_overlap_and_premises_stay_below(case, aspect,
             assert len({pos[p][1] for p in rel.premises}) == 1 or direction == "LR"
     if direction == "TB":
         assert not channels_clear(amap, pos, sizes)
+
+
+def test_laying_out_a_map_never_imports_networkx():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\n"
+            "from argmap.layout import layout_map, place_new\n"
+            "from argmap.model import ArgumentMap, Polarity, Relation, Statement\n"
+            "m = ArgumentMap()\n"
+            "m.add_many([Statement('c', 'c'), Statement('p', 'p'), Statement('q', 'q')],\n"
+            "           [Relation('r', Polarity.SUPPORT, ('p',), 'c'), Relation('u', Polarity.ATTACK, ('q',), 'r')])\n"
+            "m.move(layout_map(m))\n"
+            "m.move(layout_map(m, only={'p', 'r'}))\n"
+            "m.add_statement(Statement('n', 'n'))\n"
+            "m.add_relation(Relation('rn', Polarity.SUPPORT, ('n',), 'c'))\n"
+            "assert set(place_new(m, ['n', 'rn'])) == {'n', 'rn'}\n"
+            "print('networkx' in sys.modules)\n")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
+                         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_records_and_graph_give_the_same_layout():
+    from argmap.layout import layout_records
+
+    amap = fan(8, 2)
+    amap.add_statement(Statement("x", "Shared evidence"))
+    amap.add_relation(Relation("rx1", S, ("x",), "p1"))
+    amap.add_relation(Relation("rx2", S, ("x",), "p5"))
+    sizes = map_sizes(amap)
+    assert layout_records(amap.statements, amap.relations.values(), sizes) == layout_graph(amap.graph, sizes)
