@@ -23,8 +23,34 @@ TITLE_GAP = 3.0         # between the bold title and the text
 MAX_TEXT_WIDTH = 230.0  # readable line length, about 35-40 characters
 MIN_CARD_WIDTH = 120.0
 JUNCTION_SIZE = 12.0    # relations are drawn as a small junction node
+WORD_CACHE = 500_000    # distinct words whose widths are remembered, per font
 
 _DATA = json.loads((Path(__file__).with_name("font_metrics.json")).read_text(encoding="utf-8"))
+
+
+class _Widths(dict):
+    """Character advance widths; a character the font lacks gets the fallback width."""
+
+    def __init__(self, widths: dict[str, float], fallback: float) -> None:
+        super().__init__(widths)
+        self.fallback = fallback
+
+    def __missing__(self, ch: str) -> float:
+        return self.fallback
+
+
+class _WordWidths(dict):
+    """Widths of the words met so far; a new word is measured (and remembered, up to a limit)."""
+
+    def __init__(self, table: _Widths) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, word: str) -> float:
+        w = sum(map(self.table.__getitem__, word))
+        if len(self) < WORD_CACHE:
+            self[word] = w
+        return w
 
 
 class _Font:
@@ -34,17 +60,16 @@ class _Font:
         self.fallback = spec["fallback"] * scale
         self.line_height = spec["line_spacing"] * scale
         self.ascent = spec["ascent"] * scale
-        self._words: dict[str, float] = {}
+        self._table = _Widths(self.widths, self.fallback)
+        self._words = _WordWidths(self._table)
 
     def width(self, s: str) -> float:
-        w = self._words.get(s)
-        if w is None:
-            get = self.widths.get
-            fb = self.fallback
-            w = sum(get(c, fb) for c in s)
-            if len(self._words) < 200_000:
-                self._words[s] = w
-        return w
+        """Width of ``s``, remembered (for words: a map has few distinct ones)."""
+        return self._words[s]
+
+    def measure(self, s: str) -> float:
+        """Width of ``s``, not remembered (for whole lines, which rarely repeat)."""
+        return sum(map(self._table.__getitem__, s))
 
 
 REGULAR = _Font(_DATA["fonts"]["regular"], FONT_PX)
@@ -58,38 +83,66 @@ def wrap(text: str, font: _Font = REGULAR, max_width: float = MAX_TEXT_WIDTH) ->
 
     Explicit newlines are kept; a word longer than a line is broken.
     """
+    return _wrap(text, font, max_width)[0]
+
+
+def _wrap(text: str, font: _Font, max_width: float) -> tuple[list[str], list[float]]:
+    """The lines, and each line's width summed word by word (equal to the line's
+    width up to rounding in the last bits)."""
     lines: list[str] = []
+    widths: list[float] = []
     space = font.width(" ")
+    known = font._words.__getitem__
     for para in text.split("\n"):
         words = para.split()
         if not words:
             lines.append("")
+            widths.append(0.0)
             continue
-        cur: list[str] = []
-        cur_w = 0.0
-        for word in words:
-            ww = font.width(word)
+        ws = list(map(known, words))
+        n = len(ws)
+        head = ""   # the last piece of a broken word, starting the current line
+        i = j = 0   # the current line holds head and words[i:j]
+        cur = 0.0
+        while j < n:
+            ww = ws[j]
             if ww > max_width:  # break an over-long word by characters
-                if cur:
-                    lines.append(" ".join(cur))
-                    cur, cur_w = [], 0.0
+                if head or j > i:
+                    lines.append(" ".join(([head] if head else []) + words[i:j]))
+                    widths.append(cur)
                 piece = ""
-                for ch in word:
-                    if font.width(piece + ch) > max_width and piece:
+                for ch in words[j]:
+                    if font.measure(piece + ch) > max_width and piece:
                         lines.append(piece)
+                        widths.append(font.measure(piece))
                         piece = ""
                     piece += ch
-                cur, cur_w = [piece], font.width(piece)
+                head, cur = piece, font.measure(piece)
+                j += 1
+                i = j
                 continue
-            add = ww if not cur else cur_w + space + ww
-            if add <= max_width or not cur:
-                cur.append(word)
-                cur_w = add
+            if not head and j == i:
+                cur = ww
             else:
-                lines.append(" ".join(cur))
-                cur, cur_w = [word], ww
-        lines.append(" ".join(cur))
-    return lines
+                add = cur + space + ww
+                if add <= max_width:
+                    cur = add
+                else:
+                    lines.append(" ".join(([head] if head else []) + words[i:j]))
+                    widths.append(cur)
+                    head, i, cur = "", j, ww
+            j += 1
+        lines.append(" ".join(([head] if head else []) + words[i:j]))
+        widths.append(cur)
+    return lines, widths
+
+
+def _widest(font: _Font, lines: list[str], sums: list[float]) -> float:
+    """The exact width of the widest line: only lines whose word sum is (nearly) the largest are measured."""
+    if not lines:
+        return 0.0
+    top = max(sums) - 1e-6
+    return max(font.measure(line) for line, w in zip(lines, sums) if w >= top)
 
 
 @dataclass(frozen=True)
@@ -113,9 +166,15 @@ class CardMetrics:
 @lru_cache(maxsize=100_000)
 def card_metrics(text: str, title: str = "") -> CardMetrics:
     """Geometry of a statement card holding ``title`` (bold, optional) and ``text``."""
-    title_lines = tuple(wrap(title, BOLD)) if title.strip() else ()
-    text_lines = tuple(wrap(text or " ", REGULAR))
-    widest = max([BOLD.width(t) for t in title_lines] + [REGULAR.width(t) for t in text_lines] + [0.0])
+    title_lines: tuple[str, ...] = ()
+    widest = 0.0
+    if title.strip():
+        lines, sums = _wrap(title, BOLD, MAX_TEXT_WIDTH)
+        title_lines = tuple(lines)
+        widest = _widest(BOLD, lines, sums)
+    lines, sums = _wrap(text or " ", REGULAR, MAX_TEXT_WIDTH)
+    text_lines = tuple(lines)
+    widest = max(widest, _widest(REGULAR, lines, sums))
     width = max(MIN_CARD_WIDTH, min(MAX_TEXT_WIDTH, widest) + 2 * PAD_X)
     lh = LINE_HEIGHT
     label_y = PAD_Y + LABEL.ascent
