@@ -1,6 +1,4 @@
 """``python -m argmap``."""
-import sys
+from argmap.cli import run
 
-from argmap.cli import main
-
-sys.exit(main())
+run()

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 # Each module defines ``add_parsers(subparsers)``; keep their top level free of heavy imports.
 COMMAND_MODULES = ("argmap.cli.core", "argmap.cli.layout_cmd", "argmap.cli.export_cmd")
+
+
+_exit_fast = False  # set by main() for commands whose parser sets ``fast_exit=True``
 
 
 class CommandError(Exception):
@@ -66,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["gui"])
+    global _exit_fast
+    _exit_fast = bool(getattr(args, "fast_exit", False))
     from argmap.io.errors import MapFileError
 
     try:
@@ -85,5 +91,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
+def run() -> NoReturn:
+    """The process entry point: :func:`main`, then exit.  Commands that write files and hold nothing
+    else (``export``) leave without the interpreter's and Qt's teardown, a fifth of a second for a
+    big map: their files are written and closed by then; stdout and stderr are flushed here."""
+    status = main()
+    if _exit_fast:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                status = status or 1
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

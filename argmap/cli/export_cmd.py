@@ -35,7 +35,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--transparent", action="store_true", help="SVG/PNG: no background (default white)")
     p.add_argument("--margin", type=float, default=24.0, metavar="PX", help="margin around the map (default 24)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    p.set_defaults(func=run_export)
+    p.set_defaults(func=run_export, fast_exit=True)  # files are closed when it returns: no teardown needed
 
 
 def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
