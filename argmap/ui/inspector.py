@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea,
@@ -76,6 +76,8 @@ def _set_plain(edit: QPlainTextEdit, text: str) -> None:
 
 class InspectorPanel(QScrollArea):
     """Shows the fields of the single selected element; with nothing selected, the map's title and description."""
+
+    anchor_activated = Signal(str, int, int)  # source id, start, end: an anchor double-clicked or Enter
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,9 +227,10 @@ class InspectorPanel(QScrollArea):
         self.doc.try_push(SetMetaCommand(self.doc, {key: value}, text=f"Edit map {key}"))
 
     def _on_anchor_activated(self, item: QListWidgetItem) -> None:
-        source = item.data(Qt.ItemDataRole.UserRole)
-        if source:
-            self.doc.status_message.emit(f"Anchor in source {source!r}")
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            source, start, end = data
+            self.anchor_activated.emit(source, start, end)
 
     # ----------------------------------------------------------------- events
     def _on_selection_changed(self, ids: list[str], origin: object) -> None:
@@ -283,7 +286,8 @@ class InspectorPanel(QScrollArea):
             name = (src.title or a.source_id) if src else a.source_id
             quote = " ".join(a.quote.split())
             item = QListWidgetItem(f"{name} [{a.start}–{a.end}]: “{quote[:120]}{'…' if len(quote) > 120 else ''}”")
-            item.setData(Qt.ItemDataRole.UserRole, a.source_id)
+            item.setData(Qt.ItemDataRole.UserRole, (a.source_id, a.start, a.end))
+            item.setToolTip("Double-click or press Enter to show this passage in the Source panel")
             if (a.source_id, a.start, a.end, a.quote) in broken:
                 item.setText("⚠ broken — " + item.text())
                 item.setToolTip("The source text no longer matches this quote.")

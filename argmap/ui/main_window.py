@@ -89,18 +89,22 @@ class MainWindow(QMainWindow):
         self.outline = OutlinePanel(doc)
         self.inspector = InspectorPanel(doc)
         self.source_panel = make_source_panel(doc)
-        self.outline_dock = self._dock("Outline", "outline-dock", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        # the source text is the core workflow: its own dock on the left, beside the map; the
+        # outline above the inspector on the right (neither hides the other behind a tab)
         self.source_dock: QDockWidget | None = None
         if self.source_panel is not None:
             self.source_dock = self._dock("Source", "source-dock", self.source_panel,
-                                          Qt.DockWidgetArea.RightDockWidgetArea)
-            self.tabifyDockWidget(self.inspector_dock, self.source_dock)
-            self.inspector_dock.raise_()
+                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("Outline", "outline-dock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.outline_dock, self.inspector_dock, Qt.Orientation.Vertical)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.actions_: dict[str, Any] = {}
         build_menus(self)
+        from .window_source import install_source_panel
+
+        install_source_panel(self)
         self.setAcceptDrops(True)
         self.statusBar()
         doc.status_message.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
@@ -122,9 +126,20 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry, state = settings.window_state()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(1440, 900)
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.outline_dock, self.inspector_dock], [340, 320], Qt.Orientation.Horizontal)
+            self._default_dock_sizes()
+        if self.source_dock is not None:
+            # a map with sources opens with its text beside it; one without starts with the canvas wide
+            self.source_dock.setVisible(bool(self.doc.map.sources))
+
+    def _default_dock_sizes(self) -> None:
+        docks, widths = [self.outline_dock], [330]
+        if self.source_dock is not None:
+            docks.append(self.source_dock)
+            widths.append(min(460, max(360, self.width() // 3)))
+        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [2, 3], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------------ title
     def _update_title(self, *_: Any) -> None:
@@ -259,28 +274,24 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported {path}", 4000)
 
-    def export_image(self, kind: str) -> None:
-        """SVG / PNG / PDF of the whole map through ``argmap.ui.export`` (drawn like the canvas)."""
-        from . import export
+    def export_image(self, kind: str) -> str | None:
+        """SVG / PNG / PDF through an options dialog and ``argmap.ui.export`` (drawn like the canvas)."""
+        from .export_dialog import export_image
 
-        labels = {"svg": "SVG image (*.svg)", "png": "PNG image (*.png)", "pdf": "PDF document (*.pdf)"}
-        stem = os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name))
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {kind.upper()}", f"{stem}.{kind}", labels[kind])
-        if not path:
-            return
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
-        try:
-            getattr(export, f"export_{kind}")(self.doc.map, path)
-        except (MapFileError, OSError, ValueError) as e:
-            QMessageBox.critical(self, "Cannot export", str(e))
-            return
-        self.statusBar().showMessage(f"Exported {path}", 4000)
+        return export_image(self, kind)
 
-    def print_map(self) -> None:
+    def copy_as_image(self) -> None:
+        from .export_dialog import copy_as_image
+
+        copy_as_image(self)
+
+    def print_map(self, preview: bool = False) -> bool:
+        """File > Print… (the print dialog) or Print Preview…; the selection only when statements are selected."""
+        from .export_dialog import selected_statements
         from .printing import print_map
 
-        print_map(self, self.doc.map)
+        ids = selected_statements(self.doc.map, list(self.doc.selection)) or None
+        return print_map(self, self.doc.map, ids, preview=preview)
 
     # ------------------------------------------------------------------ recent
     def refresh_recent_menu(self) -> None:

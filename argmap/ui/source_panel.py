@@ -49,6 +49,7 @@ class SourcePanel(SourceOperations):
     or evidence (toolbar, context menu, Ctrl+1/2/3), or drag it onto the canvas."""
 
     coverage_changed = Signal(float)
+    show_coverage_label = True  # the main window shows the coverage in its status bar instead
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -315,7 +316,7 @@ class SourcePanel(SourceOperations):
         self.broken_label.setVisible(bool(n))
         self.broken_list.setVisible(bool(n))
         self.coverage_label.setText(self.coverage_text())
-        self.coverage_label.setVisible(bool(self.views))
+        self.coverage_label.setVisible(bool(self.views) and self.show_coverage_label)
         self.coverage_changed.emit(self.coverage())
 
     def broken(self, sid: str | None = None) -> list:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -15,6 +15,9 @@ from .scene import MapScene
 ZOOM_STEP = 1.2
 MIN_ZOOM = 0.02
 MAX_ZOOM = 6.0
+READABLE_ZOOM = 0.7   # opening a map: fitted whole when its text is at least this big ...
+OPEN_ZOOM = 0.85      # ... else at this zoom with the main conclusion at the top centre
+OPEN_TOP_GAP = 36.0   # viewport pixels above the main conclusion's card
 
 
 class MapView(QGraphicsView):
@@ -51,7 +54,12 @@ class MapView(QGraphicsView):
         from .canvas_actions import CanvasActions
 
         self.canvas_actions = CanvasActions(self, self)
-        self._fit_pending = True
+        # the opening view follows the viewport's size until the user zooms, scrolls or clicks
+        self._auto_view = True
+        self._auto_timer = QTimer(self)
+        self._auto_timer.setSingleShot(True)
+        self._auto_timer.setInterval(0)
+        self._auto_timer.timeout.connect(self._apply_opening_view)
 
     def map_scene(self) -> MapScene:
         return self.scene_
@@ -133,12 +141,15 @@ class MapView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
+        self._auto_view = False
         self._scale_by(ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._auto_view = False
         self._scale_by(1 / ZOOM_STEP)
 
     def zoom_reset(self) -> None:
+        self._auto_view = False
         self._scale_by(1.0 / self.zoom())
 
     def _fit(self, rect: QRectF, max_zoom: float = 1.0) -> None:
@@ -152,9 +163,47 @@ class MapView(QGraphicsView):
         self._on_zoom_changed()
 
     def zoom_fit(self) -> None:
+        self._auto_view = False
         self._fit(self.scene_.content_rect())
 
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole map fits the viewport (with the margin ``zoom_fit`` leaves)."""
+        rect = self.scene_.content_rect().adjusted(-30, -30, 30, 30)
+        vp = self.viewport().rect()
+        if rect.isEmpty() or vp.width() < 2 or vp.height() < 2:
+            return 1.0
+        return min((vp.width() - 2) / rect.width(), (vp.height() - 2) / rect.height())
+
+    def show_opening_view(self) -> None:
+        """How a map opens: the whole map fitted when its text stays readable (never above 100 %);
+        a large map at a readable zoom with its main conclusion at the top centre instead."""
+        rect = self.scene_.content_rect()
+        if rect.isEmpty():
+            return
+        if self.fit_zoom() >= READABLE_ZOOM:
+            self._fit(rect)
+            return
+        from ..model import main_conclusions
+
+        tops = main_conclusions(self.doc.map)
+        top_rect = self.scene_.node_rect(tops[0].id) if tops else None
+        self._scale_by(OPEN_ZOOM / self.zoom())
+        if top_rect is None:
+            self.centerOn(rect.center())
+            return
+        half_h = self.viewport().height() / 2 / self.zoom()
+        self.centerOn(QPointF(top_rect.center().x(), top_rect.top() - OPEN_TOP_GAP / self.zoom() + half_h))
+
+    def _apply_opening_view(self) -> None:
+        if self._auto_view and self.isVisible():
+            self.show_opening_view()
+
+    def _schedule_opening_view(self) -> None:
+        if self._auto_view:
+            self._auto_timer.start()
+
     def zoom_to_selection(self) -> None:
+        self._auto_view = False
         rect = QRectF()
         for item in self.scene_.selectedItems():
             rect = rect.united(item.sceneBoundingRect())
@@ -164,6 +213,7 @@ class MapView(QGraphicsView):
     def center_on(self, eid: str) -> None:
         item = self.scene_.item_for(eid)
         if item is not None:
+            self._auto_view = False
             self.centerOn(item)
 
     def set_find_matches(self, ids: Iterable[str]) -> None:
@@ -171,11 +221,14 @@ class MapView(QGraphicsView):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._fit_pending:
-            self._fit_pending = False
-            self.zoom_fit()
+        self._schedule_opening_view()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._schedule_opening_view()
 
     def wheelEvent(self, event) -> None:  # noqa: N802
+        self._auto_view = False
         delta = event.angleDelta().y() or event.angleDelta().x()
         if not delta:
             return
@@ -237,6 +290,7 @@ class MapView(QGraphicsView):
 
     # --------------------------------------------------------- mouse / keys
     def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._auto_view = False
         if not self.interaction.mouse_press(event):
             super().mousePressEvent(event)
 
@@ -256,6 +310,7 @@ class MapView(QGraphicsView):
             super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
+        self._auto_view = False
         if not self.interaction.key_press(event):
             super().keyPressEvent(event)
 

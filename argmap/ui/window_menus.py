@@ -141,7 +141,10 @@ def build_menus(w: "MainWindow") -> None:
     export.addAction(_action(w, "export_other", "Other format…", w.export_file))
     printing = _module("printing")
     if printing is not None and hasattr(printing, "print_map"):
-        m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print))
+        m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print,
+                            "Print the map (or the selected statements)"))
+        m.addAction(_action(w, "print_preview", "Print Pre&view…", lambda: w.print_map(preview=True), None,
+                            "See the pages before printing: fitted on one page or spread over several"))
     m.addSeparator()
     m.addAction(_action(w, "close", "&Close", w.close, Std.Close))
     m.addAction(_action(w, "quit", "&Quit", lambda: wm().quit(), Std.Quit))
@@ -164,6 +167,9 @@ def build_menus(w: "MainWindow") -> None:
     m.addActions([a for a in fallbacks if a is not None])
     if edit_actions:
         m.addActions(edit_actions)
+    if exporter is not None:
+        m.addAction(_action(w, "copy_image", "Copy as &Image", w.copy_as_image, "Ctrl+Shift+C",
+                            "Copy the selection (or the whole map) as a picture for other programs"))
     m.addSeparator()
     m.addAction(_action(w, "find", "&Find…", w.find_bar.open_bar, Std.Find, "Find statements"))
     m.addAction(_action(w, "find_next", "Find &Next", w.find_bar.find_next, Std.FindNext))

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 from argmap.ui.document import DocumentController
@@ -34,6 +34,8 @@ class Dialogs:
     unsaved_answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel
     save_paths: list[str] = field(default_factory=list)
     open_paths: list[str] = field(default_factory=list)
+    # File > Export options: called with the dialog to set its fields; return False to cancel
+    export_options: Any = None
 
     def of(self, kind: str) -> list[tuple[str, str, str]]:
         return [d for d in self.shown if d[0] == kind]
@@ -71,6 +73,15 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(get_open))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open_one))
+
+    from argmap.ui.export_dialog import ExportDialog
+
+    def export_exec(dialog: Any) -> int:
+        d.shown.append(("export-options", dialog.windowTitle(), ""))
+        ok = d.export_options(dialog) if d.export_options is not None else True
+        return int(QDialog.DialogCode.Accepted if ok is not False else QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(ExportDialog, "exec", export_exec)
     return d
 
 
