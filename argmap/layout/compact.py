@@ -23,6 +23,7 @@ from .structure import Structure, _cross_level
 
 Measure = Callable[[], tuple[float, float, list[float], int, int]]  # w, h, x, crossings, edges through cards
 MAX_BANDS = 3
+PATIENCE = 8    # on big maps, changes tried per round before giving up
 
 
 class Bands:
@@ -189,7 +190,9 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int, thorough
     while trials > 0 and w / aspect > h:
         span = _spans(s, x, b.order)
         found = None  # the best change of this round (the first good one when trials are few)
-        for v, band in _moves(b, bands, span):
+        for tried, (v, band) in enumerate(_moves(b, bands, span)):
+            if not thorough and tried >= PATIENCE:
+                break
             old = bands.get(v)
             bands[v] = band
             b.apply(bands)
