@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QGraphicsView, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
 )
@@ -132,6 +132,31 @@ class MainWindow(QMainWindow):
         if self.source_dock is not None:
             # a map with sources opens with its text beside it; one without starts with the canvas wide
             self.source_dock.setVisible(bool(self.doc.map.sources))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not getattr(self, "_docks_balanced", False):
+            self._docks_balanced = True
+            self.balance_docks()
+
+    def balance_docks(self, canvas_share: float = 0.45) -> None:
+        """Keep at least ``canvas_share`` of the width for the canvas: docks restored from a wider
+        window (or the Source dock shown beside restored ones) shrink in proportion."""
+        width = self.width()
+        sides = {Qt.DockWidgetArea.LeftDockWidgetArea: [], Qt.DockWidgetArea.RightDockWidgetArea: []}
+        for dock in (self.source_dock, self.outline_dock, self.inspector_dock):
+            if dock is not None and not dock.isHidden() and not dock.isFloating():
+                area = self.dockWidgetArea(dock)
+                if area in sides and not any(d.geometry().left() == dock.geometry().left() for d in sides[area]):
+                    sides[area].append(dock)
+        docks = sides[Qt.DockWidgetArea.LeftDockWidgetArea] + sides[Qt.DockWidgetArea.RightDockWidgetArea]
+        taken = sum(max(d.width(), d.sizeHint().width()) for d in docks)
+        room = width * (1 - canvas_share)
+        if not docks or taken <= room:
+            return
+        factor = room / taken
+        self.resizeDocks(docks, [max(160, int(max(d.width(), d.sizeHint().width()) * factor)) for d in docks],
+                         Qt.Orientation.Horizontal)
 
     def _default_dock_sizes(self) -> None:
         docks, widths = [self.outline_dock], [330]
