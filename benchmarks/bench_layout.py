@@ -11,7 +11,8 @@ written as DOT and laid out by ``dot`` (when installed), with its time and
 crossings counted the same way.  "(mixed)" is argmap's count when objections
 may mix with supports (``group_attacks=False``; dot has no such rule), for
 maps small enough to get the crossing-reduction passes.  "cpu s" is process
-time, steadier than wall time on a busy machine.
+time, steadier than wall time on a busy machine.  ``--aspect`` is passed to
+the layout (default: the engine's, 1.4; 0: no compaction of wide fan-outs).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 from argmap.layout import crossings, layout_graph, overlaps
-from argmap.layout.engine import REORDER_LIMIT
+from argmap.layout.engine import ASPECT, REORDER_LIMIT
 from argmap.layout.measure import map_sizes
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
@@ -127,10 +128,12 @@ def main() -> None:
     ap.add_argument("--dot-timeout", type=float, default=120.0)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-dot", action="store_true")
+    ap.add_argument("--aspect", type=float, default=ASPECT, help="width / height to compact towards (0: none)")
     args = ap.parse_args()
     if not GEN.exists():
         sys.exit(f"{GEN}: generator not found")
     have_dot = shutil.which("dot") is not None and not args.no_dot
+    aspect = args.aspect or None
     print(f"calibration: a 1,000,000-step Python loop takes {calibrate():.3f} s CPU here and now "
           "(compare runs by it: shared machines vary)")
     rows = []
@@ -145,7 +148,7 @@ def main() -> None:
             times, cpu = [], []
             for _ in range(args.repeat):
                 t0, c0 = time.perf_counter(), time.process_time()
-                pos = layout_graph(amap.graph, sizes)
+                pos = layout_graph(amap.graph, sizes, aspect=aspect)
                 times.append(time.perf_counter() - t0)
                 cpu.append(time.process_time() - c0)
             row = {
@@ -155,7 +158,8 @@ def main() -> None:
                 "wh": bbox(pos, sizes),
             }
             if n <= REORDER_LIMIT:  # the same, objections free to mix with supports
-                row["mixed"] = crossings(amap.graph, layout_graph(amap.graph, sizes, group_attacks=False))
+                mixed = layout_graph(amap.graph, sizes, group_attacks=False, aspect=aspect)
+                row["mixed"] = crossings(amap.graph, mixed)
             if have_dot:
                 dot_path = Path(tmp) / f"debate{n}.dot"
                 write_dot(amap, sizes, dot_path)

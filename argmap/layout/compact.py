@@ -1,19 +1,20 @@
 """Compaction of wide fan-outs: a target's reasons wrapped into bands, each band below the one before.
 
-A statement with many reasons lays them out in one very wide row.  With
-``k`` bands, its ``i``-th reason goes to band ``i mod k``: the reasons keep
-their left-to-right order (supports before objections), but every band hangs
-below the deepest row of the bands before it.  A wrapped reason keeps its
-junction in the target's junction row, straight above its premise, so the
-edge between them is a vertical line; the tidy pass reserves that line as a
-channel through the rows it crosses (a subtree whose top lies deeper than
-the row below its parent gets a zero-width contour there), so no card is
-ever on it.  Only single-premise reasons whose subtree
-nothing outside points into can be wrapped: shifting such a subtree down
-keeps every premise below its target.  An undercut of a wrapped reason
-(hanging under the same target) wraps with it: its junction stays beside
-the attacked one, its premise's edge is a channel of its own.  Bands per statement are chosen
-greedily to make the drawing fit a page of the wanted aspect ratio.
+A statement with many reasons lays them out in one very wide row.  Each of
+its reasons gets a band (0: the usual row); the reasons keep their
+left-to-right order (supports before objections), but a reason of band
+``j`` hangs below the deepest rows of its nearest neighbours of earlier
+bands.  A wrapped reason keeps its junction in the target's junction row,
+straight above its premise, so the edge between them is a vertical line;
+the tidy pass reserves that line as a channel through the rows it crosses
+(a subtree whose top lies deeper than the row below its parent gets a
+zero-width contour there), so no card is ever on it.  Only single-premise
+reasons whose subtree nothing outside points into can be wrapped: shifting
+such a subtree down keeps every premise below its target.  An undercut of a
+wrapped reason (hanging under the same target) wraps with it: its junction
+stays beside the attacked one, its premise's edge is a channel of its own.
+Bands are chosen by hill climbing on how large the drawing comes out on a
+page of the wanted aspect ratio.
 """
 from __future__ import annotations
 
@@ -174,7 +175,8 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int, thorough
     """Choose bands by hill climbing: wrap the reasons of the statements whose trees span most,
     then move single reasons a band down or up, keeping each change that lets the drawing fit
     a page of ``aspect`` (width / height along the rows) at a larger scale, adds few edge
-    crossings and sends no edge of a cross relation through a card.  ``thorough``: take the best change of each round, not the first good one."""
+    crossings and sends no edge of a cross relation through a card.  ``thorough``: take the best
+    change of each round, not the first good one."""
     b = Bands(s)
     if not b.units:
         return
