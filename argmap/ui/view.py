@@ -18,6 +18,8 @@ MAX_ZOOM = 6.0
 READABLE_ZOOM = 0.7   # opening a map: fitted whole when its text is at least this big ...
 OPEN_ZOOM = 0.85      # ... else at this zoom with the main conclusion at the top centre
 OPEN_TOP_GAP = 36.0   # viewport pixels above the main conclusion's card
+EMPTY_HINT = ("Double-click to write a statement.\n\nOr add the article you are mapping (Source > Add Source "
+              "from File… or Paste as Source), select a passage and make it a conclusion, premise or evidence.")
 
 
 class MapView(QGraphicsView):
@@ -60,6 +62,8 @@ class MapView(QGraphicsView):
         self._auto_timer.setSingleShot(True)
         self._auto_timer.setInterval(0)
         self._auto_timer.timeout.connect(self._apply_opening_view)
+        self._was_empty = not doc.map.statements
+        doc.map_changed.connect(self._on_map_changed)
 
     def map_scene(self) -> MapScene:
         return self.scene_
@@ -113,7 +117,26 @@ class MapView(QGraphicsView):
         self.legend_visible = bool(visible)
         self.viewport().update()
 
+    def _on_map_changed(self, _change: object) -> None:
+        empty = not self.doc.map.statements
+        if empty != self._was_empty:  # the empty-map hint comes or goes: repaint all of it
+            self._was_empty = empty
+            self.viewport().update()
+
+    def _draw_empty_hint(self, painter: QPainter) -> None:
+        painter.save()
+        painter.resetTransform()
+        vp = self.viewport().rect().adjusted(40, 40, -40, -40)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        painter.drawText(vp, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), EMPTY_HINT)
+        painter.restore()
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if not self.doc.map.statements:
+            self._draw_empty_hint(painter)
         self.interaction.draw_overlay(painter)
         if self.legend_visible:
             painter.save()

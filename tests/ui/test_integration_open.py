@@ -80,3 +80,26 @@ def test_opening_view_follows_the_window_size_until_the_user_zooms(qtbot):
     w.resize(w.width() - 400, w.height() - 150)
     _settle(qtbot, w)
     assert abs(w.view.zoom() - zoomed) < 1e-6
+
+
+def test_an_empty_map_says_how_to_start_until_it_has_a_statement(qtbot):
+    from argmap.model import ArgumentMap, Statement
+    from argmap.ui.commands import AddStatementCommand
+
+    w = make_window(qtbot, ArgumentMap())
+    _settle(qtbot, w)
+    vp = w.view.viewport()
+
+    def ink() -> int:
+        img = vp.grab().toImage()
+        bg = img.pixelColor(5, 5)
+        return sum(img.pixelColor(x, y) != bg for x in range(0, img.width(), 3)
+                   for y in range(img.height() // 3, 2 * img.height() // 3, 3))
+
+    assert ink() > 50  # the hint is drawn in the middle of the canvas
+    w.doc.push(AddStatementCommand(w.doc, Statement("far", "Far away."), (20000.0, 20000.0)))
+    qtbot.wait(20)
+    assert ink() == 0  # gone, and nothing of it left behind
+    w.actions_["undo"].trigger()
+    qtbot.wait(20)
+    assert ink() > 50
