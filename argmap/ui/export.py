@@ -30,9 +30,8 @@ SCREEN_DPI = 96.0             # one map unit is one CSS pixel
 MAX_PNG_PIXELS = 64_000_000   # 256 MB of image memory; bigger PNGs help nobody
 MAX_PNG_SIDE = 32_000
 PAGE_MARGIN_MM = 12.0
-PAGE_SIZES = {"A3": QPageSize.PageSizeId.A3, "A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5,
-              "LETTER": QPageSize.PageSizeId.Letter, "LEGAL": QPageSize.PageSizeId.Legal,
-              "TABLOID": QPageSize.PageSizeId.Tabloid}
+# QPageSize.PageSizeId names (looked up when needed: PySide6 builds that big enum on first use)
+PAGE_SIZES = {"A3": "A3", "A4": "A4", "A5": "A5", "LETTER": "Letter", "LEGAL": "Legal", "TABLOID": "Tabloid"}
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 FONT_STACK = b'font-family="DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"'
@@ -156,7 +155,7 @@ def page_size(name: str) -> QPageSize:
     sid = PAGE_SIZES.get(name.upper())
     if sid is None:
         raise ValueError(f"unknown page size {name!r}; use one of {', '.join(PAGE_SIZES)}")
-    return QPageSize(sid)
+    return QPageSize(getattr(QPageSize.PageSizeId, sid))
 
 
 def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool | None = None, tile: bool = False,

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from ..layout import measure
 from ..model import ArgumentMap, Relation, Statement
 from . import drawing
+from .render_cards import draw_cards, overlapping
 from .render_edges import draw_relations
 
 Point = tuple[float, float]
@@ -132,6 +133,7 @@ class MapRenderer:
             for r in prem + [target]:
                 bounds = bounds.united(r)
             self.edges.append((rel, prem, j, target, rel.target in amap.relations, bounds))
+        self._cards_overlap = overlapping([c[0] for c in self.cards])
         self.arrivals = self._arrivals()
         self.content = self._content_rect()
         text = amap.title if title is None or title is True else (title or "")
@@ -202,9 +204,12 @@ class MapRenderer:
             painter.fillRect(self.rect if clip is None else self.rect.intersected(clip), background)
         draw_relations(painter, [(*e[:5], self.arrivals.get(e[0].id)) for e in self.edges
                                  if clip is None or e[5].intersects(clip)], theme)
-        for rect, st, m in self.cards:
-            if clip is None or rect.intersects(clip):
+        cards = [c for c in self.cards if clip is None or c[0].intersects(clip)]
+        if self._cards_overlap:  # one card at a time, so each lies on the one before
+            for rect, st, m in cards:
                 drawing.draw_card(painter, rect, st, m, theme)
+        else:
+            draw_cards(painter, cards, theme)
         if self.title_lines:
             painter.setFont(self.title_font)
             painter.setPen(QPen(theme.text))

@@ -1,11 +1,13 @@
 """Relations for export: drawing.py's paths, pens and arrowheads, batched into one path per style."""
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 
+from ..layout import measure
 from ..model import Polarity, Relation
 from . import drawing
 
@@ -84,6 +86,89 @@ def arrow_parts(path: QPainterPath) -> tuple[QPainterPath, QPolygonF]:
     return _split(p, t), head
 
 
+# ------------------------------------------- drawing.edge_paths in plain floats
+Box = tuple[float, float, float, float]  # left, top, width, height
+
+
+def _box(r: QRectF) -> Box:
+    return (r.left(), r.top(), r.width(), r.height())
+
+
+def _anchor(b: Box, tx: float, ty: float, spread: bool = False) -> tuple[float, float, float, float]:
+    """``drawing._anchor`` on floats: the point where an edge meets the box, and its direction."""
+    left, top, w, h = b
+    cx, cy = left + w / 2, top + h / 2
+    dx, dy = tx - cx, ty - cy
+    if abs(dy) > h / 2 + 8.0 or abs(dy) * w >= abs(dx) * h:
+        x = cx
+        if spread:
+            inset = min(drawing.CARD_RADIUS + 10.0, w / 2)
+            x = max(left + inset, min(left + w - inset, tx))
+        return (x, top, 0.0, -1.0) if dy < 0 else (x, top + h, 0.0, 1.0)
+    return (left, cy, -1.0, 0.0) if dx < 0 else (left + w, cy, 1.0, 0.0)
+
+
+def _curve(sx: float, sy: float, d0x: float, d0y: float, ex: float, ey: float, d1x: float,
+           d1y: float) -> list[tuple[float, float]]:
+    """``drawing._curve``'s control points."""
+    k = min(60.0, math.hypot(ex - sx, ey - sy) * 0.45)
+    return [(sx, sy), (sx + d0x * k, sy + d0y * k), (ex + d1x * k, ey + d1y * k), (ex, ey)]
+
+
+def premise_points(b: Box, jx: float, jy: float) -> list[tuple[float, float]]:
+    """``drawing.premise_path``'s control points."""
+    sx, sy, d0x, d0y = _anchor(b, jx, jy)
+    r = measure.JUNCTION_SIZE / 2
+    return _curve(sx, sy, d0x, d0y, jx - d0x * r, jy - d0y * r, -d0x, -d0y)
+
+
+def target_points(jx: float, jy: float, b: Box, target_is_junction: bool = False,
+                  arrive_x: float | None = None) -> list[tuple[float, float]]:
+    """``drawing.target_path``'s control points (a straight line, an undercut, as the cubic along it)."""
+    if target_is_junction:
+        cx, cy = b[0] + b[2] / 2, b[1] + b[3] / 2
+        dx, dy = cx - jx, cy - jy
+        dist = math.hypot(dx, dy) or 1.0
+        r = b[2] / 2 + 2.0
+        ex, ey = cx - dx / dist * r, cy - dy / dist * r
+        half = measure.JUNCTION_SIZE / 2
+        sx, sy = jx + dx / dist * half, jy + dy / dist * half
+        return [(sx, sy), (sx + (ex - sx) / 3, sy + (ey - sy) / 3), (sx + 2 * (ex - sx) / 3, sy + 2 * (ey - sy) / 3),
+                (ex, ey)]
+    ex, ey, d1x, d1y = _anchor(b, jx, jy, spread=True)
+    if arrive_x is not None and d1x == 0:
+        ex = arrive_x
+    ex, ey = ex + d1x * 1.5, ey + d1y * 1.5
+    r = measure.JUNCTION_SIZE / 2
+    return _curve(jx - d1x * r, jy - d1y * r, -d1x, -d1y, ex, ey, d1x, d1y)
+
+
+def _head(p: list[tuple[float, float]]) -> tuple[float, list[tuple[float, float]]]:
+    """As :func:`arrow_parts` for control points: where the line stops (``t``) and the arrowhead."""
+    tip = p[3]
+    t = _t_back(p, drawing.ARROW_LENGTH - 1.0)
+    back = _bezier(p, t)
+    dx, dy = back[0] - tip[0], back[1] - tip[1]
+    d = (dx * dx + dy * dy) ** 0.5
+    ux, uy = (dx / d, dy / d) if d > 1e-6 else (0.0, 1.0)
+    length, width = drawing.ARROW_LENGTH, drawing.ARROW_WIDTH
+    bx, by = tip[0] + ux * length, tip[1] + uy * length
+    nx, ny = -uy * width / 2, ux * width / 2
+    return t, [tip, (bx + nx, by + ny), (bx - nx, by - ny)]
+
+
+def _add_part(path: QPainterPath, p: list[tuple[float, float]], t: float) -> None:
+    """The part ``[0, t]`` of a cubic, appended as ``_split`` makes it."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = p
+    ax, ay = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+    bx, by = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+    cx, cy = x2 + (x3 - x2) * t, y2 + (y3 - y2) * t
+    abx, aby = ax + (bx - ax) * t, ay + (by - ay) * t
+    bcx, bcy = bx + (cx - bx) * t, by + (cy - by) * t
+    path.moveTo(x0, y0)
+    path.cubicTo(ax, ay, abx, aby, abx + (bcx - abx) * t, aby + (bcy - aby) * t)
+
+
 def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.Theme) -> None:
     """All relations as the canvas draws them (``drawing.draw_relation``: the same paths, pens, arrowheads
     and junctions), but with one path per polarity for the lines and one for the arrowheads, so that a
@@ -91,14 +176,20 @@ def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.
     lines = {pol: QPainterPath() for pol in Polarity}
     heads = {pol: QPainterPath() for pol in Polarity}
     for rel, prem, junction, target, undercut, arrive_x in edges:
-        premises, tpath = drawing.edge_paths(prem, junction, target, target_is_junction=undercut, arrive_x=arrive_x)
+        jx, jy = junction.x(), junction.y()
         out = lines[rel.polarity]
-        for p in premises:
-            out.addPath(p)
-        line, head = arrow_parts(tpath)
-        out.addPath(line)
-        heads[rel.polarity].addPolygon(head)
-        heads[rel.polarity].closeSubpath()
+        for r in prem:
+            p = premise_points(_box(r), jx, jy)
+            out.moveTo(*p[0])
+            out.cubicTo(*p[1], *p[2], *p[3])
+        p = target_points(jx, jy, _box(target), undercut, arrive_x)
+        t, head = _head(p)
+        _add_part(out, p, t)
+        h = heads[rel.polarity]
+        h.moveTo(*head[0])
+        h.lineTo(*head[1])
+        h.lineTo(*head[2])
+        h.closeSubpath()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for pol in Polarity:
@@ -112,5 +203,10 @@ def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.
         painter.setBrush(pen.color())
         painter.drawPath(heads[pol])
     painter.restore()
-    for rel, _, junction, _, _, _ in edges:
-        drawing.draw_junction(painter, junction, rel, theme)
+    from .render_cards import draw_junctions, overlapping
+
+    if overlapping([drawing.junction_rect(e[2]) for e in edges]):  # keep each sign on its own junction
+        for rel, _, junction, _, _, _ in edges:
+            drawing.draw_junction(painter, junction, rel, theme)
+    else:
+        draw_junctions(painter, [(e[2], e[0]) for e in edges], theme)

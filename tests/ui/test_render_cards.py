@@ -1,0 +1,101 @@
+"""Export draws cards, junctions and relations batched by style: the same pictures and paths as drawing.py."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+
+from argmap.layout import measure
+from argmap.model import Kind, Polarity, Relation, Statement
+from argmap.ui import drawing
+from argmap.ui.export import ensure_app
+from argmap.ui.render_cards import draw_cards, draw_junctions, overlapping
+from argmap.ui.render_edges import premise_points, target_points
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp):  # noqa: ANN001 - pytest-qt's application
+    ensure_app()
+
+
+def _cards() -> list:
+    texts = ["Short.", "A longer statement that wraps over a few lines of the card, as most do.", "Mid length text"]
+    cards = []
+    for i, kind in enumerate([Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE, Kind.PREMISE, Kind.EVIDENCE, Kind.CONCLUSION]):
+        st = Statement(f"s{i}", texts[i % 3], kind, title="A bold title" if i % 2 else "")
+        m = measure.card_metrics(st.text, st.title)
+        cards.append((drawing.card_rect((130.0 + 270 * (i % 3), 90.0 + 170 * (i // 3)), m), st, m))
+    return cards
+
+
+def _image(paint) -> QImage:
+    img = QImage(820, 360, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(Qt.GlobalColor.white)
+    p = QPainter(img)
+    paint(p)
+    p.end()
+    return img
+
+
+def _differing(a: QImage, b: QImage, tolerance: int = 24) -> int:
+    """Pixels whose colour differs by more than ``tolerance`` in a channel (antialiasing may differ a little)."""
+    da, db = bytes(a.constBits()), bytes(b.constBits())
+    if da == db:
+        return 0
+    bad = {i // 4 for i, (x, y) in enumerate(zip(da, db)) if abs(x - y) > tolerance}
+    return len(bad)
+
+
+def test_batched_cards_look_like_cards_drawn_one_by_one():
+    cards, theme = _cards(), drawing.theme_for(False)
+    assert not overlapping([c[0] for c in cards])
+    one_by_one = _image(lambda p: [drawing.draw_card(p, r, st, m, theme) for r, st, m in cards])
+    batched = _image(lambda p: draw_cards(p, cards, theme))
+    assert _differing(one_by_one, batched) == 0
+    blank = _image(lambda p: None)
+    assert _differing(one_by_one, blank) > 1000  # the comparison sees cards at all
+
+
+def test_batched_junctions_look_like_junctions_drawn_one_by_one():
+    theme = drawing.theme_for(True)
+    js = [(QPointF(20.0 + 37 * i, 30.0 + 11 * (i % 3)), Relation(f"r{i}", pol, ("a",), "b"))
+          for i, pol in enumerate([Polarity.SUPPORT, Polarity.ATTACK] * 6)]
+    one_by_one = _image(lambda p: [drawing.draw_junction(p, c, rel, theme) for c, rel in js])
+    batched = _image(lambda p: draw_junctions(p, js, theme))
+    assert _differing(one_by_one, batched) == 0
+
+
+def test_overlapping_finds_any_overlap_and_only_overlaps():
+    rng = random.Random(4)
+    for _ in range(200):
+        rects = [QRectF(rng.uniform(0, 300), rng.uniform(0, 300), rng.uniform(1, 60), rng.uniform(1, 40))
+                 for _ in range(rng.randint(0, 12))]
+        brute = any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+        assert overlapping(rects) == brute
+
+
+def _points(path) -> list[float]:
+    return [v for i in range(path.elementCount()) for v in (path.elementAt(i).x, path.elementAt(i).y)]
+
+
+def _flat(points) -> list[float]:
+    return [v for p in points for v in p]
+
+
+def test_export_edge_geometry_is_drawing_geometry():
+    rng = random.Random(7)
+    for _ in range(300):
+        prem = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
+        target = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
+        j = QPointF(rng.uniform(-400, 400), rng.uniform(-400, 400))
+        box = lambda r: (r.left(), r.top(), r.width(), r.height())  # noqa: E731
+        assert _flat(premise_points(box(prem), j.x(), j.y())) == pytest.approx(_points(drawing.premise_path(prem, j)))
+        arrive = rng.choice([None, target.center().x() + rng.uniform(-30, 30)])
+        expect = _points(drawing.target_path(j, target, arrive_x=arrive))
+        assert _flat(target_points(j.x(), j.y(), box(target), False, arrive)) == pytest.approx(expect)
+        jt = drawing.junction_rect(QPointF(rng.uniform(-400, 400), rng.uniform(-400, 400)))
+        line = _points(drawing.target_path(j, jt, target_is_junction=True))
+        got = target_points(j.x(), j.y(), box(jt), True)
+        assert _flat([got[0], got[3]]) == pytest.approx(line)
