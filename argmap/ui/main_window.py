@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         if self.source_dock is not None:
             # a map with sources opens with its text beside it; one without starts with the canvas wide
             self.source_dock.setVisible(bool(self.doc.map.sources))
+            if self.doc.map.sources:
+                self.source_dock.raise_()  # in front, should a restored layout have tabbed it behind another
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

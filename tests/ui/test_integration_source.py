@@ -213,3 +213,13 @@ def test_panel_keys_never_fire_twice_in_a_window_without_focus_in_the_text(qtbot
     # outside the source text the key is the canvas's: the selected card's kind, no new statement
     assert len(w.doc.map.statements) == n
     assert w.doc.map.statements["p1"].kind is Kind.CONCLUSION
+
+
+def test_a_restored_layout_with_the_source_tabbed_away_still_opens_with_the_text_in_front(qtbot):
+    first = _open_op_ed(qtbot)
+    first.tabifyDockWidget(first.inspector_dock, first.source_dock)
+    first.inspector_dock.raise_()
+    first.force_close()  # saves this layout
+    w = _open_op_ed(qtbot)
+    assert w.tabifiedDockWidgets(w.source_dock)  # the user's layout is kept ...
+    qtbot.waitUntil(lambda: _shown(w.source_dock))  # ... with the text in front
