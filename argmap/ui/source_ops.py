@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QEvent, QKeyCombination, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..model import Kind, ModelError, Source, new_id
@@ -55,6 +55,28 @@ class SourceOperations(QWidget):
 
     def broken(self, sid: str | None = None) -> list:  # pragma: no cover - provided by the panel
         raise NotImplementedError
+
+    # ------------------------------------------------- keys anywhere in the panel
+    def _claimed_action(self, event: QKeyEvent) -> QAction | None:
+        """The enabled make action whose key this is (the window binds Ctrl+1/2/3 to the canvas too;
+        with the focus in this panel they are the panel's, wherever in it the focus is)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        seq = QKeySequence(QKeyCombination(mods, Qt.Key(event.key())))
+        return next((a for a in self.make_actions.values() if a.isEnabled() and a.shortcut() == seq), None)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._claimed_action(event) is not None:
+            event.accept()  # unclaimed by the focus widget inside the panel: the key comes here
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        act = self._claimed_action(event)
+        if act is not None:
+            act.trigger()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _show_statement(self, sid: str) -> None:
         self.doc.select([sid], origin=self)

@@ -223,3 +223,18 @@ def test_a_restored_layout_with_the_source_tabbed_away_still_opens_with_the_text
     w = _open_op_ed(qtbot)
     assert w.tabifiedDockWidgets(w.source_dock)  # the user's layout is kept ...
     qtbot.waitUntil(lambda: _shown(w.source_dock))  # ... with the text in front
+
+
+def test_panel_keys_work_with_the_focus_anywhere_in_the_panel(qtbot):
+    w = _open_op_ed(qtbot)
+    panel = w.source_panel
+    sid, a, b = _uncovered_sentence(w)
+    panel.views[sid].select_range(a, b)
+    panel.tabs.tabBar().setFocus()  # e.g. after picking the source's tab with the keyboard
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.tabs.tabBar())
+    w.doc.select([])
+    n = len(w.doc.map.statements)
+    qtbot.keyClick(panel.tabs.tabBar(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert len(w.doc.map.statements) == n + 1
+    (new,) = [s for s in w.doc.map.statements.values() if s.anchors and (s.anchors[0].start, s.anchors[0].end) == (a, b)]
+    assert new.kind is Kind.EVIDENCE
