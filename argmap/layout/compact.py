@@ -83,8 +83,6 @@ class Bands:
             u = t
             while u >= 0 and not all(tin[u] <= tin[q] <= tout[u] for q in qs):
                 if u < ns:
-                    if bad[u]:
-                        break
                     bad[u] = True
                 u = parent[u]
 
