@@ -110,6 +110,15 @@ def find_argdown(install: bool) -> str | None:
     return str(exe)
 
 
+def calibrate() -> float:
+    """CPU seconds of a fixed pure-Python loop: compare runs on a shared machine by this yardstick."""
+    t = time.process_time()
+    x = 0
+    for i in range(2_000_000):
+        x += i * i
+    return time.process_time() - t
+
+
 def median_run(cmd: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float, float]:
     runs = [run(cmd, env) for _ in range(repeat)]
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(r[2] for r in runs)
@@ -135,6 +144,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     load_before = os.getloadavg()[0]
+    calib = [calibrate()]
     try:
         for n in args.sizes:
             src = work / f"debate-{n}.argdown"
@@ -154,6 +164,7 @@ def main() -> int:
                 if not any(outdir.glob("*.svg")):
                     raise SystemExit(f"argdown wrote no SVG for N={n}")
             rows.append(row)
+            calib.append(calibrate())
             print(_line(row), flush=True)
     finally:
         if not args.keep:
@@ -162,6 +173,8 @@ def main() -> int:
     print(_table(rows, argdown))
     print(f"Load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs: "
           "wall times grow with other work on the machine; CPU times much less.")
+    print(f"Calibration loop (2M multiply-adds, CPU s): {', '.join(f'{c:.3f}' for c in calib)} "
+          "(before and after each size; larger = slower machine at that moment)")
     return 0
 
 
@@ -170,7 +183,7 @@ def _line(row: dict) -> str:
                                  for f in ("svg", "pdf", "png")]
     if "argdown" in row:
         a = row["argdown"]
-        cells.append(f"argdown {a[0]:.2f}s (cpu {a[2]:.2f}s) {a[1]:.0f}MB")
+        cells.append(f"argdown {a[0]:.2f}s (cpu {a[2]:.2f}s) {a[1]:.0f}MB  SVG speed-up {a[0] / row['svg'][0]:.1f}x")
     return "  ".join(cells)
 
 
@@ -189,7 +202,8 @@ def _table(rows: list[dict], argdown: str | None) -> str:
             cells += ["not run" if argdown else "no npm", "-"]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines.append("Whole processes: wall time (CPU time user+sys), peak RSS; argmap lays out the map (no positions in the file). "
+    lines.append("Whole processes: wall time (CPU time user+sys), peak RSS; the speed-up is argdown's whole process over "
+                 "argmap's whole process (wall, and CPU in brackets); argmap lays out the map (no positions in the file). "
                  "Maps from: " + ", ".join(sorted({str(r['reader']) for r in rows})) + ".")
     return "\n".join(lines)
 
