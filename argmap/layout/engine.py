@@ -10,12 +10,14 @@ from .order import reorder
 from .rows import Blocks, Row
 from .structure import Structure, assign_layers, build_tree, extract, extract_records
 from .tidy import place_x
+from .transpose import transpose
 
 Point = tuple[float, float]
 DIRECTIONS = ("TB", "BT", "LR")
 NODE_GAP = 24.0
 LAYER_GAP = 56.0
 REORDER_LIMIT = 2500  # statements; above it the first tidy pass is kept (speed)
+TRANSPOSE_LIMIT = 1000 # statements; up to it neighbouring reasons are also tried swapped (crossings)
 ASPECT = 1.4          # width / height of the page a layout is compacted for (A4 landscape)
 CROSS_SCORED = 1500    # nodes; up to this size compaction also weighs edge crossings
 THOROUGH = 200         # nodes; up to this size compaction takes the best change of each round
@@ -78,13 +80,20 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
     x = place_x(s, along, *gaps)
     ys, gap = _rows(s, across, layer_gap)
     y = [ys[lv] for lv in s.level]
-    def score_layout(xs: list[float], ys: list[float]) -> int:
+
+    def with_cross(xs: list[float], ys: list[float]) -> list[float]:
         xs = list(xs)
         _place_cross(s, xs, ys, along, node_gap)
-        return segment_crossings(_segments(s, xs, ys))
+        return xs
+
+    def score_layout(xs: list[float], ys: list[float]) -> int:
+        return segment_crossings(_segments(s, with_cross(xs, ys), ys))
 
     if s.cross and s.ns <= REORDER_LIMIT:
         x = reorder(s, x, along, gaps, lambda xs: score_layout(xs, y), group_attacks)
+        if s.ns <= TRANSPOSE_LIMIT:
+            x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps), lambda xs: with_cross(xs, y),
+                          lambda xs: score_layout(xs, y), group_attacks)
     if aspect and 2 < s.ns <= REORDER_LIMIT:
         trials = min(250, COMPACT_WORK // s.n)
         if trials:

@@ -167,3 +167,29 @@ def test_records_and_graph_give_the_same_layout():
     amap.add_relation(Relation("rx2", S, ("x",), "p5"))
     sizes = map_sizes(amap)
     assert layout_records(amap.statements, amap.relations.values(), sizes) == layout_graph(amap.graph, sizes)
+
+
+@SETTINGS
+@given(dags())
+def test_swapping_neighbouring_reasons_never_adds_crossings_nor_mixes_objections(case):
+    from argmap.layout import crossings, engine
+
+    amap, sizes = case
+    with_swaps = layout_graph(amap.graph, sizes, aspect=None)
+    limit = engine.TRANSPOSE_LIMIT
+    engine.TRANSPOSE_LIMIT = 0
+    try:
+        without = layout_graph(amap.graph, sizes, aspect=None)
+    finally:
+        engine.TRANSPOSE_LIMIT = limit
+    assert crossings(amap.graph, with_swaps) <= crossings(amap.graph, without)
+    for sid in amap.statements:  # objections right of supports, under every target
+        rels = [r for r in amap.relations_into(sid) if with_swaps[r.id][1] > with_swaps[sid][1]]
+        rows = {round(with_swaps[r.id][1], 6) for r in rels}
+        for row in rows:
+            same = [r for r in rels if round(with_swaps[r.id][1], 6) == row and len(r.premises) == 1
+                    and amap.relations_from(r.premises[0]) == [r]]
+            sup = [with_swaps[r.id][0] for r in same if r.polarity is S]
+            att = [with_swaps[r.id][0] for r in same if r.polarity is A]
+            if sup and att:
+                assert max(sup) < min(att)
