@@ -1,7 +1,6 @@
 """Outline panel: the tree of reasons and objections, selection sync with the canvas, editing text with undo."""
 from __future__ import annotations
 
-import time
 
 from PySide6.QtCore import Qt
 from window_support import *  # noqa: F401,F403 - fixtures
@@ -113,7 +112,8 @@ def test_text_changes_update_in_place_and_structure_changes_rebuild(qtbot):
     qtbot.waitUntil(lambda: "n" not in panel._items)
 
 
-def test_a_big_map_builds_quickly(qtbot):
+def test_a_big_map_lists_every_statement_once_and_follows_edits(qtbot):
+    """Speed is measured by benchmarks/bench_outline.py, not here."""
     amap = ArgumentMap()
     n = 5000
     sts = [Statement(f"s{i}", f"Statement number {i}", Kind.CONCLUSION if i == 0 else Kind.PREMISE)
@@ -122,14 +122,9 @@ def test_a_big_map_builds_quickly(qtbot):
             for i in range(1, n)]
     amap.add_many(sts, rels)
     doc = DocumentController(amap)
-    start = time.perf_counter()
     panel = OutlinePanel(doc)
-    built = time.perf_counter() - start
     qtbot.addWidget(panel)
     assert len(panel._items) == n and len(panel._via) == n - 1  # every statement once, no relation groups
-    start = time.perf_counter()
     for i in range(50):
         doc.push(UpdateStatementCommand(doc, f"s{i}", {"text": f"Edited {i}"}, merge=False))
-    typed = (time.perf_counter() - start) / 50
     assert panel._items["s7"][0].text(0) == "Edited 7"
-    assert built < 5.0 and typed < 0.05, (built, typed)
