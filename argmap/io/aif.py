@@ -24,14 +24,13 @@ relation targets, a target gone) are dropped and named in the report.
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Polarity, RelationKind
 from ..model.text import normalise_newlines
-from .errors import MAX_FILE_BYTES, MapFileError, read_text
+from .errors import MAX_FILE_BYTES, MapFileError, parse_json, read_text
 
 SCHEME_NODES: dict[str, tuple[Polarity, RelationKind]] = {
     "RA": (Polarity.SUPPORT, RelationKind.INFERENCE),
@@ -222,12 +221,7 @@ def read_aif(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> "Impo
     """Registry reader: an AIF file -> map and report.  An argmap map named ``.json`` is read as one."""
     p = os.fspath(path)
     text = read_text(p, limit)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise MapFileError(p, f"line {e.lineno}, column {e.colno}", f"not valid JSON: {e.msg}") from None
-    except RecursionError:
-        raise MapFileError(p, "", "JSON nested too deeply") from None
+    doc = parse_json(text, p)
     if isinstance(doc, dict) and doc.get("format") == "argmap":
         from .native import read_result
 
@@ -244,11 +238,6 @@ def build(doc: _Parsed, path: str) -> "ImportResult":
 
 def loads(text: str, path: str = "<input>") -> "ImportResult":
     """AIF JSON text -> import result (for tests and paste)."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise MapFileError(path, f"line {e.lineno}, column {e.colno}", f"not valid JSON: {e.msg}") from None
-    except RecursionError:
-        raise MapFileError(path, "", "JSON nested too deeply") from None
+    doc = parse_json(text, path)
     return build(parse(doc, path), path)
 

@@ -1,6 +1,7 @@
 """The one error type every reader raises: file, place, what is wrong — one line."""
 from __future__ import annotations
 
+import json
 import os
 from typing import Any, Iterable
 
@@ -70,3 +71,13 @@ def read_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
         line = data.count(b"\n", 0, e.start) + 1
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         raise MapFileError(p, f"line {line}, column {col}", f"not UTF-8 text (byte 0x{data[e.start]:02x})") from None
+
+
+def parse_json(text: str, path: str) -> Any:
+    """JSON text -> Python data; bad JSON is a MapFileError naming the line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise MapFileError(path, f"line {e.lineno}, column {e.colno}", f"not valid JSON: {e.msg}") from None
+    except RecursionError:
+        raise MapFileError(path, "", "JSON nested too deeply") from None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable, Union
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement
 from . import fastload
 from .atomic import atomic_write_text
-from .errors import MAX_FILE_BYTES, MapFileError, json_path, line_col, read_text
+from .errors import MAX_FILE_BYTES, MapFileError, json_path, parse_json, read_text
 from .fastload import FORMAT_NAME, FORMAT_VERSION
 
 if TYPE_CHECKING:  # pydantic (argmap.io.schema) is imported only when a document needs it
@@ -71,12 +71,7 @@ def migrate(doc: dict[str, Any], path: str) -> dict[str, Any]:
 
 def _parse_json(text: str, path: str) -> dict[str, Any]:
     """JSON text -> a migrated document (not yet validated)."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise MapFileError(path, f"line {e.lineno}, column {e.colno}", f"not valid JSON: {e.msg}") from None
-    except RecursionError:
-        raise MapFileError(path, "", "JSON nested too deeply") from None
+    doc = parse_json(text, path)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         found = type(doc).__name__ if not isinstance(doc, dict) else f"format {doc.get('format')!r}"
         raise MapFileError(path, "format", f"not an argmap map (expected \"format\": \"argmap\", found {found})")
