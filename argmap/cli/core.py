@@ -5,6 +5,10 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.io.registry import FormatSpec
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -90,6 +94,21 @@ def output_name(path: str, ext: str, folder: str) -> str:
     return os.path.join(folder, f"{stem}.{ext.lstrip('.')}")
 
 
+def batch_jobs(folder: str, fmt: str, inputs: list[str]) -> tuple["FormatSpec", list[tuple[str, str]]]:
+    """For ``-t FORMAT -d DIR IN ...``: the writer, and (input, output) pairs; makes DIR."""
+    from argmap.cli import CommandError
+    from argmap.io.registry import detect_writer
+
+    spec = detect_writer(folder, fmt)
+    wanted = "." + fmt.lower().lstrip(".")
+    ext = wanted if wanted in spec.extensions else spec.extensions[0]
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as e:
+        raise CommandError(f"{folder}: cannot create folder: {e.strerror or e}") from None
+    return spec, [(src, output_name(src, ext, folder)) for src in inputs]
+
+
 def convert_one(src: str, dst: str, fmt: str | None, quiet: bool) -> None:
     from argmap.io import read_any, write_any
 
@@ -116,17 +135,11 @@ def run_convert(args: argparse.Namespace) -> int:
         return 0
     if not args.to:
         raise CommandError("convert -d DIR needs -t FORMAT (for example -t argmap.json)", 2)
-    spec = detect_writer(args.dir, args.to)
-    wanted = "." + args.to.lower().lstrip(".")
-    ext = wanted if wanted in spec.extensions else spec.extensions[0]
-    try:
-        os.makedirs(args.dir, exist_ok=True)
-    except OSError as e:
-        raise CommandError(f"{args.dir}: cannot create folder: {e.strerror or e}") from None
+    spec, jobs = batch_jobs(args.dir, args.to, args.paths)
     failed = 0
-    for src in args.paths:
+    for src, dst in jobs:
         try:
-            convert_one(src, output_name(src, ext, args.dir), spec.name, args.quiet)
+            convert_one(src, dst, spec.name, args.quiet)
         except MapFileError as e:
             print(f"argmap: {e}", file=sys.stderr)
             failed += 1

@@ -101,7 +101,7 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool)
 
 def run_export(args: argparse.Namespace) -> int:
     from argmap.cli import CommandError
-    from argmap.cli.core import output_name
+    from argmap.cli.core import batch_jobs
     from argmap.io import MapFileError
     from argmap.io.registry import detect_writer
 
@@ -115,14 +115,7 @@ def run_export(args: argparse.Namespace) -> int:
             raise CommandError("give -o OUT for one map or -d DIR for many, not both", 2)
         if not args.to:
             raise CommandError("export -d DIR needs -t FORMAT (svg, png, pdf, md or txt)", 2)
-        spec = detect_writer(args.dir, args.to)
-        wanted = "." + args.to.lower().lstrip(".")
-        ext = wanted if wanted in spec.extensions else spec.extensions[0]
-        try:
-            os.makedirs(args.dir, exist_ok=True)
-        except OSError as e:
-            raise CommandError(f"{args.dir}: cannot create folder: {e.strerror or e}") from None
-        jobs = [(src, output_name(src, ext, args.dir)) for src in args.inputs]
+        spec, jobs = batch_jobs(args.dir, args.to, args.inputs)
     if spec.name == "argmap":
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
     opts = _options(args, spec.name)
