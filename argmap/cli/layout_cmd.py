@@ -39,6 +39,7 @@ def run_layout(args: argparse.Namespace) -> int:
     amap = result.map
     kwargs = {} if args.aspect is None else {"aspect": args.aspect or None}
     amap.move(layout_map(amap, direction=args.direction, **kwargs))
+    amap.set_meta(layout_direction=args.direction)  # the flow the drawing follows (edges at card sides for LR)
     write_any(amap, args.output)
     if not args.quiet:
         print(f"{args.input} -> {args.output}: laid out {len(amap.statements)} statements and "

@@ -189,8 +189,11 @@ class RelationItem(QGraphicsItem):
         if target is None:
             target = QRectF(here.x() - 1, here.y() - 60, 2, 2)
         is_junction = self.relation.target in sc.relation_items
+        horizontal = sc.horizontal()
+        arrive = None if is_junction else sc.arrival_x(self.rid)
         premises, tpath = drawing.edge_paths(rects, here, target, target_is_junction=is_junction,
-                                             arrive_x=None if is_junction else sc.arrival_x(self.rid))
+                                             arrive_x=None if horizontal else arrive,
+                                             arrive_y=arrive if horizontal else None, horizontal=horizontal)
         off = QPointF(-here.x(), -here.y())
         self.premise_paths = [p.translated(off) for p in premises]
         self.target_path = tpath.translated(off)

@@ -21,10 +21,13 @@ def _engine():
 
 def layout_positions(amap: ArgumentMap, only: Iterable[str] | None = None) -> dict[str, Point]:
     """Positions for the whole map (or the subtree ``only``), from ``argmap.layout.layout_map``
-    when it exists, else from :func:`fallback_layout`."""
+    in the map's own flow (its ``layout_direction`` meta, default TB) when it exists, else from
+    :func:`fallback_layout`."""
     layout_map, _ = _engine()
     if layout_map is not None:
-        result = layout_map(amap, only=set(only) if only is not None else None)
+        direction = amap.meta.get("layout_direction", "TB")
+        result = layout_map(amap, only=set(only) if only is not None else None,
+                            direction=direction if direction in ("TB", "BT", "LR") else "TB")
         return {k: (float(v[0]), float(v[1])) for k, v in dict(result).items()}
     return fallback_layout(amap, only)
 

@@ -106,6 +106,7 @@ class MapRenderer:
                  positions: Mapping[str, Point] | None = None) -> None:
         drawing.register_fonts()
         self.map = amap
+        self.horizontal = drawing.horizontal_flow(amap.meta)
         self.theme = theme or drawing.theme_for(False)
         self.statements, self.relations = subset(amap, ids)
         pos = dict(positions) if positions is not None else resolve_positions(amap, self.statements, self.relations)
@@ -144,15 +145,18 @@ class MapRenderer:
 
     def _arrivals(self) -> dict[str, float]:
         """Where arrows reach their target card when several reach the same side of it: spread along
-        that side as the canvas spreads them (``drawing.arrival_xs``)."""
+        that side as the canvas spreads them (``drawing.arrival_xs``; left to right, ``arrival_ys``)."""
         groups: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        h = self.horizontal
         for rel, _, j, target, undercut, _ in self.edges:
             if not undercut:
-                groups.setdefault((rel.target, j.y() > target.center().y()), []).append((rel.id, j.x()))
+                side = j.x() > target.center().x() if h else j.y() > target.center().y()
+                groups.setdefault((rel.target, side), []).append((rel.id, j.y() if h else j.x()))
+        spread = drawing.arrival_ys if h else drawing.arrival_xs
         out: dict[str, float] = {}
         for (sid, _), sibs in groups.items():
             if len(sibs) > 1:
-                xs = drawing.arrival_xs(self.rects[sid], [x for _, x in sibs])
+                xs = spread(self.rects[sid], [x for _, x in sibs])
                 out.update((rid, x) for (rid, _), x in zip(sibs, xs))
         return out
 
@@ -203,7 +207,7 @@ class MapRenderer:
         if background is not None:
             painter.fillRect(self.rect if clip is None else self.rect.intersected(clip), background)
         draw_relations(painter, [(*e[:5], self.arrivals.get(e[0].id)) for e in self.edges
-                                 if clip is None or e[5].intersects(clip)], theme)
+                                 if clip is None or e[5].intersects(clip)], theme, horizontal=self.horizontal)
         cards = [c for c in self.cards if clip is None or c[0].intersects(clip)]
         if self._cards_overlap:  # one card at a time, so each lies on the one before
             for rect, st, m in cards:

@@ -11,7 +11,8 @@ from ..layout import measure
 from ..model import Polarity, Relation
 from . import drawing
 
-# relation, premise card rects, junction, target rect, target is a junction (undercut), arrival x (or None)
+# relation, premise card rects, junction, target rect, target is a junction (undercut), where the arrow
+# arrives along the target's side (or None): an x (top/bottom side), in a horizontal map a y (left/right)
 EdgeSpec = tuple[Relation, Sequence[QRectF], QPointF, QRectF, bool, "float | None"]
 
 
@@ -94,11 +95,20 @@ def _box(r: QRectF) -> Box:
     return (r.left(), r.top(), r.width(), r.height())
 
 
-def _anchor(b: Box, tx: float, ty: float, spread: bool = False) -> tuple[float, float, float, float]:
+def _anchor(b: Box, tx: float, ty: float, spread: bool = False,
+            horizontal: bool = False) -> tuple[float, float, float, float]:
     """``drawing._anchor`` on floats: the point where an edge meets the box, and its direction."""
     left, top, w, h = b
     cx, cy = left + w / 2, top + h / 2
     dx, dy = tx - cx, ty - cy
+    if horizontal:
+        if abs(dx) > w / 2 + 8.0 or abs(dx) * h >= abs(dy) * w:
+            y = cy
+            if spread:
+                inset = min(drawing.CARD_RADIUS + 4.0, h / 2)
+                y = max(top + inset, min(top + h - inset, ty))
+            return (left, y, -1.0, 0.0) if dx < 0 else (left + w, y, 1.0, 0.0)
+        return (cx, top, 0.0, -1.0) if dy < 0 else (cx, top + h, 0.0, 1.0)
     if abs(dy) > h / 2 + 8.0 or abs(dy) * w >= abs(dx) * h:
         x = cx
         if spread:
@@ -115,15 +125,16 @@ def _curve(sx: float, sy: float, d0x: float, d0y: float, ex: float, ey: float, d
     return [(sx, sy), (sx + d0x * k, sy + d0y * k), (ex + d1x * k, ey + d1y * k), (ex, ey)]
 
 
-def premise_points(b: Box, jx: float, jy: float) -> list[tuple[float, float]]:
+def premise_points(b: Box, jx: float, jy: float, horizontal: bool = False) -> list[tuple[float, float]]:
     """``drawing.premise_path``'s control points."""
-    sx, sy, d0x, d0y = _anchor(b, jx, jy)
+    sx, sy, d0x, d0y = _anchor(b, jx, jy, horizontal=horizontal)
     r = measure.JUNCTION_SIZE / 2
     return _curve(sx, sy, d0x, d0y, jx - d0x * r, jy - d0y * r, -d0x, -d0y)
 
 
 def target_points(jx: float, jy: float, b: Box, target_is_junction: bool = False,
-                  arrive_x: float | None = None) -> list[tuple[float, float]]:
+                  arrive_x: float | None = None, arrive_y: float | None = None,
+                  horizontal: bool = False) -> list[tuple[float, float]]:
     """``drawing.target_path``'s control points (a straight line, an undercut, as the cubic along it)."""
     if target_is_junction:
         cx, cy = b[0] + b[2] / 2, b[1] + b[3] / 2
@@ -135,9 +146,11 @@ def target_points(jx: float, jy: float, b: Box, target_is_junction: bool = False
         sx, sy = jx + dx / dist * half, jy + dy / dist * half
         return [(sx, sy), (sx + (ex - sx) / 3, sy + (ey - sy) / 3), (sx + 2 * (ex - sx) / 3, sy + 2 * (ey - sy) / 3),
                 (ex, ey)]
-    ex, ey, d1x, d1y = _anchor(b, jx, jy, spread=True)
+    ex, ey, d1x, d1y = _anchor(b, jx, jy, spread=True, horizontal=horizontal)
     if arrive_x is not None and d1x == 0:
         ex = arrive_x
+    elif arrive_y is not None and d1y == 0:
+        ey = arrive_y
     ex, ey = ex + d1x * 1.5, ey + d1y * 1.5
     r = measure.JUNCTION_SIZE / 2
     return _curve(jx - d1x * r, jy - d1y * r, -d1x, -d1y, ex, ey, d1x, d1y)
@@ -169,20 +182,22 @@ def _add_part(path: QPainterPath, p: list[tuple[float, float]], t: float) -> Non
     path.cubicTo(ax, ay, abx, aby, abx + (bcx - abx) * t, aby + (bcy - aby) * t)
 
 
-def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.Theme) -> None:
+def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.Theme, *,
+                   horizontal: bool = False) -> None:
     """All relations as the canvas draws them (``drawing.draw_relation``: the same paths, pens, arrowheads
-    and junctions), but with one path per polarity for the lines and one for the arrowheads, so that a
+    and junctions; ``horizontal``: a left-to-right map), but with one path per polarity for the lines and one for the arrowheads, so that a
     map of thousands of relations is a handful of drawing calls (and SVG/PDF elements), not thousands."""
     lines = {pol: QPainterPath() for pol in Polarity}
     heads = {pol: QPainterPath() for pol in Polarity}
-    for rel, prem, junction, target, undercut, arrive_x in edges:
+    for rel, prem, junction, target, undercut, arrive in edges:
         jx, jy = junction.x(), junction.y()
         out = lines[rel.polarity]
         for r in prem:
-            p = premise_points(_box(r), jx, jy)
+            p = premise_points(_box(r), jx, jy, horizontal)
             out.moveTo(*p[0])
             out.cubicTo(*p[1], *p[2], *p[3])
-        p = target_points(jx, jy, _box(target), undercut, arrive_x)
+        p = (target_points(jx, jy, _box(target), undercut, arrive_y=arrive, horizontal=True) if horizontal
+             else target_points(jx, jy, _box(target), undercut, arrive))
         t, head = _head(p)
         _add_part(out, p, t)
         h = heads[rel.polarity]

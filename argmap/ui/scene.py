@@ -43,6 +43,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         self._related: set[str] = set()
         self._found: set[str] = set()
         self._auto_junctions: set[str] = set()   # relations without a stored position follow their cards
+        self._horizontal = False                 # the flow the edges were drawn for (see horizontal())
         self.overview_mode = False
         self._bounds_cache: QRectF | None = None
         self.overview = OverviewItem(self)
@@ -75,6 +76,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         doc.map_changed.connect(self._on_map_changed)
         doc.selection_changed.connect(self._on_doc_selection_changed)
         amap = doc.map
+        self._horizontal = self.horizontal()
         if len(amap.statements) >= OVERVIEW_FROM:
             self.overview_mode = True
             self.overview.show()
@@ -209,20 +211,28 @@ class MapScene(SelectionMixin, QGraphicsScene):
             todo.extend(u.id for u in amap.undercuts_of(r))
         return out
 
+    def horizontal(self) -> bool:
+        """Whether the map flows left to right (its ``layout_direction`` meta): edges at card sides."""
+        return self.doc is not None and drawing.horizontal_flow(self.doc.map.meta)
+
     def arrival_x(self, rid: str) -> float | None:
         """Where relation ``rid``'s arrow meets its target card, spread among the other arrows
-        reaching the same side of that card."""
+        reaching the same side of that card: an x on its top or bottom side, or in a left-to-right
+        map (:meth:`horizontal`) a y on its left or right side."""
         amap = self.doc.map
         rel = amap.relations.get(rid)
         rect = self.node_rect(rel.target) if rel is not None else None
         if rect is None or rel.target not in self.node_items:
             return None
-        below = self.pos[rid][1] > rect.center().y()
+        axis = 0 if self.horizontal() else 1   # which coordinate tells the side the arrows come from
+        mid = rect.center().x() if axis == 0 else rect.center().y()
+        beyond = self.pos[rid][axis] > mid
         sibs = [r.id for r in amap.relations_into(rel.target)
-                if r.id in self.pos and (self.pos[r.id][1] > rect.center().y()) == below]
+                if r.id in self.pos and (self.pos[r.id][axis] > mid) == beyond]
         if len(sibs) < 2:
             return None
-        xs = drawing.arrival_xs(rect, [self.pos[r][0] for r in sibs])
+        spread = drawing.arrival_ys if axis == 0 else drawing.arrival_xs
+        xs = spread(rect, [self.pos[r][1 - axis] for r in sibs])
         return xs[sibs.index(rid)]
 
     def refresh_relations(self, rids: Iterable[str]) -> None:
@@ -281,7 +291,11 @@ class MapScene(SelectionMixin, QGraphicsScene):
             if p is not None and self.pos.get(eid) != p:
                 self.set_item_pos(eid, p[0], p[1])
             dirty.add(eid)
-        self.refresh_relations(self.relations_touching(dirty) | set(new_rel))
+        rels = self.relations_touching(dirty) | set(new_rel)
+        if change.meta and self.horizontal() != self._horizontal:  # the flow changed: every edge's ends move
+            self._horizontal = self.horizontal()
+            rels |= self.relation_items.keys()
+        self.refresh_relations(rels)
         if change.added or change.moved:
             self._grow_scene_rect(change.added | change.moved)
         self.overview.invalidate()
