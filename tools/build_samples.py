@@ -40,12 +40,12 @@ def oped_text() -> str:
 
 
 def lay_out(amap: ArgumentMap) -> None:
-    """Store positions from the automatic layout, when argmap has one."""
+    """Store positions from the automatic layout (in the map's own direction), when argmap has one."""
     try:
         from argmap.layout import layout_map  # type: ignore[attr-defined]
     except ImportError:
         return
-    amap.move(layout_map(amap))
+    amap.move(layout_map(amap, direction=amap.meta.get("layout_direction", "TB")))
 
 
 def _unplaced(text: str) -> dict:

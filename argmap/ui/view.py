@@ -199,7 +199,8 @@ class MapView(QGraphicsView):
 
     def show_opening_view(self) -> None:
         """How a map opens: the whole map fitted when its text stays readable (never above 100 %);
-        a large map at a readable zoom with its main conclusion at the top centre instead."""
+        a large map at a readable zoom with its main conclusion at the top centre (at the left
+        middle when the map reads left to right) instead."""
         rect = self.scene_.content_rect()
         if rect.isEmpty():
             return
@@ -213,6 +214,10 @@ class MapView(QGraphicsView):
         self._scale_by(OPEN_ZOOM / self.zoom())
         if top_rect is None:
             self.centerOn(rect.center())
+            return
+        if self.scene_.horizontal():  # a left-to-right map: the conclusion at the left middle
+            half_w = self.viewport().width() / 2 / self.zoom()
+            self.centerOn(QPointF(top_rect.left() - OPEN_TOP_GAP / self.zoom() + half_w, top_rect.center().y()))
             return
         half_h = self.viewport().height() / 2 / self.zoom()
         self.centerOn(QPointF(top_rect.center().x(), top_rect.top() - OPEN_TOP_GAP / self.zoom() + half_h))

@@ -6,6 +6,7 @@ from window_support import *  # noqa: F401,F403 - fixtures
 from window_support import make_window, small_map
 
 from argmap.io import load_map
+from argmap.layout import layout_map
 from argmap.model import main_conclusions
 from argmap.resources import sample_paths
 from argmap.ui import view as view_module
@@ -32,17 +33,32 @@ def test_a_small_map_opens_whole_and_not_blown_up(qtbot):
     assert view_module.READABLE_ZOOM <= w.view.zoom() <= 1.0
 
 
-def test_a_large_map_opens_readable_with_its_main_conclusion_at_the_top(qtbot):
-    path = next(p for p in sample_paths() if "kim-putin" in p.name)
-    w = window_manager().open_sample(path)
+def _opening(qtbot, w):
     _settle(qtbot, w)
     view = w.view
     assert view.fit_zoom() < view_module.READABLE_ZOOM  # too big to show whole and readable
     assert abs(view.zoom() - view_module.OPEN_ZOOM) < 1e-6
     top = main_conclusions(w.doc.map)[0].id
     assert _visible(w, top)
-    card = view.mapFromScene(view.scene_.node_rect(top)).boundingRect()
-    vp = view.viewport().rect()
+    return view.mapFromScene(view.scene_.node_rect(top)).boundingRect(), view.viewport().rect()
+
+
+def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot):
+    # the op-ed sample reads left to right: the main conclusion at the left, in the middle
+    path = next(p for p in sample_paths() if "kim-putin" in p.name)
+    w = window_manager().open_sample(path)
+    assert w.doc.map.meta.get("layout_direction") == "LR"
+    card, vp = _opening(qtbot, w)
+    assert abs(card.center().y() - vp.center().y()) < 4  # centred down ...
+    assert card.left() < vp.width() * 0.2                 # ... and at the left, its reasons right of it
+    w.force_close()
+    # the same map laid out top-down: the main conclusion at the top, centred across
+    amap = load_map(path)
+    amap.set_meta(layout_direction="TB")
+    amap.move(layout_map(amap, direction="TB"))
+    w = make_window(qtbot, amap)
+    w.resize(1000, 700)
+    card, vp = _opening(qtbot, w)
     assert abs(card.center().x() - vp.center().x()) < 4  # centred across ...
     assert card.top() < vp.height() * 0.2                # ... and at the top, its reasons below it
 

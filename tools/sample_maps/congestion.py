@@ -305,4 +305,5 @@ def build() -> ArgumentMap:
     b.attack("retention", "privacy->c",
              notes="Undercut: records kept briefly and for one purpose are not tracking, whatever the cameras "
                    "see.")
+    b.map.set_meta(layout_direction="LR")  # a broad debate: left to right keeps it near square instead of a 6,000 px strip
     return b.map

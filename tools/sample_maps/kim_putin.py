@@ -228,4 +228,5 @@ def build(text: str) -> ArgumentMap:
               notes="Linked: the conditional needs its condition, that Kim can test without paying a price, "
                     "which Russia's veto over sanctions supplies.")
     b.support("test", "c")
+    b.map.set_meta(layout_direction="LR")  # nine reasons for one conclusion read best left to right and fit a landscape page
     return b.map
