@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QKeyCombination, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..model import Kind, ModelError, Source, new_id
 from ..model.text import normalise_newlines, sentence_at
+from .claimed_keys import ClaimsKeys
 from .commands import AddSourceCommand, RemoveSourceCommand, UpdateSourceCommand
 from .source_dialogs import SourceDetailsDialog, SourceTextDialog
 from .source_edit import make_statement, passage_anchor, replace_anchor, replace_source_text
@@ -28,7 +29,7 @@ def short(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-class SourceOperations(QWidget):
+class SourceOperations(ClaimsKeys, QWidget):
     """The edits of :class:`SourcePanel` (a base class only to keep modules short)."""
 
     doc: "DocumentController"
@@ -57,26 +58,10 @@ class SourceOperations(QWidget):
         raise NotImplementedError
 
     # ------------------------------------------------- keys anywhere in the panel
-    def _claimed_action(self, event: QKeyEvent) -> QAction | None:
-        """The enabled make action whose key this is (the window binds Ctrl+1/2/3 to the canvas too;
-        with the focus in this panel they are the panel's, wherever in it the focus is)."""
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        seq = QKeySequence(QKeyCombination(mods, Qt.Key(event.key())))
-        return next((a for a in self.make_actions.values() if a.isEnabled() and a.shortcut() == seq), None)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._claimed_action(event) is not None:
-            event.accept()  # unclaimed by the focus widget inside the panel: the key comes here
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        act = self._claimed_action(event)
-        if act is not None:
-            act.trigger()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def _claimable(self) -> list[QAction]:
+        """The make actions: the window binds Ctrl+1/2/3 to the canvas too; with the focus
+        anywhere in this panel they are the panel's."""
+        return list(self.make_actions.values())
 
     def _show_statement(self, sid: str) -> None:
         self.doc.select([sid], origin=self)

@@ -1,14 +1,12 @@
 """The read-only text of one source: tinted passages, click to select, Ctrl+click for a sentence, drag a passage."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, QPoint, QVariantAnimation, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QVariantAnimation, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
     QFontDatabase,
-    QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QWidget
 
 from ..model import Kind, Source
 from ..model.text import sentence_at
+from .claimed_keys import ClaimsKeys
 from .drawing import theme_for
 from .source_text import PASSAGE_MIME, Passage, Utf16Map, trim_range
 from .source_tints import Tint, TintLayer, tint_segments
@@ -39,7 +38,7 @@ def reading_font() -> QFont:
     return font
 
 
-class SourceTextView(QTextEdit):
+class SourceTextView(ClaimsKeys, QTextEdit):
     """Shows one source read-only.  ``statements_clicked(ids)`` when a tinted passage is
     clicked (innermost first); the selection is a :class:`Passage` (``passage()``)."""
 
@@ -238,24 +237,8 @@ class SourceTextView(QTextEdit):
         has the same key (Ctrl+1/2/3 also set the kind of the selected cards on the canvas)."""
         self._claimed = list(actions)
 
-    def _claimed_action(self, event: QKeyEvent) -> QAction | None:
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        seq = QKeySequence(QKeyCombination(mods, Qt.Key(event.key())))
-        return next((a for a in getattr(self, "_claimed", ()) if a.isEnabled() and a.shortcut() == seq), None)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._claimed_action(event) is not None:
-            event.accept()  # deliver the key here instead of to an ambiguous shortcut
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        act = self._claimed_action(event)
-        if act is not None:
-            act.trigger()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def _claimable(self) -> list[QAction]:
+        return getattr(self, "_claimed", [])
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
