@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .structure import Structure, _cross_level
+from .structure import Structure, _cross_level, reason_units
 
 Measure = Callable[[], tuple[float, float, list[float], int, int]]  # w, h, x, crossings, edges through cards
 MAX_BANDS = 3
@@ -47,12 +47,7 @@ class Bands:
             ch = children[v]
             if len(ch) < 2:
                 continue
-            units: list[list[int]] = []
-            for r in ch:
-                if target[r] != v and units:
-                    units[-1].append(r)
-                else:
-                    units.append([r])
+            units = reason_units(ch, target, v)
             ok = [all(len(premises[r]) == 1 and len(children[r]) == 1 and not bad[children[r][0]]
                       and all(a in u for a in aimed.get(r, ())) for r in u) for u in units]
             if len(units) > 1 and any(ok[1:]):

@@ -355,3 +355,15 @@ def _cross_level(s: Structure, r: int, level: list[int]) -> int:
             _cross_level(s, t, level)
         level[r] = level[t]
     return level[r]
+
+
+def reason_units(children: list[int], target: list[int], v: int) -> list[list[int]]:
+    """The reasons under statement ``v`` as units that move together: each reason with the
+    undercuts hung right after it (children not aimed at ``v`` join the unit before them)."""
+    units: list[list[int]] = []
+    for r in children:
+        if target[r] != v and units:
+            units[-1].append(r)
+        else:
+            units.append([r])
+    return units

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .structure import Structure
+from .structure import Structure, reason_units
 
 Seg = tuple[int, int]
 
@@ -96,12 +96,7 @@ def _sweep(s: Structure, x: list[float], y: list[float], along: list[float], gap
         ch = children[v]
         if len(ch) < 2:
             continue
-        units: list[list[int]] = []
-        for r in ch:
-            if target[r] != v and units:
-                units[-1].append(r)
-            else:
-                units.append([r])
+        units = reason_units(ch, target, v)
         i = 0
         while i + 1 < len(units):
             a, b = units[i], units[i + 1]
