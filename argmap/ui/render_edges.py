@@ -97,7 +97,7 @@ def _box(r: QRectF) -> Box:
 
 def _anchor(b: Box, tx: float, ty: float, spread: bool = False,
             horizontal: bool = False) -> tuple[float, float, float, float]:
-    """``drawing._anchor`` on floats: the point where an edge meets the box, and its direction."""
+    """``edge_geometry._anchor`` on floats: the point where an edge meets the box, and its direction."""
     left, top, w, h = b
     cx, cy = left + w / 2, top + h / 2
     dx, dy = tx - cx, ty - cy
@@ -120,7 +120,7 @@ def _anchor(b: Box, tx: float, ty: float, spread: bool = False,
 
 def _curve(sx: float, sy: float, d0x: float, d0y: float, ex: float, ey: float, d1x: float,
            d1y: float) -> list[tuple[float, float]]:
-    """``drawing._curve``'s control points."""
+    """``edge_geometry._curve``'s control points."""
     k = min(60.0, math.hypot(ex - sx, ey - sy) * 0.45)
     return [(sx, sy), (sx + d0x * k, sy + d0y * k), (ex + d1x * k, ey + d1y * k), (ex, ey)]
 
