@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model import ArgumentMap, Polarity, Relation, RelationKind, Statement
 from .atomic import atomic_write_text
+from .native import anchor_records
 
 _TYPES = {RelationKind.REPHRASE: "MA", RelationKind.PREFERENCE: "PA"}
 _DEFAULT_POLARITY = {"RA": Polarity.SUPPORT, "CA": Polarity.ATTACK, "MA": Polarity.SUPPORT, "PA": Polarity.ATTACK}
@@ -42,8 +43,7 @@ def _statement_node(st: Statement) -> dict[str, Any]:
     if st.tags:
         extra["tags"] = list(st.tags)
     if st.anchors:
-        extra["anchors"] = [{"source": a.source_id, "start": a.start, "end": a.end, "quote": a.quote}
-                            for a in st.anchors]
+        extra["anchors"] = anchor_records(st)
     if meta:
         extra["meta"] = meta
     node["argmap"] = extra

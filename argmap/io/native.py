@@ -12,6 +12,7 @@ from .errors import MAX_FILE_BYTES, MapFileError, json_path, parse_json, read_te
 from .fastload import FORMAT_NAME, FORMAT_VERSION
 
 if TYPE_CHECKING:  # pydantic (argmap.io.schema) is imported only when a document needs it
+    from .registry import ImportResult
     from .schema import MapDocument
 
 Validated = Union["MapDocument", fastload.Records]
@@ -180,6 +181,11 @@ def _round(p: tuple[float, float]) -> list[float]:
     return [round(float(p[0]), 2) + 0.0, round(float(p[1]), 2) + 0.0]
 
 
+def anchor_records(st: Statement) -> list[dict[str, Any]]:
+    """A statement's anchors as the file writes them."""
+    return [{"source": a.source_id, "start": a.start, "end": a.end, "quote": a.quote} for a in st.anchors]
+
+
 def to_document(amap: ArgumentMap) -> dict[str, Any]:
     """The map as a plain dict in file order: only non-default fields besides the required ones."""
     meta: dict[str, Any] = {"title": amap.meta.get("title", "")}
@@ -214,8 +220,7 @@ def to_document(amap: ArgumentMap) -> dict[str, Any]:
         if st.tags:
             d["tags"] = list(st.tags)
         if st.anchors:
-            d["anchors"] = [{"source": a.source_id, "start": a.start, "end": a.end, "quote": a.quote}
-                            for a in st.anchors]
+            d["anchors"] = anchor_records(st)
         if st.assessment:
             d["assessment"] = st.assessment
         if st.meta:

@@ -25,20 +25,24 @@ class SelectionMixin:
         return [i for i in self.selected_ids() if i in self.node_items]
 
     def select_ids(self, ids: Iterable[str]) -> None:
-        ids = set(ids)
         self._syncing_selection = True
+        self._apply_selection(ids)
+        self._on_scene_selection_changed()
+
+    def _apply_selection(self, ids: Iterable[str]) -> None:
+        """Select exactly the items of ``ids`` without emitting the scene's selection signal."""
+        want = set(ids)
         self.blockSignals(True)
         try:
             for item in self.selectedItems():
-                if (getattr(item, "sid", None) or getattr(item, "rid", None)) not in ids:
+                if (getattr(item, "sid", None) or getattr(item, "rid", None)) not in want:
                     item.setSelected(False)
-            for eid in ids:
+            for eid in want:
                 item = self.item_for(eid)
                 if item is not None:
                     item.setSelected(True)
         finally:
             self.blockSignals(False)
-        self._on_scene_selection_changed()
 
     def _on_scene_selection_changed(self) -> None:
         if self.overview_mode:
@@ -49,18 +53,7 @@ class SelectionMixin:
     def _on_doc_selection_changed(self, ids: list, origin: object) -> None:
         if origin is self:
             return
-        self.blockSignals(True)
-        try:
-            want = set(ids)
-            for item in self.selectedItems():
-                if (getattr(item, "sid", None) or getattr(item, "rid", None)) not in want:
-                    item.setSelected(False)
-            for eid in ids:
-                item = self.item_for(eid)
-                if item is not None:
-                    item.setSelected(True)
-        finally:
-            self.blockSignals(False)
+        self._apply_selection(ids)
 
     # -------------------------------------------------------- highlighting
     def set_hover(self, sid: str | None, force: bool = False) -> None:
