@@ -23,6 +23,18 @@ TITLE_GAP = 3.0         # between the bold title and the text
 MAX_TEXT_WIDTH = 230.0  # readable line length, about 35-40 characters
 MIN_CARD_WIDTH = 120.0
 JUNCTION_SIZE = 12.0    # relations are drawn as a small junction node
+# Compact cards (a map whose ``meta.card_text`` is "titles"): the bold title alone, the kind shown by
+# the marker before it and the card's colour and border instead of a label strip; the full text
+# stays in the inspector, tooltips, the outline and the source panel.
+CARD_TEXT_KEY = "card_text"
+CARD_TEXT_FULL = "full"
+CARD_TEXT_TITLES = "titles"
+CARD_TEXT_MODES = (CARD_TEXT_FULL, CARD_TEXT_TITLES)
+COMPACT_TEXT_WIDTH = 200.0
+COMPACT_MIN_WIDTH = 80.0
+COMPACT_PAD_Y = 5.0
+MARKER_INDENT = 13.0    # room for the kind marker left of a compact card's first line
+MARKER_DROP = 3.6       # the kind marker's centre sits this far above the label baseline
 WORD_CACHE = 500_000    # distinct words whose widths are remembered, per font
 
 _DATA = json.loads((Path(__file__).with_name("font_metrics.json")).read_text(encoding="utf-8"))
@@ -154,9 +166,11 @@ class CardMetrics:
     title_lines: tuple[str, ...]
     text_lines: tuple[str, ...]
     line_height: float
-    label_y: float      # baseline of the kind label
+    label_y: float      # baseline of the kind label (compact: of the first line, where the marker sits)
     title_y: float      # top of the first title line
     text_y: float       # top of the first text line
+    compact: bool = False
+    text_x: float = PAD_X  # left of the title and text lines
 
     @property
     def size(self) -> tuple[float, float]:
@@ -164,8 +178,11 @@ class CardMetrics:
 
 
 @lru_cache(maxsize=100_000)
-def card_metrics(text: str, title: str = "") -> CardMetrics:
-    """Geometry of a statement card holding ``title`` (bold, optional) and ``text``."""
+def card_metrics(text: str, title: str = "", compact: bool = False) -> CardMetrics:
+    """Geometry of a statement card holding ``title`` (bold, optional) and ``text``; ``compact``: the
+    title alone (the text when there is no title), without the kind label strip."""
+    if compact:
+        return _compact_metrics(text, title)
     title_lines: tuple[str, ...] = ()
     widest = 0.0
     if title.strip():
@@ -184,14 +201,68 @@ def card_metrics(text: str, title: str = "") -> CardMetrics:
     return CardMetrics(round(width, 2), round(height, 2), title_lines, text_lines, lh, label_y, title_y, text_y)
 
 
-def card_size(statement) -> tuple[float, float]:
+def _balanced(text: str, font: _Font, room: float) -> tuple[list[str], float]:
+    """Wrap ``text`` into as few lines as fit ``room``, as evenly long as possible (no lone last
+    word): the narrowest width that still needs no more lines.  Returns the lines and their width."""
+    lines, sums = _wrap(text, font, room)
+    best, width = lines, _widest(font, lines, sums)
+    if len(lines) > 1:
+        lo, hi = max(sums) / len(lines), width
+        for _ in range(12):
+            mid = (lo + hi) / 2
+            cand, csums = _wrap(text, font, mid)
+            if len(cand) <= len(lines):
+                best, width, hi = cand, _widest(font, cand, csums), mid
+            else:
+                lo = mid
+            if hi - lo < 1.0:
+                break
+    return best, width
+
+
+def _compact_metrics(text: str, title: str) -> CardMetrics:
+    room = COMPACT_TEXT_WIDTH - MARKER_INDENT
+    if title.strip():
+        lines, widest = _balanced(title.strip(), BOLD, room)
+        title_lines, text_lines = tuple(lines), ()
+    else:
+        lines, widest = _balanced(text.strip() or " ", REGULAR, room)
+        title_lines, text_lines = (), tuple(lines)
+    lh = LINE_HEIGHT
+    width = max(COMPACT_MIN_WIDTH, min(room, widest) + MARKER_INDENT + 2 * PAD_X)
+    top = COMPACT_PAD_Y
+    height = top + (len(title_lines) + len(text_lines)) * lh + COMPACT_PAD_Y
+    label_y = top + lh / 2 + MARKER_DROP  # so that the marker (drawn MARKER_DROP above it) centres on line one
+    return CardMetrics(round(width, 2), round(height, 2), title_lines, text_lines, lh, label_y, top, top,
+                       compact=True, text_x=PAD_X + MARKER_INDENT)
+
+
+def compact_cards(amap_or_meta) -> bool:
+    """Whether a map (or its ``meta`` mapping) shows compact, titles-only cards (``meta.card_text``)."""
+    meta = getattr(amap_or_meta, "meta", amap_or_meta)
+    return meta.get(CARD_TEXT_KEY, CARD_TEXT_FULL) == CARD_TEXT_TITLES
+
+
+def card_size(statement, compact: bool = False) -> tuple[float, float]:
     """Width and height of the card for a Statement (anything with ``text`` and ``title``)."""
-    return card_metrics(statement.text, statement.title).size
+    return card_metrics(statement.text, statement.title, compact).size
+
+
+def statement_metrics(amap, statement) -> CardMetrics:
+    """The card of ``statement`` as ``amap`` shows it (full or compact, from the map's meta)."""
+    return card_metrics(statement.text, statement.title, compact_cards(amap))
+
+
+def statement_size(amap, sid: str) -> tuple[float, float]:
+    """Width and height of statement ``sid``'s card in ``amap``."""
+    st = amap.statements[sid]
+    return card_metrics(st.text, st.title, compact_cards(amap)).size
 
 
 def map_sizes(amap) -> dict[str, tuple[float, float]]:
     """Sizes of every statement and relation of ``amap``: cards for statements, junctions for relations."""
-    sizes = {sid: card_size(st) for sid, st in amap.statements.items()}
+    compact = compact_cards(amap)
+    sizes = {sid: card_metrics(st.text, st.title, compact).size for sid, st in amap.statements.items()}
     for rid in amap.relations:
         sizes[rid] = (JUNCTION_SIZE, JUNCTION_SIZE)
     return sizes

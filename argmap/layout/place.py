@@ -10,6 +10,13 @@ from .rows import Blocks
 
 Point = tuple[float, float]
 Size = tuple[float, float]
+COMPACT_NODE_GAP = 12.0   # compact (titles-only) cards sit closer: their rows are a third as tall
+COMPACT_LAYER_GAP = 40.0  # still room for a junction and an arrowhead between layers
+
+
+def gaps(amap) -> tuple[float, float]:
+    """The gap between neighbouring cards and between layers that ``amap``'s cards call for."""
+    return (COMPACT_NODE_GAP, COMPACT_LAYER_GAP) if measure.compact_cards(amap) else (NODE_GAP, LAYER_GAP)
 
 
 def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None,
@@ -26,11 +33,12 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
     map's records, never its networkx graph.
     """
     sizes = measure.map_sizes(amap)
+    node_gap, layer_gap = gaps(amap)
     old = amap.positions
     pins = {i: old[i] for i in amap.pinned if i in old}
     if only is None:
         new = layout_records(amap.statements, amap.relations.values(), sizes, direction=direction, pinned=pins,
-                             aspect=aspect)
+                             aspect=aspect, node_gap=node_gap, layer_gap=layer_gap)
         if not pins and new:
             placed = [i for i in new if i in old]
             if placed:
@@ -43,7 +51,7 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
         return {}
     new = layout_records([i for i in amap.statements if i in movable],
                          [r for i, r in amap.relations.items() if i in movable], sizes, direction=direction,
-                         aspect=aspect)
+                         aspect=aspect, node_gap=node_gap, layer_gap=layer_gap)
     flow = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}[direction]
     anchored = [i for i in new if i in old]
     if anchored:

@@ -78,7 +78,7 @@ class NewStatementCommand(MapCommand):
             ends = (*rel.premises, rel.target)
             pos = {e: moves.get(e) or amap.positions.get(e) for e in ends}
             pos = {e: p for e, p in pos.items() if p is not None}
-            sizes = {e: measure.card_size(amap.statements[e]) for e in ends if e in amap.statements}
+            sizes = {e: measure.statement_size(amap, e) for e in ends if e in amap.statements}
             p = placement.junction_positions(amap, pos, sizes, [rid]).get(rid)
             if p is not None:
                 moves[rid] = p
@@ -160,7 +160,7 @@ class CanvasEdits:
     # ----------------------------------------------------------- creating
     def create_statement(self, kind: Kind = Kind.PREMISE, at: QPointF | None = None, edit: bool = True) -> str | None:
         st = Statement(new_id(), "", kind)
-        size = measure.card_size(st)
+        size = measure.card_size(st, measure.compact_cards(self.doc.map))
         if at is None:
             c = self.view.mapToScene(self.view.viewport().rect().center())
             at = QPointF(*self._free_spot(_pos(c), size))
@@ -200,7 +200,8 @@ class CanvasEdits:
         kind = Kind.EVIDENCE if mode == "evidence" else Kind.PREMISE
         pol = Polarity.ATTACK if mode == "attack" else Polarity.SUPPORT
         st = Statement(new_id(), "", kind)
-        pos = placement.place_below(self.doc.map, target, measure.card_size(st), self._nearby(target))
+        pos = placement.place_below(self.doc.map, target, measure.card_size(st, measure.compact_cards(self.doc.map)),
+                                    self._nearby(target))
         rel = Relation(new_id(), pol, (st.id,), target)
         label = {"support": "Add supporting premise", "attack": "Add objection", "evidence": "Add evidence"}[mode]
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text=label))
@@ -213,11 +214,11 @@ class CanvasEdits:
         amap = self.doc.map
         rel = amap.relations[rid]
         st = Statement(new_id(), "", Kind.PREMISE)
-        w, h = measure.card_size(st)
+        w, h = measure.card_size(st, measure.compact_cards(amap))
         last = rel.premises[-1]
         lp = amap.positions.get(last, (0.0, 0.0))
-        lw = measure.card_size(amap.statements[last])[0]
-        rects = {s: (p[0], p[1], *measure.card_size(amap.statements[s])) for s, p in amap.positions.items()
+        lw = measure.statement_size(amap, last)[0]
+        rects = {s: (p[0], p[1], *measure.statement_size(amap, s)) for s, p in amap.positions.items()
                  if s in amap.statements}
         x = lp[0] + lw / 2 + placement.GAP_X + w / 2
         while placement._overlaps((x, lp[1], w, h), list(rects.values())):
@@ -231,7 +232,8 @@ class CanvasEdits:
             self.doc.status_message.emit("Select a relation (or a premise of one) first")
             return None
         st = Statement(new_id(), "", Kind.PREMISE)
-        pos = placement.place_below(self.doc.map, rid, measure.card_size(st), self._nearby(rid))
+        pos = placement.place_below(self.doc.map, rid, measure.card_size(st, measure.compact_cards(self.doc.map)),
+                                    self._nearby(rid))
         rel = Relation(new_id(), Polarity.ATTACK, (st.id,), rid)
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text="Add undercut"))
 
@@ -335,7 +337,7 @@ class CanvasEdits:
             if rid is None:
                 return
             nearby = [r for r, s in zip(self._nearby(target), self._nearby_ids) if s != sid]
-            pos = placement.place_below(amap, target, measure.card_size(amap.statements[sid]), nearby)
+            pos = placement.place_below(amap, target, measure.statement_size(amap, sid), nearby)
             moves = {sid: pos}
             jp = placement.junction_positions(amap, {**amap.positions, sid: pos}, _end_sizes(amap, rid),
                                               [rid]).get(rid)
@@ -395,7 +397,7 @@ class _ConnectCommand(MapCommand):
 def _end_sizes(amap, rid: str) -> dict[str, tuple[float, float]]:
     """Card sizes of a relation's premises and target (not the whole map's: big maps stay fast)."""
     rel = amap.relations[rid]
-    return {e: measure.card_size(amap.statements[e]) for e in (*rel.premises, rel.target) if e in amap.statements}
+    return {e: measure.statement_size(amap, e) for e in (*rel.premises, rel.target) if e in amap.statements}
 
 
 def _subtree(amap, roots: Iterable[str]) -> set[str]:

@@ -153,16 +153,17 @@ def draw_card(painter: QPainter, rect: QRectF, statement: Statement, metrics: Ca
         painter.drawRoundedRect(body.adjusted(2.5, 2.5, -2.5, -2.5), CARD_RADIUS - 2, CARD_RADIUS - 2)
     # kind marker and label
     x0, y0 = rect.left(), rect.top()
-    marker_c = QPointF(x0 + measure.PAD_X + 3.5, y0 + metrics.label_y - 3.6)
+    marker_c = QPointF(x0 + measure.PAD_X + 3.5, y0 + metrics.label_y - measure.MARKER_DROP)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(accent)
     painter.drawPath(kind_marker_path(kind, marker_c, 7.0))
-    painter.setPen(accent)
-    painter.setFont(label_font())
-    painter.drawText(QPointF(x0 + measure.PAD_X + 11.0, y0 + metrics.label_y), KIND_LABELS[kind])
+    if not metrics.compact:  # a compact card tells its kind by marker, colour and border alone
+        painter.setPen(accent)
+        painter.setFont(label_font())
+        painter.drawText(QPointF(x0 + measure.PAD_X + 11.0, y0 + metrics.label_y), KIND_LABELS[kind])
     # title and text
     painter.setPen(theme.text)
-    left = x0 + measure.PAD_X
+    left = x0 + metrics.text_x
     if metrics.title_lines:
         _draw_lines(painter, metrics.title_lines, left, y0 + metrics.title_y, metrics.line_height, True)
     _draw_lines(painter, metrics.text_lines, left, y0 + metrics.text_y, metrics.line_height, False)
@@ -295,18 +296,18 @@ def draw_relation(painter: QPainter, relation: Relation, premise_rects: Sequence
 
 
 # ------------------------------------------------------------------ legend
-def legend_size() -> QSizeF:
-    """The size :func:`draw_legend` takes."""
+def legend_size(strip: bool = False) -> QSizeF:
+    """The size :func:`draw_legend` takes (a box, or with ``strip`` a single row)."""
     from .drawing_legend import legend_size as size
 
-    return size()
+    return size(strip)
 
 
-def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme) -> QRectF:
+def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False) -> QRectF:
     """A key to kinds and relation styles at ``top_left``; returns the rectangle it took."""
     from .drawing_legend import draw_legend as draw
 
-    return draw(painter, top_left, theme)
+    return draw(painter, top_left, theme, strip)
 
 
 __all__ = [

@@ -14,10 +14,22 @@ _LEGEND_ROW = 20.0
 _LEGEND_ITEMS = ("Conclusion", "Premise", "Evidence", "Supports", "Attacks", "Undercut (attacks a relation)")
 
 
-def legend_size() -> QSizeF:
+_STRIP_PAD = 6.0
+_STRIP_SWATCH = 36.0   # a card swatch or a short edge
+_STRIP_GAP = 16.0      # between one item's text and the next swatch
+
+
+def legend_size(strip: bool = False) -> QSizeF:
+    """The size :func:`draw_legend` takes: a box with a heading and one row per item, or with
+    ``strip`` a single row (for a page header)."""
     fm = QFontMetricsF(_legend_font())
+    if strip:
+        texts = sum(fm.horizontalAdvance(t) for t in _LEGEND_ITEMS)
+        n = len(_LEGEND_ITEMS)
+        return QSizeF(2 * _STRIP_PAD + n * (_STRIP_SWATCH + 6) + texts + (n - 1) * _STRIP_GAP,
+                      2 * _STRIP_PAD + _LEGEND_ROW)
     text_w = max(fm.horizontalAdvance(t) for t in _LEGEND_ITEMS)
-    return QSizeF(2 * _LEGEND_PAD + 44 + 8 + text_w, 2 * _LEGEND_PAD + _LEGEND_ROW * len(_LEGEND_ITEMS) + 16)
+    return QSizeF(2 * _LEGEND_PAD + _STRIP_SWATCH + 8 + text_w, 2 * _LEGEND_PAD + _LEGEND_ROW * len(_LEGEND_ITEMS) + 16)
 
 
 def _legend_font() -> QFont:
@@ -27,9 +39,32 @@ def _legend_font() -> QFont:
     return _LEGEND_FONT
 
 
-def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme) -> QRectF:
-    """A key to kinds and relation styles; returns the rectangle it took."""
-    size = legend_size()
+def _swatch(painter: QPainter, i: int, x: float, cy: float, theme: Theme) -> None:
+    """Legend item ``i``'s picture in ``[x, x + _STRIP_SWATCH]`` around the line ``cy``."""
+    w = _STRIP_SWATCH
+    if i < 3:
+        kind = (Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE)[i]
+        box = QRectF(x, cy - 7, w, 14)
+        painter.setPen(QPen(theme.kind[kind], 2.0 if kind is Kind.CONCLUSION else 1.2))
+        painter.setBrush(theme.card[kind])
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.kind[kind])
+        painter.drawPath(kind_marker_path(kind, QPointF(x + 9, cy), 6.0))
+    elif i < 5:
+        path = QPainterPath(QPointF(x, cy))
+        path.lineTo(QPointF(x + w, cy))
+        draw_edge(painter, path, Polarity.SUPPORT if i == 3 else Polarity.ATTACK, theme)
+    else:
+        path = QPainterPath(QPointF(x, cy))
+        path.lineTo(QPointF(x + w - 14, cy))
+        draw_edge(painter, path, Polarity.ATTACK, theme)
+        draw_junction(painter, QPointF(x + w - 6, cy), Relation("legend", Polarity.SUPPORT, ("a",), "b"), theme)
+
+
+def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False) -> QRectF:
+    """A key to kinds and relation styles (a box, or with ``strip`` one row); returns the rectangle it took."""
+    size = legend_size(strip)
     rect = QRectF(top_left, size)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -38,41 +73,30 @@ def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme) -> QRectF:
     bg.setAlpha(235)
     painter.setBrush(bg)
     painter.drawRoundedRect(rect, 6, 6)
+    font = _legend_font()
+    if strip:
+        fm = QFontMetricsF(font)
+        x, cy = rect.left() + _STRIP_PAD, rect.center().y()
+        for i, text in enumerate(_LEGEND_ITEMS):
+            _swatch(painter, i, x, cy, theme)
+            x += _STRIP_SWATCH + 6
+            painter.setPen(theme.text)
+            painter.setFont(font)
+            painter.drawText(QPointF(x, cy + 4), text)
+            x += fm.horizontalAdvance(text) + _STRIP_GAP
+        painter.restore()
+        return rect
     title_font = _font(12, True)
     painter.setFont(title_font)
     painter.setPen(theme.text)
     x, y = rect.left() + _LEGEND_PAD, rect.top() + _LEGEND_PAD
     painter.drawText(QPointF(x, y + 11), "Legend")
     y += 18
-    font = _legend_font()
-    for i, kind in enumerate((Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE)):
+    for i, text in enumerate(_LEGEND_ITEMS):
         cy = y + i * _LEGEND_ROW + _LEGEND_ROW / 2
-        box = QRectF(x, cy - 7, 44, 14)
-        painter.setPen(QPen(theme.kind[kind], 2.0 if kind is Kind.CONCLUSION else 1.2))
-        painter.setBrush(theme.card[kind])
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.kind[kind])
-        painter.drawPath(kind_marker_path(kind, QPointF(x + 9, cy), 6.0))
+        _swatch(painter, i, x, cy, theme)
         painter.setPen(theme.text)
         painter.setFont(font)
-        painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[i])
-    for j, pol in enumerate((Polarity.SUPPORT, Polarity.ATTACK)):
-        cy = y + (3 + j) * _LEGEND_ROW + _LEGEND_ROW / 2
-        path = QPainterPath(QPointF(x, cy))
-        path.lineTo(QPointF(x + 44, cy))
-        draw_edge(painter, path, pol, theme)
-        painter.setPen(theme.text)
-        painter.setFont(font)
-        painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[3 + j])
-    cy = y + 5 * _LEGEND_ROW + _LEGEND_ROW / 2
-    jc = QPointF(x + 38, cy)
-    path = QPainterPath(QPointF(x, cy))
-    path.lineTo(QPointF(x + 30, cy))
-    draw_edge(painter, path, Polarity.ATTACK, theme)
-    draw_junction(painter, jc, Relation("legend", Polarity.SUPPORT, ("a",), "b"), theme)
-    painter.setPen(theme.text)
-    painter.setFont(font)
-    painter.drawText(QPointF(x + 52, cy + 4), _LEGEND_ITEMS[5])
+        painter.drawText(QPointF(x + _STRIP_SWATCH + 8, cy + 4), text)
     painter.restore()
     return rect

@@ -49,7 +49,7 @@ class NodeItem(QGraphicsItem):
         self.map_scene = map_scene
         self.sid = statement.id
         self.statement = statement
-        self.metrics: CardMetrics = measure.card_metrics(statement.text, statement.title)
+        self.metrics: CardMetrics = measure.card_metrics(statement.text, statement.title, map_scene.compact_cards())
         self.hover = False
         self.found = False
         self.drop_target = False
@@ -64,7 +64,7 @@ class NodeItem(QGraphicsItem):
 
     def set_statement(self, statement: Statement) -> None:
         self.statement = statement
-        metrics = measure.card_metrics(statement.text, statement.title)
+        metrics = measure.card_metrics(statement.text, statement.title, self.map_scene.compact_cards())
         if metrics != self.metrics:
             self.prepareGeometryChange()
             self.metrics = metrics

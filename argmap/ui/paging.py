@@ -8,7 +8,6 @@ from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter
 
 from ..layout import measure
-from . import drawing
 from .render import MapRenderer
 
 log = logging.getLogger(__name__)
@@ -65,7 +64,7 @@ def tiles(rect: QRectF, tile: QSizeF, overlap: float = TILE_OVERLAP, avoid_x: Se
 
 
 def _has_content(r: MapRenderer, piece: QRectF) -> bool:
-    if r.legend_pos is not None and QRectF(r.legend_pos, drawing.legend_size()).intersects(piece):
+    if r.legend_rect is not None and r.legend_rect.intersects(piece):
         return True
     if r.title_lines and QRectF(r.title_pos, QSizeF(r.content.width(), r.title_line_height)).intersects(piece):
         return True

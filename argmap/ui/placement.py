@@ -72,7 +72,7 @@ def fallback_layout(amap: ArgumentMap, only: Iterable[str] | None = None) -> dic
     y = 0.0
     for lv in sorted(rows):
         ids = rows[lv]
-        sizes = [measure.card_size(amap.statements[s]) for s in ids]
+        sizes = [measure.statement_size(amap, s) for s in ids]
         h = max(sz[1] for sz in sizes)
         x = 0.0
         for s, (w, _) in zip(ids, sizes):
@@ -82,7 +82,7 @@ def fallback_layout(amap: ArgumentMap, only: Iterable[str] | None = None) -> dic
         for s in ids:  # centre the row on x = 0
             pos[s] = (pos[s][0] - width / 2, pos[s][1])
         y += h + GAP_Y
-    sizes = {s: measure.card_size(st) for s, st in amap.statements.items()}
+    sizes = {s: measure.statement_size(amap, s) for s in amap.statements}
     pos.update(junction_positions(amap, {**amap.positions, **pos}, sizes,
                                   [r for r in amap.relations if keep is None or r in keep or
                                    all(p in keep for p in amap.relations[r].premises)]))
@@ -134,11 +134,11 @@ def place_below(amap: ArgumentMap, target: str, size: tuple[float, float],
         statements = amap.statements
         for sid, p in amap.positions.items():
             if sid in statements:
-                w, h = measure.card_size(statements[sid])
+                w, h = measure.statement_size(amap, sid)
                 rects.append((p[0], p[1], w, h))
     else:
         rects = list(nearby)
-    th = measure.card_size(amap.statements[target])[1] if target in amap.statements else measure.JUNCTION_SIZE
+    th = measure.statement_size(amap, target)[1] if target in amap.statements else measure.JUNCTION_SIZE
     w, h = size
     y = tp[1] + th / 2 + GAP_Y + h / 2
     if target in amap.relations:

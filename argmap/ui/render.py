@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..layout import measure
@@ -53,7 +53,7 @@ def resolve_positions(amap: ArgumentMap, statements: list[str], relations: list[
         pos = laid if not any(s in pos for s in amap.statements) else {**laid, **pos}
     missing = [r for r in relations if r not in pos]
     if missing:
-        sizes = {s: measure.card_size(amap.statements[s]) for s in statements}
+        sizes = {s: measure.statement_size(amap, s) for s in statements}
         for _ in range(3):  # undercuts of undercuts: their targets get a position first
             found = junction_positions(amap, pos, sizes, [r for r in missing if r not in pos])
             pos.update(found)
@@ -113,9 +113,10 @@ class MapRenderer:
         self.relations = [r for r in self.relations if r in pos]
         self.cards: list[tuple[QRectF, Statement, measure.CardMetrics]] = []
         self.rects: dict[str, QRectF] = {}
+        compact = measure.compact_cards(amap)
         for sid in self.statements:
             st = amap.statements[sid]
-            m = measure.card_metrics(st.text, st.title)
+            m = measure.card_metrics(st.text, st.title, compact)
             rect = drawing.card_rect(pos.get(sid, (0.0, 0.0)), m)
             self.cards.append((rect, st, m))
             self.rects[sid] = rect
@@ -171,34 +172,74 @@ class MapRenderer:
         return rect.adjusted(-4, -4, 4, 4)  # selection-free, but pens and arrow tips stick out a little
 
     def _layout_header(self) -> None:
+        """Place the title and the legend.  The legend goes in an empty corner of the map when one
+        has room; else, as one row, in the header (beside the title when there is room, else under
+        it) when the map is that wide; else, as a box, at the header's right."""
         c = self.content
         self.title_font = _title_font()
         fm = QFontMetricsF(self.title_font)
         self.title_line_height = fm.lineSpacing()
         self.title_ascent = fm.ascent()
-        lsize = drawing.legend_size() if self.legend else None
-        lw = lsize.width() if lsize else 0.0
-        lh = lsize.height() if lsize else 0.0
-        width = max(c.width() - (lw + LEGEND_GAP if lsize else 0.0), 360.0)
+        self.legend_pos: QPointF | None = None
+        self.legend_strip = False
+        self.legend_rect: QRectF | None = None
+        box = drawing.legend_size() if self.legend else QSizeF()
+        strip = drawing.legend_size(True) if self.legend else QSizeF()
+        corner = self._free_corner(box) if self.legend else None
+        place = ("" if not self.legend else "corner" if corner is not None
+                 else "strip" if strip.width() <= c.width() else "box")
+        width = max(c.width() - (box.width() + LEGEND_GAP if place == "box" else 0.0), 360.0)
         self.title_lines = _wrap(self.title, fm, width) if self.title else []
         title_w = max((fm.horizontalAdvance(t) for t in self.title_lines), default=0.0)
         title_h = len(self.title_lines) * self.title_line_height
-        self.title_pos = QPointF(c.left(), 0.0)
-        self.legend_pos: QPointF | None = None
-        header_h = max(title_h, lh)  # one header row: title on the left, legend on the right
-        top = c.top() - TITLE_GAP - header_h
+        same_row = not title_w or title_w + LEGEND_GAP + strip.width() <= c.width()
+        if place == "strip":
+            header_h = max(title_h, strip.height()) if same_row else title_h + TITLE_GAP / 2 + strip.height()
+        elif place == "box":
+            header_h = max(title_h, box.height())
+        else:
+            header_h = title_h
+        top = c.top() - (TITLE_GAP if header_h else 0.0) - header_h
         self.title_pos = QPointF(c.left(), top)
-        if lsize:
-            self.legend_pos = QPointF(max(c.right() - lw, c.left() + (title_w + LEGEND_GAP if title_w else 0)), top)
+        if place == "corner":
+            self.legend_pos, size = corner, box
+        elif place == "box":
+            self.legend_pos, size = QPointF(max(c.right() - box.width(), c.left() + (title_w + LEGEND_GAP if title_w
+                                                                                     else 0)), top), box
+        elif place == "strip":
+            self.legend_strip, size = True, strip
+            self.legend_pos = (QPointF(c.right() - strip.width(), top) if same_row
+                               else QPointF(c.left(), top + header_h - strip.height()))
+        if self.legend_pos is not None:
+            self.legend_rect = QRectF(self.legend_pos, size)
         inner = QRectF(c)
         if header_h:
-            inner.setTop(c.top() - TITLE_GAP - header_h)
+            inner.setTop(top)
         if self.title_lines:
             inner.setRight(max(inner.right(), c.left() + title_w))
-        if self.legend_pos is not None and lsize:
-            inner = inner.united(QRectF(self.legend_pos, lsize))
+        if self.legend_rect is not None:
+            inner = inner.united(self.legend_rect)
         m = self.margin
         self.rect = inner.adjusted(-m, -m, m, m)
+
+    def _free_corner(self, size: QSizeF) -> QPointF | None:
+        """The top-left point for a legend of ``size`` in a corner of the drawing that no card,
+        junction or edge comes near (top right, bottom right, bottom left, top left), or None."""
+        c = self.content
+        w, h = size.width(), size.height()
+        if w + LEGEND_GAP > c.width() / 2 or h + LEGEND_GAP > c.height() / 2:
+            return None
+        obstacles = list(self.rects.values())
+        for _, prem, j, target, _, _ in self.edges:
+            for r in (*prem, target):
+                obstacles.append(QRectF(r.center(), j).normalized().adjusted(-1, -1, 1, 1))  # never empty
+        g = LEGEND_GAP
+        for x, y in ((c.right() - w, c.top()), (c.right() - w, c.bottom() - h),
+                     (c.left(), c.bottom() - h), (c.left(), c.top())):
+            room = QRectF(x, y, w, h).adjusted(-g, -g, g, g)
+            if not any(room.intersects(o) for o in obstacles):
+                return QPointF(x, y)
+        return None
 
     def paint(self, painter: QPainter, *, clip: QRectF | None = None, background: QColor | None = None) -> None:
         """Draw the map in scene coordinates: background, edges and junctions, cards, title, legend."""
@@ -221,7 +262,7 @@ class MapRenderer:
                 painter.drawText(QPointF(self.title_pos.x(), self.title_pos.y() + self.title_ascent
                                          + i * self.title_line_height), line)
         if self.legend_pos is not None:
-            drawing.draw_legend(painter, self.legend_pos, theme)
+            drawing.draw_legend(painter, self.legend_pos, theme, self.legend_strip)
         painter.restore()
 
 

@@ -89,7 +89,7 @@ def draw_cards(painter: QPainter, cards: Sequence[Card], theme: drawing.Theme) -
             markers = QPainterPath()
             for rect, _, m in group:
                 markers.addPath(drawing.kind_marker_path(
-                    kind, QPointF(rect.left() + pad + 3.5, rect.top() + m.label_y - 3.6), 7.0))
+                    kind, QPointF(rect.left() + pad + 3.5, rect.top() + m.label_y - measure.MARKER_DROP), 7.0))
             painter.setBrush(theme.kind[kind])
             painter.drawPath(markers)
     painter.setFont(drawing.label_font())
@@ -98,14 +98,15 @@ def draw_cards(painter: QPainter, cards: Sequence[Card], theme: drawing.Theme) -
             painter.setPen(theme.kind[kind])
             label = drawing.KIND_LABELS[kind]
             for rect, _, m in group:
-                painter.drawText(QPointF(rect.left() + pad + 11.0, rect.top() + m.label_y), label)
+                if not m.compact:
+                    painter.drawText(QPointF(rect.left() + pad + 11.0, rect.top() + m.label_y), label)
     painter.setPen(theme.text)
-    titled = [(rect.left() + pad, rect.top() + m.title_y, m.line_height, m.title_lines)
+    titled = [(rect.left() + m.text_x, rect.top() + m.title_y, m.line_height, m.title_lines)
               for rect, _, m in cards if m.title_lines]
     if titled:
         _lines(painter, raster, True, titled)
-    _lines(painter, raster, False, [(rect.left() + pad, rect.top() + m.text_y, m.line_height, m.text_lines)
-                                    for rect, _, m in cards])
+    _lines(painter, raster, False, [(rect.left() + m.text_x, rect.top() + m.text_y, m.line_height, m.text_lines)
+                                    for rect, _, m in cards if m.text_lines])
     painter.restore()
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsScene
 
+from ..layout import measure
 from ..model import Change
 from . import drawing
 from .document import DocumentController
@@ -44,6 +45,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         self._found: set[str] = set()
         self._auto_junctions: set[str] = set()   # relations without a stored position follow their cards
         self._horizontal = False                 # the flow the edges were drawn for (see horizontal())
+        self._compact = False                    # whether cards are drawn compact (see compact_cards())
         self.overview_mode = False
         self._bounds_cache: QRectF | None = None
         self.overview = OverviewItem(self)
@@ -77,6 +79,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         doc.selection_changed.connect(self._on_doc_selection_changed)
         amap = doc.map
         self._horizontal = self.horizontal()
+        self._compact = self.compact_cards()
         if len(amap.statements) >= OVERVIEW_FROM:
             self.overview_mode = True
             self.overview.show()
@@ -211,6 +214,10 @@ class MapScene(SelectionMixin, QGraphicsScene):
             todo.extend(u.id for u in amap.undercuts_of(r))
         return out
 
+    def compact_cards(self) -> bool:
+        """Whether the map shows compact, titles-only cards (its ``card_text`` meta)."""
+        return self.doc is not None and measure.compact_cards(self.doc.map)
+
     def horizontal(self) -> bool:
         """Whether the map flows left to right (its ``layout_direction`` meta): edges at card sides."""
         return self.doc is not None and drawing.horizontal_flow(self.doc.map.meta)
@@ -291,7 +298,17 @@ class MapScene(SelectionMixin, QGraphicsScene):
             if p is not None and self.pos.get(eid) != p:
                 self.set_item_pos(eid, p[0], p[1])
             dirty.add(eid)
+        if change.meta and self.compact_cards() != self._compact:  # every card changes size
+            self._compact = self.compact_cards()
+            for eid, item in self.node_items.items():
+                item.set_statement(amap.statements[eid])
+            self._bounds_cache = None
+            rels_all = True
+        else:
+            rels_all = False
         rels = self.relations_touching(dirty) | set(new_rel)
+        if rels_all:
+            rels |= self.relation_items.keys()
         if change.meta and self.horizontal() != self._horizontal:  # the flow changed: every edge's ends move
             self._horizontal = self.horizontal()
             rels |= self.relation_items.keys()

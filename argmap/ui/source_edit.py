@@ -7,7 +7,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..layout.measure import card_size
+from ..layout.measure import card_size, compact_cards, statement_size
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Point, Polarity, Relation, Statement, new_id
 from ..model.text import normalise_newlines, refind_anchor
 from .commands import AddRelationCommand, AddStatementCommand, MoveCommand, UpdateSourceCommand, \
@@ -39,7 +39,7 @@ def _rects(amap: ArgumentMap, skip: str) -> list[tuple[float, float, float, floa
         st = amap.statements.get(sid)
         if st is None or sid == skip:
             continue
-        w, h = card_size(st)
+        w, h = statement_size(amap, sid)
         out.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
     return out
 
@@ -80,18 +80,18 @@ def place_statement(amap: ArgumentMap, st: Statement, support_target: str | None
                     selected: Iterable[str] = ()) -> Point:
     """Where a statement made from a passage goes: under the statement it supports, beside
     the statement anchored nearest in the text, near the selection, or below everything."""
-    w, h = card_size(st)
+    w, h = card_size(st, compact_cards(amap))
     pos = amap.positions
     if support_target and support_target in pos:
         tx, ty = pos[support_target]
-        th = card_size(amap.statements[support_target])[1] if support_target in amap.statements else 0
+        th = statement_size(amap, support_target)[1] if support_target in amap.statements else 0
         return free_spot(amap, (w, h), (tx, ty + th / 2 + GAP_Y + h / 2), st.id)
     ref = _nearest_in_text(amap, st.anchors[0]) if st.anchors else None
     if ref is None:
         ref = next((s for s in selected if s in pos and s in amap.statements), None)
     if ref is not None:
         rx, ry = pos[ref]
-        rw = card_size(amap.statements[ref])[0]
+        rw = statement_size(amap, ref)[0]
         return free_spot(amap, (w, h), (rx + rw / 2 + GAP_X + w / 2, ry), st.id)
     if not pos:
         return (0.0, 0.0)
