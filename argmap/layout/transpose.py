@@ -68,7 +68,8 @@ def _sweep(s: Structure, x: list[float], y: list[float], along: list[float], gap
     for k, (a, b) in enumerate(segs):
         at[a].append(k)
         at[b].append(k)
-    cross_segs = [k for k, c in enumerate(is_cross) if c]
+    n_cross_segs = sum(is_cross)
+    index = _Index(segs, is_cross, x, y)
     # depth-first order of the tree; a cross junction rides with what it hangs under
     tin = [-1] * n
     by_tin: list[int] = []
@@ -112,7 +113,8 @@ def _sweep(s: Structure, x: list[float], y: list[float], along: list[float], gap
             if len(moved) > limit or not n_cross:
                 i += 1
                 continue
-            work -= len(moved) * len(cross_segs) + n_cross * len(segs)
+            # the budget counts the edge pairs a plain test of every pair would make (machine-independent)
+            work -= len(moved) * n_cross_segs + n_cross * len(segs)
             if work < 0:
                 return swapped
             la = min(x[u] - along[u] / 2 for u in na)
@@ -120,9 +122,10 @@ def _sweep(s: Structure, x: list[float], y: list[float], along: list[float], gap
             rb = max(x[u] + along[u] / 2 for u in nb)
             shift = {u: rb - lb + gap for u in na}
             shift.update({u: la - lb for u in nb})
-            if _delta(segs, is_cross, cross_segs, moved, x, y, shift) < 0:
+            if index.delta(moved, shift) < 0:
                 for u, d in shift.items():
                     x[u] += d
+                index.update(moved)
                 units[i], units[i + 1] = b, a
                 # the depth-first numbers of both subtrees follow the new order
                 lo = min(tin[r] for r in a)
@@ -136,63 +139,92 @@ def _sweep(s: Structure, x: list[float], y: list[float], along: list[float], gap
     return swapped
 
 
-def _delta(segs: list[Seg], is_cross: list[bool], cross_segs: list[int], moved: set[int],
-           x: list[float], y: list[float], shift: dict[int, float]) -> int:
-    """Crossings after minus before, for the edges in ``moved`` when ``shift`` is applied."""
-    def coords(k: int, after: bool) -> tuple[float, float, float, float]:
-        a, b = segs[k]
-        xa, xb = x[a], x[b]
-        if after:
-            xa += shift.get(a, 0.0)
-            xb += shift.get(b, 0.0)
-        return xa, y[a], xb, y[b]
+class _Index:
+    """The edges of one sweep as plain coordinates, grouped by the rows they span, for exact
+    crossing deltas that look only at edges able to cross the moved ones."""
 
-    before = {m: coords(m, False) for m in moved}
-    after = {m: coords(m, True) for m in moved}
-    lo = min(min(c[0], c[2]) for c in (*before.values(), *after.values()))
-    hi = max(max(c[0], c[2]) for c in (*before.values(), *after.values()))
-    fixed_cross = []
-    for o in cross_segs:
-        if o not in moved:
-            a, b = segs[o]
-            if max(x[a], x[b]) > lo and min(x[a], x[b]) < hi:
-                fixed_cross.append(o)
-    total = 0
-    ordered = sorted(moved)
-    for m in ordered:
-        ends = segs[m]
-        m0, m1 = before[m], after[m]
-        if is_cross[m]:  # against every edge it may reach, moved or not
-            span_lo = min(m0[0], m0[2], m1[0], m1[2])
-            span_hi = max(m0[0], m0[2], m1[0], m1[2])
-            others = []
-            for o, (a, b) in enumerate(segs):
-                if o not in moved and max(x[a], x[b]) > span_lo and min(x[a], x[b]) < span_hi:
-                    others.append(o)
-        else:
-            others = fixed_cross
-        b0 = (min(m0[0], m0[2]), max(m0[0], m0[2]), min(m0[1], m0[3]), max(m0[1], m0[3]))
-        b1 = (min(m1[0], m1[2]), max(m1[0], m1[2]), b0[2], b0[3])
-        for o in others:
-            a, b = segs[o]
-            if a in ends or b in ends:
-                continue
+    def __init__(self, segs: list[Seg], is_cross: list[bool], x: list[float], y: list[float]) -> None:
+        self.segs, self.is_cross, self.x, self.y = segs, is_cross, x, y
+        self.geo: list[tuple[float, float, float, float, float, float]] = [(0.0,) * 6] * len(segs)
+        self.update(range(len(segs)))
+        bands: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
+        for k, (a, b) in enumerate(segs):
             ya, yb = y[a], y[b]
-            if (ya <= b0[2] and yb <= b0[2]) or (ya >= b0[3] and yb >= b0[3]):
-                continue
+            every, crossing = bands.setdefault((min(ya, yb), max(ya, yb)), ([], []))
+            every.append(k)
+            if is_cross[k]:
+                crossing.append(k)
+        self.bands = [(lo, hi, every, crossing) for (lo, hi), (every, crossing) in sorted(bands.items())]
+
+    def update(self, ks: object) -> None:
+        """Refresh the coordinates of edges ``ks`` after their ends moved."""
+        segs, x, y, geo = self.segs, self.x, self.y, self.geo
+        for k in ks:  # type: ignore[attr-defined]
+            a, b = segs[k]
             xa, xb = x[a], x[b]
-            q = (xa, ya, xb, yb)
-            hit0 = not ((xa <= b0[0] and xb <= b0[0]) or (xa >= b0[1] and xb >= b0[1])) and _cross(m0, q)
-            hit1 = not ((xa <= b1[0] and xb <= b1[0]) or (xa >= b1[1] and xb >= b1[1])) and _cross(m1, q)
-            total += hit1 - hit0
-        for o in ordered:  # pairs of moved edges, once each, one of them a cross relation's
-            if o <= m or not (is_cross[m] or is_cross[o]):
-                continue
-            e = segs[o]
-            if e[0] in ends or e[1] in ends:
-                continue
-            total += _cross(m1, after[o]) - _cross(m0, before[o])
-    return total
+            geo[k] = (min(xa, xb), max(xa, xb), xa, y[a], xb, y[b])
+
+    def delta(self, moved: set[int], shift: dict[int, float]) -> int:
+        """Crossings after minus before when ``shift`` is applied, counted for every pair of edges
+        with at least one edge in ``moved`` and at least one of a cross relation (tree edges move
+        rigidly with their subtrees and do not cross one another)."""
+        segs, is_cross, x, y, geo = self.segs, self.is_cross, self.x, self.y, self.geo
+        before: dict[int, tuple[float, float, float, float]] = {}
+        after: dict[int, tuple[float, float, float, float]] = {}
+        for m in moved:
+            a, b = segs[m]
+            xa, xb = x[a], x[b]
+            before[m] = (xa, y[a], xb, y[b])
+            after[m] = (xa + shift.get(a, 0.0), y[a], xb + shift.get(b, 0.0), y[b])
+        total = 0
+        ordered = sorted(moved)
+        for m in ordered:
+            a_m, b_m = segs[m]
+            m0, m1 = before[m], after[m]
+            lo0, hi0 = (m0[0], m0[2]) if m0[0] < m0[2] else (m0[2], m0[0])
+            lo1, hi1 = (m1[0], m1[2]) if m1[0] < m1[2] else (m1[2], m1[0])
+            ylo, yhi = (m0[1], m0[3]) if m0[1] < m0[3] else (m0[3], m0[1])
+            span_lo, span_hi = min(lo0, lo1), max(hi0, hi1)
+            ax0, ay, bx0, by = m0
+            ax1, bx1 = m1[0], m1[2]
+            mine = is_cross[m]
+            for blo, bhi, every, crossing in self.bands:
+                if bhi <= ylo or blo >= yhi:
+                    if blo >= yhi:
+                        break
+                    continue
+                for o in every if mine else crossing:
+                    g = geo[o]
+                    glo, ghi = g[0], g[1]
+                    if ghi <= span_lo or glo >= span_hi or o in moved:
+                        continue
+                    a, b = segs[o]
+                    if a == a_m or a == b_m or b == a_m or b == b_m:
+                        continue
+                    _, _, cx, cy, dx, dy = g  # _cross, inlined: the boxes were compared above
+                    hit0 = glo < hi0 and ghi > lo0 and _hits(ax0, ay, bx0, by, cx, cy, dx, dy)
+                    hit1 = glo < hi1 and ghi > lo1 and _hits(ax1, ay, bx1, by, cx, cy, dx, dy)
+                    if hit0 != hit1:
+                        total += 1 if hit1 else -1
+            for o in ordered:  # pairs of moved edges, once each, one of them a cross relation's
+                if o <= m or not (mine or is_cross[o]):
+                    continue
+                a, b = segs[o]
+                if a == a_m or a == b_m or b == a_m or b == b_m:
+                    continue
+                total += _cross(m1, after[o]) - _cross(m0, before[o])
+        return total
+
+
+def _hits(ax: float, ay: float, bx: float, by: float, cx: float, cy: float, dx: float, dy: float) -> bool:
+    """:func:`_cross` for segments whose boxes are known to overlap."""
+    d1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+    d2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
+    if d1 * d2 >= 0:
+        return False
+    d3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
+    d4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
+    return d3 * d4 < 0
 
 
 def _cross(p: tuple[float, float, float, float], q: tuple[float, float, float, float]) -> int:
