@@ -27,6 +27,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     turn.add_argument("--portrait", dest="landscape", action="store_false", help="PDF: portrait pages")
     p.add_argument("--tile", action="store_true",
                    help="PDF: spread a large map over several pages at a readable size instead of fitting one page")
+    p.add_argument("--cards", choices=("full", "titles"), default=None,
+                   help="full: cards show kind, title and text; titles: compact cards with the title alone "
+                        "(default: as the map says; a different choice lays the map out afresh)")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
     named = p.add_mutually_exclusive_group()
     named.add_argument("--title", metavar="TEXT", help="title to draw (and PDF/SVG title) instead of the map's")
@@ -89,14 +92,30 @@ def check_writable(path: str) -> None:
         raise MapFileError(path, "", "cannot write: permission denied")
 
 
-def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool) -> None:
+def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool, cards: str | None = None) -> None:
     from argmap.io import read_any
 
     check_writable(dst)
     result = read_any(src)
+    if cards is not None:
+        set_cards(result.map, cards)
     spec.load("writer")(result.map, dst, **opts)
     if not quiet:
         print(f"{src} -> {dst}", file=sys.stderr)
+
+
+def set_cards(amap: Any, cards: str) -> None:
+    """Draw ``amap`` with full or compact (``"titles"``) cards; positions made for the other size
+    are laid out afresh (in the map's own direction; pins stay)."""
+    from argmap.layout import layout_map
+    from argmap.layout.measure import compact_cards
+
+    if compact_cards(amap) == (cards == "titles"):
+        return
+    amap.set_meta(card_text="titles" if cards == "titles" else None)
+    if amap.positions:
+        direction = amap.meta.get("layout_direction", "TB")
+        amap.move(layout_map(amap, direction=direction if direction in ("TB", "BT", "LR") else "TB"))
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -127,7 +146,7 @@ def run_export(args: argparse.Namespace) -> int:
     failed = 0
     for src, dst in jobs:
         try:
-            export_one(src, dst, spec, opts, args.quiet)
+            export_one(src, dst, spec, opts, args.quiet, args.cards)
         except MapFileError as e:
             if len(jobs) == 1:
                 raise

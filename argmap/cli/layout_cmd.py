@@ -17,6 +17,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--aspect", type=_aspect, default=None, metavar="W/H",
                    help="width / height the map is compacted towards: a conclusion's many reasons wrap into "
                         "bands one below the other (default 1.4, an A4 landscape page; 0 keeps them in one row)")
+    p.add_argument("--cards", choices=("full", "titles"), default=None,
+                   help="full: cards show kind, title and text; titles: compact cards with the title alone "
+                        "(default: as the map says, meta.card_text)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(func=run_layout)
 
@@ -37,6 +40,8 @@ def run_layout(args: argparse.Namespace) -> int:
 
     result = read_any(args.input)
     amap = result.map
+    if args.cards is not None:  # stored with the map: the editor and the exporters draw the same cards
+        amap.set_meta(card_text="titles" if args.cards == "titles" else None)
     kwargs = {} if args.aspect is None else {"aspect": args.aspect or None}
     amap.move(layout_map(amap, direction=args.direction, **kwargs))
     amap.set_meta(layout_direction=args.direction)  # the flow the drawing follows (edges at card sides for LR)

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..model import Kind
+from ..layout import measure
+from ..model import Change, Kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from .view import MapView
@@ -65,6 +66,15 @@ class CanvasActions(QObject):
                                       "Lay out the whole map (one undo step)")
         self.arrange_selection = self._act("Arrange Selected &Subtree", lambda: v.auto_arrange(True),
                                            "Ctrl+Shift+K")
+        self.titles_only = self._act("&Titles Only", None, "Ctrl+Shift+H",
+                                     "Show each card's title alone; the full text is in the tooltip, Inspector "
+                                     "and Outline (saved with the map, one undo step)")
+        self.titles_only.setCheckable(True)
+        doc = getattr(v, "doc", None)
+        if doc is not None:  # the check follows the map (undo, redo, opening a file), not just clicks
+            self.titles_only.setChecked(measure.compact_cards(doc.map))
+            doc.map_changed.connect(self._sync_checks)
+        self.titles_only.toggled.connect(lambda on: v.set_compact_cards(on))
         self.show_legend = self._act("Show &Legend", None, None)
         self.show_legend.setCheckable(True)
         self.show_legend.setChecked(v.legend_visible)
@@ -75,9 +85,17 @@ class CanvasActions(QObject):
         self.edit_actions = [self.new_statement, self.edit_text, self.delete, self.cut, self.copy, self.paste,
                              self.select_all]
         self.view_actions = [self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit, self.zoom_selection,
-                             self.auto_arrange, self.arrange_selection, self.show_legend]
+                             self.auto_arrange, self.arrange_selection, self.titles_only, self.show_legend]
         for a in self.all_actions():
             view.addAction(a)
+
+    def _sync_checks(self, change: Change) -> None:
+        if change.meta:
+            on = measure.compact_cards(self.view.doc.map)
+            if self.titles_only.isChecked() != on:
+                blocked = self.titles_only.blockSignals(True)
+                self.titles_only.setChecked(on)
+                self.titles_only.blockSignals(blocked)
 
     def all_actions(self) -> list[QAction]:
         return [*self.structure_actions, *self.edit_actions, *self.view_actions]

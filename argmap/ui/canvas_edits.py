@@ -9,9 +9,17 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QUndoCommand
 
 from ..layout import measure
+from ..layout.metrics import overlaps
 from ..model import Kind, ModelError, Point, Polarity, Relation, Statement, new_id
 from . import placement
-from .commands import MapCommand, MoveCommand, RemoveCommand, UpdateRelationCommand, UpdateStatementCommand
+from .commands import (
+    MapCommand,
+    MoveCommand,
+    RemoveCommand,
+    SetMetaCommand,
+    UpdateRelationCommand,
+    UpdateStatementCommand,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import DocumentController
@@ -358,6 +366,24 @@ class CanvasEdits:
         if only is not None:
             pos = self._keep_anchor(pos, only)
         self.move(pos) if pos else None
+
+    def set_compact_cards(self, on: bool) -> None:
+        """Show every card compact (its title alone) or in full: one undo step, which also
+        re-arranges the map when the new card sizes would make cards overlap."""
+        amap = self.doc.map
+        if measure.compact_cards(amap) == bool(on):
+            return
+        text = "Show Titles Only" if on else "Show Full Statements"
+        with self.doc.macro(text):
+            value = measure.CARD_TEXT_TITLES if on else None  # full is the default: no key
+            if not self.doc.try_push(SetMetaCommand(self.doc, {measure.CARD_TEXT_KEY: value}, text=text)):
+                return
+            placed = {s: p for s, p in amap.positions.items() if s in amap.statements}
+            if overlaps(placed, {s: measure.statement_size(amap, s) for s in placed}):
+                self.move(placement.layout_positions(amap))
+                self.doc.status_message.emit(f"{text}: the map was re-arranged for the new card size")
+            elif on:
+                self.doc.status_message.emit(f"{text}: Auto-arrange (Ctrl+L) packs the smaller cards closer")
 
     def _keep_anchor(self, pos: dict[str, Point], only: set[str]) -> dict[str, Point]:
         """Arranging a subtree keeps its top card where it was."""

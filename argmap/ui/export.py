@@ -19,9 +19,10 @@ from PySide6.QtGui import (
 
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
+from ..layout import measure
 from ..model import ArgumentMap
 from . import drawing
-from .paging import paint_pages, tiles
+from .paging import MAX_FIT_SCALE, paint_pages, tiles
 from .render import MapRenderer, background_colour
 
 log = logging.getLogger(__name__)
@@ -80,8 +81,12 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
     gen.setSize(QSize(w, h))
     gen.setViewBox(QRectF(0, 0, w, h))
     gen.setTitle(r.title or amap.title or "Argument map")
-    desc = str(amap.meta.get("description") or "")
-    gen.setDescription(" ".join(desc.split()) or "Argument map drawn by argmap")
+    desc = " ".join(str(amap.meta.get("description") or "").split())
+    if measure.compact_cards(amap):  # the cards show titles: the statements' full texts, as an outline
+        from ..io.outline import text_outline
+
+        desc = "\n\n".join(t for t in (desc, text_outline(amap, opts.get("ids"), width=10_000)) if t)
+    gen.setDescription(desc or "Argument map drawn by argmap")
     painter = QPainter(gen)
     painter.translate(-rect.left(), -rect.top())
     r.paint(painter, background=background_colour(transparent))
@@ -158,6 +163,24 @@ def page_size(name: str) -> QPageSize:
     return QPageSize(getattr(QPageSize.PageSizeId, sid))
 
 
+def page_layout(page: str, landscape: bool) -> QPageLayout:
+    """A page of size ``page`` (A4, Letter, ...) turned as asked, with argmap's margins."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    m = PAGE_MARGIN_MM
+    return QPageLayout(page_size(page), orientation, QMarginsF(m, m, m, m), QPageLayout.Unit.Millimeter)
+
+
+def fit_text_pt(amap: ArgumentMap, page: str = "A4", landscape: bool | None = None, **opts: Any) -> float:
+    """How large (in points) statement text prints when the map is fitted to one page, as
+    :func:`pdf_bytes` fits it (``landscape=None``: turned the way the map is wider)."""
+    r = renderer(amap, **opts)
+    if landscape is None:
+        landscape = r.rect.width() > r.rect.height()
+    area = page_layout(page, landscape).paintRect(QPageLayout.Unit.Point)
+    scale = min(area.width() / r.rect.width(), area.height() / r.rect.height()) / 0.75  # 1 map unit = 0.75 pt
+    return measure.FONT_PX * 0.75 * min(scale, MAX_FIT_SCALE)
+
+
 def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool | None = None, tile: bool = False,
               author: str | None = None, **opts: Any) -> tuple[bytes, int]:
     """The map as a PDF (vector, searchable text, title and author set) and its page count.
@@ -170,9 +193,7 @@ def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool | None = N
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buf)
     writer.setResolution(96)
-    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    m = PAGE_MARGIN_MM
-    writer.setPageLayout(QPageLayout(page_size(page), orientation, QMarginsF(m, m, m, m), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(page_layout(page, landscape))
     writer.setTitle(r.title or amap.title or "Argument map")
     writer.setAuthor(author if author is not None else _author(amap))
     from argmap import __version__

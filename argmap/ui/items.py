@@ -61,6 +61,9 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(NODE_Z)
         self._rect, self._bounds = _rects_for(self.metrics)
+        self._tip = False
+        if self.metrics.compact:
+            self._update_tooltip()
 
     def set_statement(self, statement: Statement) -> None:
         self.statement = statement
@@ -69,7 +72,15 @@ class NodeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.metrics = metrics
             self._rect, self._bounds = _rects_for(metrics)
+        if metrics.compact or self._tip:
+            self._update_tooltip()
         self.update()
+
+    def _update_tooltip(self) -> None:
+        """A compact card shows its title alone: its full text is the tooltip."""
+        st = self.statement
+        self._tip = self.metrics.compact and bool(st.title.strip()) and bool(st.text.strip())
+        self.setToolTip(st.text if self._tip else "")
 
     # ---------------------------------------------------------- geometry
     def card_rect(self) -> QRectF:

@@ -301,6 +301,9 @@ class MapView(QGraphicsView):
     def auto_arrange(self, selection_only: bool = False) -> None:
         self.edits.auto_arrange(selection_only)
 
+    def set_compact_cards(self, on: bool) -> None:
+        self.edits.set_compact_cards(on)
+
     def cut(self) -> None:
         from . import clipboard
 

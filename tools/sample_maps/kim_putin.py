@@ -228,5 +228,8 @@ def build(text: str) -> ArgumentMap:
               notes="Linked: the conditional needs its condition, that Kim can test without paying a price, "
                     "which Russia's veto over sanctions supplies.")
     b.support("test", "c")
-    b.map.set_meta(layout_direction="LR")  # nine reasons for one conclusion read best left to right and fit a landscape page
+    # nine reasons for one conclusion read best left to right; compact cards (each statement's title,
+    # its full text in the tooltip, Inspector and Outline) put the whole op-ed on one A4 page at about
+    # 8 pt, where full cards would need 4 pt (benchmarks/bench_sample_pages.py)
+    b.map.set_meta(layout_direction="LR", card_text="titles")
     return b.map

@@ -1,0 +1,181 @@
+"""Compact (titles-only) cards: measured, shown on the canvas with one undo step, exported, and
+what puts the op-ed sample on one readable page."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from argmap.io import load_map, write_any
+from argmap.layout import layout_map, measure, overlaps
+from argmap.model import Kind, Statement
+from argmap.resources import sample_paths
+from argmap.ui.export import ensure_app, fit_text_pt, renderer, svg_bytes
+from canvas_support import make_view, small_map, state
+
+SVG = "{http://www.w3.org/2000/svg}"
+ROOT = Path(__file__).resolve().parents[2]
+OPED = next(p for p in sample_paths() if p.name.startswith("kim-putin"))
+HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too"'
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp):  # noqa: ANN001 - pytest-qt's application
+    ensure_app()
+
+
+def _svg_texts(data: bytes) -> tuple[str, str]:
+    root = ET.fromstring(data)
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    desc = root.find(f"{SVG}desc")
+    return texts, (desc.text or "") if desc is not None else ""
+
+
+# ------------------------------------------------------------------ measuring
+def test_a_compact_card_holds_the_title_alone_on_balanced_lines() -> None:
+    text = "North Korea has made clear that it has no intention of curtailing its missile capabilities."
+    full = measure.card_metrics(text, "A seventh nuclear test is likelier")
+    compact = measure.card_metrics(text, "A seventh nuclear test is likelier", True)
+    assert compact.compact and not full.compact
+    assert compact.text_lines == () and " ".join(compact.title_lines) == "A seventh nuclear test is likelier"
+    assert compact.height < full.height / 2 and compact.width <= measure.COMPACT_TEXT_WIDTH
+    # balanced: the two lines are about as long as each other, no word left alone on the last
+    a, b = (measure.BOLD.measure(line) for line in compact.title_lines)
+    assert len(compact.title_lines) == 2 and abs(a - b) < 0.5 * max(a, b)
+    assert compact.text_x > measure.PAD_X  # room for the kind marker before the first line
+
+
+def test_an_untitled_statement_shows_its_text_on_a_compact_card() -> None:
+    m = measure.card_metrics("Trees cool streets.", "", True)
+    assert m.title_lines == () and m.text_lines == ("Trees cool streets.",)
+
+
+def test_the_maps_meta_chooses_the_card_face() -> None:
+    m = small_map()
+    assert not measure.compact_cards(m)
+    full = measure.map_sizes(m)
+    m.set_meta(card_text="titles")
+    assert measure.compact_cards(m) and measure.compact_cards(m.meta)
+    compact = measure.map_sizes(m)
+    assert all(compact[s][1] < full[s][1] for s in m.statements)
+    m.set_meta(card_text="something else")   # an unknown face reads as full
+    assert measure.map_sizes(m) == full
+
+
+def test_compact_maps_lay_out_without_overlaps_and_tighter() -> None:
+    amap = load_map(OPED)
+    assert measure.compact_cards(amap)
+    pos = layout_map(amap, direction="LR")
+    assert overlaps(pos, measure.map_sizes(amap)) == 0
+    def extent(p, sizes):  # noqa: E306
+        return (max(p[i][0] + sizes[i][0] / 2 for i in p) - min(p[i][0] - sizes[i][0] / 2 for i in p)) * \
+               (max(p[i][1] + sizes[i][1] / 2 for i in p) - min(p[i][1] - sizes[i][1] / 2 for i in p))
+    compact_area = extent(pos, measure.map_sizes(amap))
+    amap.set_meta(card_text=None)
+    full = layout_map(amap, direction="LR")
+    assert overlaps(full, measure.map_sizes(amap)) == 0
+    assert compact_area < extent(full, measure.map_sizes(amap)) / 2
+
+
+# ------------------------------------------------------------------ canvas
+def test_titles_only_is_one_undo_step_and_the_check_follows_the_map(qtbot) -> None:
+    view = make_view(qtbot)
+    before = state(view)
+    card = view.scene_.node_items["C"]
+    full_height = card.metrics.height
+    act = view.canvas_actions.titles_only
+    assert not act.isChecked()
+    act.trigger()
+    assert measure.compact_cards(view.doc.map) and act.isChecked()
+    assert card.metrics.compact and card.metrics.height < full_height
+    assert card.toolTip() == "We should do it."          # the full text is a hover away
+    assert view.scene_.node_items["P1"].toolTip() == ""  # untitled: the card shows the text itself
+    assert view.doc.undo_stack.count() == 1
+    view.doc.undo_stack.undo()
+    assert state(view) == before and not act.isChecked()
+    assert not card.metrics.compact and card.metrics.height == full_height and card.toolTip() == ""
+    view.doc.undo_stack.redo()
+    assert card.metrics.compact and act.isChecked()
+
+
+def test_going_back_to_full_cards_rearranges_when_they_would_overlap(qtbot) -> None:
+    amap = small_map()
+    amap.set_meta(card_text="titles")
+    amap.move(layout_map(amap))   # packed for compact cards: full ones would overlap
+    view = make_view(qtbot, amap)
+    before = state(view)
+    view.canvas_actions.titles_only.trigger()   # off
+    m = view.doc.map
+    assert not measure.compact_cards(m)
+    placed = {s: m.positions[s] for s in m.statements}
+    assert overlaps(placed, {s: measure.statement_size(m, s) for s in placed}) == 0
+    assert view.doc.undo_stack.count() == 1     # meta and moves: one step
+    view.doc.undo_stack.undo()
+    assert state(view) == before
+
+
+# ------------------------------------------------------------------ export
+def test_a_compact_svg_draws_titles_and_keeps_every_statements_words_in_its_description() -> None:
+    m = small_map()
+    m.add_statement(Statement("H", HOSTILE, Kind.PREMISE, title="Hostile <b>&</b> title"), position=(400, 340))
+    m.set_meta(card_text="titles")
+    data = svg_bytes(m)
+    root = ET.fromstring(data)  # well-formed, hostile text stays text
+    assert not [e for e in root.iter() if e.tag.endswith(("script", "b"))]
+    texts, desc = _svg_texts(data)
+    assert "Do it" in texts and "We should do it." not in texts  # the title, not the text
+    assert "PREMISE" not in texts                                # no kind label strip
+    words = set(desc.split())
+    for st in m.statements.values():
+        assert set(st.text.split()) <= words
+
+
+def test_the_legend_never_covers_a_card() -> None:
+    for path in sample_paths():
+        r = renderer(load_map(path))
+        assert r.legend_rect is not None
+        assert not any(r.legend_rect.intersects(rect) for rect in r.rects.values()), path.name
+        assert r.rect.contains(r.legend_rect)
+
+
+def test_the_op_ed_sample_fits_one_a4_page_at_a_readable_size(tmp_path: Path) -> None:
+    amap = load_map(OPED)
+    assert fit_text_pt(amap, "A4") >= 7.5          # full cards: about 4 pt
+    write_any(amap, tmp_path / "oped.pdf")
+    pdf = PdfReader(str(tmp_path / "oped.pdf"))
+    assert len(pdf.pages) == 1
+    box = pdf.pages[0].mediabox
+    assert float(box.width) > float(box.height)    # landscape, the way the map is wider
+    text = pdf.pages[0].extract_text()
+    for st in amap.statements.values():
+        assert st.title.split()[0] in text
+    amap.set_meta(card_text=None)
+    amap.move(layout_map(amap, direction="LR"))
+    assert fit_text_pt(amap, "A4") < 6              # why the sample ships compact
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=ROOT,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+
+
+def test_the_command_line_stores_or_overrides_the_card_face(tmp_path: Path) -> None:
+    trees = next(p for p in sample_paths() if p.name.startswith("teaching"))
+    out = tmp_path / "trees.argmap.json"
+    r = _cli("layout", str(trees), "-o", str(out), "--cards", "titles", "-q")
+    assert r.returncode == 0, r.stderr
+    laid = load_map(out)
+    assert measure.compact_cards(laid)
+    assert overlaps({s: laid.positions[s] for s in laid.statements},
+                    {s: measure.statement_size(laid, s) for s in laid.statements}) == 0
+    svg = tmp_path / "full.svg"
+    r = _cli("export", str(out), "-o", str(svg), "--cards", "full", "-q")
+    assert r.returncode == 0, r.stderr
+    texts, _ = _svg_texts(svg.read_bytes())
+    assert "PREMISE" in texts and all(w in texts for st in laid.statements.values() for w in st.text.split())
+    r = _cli("export", str(trees), "-o", str(svg), "--cards", "sideways")
+    assert r.returncode == 2 and "--cards" in r.stderr
