@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from ..layout import measure
 from ..layout.measure import CardMetrics
@@ -86,12 +86,9 @@ def draw_cards(painter: QPainter, cards: Sequence[Card], theme: drawing.Theme) -
     painter.setPen(Qt.PenStyle.NoPen)
     for kind, group in by_kind.items():  # kind markers
         if group:
-            markers = QPainterPath()
-            for rect, _, m in group:
-                markers.addPath(drawing.kind_marker_path(
-                    kind, QPointF(rect.left() + pad + 3.5, rect.top() + m.label_y - measure.MARKER_DROP), 7.0))
             painter.setBrush(theme.kind[kind])
-            painter.drawPath(markers)
+            painter.drawPath(_markers(kind, [(rect.left() + pad + 3.5, rect.top() + m.label_y - measure.MARKER_DROP)
+                                             for rect, _, m in group]))
     painter.setFont(drawing.label_font())
     for kind, group in by_kind.items():  # kind labels
         if group:
@@ -110,25 +107,47 @@ def draw_cards(painter: QPainter, cards: Sequence[Card], theme: drawing.Theme) -
     painter.restore()
 
 
+def _markers(kind: Kind, centres: list[tuple[float, float]], size: float = 7.0) -> QPainterPath:
+    """``drawing.kind_marker_path`` at every centre, as one path (the same shapes, added directly)."""
+    path = QPainterPath()
+    h = size / 2
+    if kind is Kind.CONCLUSION:
+        k = h + 0.8
+        for x, y in centres:
+            path.addPolygon(QPolygonF([QPointF(x, y - k), QPointF(x + k, y), QPointF(x, y + k), QPointF(x - k, y)]))
+            path.closeSubpath()
+    elif kind is Kind.EVIDENCE:
+        for x, y in centres:
+            path.addRect(x - h, y - h, size, size)
+    else:
+        for x, y in centres:
+            path.addEllipse(QPointF(x, y), h, h)
+    return path
+
+
 def draw_junctions(painter: QPainter, junctions: Sequence[tuple[QPointF, Relation]], theme: drawing.Theme) -> None:
     """Junctions as ``drawing.draw_junction`` draws them (not selected): shapes, then their signs."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     sign = QPainterPath()
+    size = measure.JUNCTION_SIZE
+    half = size / 2
     for pol in Polarity:
         shapes = QPainterPath()
+        support = pol is Polarity.SUPPORT
         for c, rel in junctions:
             if rel.polarity is not pol:
                 continue
-            r = drawing.junction_rect(c)
-            if pol is Polarity.SUPPORT:
+            x, y = c.x(), c.y()
+            r = QRectF(x - half, y - half, size, size)  # drawing.junction_rect
+            if support:
                 shapes.addEllipse(r)
             else:
                 shapes.addRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
-            x, y, k = c.x(), c.y(), r.width() * 0.28
+            k = r.width() * 0.28
             sign.moveTo(x - k, y)
             sign.lineTo(x + k, y)
-            if pol is Polarity.SUPPORT:
+            if support:
                 sign.moveTo(x, y - k)
                 sign.lineTo(x, y + k)
         if shapes.isEmpty():
