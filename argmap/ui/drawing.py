@@ -1,9 +1,10 @@
 """How a map looks: theme colours and the QPainter primitives shared by the canvas and the exporters."""
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
 from ..layout import measure
 from ..layout.measure import CardMetrics
 from ..model import Kind, Polarity, Relation, Statement
+from . import edge_route
 # where edges run (anchors, curves, spread arrivals) is edge_geometry's; re-exported for callers
 from .edge_geometry import (  # noqa: F401
     CARD_RADIUS,
@@ -222,31 +224,64 @@ def edge_pen(polarity: Polarity, theme: Theme, *, width: float = EDGE_WIDTH, hig
 
 
 def arrowhead(path: QPainterPath, length: float = ARROW_LENGTH, width: float = ARROW_WIDTH) -> QPolygonF:
-    """A triangle whose tip is the end of ``path``, pointing along its last direction."""
+    """A triangle whose tip is the end of ``path``, pointing along its end tangent (so arrows that
+    gather into one point of a card share one head)."""
     tip = path.pointAtPercent(1.0)
-    plen = path.length()
-    back = path.pointAtPercent(path.percentAtLength(max(0.0, plen - length))) if plen > 0 else tip
-    line = QLineF(tip, back)
-    if line.length() < 1e-6:
-        line = QLineF(tip, tip + QPointF(0, length))
-    u = line.unitVector()
-    ux, uy = u.dx(), u.dy()
+    if path.length() < 1e-6:
+        ux, uy = 0.0, 1.0
+    else:
+        a = math.radians(path.angleAtPercent(1.0))  # counter-clockwise from 3 o'clock, y growing down
+        ux, uy = -math.cos(a), math.sin(a)
     base = QPointF(tip.x() + ux * length, tip.y() + uy * length)
     nx, ny = -uy * width / 2, ux * width / 2
     return QPolygonF([tip, QPointF(base.x() + nx, base.y() + ny), QPointF(base.x() - nx, base.y() - ny)])
 
 
+def _segments(path: QPainterPath) -> list[list[tuple[float, float]]] | None:
+    """The cubic segments of a path made of one move and then curves or lines (what edge_geometry
+    makes), or None for any other path."""
+    n = path.elementCount()
+    if n < 2 or not path.elementAt(0).isMoveTo():
+        return None
+    segs: list[list[tuple[float, float]]] = []
+    i = 1
+    last = (path.elementAt(0).x, path.elementAt(0).y)
+    while i < n:
+        e = path.elementAt(i)
+        if e.isCurveTo() and i + 2 < n:
+            c1, c2 = path.elementAt(i + 1), path.elementAt(i + 2)
+            segs.append([last, (e.x, e.y), (c1.x, c1.y), (c2.x, c2.y)])
+            i += 3
+        elif e.isLineTo():
+            segs.append(edge_route.line(last, (e.x, e.y)))
+            i += 1
+        else:
+            return None
+        last = segs[-1][3]
+    return segs
+
+
 def edge_parts(path: QPainterPath, *, highlighted: bool = False) -> tuple[QPainterPath, QPolygonF]:
     """An arrow edge as its line (stopped at the arrowhead's base, so dashes never poke through
-    the tip) and its arrowhead; cache these when drawing the same edge often."""
-    plen = path.length()
-    cut = path.percentAtLength(max(0.0, plen - ARROW_LENGTH + 1.0)) if plen > 0 else 1.0
-    trimmed = QPainterPath(path.pointAtPercent(0.0))
-    steps = max(4, min(24, int(plen / 8)))
-    for i in range(1, steps + 1):
-        trimmed.lineTo(path.pointAtPercent(cut * i / steps))
+    the tip) and its arrowhead; cache these when drawing the same edge often.  The same cut and
+    head as the exporter's (``render_edges``), in closed form."""
     scale = 1.25 if highlighted else 1.0
-    return trimmed, arrowhead(path, ARROW_LENGTH * scale, ARROW_WIDTH * scale)
+    segs = _segments(path)
+    if not segs:
+        plen = path.length()
+        cut = path.percentAtLength(max(0.0, plen - ARROW_LENGTH + 1.0)) if plen > 0 else 1.0
+        trimmed = QPainterPath(path.pointAtPercent(0.0))
+        steps = max(4, min(24, int(plen / 8)))
+        for i in range(1, steps + 1):
+            trimmed.lineTo(path.pointAtPercent(cut * i / steps))
+        return trimmed, arrowhead(path, ARROW_LENGTH * scale, ARROW_WIDTH * scale)
+    t, corners = edge_route.head(segs[-1], ARROW_LENGTH * scale, ARROW_WIDTH * scale, ARROW_LENGTH - 1.0)
+    trimmed = QPainterPath(QPointF(*segs[0][0]))
+    for p in segs[:-1]:
+        trimmed.cubicTo(*p[1], *p[2], *p[3])
+    p = edge_route.split(segs[-1], t)
+    trimmed.cubicTo(*p[1], *p[2], *p[3])
+    return trimmed, QPolygonF([QPointF(*c) for c in corners])
 
 
 def draw_edge_parts(painter: QPainter, line: QPainterPath, head: QPolygonF | None, polarity: Polarity,

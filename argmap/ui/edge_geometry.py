@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
 from ..layout import measure
+from .edge_route import route
 
 CARD_RADIUS = 7.0
 
@@ -55,11 +56,16 @@ def _anchor(rect: QRectF, toward: QPointF, spread: bool = False,
     return QPointF(rect.right(), c.y()), QPointF(1, 0)
 
 
-def _curve(start: QPointF, d0: QPointF, end: QPointF, d1: QPointF) -> QPainterPath:
-    dist = math.hypot(end.x() - start.x(), end.y() - start.y())
-    k = min(60.0, dist * 0.45)
+ARROW_ROOM = 12.0  # an elbow's last leg is at least this long: the arrowhead sits on a straight line
+
+
+def _curve(start: QPointF, d0: QPointF, end: QPointF, d1: QPointF, end_straight: float = 0.0) -> QPainterPath:
+    """The path of :func:`edge_route.route`: an S-curve, or a rounded elbow for an edge that runs
+    mostly across the flow."""
+    segs = route(start.x(), start.y(), d0.x(), d0.y(), end.x(), end.y(), d1.x(), d1.y(), end_straight)
     path = QPainterPath(start)
-    path.cubicTo(start + d0 * k, end + d1 * k, end)
+    for p in segs:
+        path.cubicTo(*p[1], *p[2], *p[3])
     return path
 
 
@@ -72,10 +78,17 @@ def premise_path(premise_rect: QRectF, junction: QPointF, *, horizontal: bool = 
     return _curve(start, d0, end, d1)
 
 
+MIN_SPREAD = 7.0  # arrows closer than this on one side of a card share one arrowhead instead
+
+
 def _spread_along(lo: float, hi: float, wanted: Sequence[float], gap: float) -> list[float]:
-    """Points in ``[lo, hi]``, each as near its wanted place as it can be, kept ``gap`` apart."""
+    """Points in ``[lo, hi]``, each as near its wanted place as it can be, kept ``gap`` apart; when
+    the side is too short to keep them :data:`MIN_SPREAD` apart, all at its middle (the arrows
+    then gather into one, like a bracket, instead of piling their heads up)."""
     order = sorted(range(len(wanted)), key=lambda i: wanted[i])
     n = len(order)
+    if n > 1 and (hi - lo) / (n - 1) < MIN_SPREAD:
+        return [(lo + hi) / 2] * n
     gap = min(gap, (hi - lo) / max(1, n - 1)) if n > 1 else gap
     xs = [max(lo, min(hi, wanted[i])) for i in order]
     for k in range(1, n):                       # push right to keep the gap ...
@@ -130,7 +143,7 @@ def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: b
     d0 = QPointF(-d1.x(), -d1.y())
     r = measure.JUNCTION_SIZE / 2
     start = QPointF(junction.x() + d0.x() * r, junction.y() + d0.y() * r)
-    return _curve(start, d0, end, d1)
+    return _curve(start, d0, end, d1, ARROW_ROOM)
 
 
 def edge_paths(premise_rects: Sequence[QRectF], junction: QPointF, target_rect: QRectF, *,

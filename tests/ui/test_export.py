@@ -252,19 +252,30 @@ def test_print_preview_dialog_paints_the_map(monkeypatch) -> None:  # noqa: ANN0
 def test_export_arrowheads_match_the_canvas() -> None:
     from PySide6.QtCore import QPointF, QRectF
 
-    from argmap.ui import drawing
-    from argmap.ui.render_edges import arrow_parts
+    from argmap.ui import drawing, edge_route
+    from argmap.ui.render_edges import _box, target_points
 
-    for junction, target in [(QPointF(0, 200), QRectF(-60, 0, 120, 60)), (QPointF(300, 150), QRectF(-60, 0, 120, 60)),
-                             (QPointF(10, 90), QRectF(-60, 0, 120, 60))]:
-        path = drawing.target_path(junction, target)
-        line, head = arrow_parts(path)
-        expected = drawing.arrowhead(path)
-        for a, b in zip([head.at(i) for i in range(3)], [expected.at(i) for i in range(3)]):
-            assert abs(a.x() - b.x()) < 0.6 and abs(a.y() - b.y()) < 0.6
-        # the line starts where the canvas's does and stops under the arrowhead's base, not at its tip
+    cases = [(QPointF(0, 200), QRectF(-60, 0, 120, 60), False), (QPointF(300, 150), QRectF(-60, 0, 120, 60), False),
+             (QPointF(10, 90), QRectF(-60, 0, 120, 60), False),
+             (QPointF(90, 400), QRectF(-60, 0, 120, 40), True)]   # far down a column: an elbow
+    for junction, target, horizontal in cases:
+        path = drawing.target_path(junction, target, horizontal=horizontal)
+        line, head = drawing.edge_parts(path)                  # the canvas
+        segs = target_points(junction.x(), junction.y(), _box(target), horizontal=horizontal)  # the export
+        _, corners = edge_route.head(segs[-1], drawing.ARROW_LENGTH, drawing.ARROW_WIDTH, drawing.ARROW_LENGTH - 1)
+        for a, b in zip([head.at(i) for i in range(3)], corners):
+            assert abs(a.x() - b[0]) < 0.6 and abs(a.y() - b[1]) < 0.6
+        # the line starts where the path does and stops under the arrowhead's base, not at its tip
         assert line.pointAtPercent(0) == path.pointAtPercent(0)
         end = line.pointAtPercent(1)
         tip = path.pointAtPercent(1)
         gap = ((end.x() - tip.x()) ** 2 + (end.y() - tip.y()) ** 2) ** 0.5
         assert drawing.ARROW_LENGTH - 3 < gap < drawing.ARROW_LENGTH + 1
+        # the head points along the end tangent: into the card, square to its side
+        base = QPointF((head.at(1).x() + head.at(2).x()) / 2, (head.at(1).y() + head.at(2).y()) / 2)
+        if horizontal:
+            assert abs(base.y() - tip.y()) < 0.5 and base.x() > tip.x()
+    # an elbow stays between its ends (no loop beyond the junction or the card)
+    path = drawing.target_path(QPointF(90, 400), QRectF(-60, 0, 120, 40), horizontal=True)
+    box = path.boundingRect()
+    assert box.left() >= 60 - 1 and box.right() <= 90

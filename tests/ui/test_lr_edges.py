@@ -104,12 +104,14 @@ def _export_points(renderer: MapRenderer, rid: str, horizontal: bool) -> tuple[l
     rel = renderer.map.relations[rid]
     j = renderer.junctions[rid]
     box = lambda r: (r.left(), r.top(), r.width(), r.height())  # noqa: E731
-    prem = [[v for p in premise_points(box(renderer.rects[p]), j.x(), j.y(), horizontal) for v in p]
-            for p in rel.premises]
+
+    def flat(segs):  # as a path's elements: the start, then three points per cubic
+        return [v for p in [segs[0][0]] + [q for s in segs for q in s[1:]] for v in p]
+    prem = [flat(premise_points(box(renderer.rects[p]), j.x(), j.y(), horizontal)) for p in rel.premises]
     arrive = renderer.arrivals.get(rid)
     tgt = target_points(j.x(), j.y(), box(renderer.rects[rel.target]), False,
                         None if horizontal else arrive, arrive if horizontal else None, horizontal)
-    return prem, [v for p in tgt for v in p]
+    return prem, flat(tgt)
 
 
 def test_canvas_and_export_draw_the_same_lr_edges(qtbot):
@@ -186,9 +188,11 @@ def test_horizontal_export_edge_geometry_is_drawing_geometry():
         prem = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
         target = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
         j = QPointF(rng.uniform(-400, 400), rng.uniform(-400, 400))
-        got = [v for p in premise_points(box(prem), j.x(), j.y(), True) for v in p]
+        def flat(segs):  # the start, then three points per cubic
+            return [v for p in [segs[0][0]] + [q for s in segs for q in s[1:]] for v in p]
+        got = flat(premise_points(box(prem), j.x(), j.y(), True))
         assert got == pytest.approx(pts(drawing.premise_path(prem, j, horizontal=True)))
         arrive = rng.choice([None, target.center().y() + rng.uniform(-20, 20)])
         expect = pts(drawing.target_path(j, target, arrive_y=arrive, horizontal=True))
-        got = [v for p in target_points(j.x(), j.y(), box(target), False, None, arrive, True) for v in p]
+        got = flat(target_points(j.x(), j.y(), box(target), False, None, arrive, True))
         assert got == pytest.approx(expect)
