@@ -30,16 +30,21 @@ from .source_view import SourceTextView
 KIND_KEYS = {Kind.CONCLUSION: "Ctrl+1", Kind.PREMISE: "Ctrl+2", Kind.EVIDENCE: "Ctrl+3"}
 
 
-def kind_icon(colour: QColor, size: int = 12) -> QIcon:
-    """A small rounded swatch of a kind's colour, as on the canvas."""
+def kind_icon(kind: Kind, colour: QColor, size: int = 12) -> QIcon:
+    """The kind's marker (conclusion diamond, premise circle, evidence square) in its colour, as on
+    the canvas cards: a shape, so a disabled button does not read as a checkbox."""
+    from PySide6.QtCore import QPointF
+
+    from .drawing import kind_marker_path
+
     pm = QPixmap(size * 2, size * 2)
     pm.setDevicePixelRatio(2.0)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(colour.darker(120))
+    p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(colour)
-    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    p.drawPath(kind_marker_path(kind, QPointF(size / 2, size / 2), size * 0.62))
     p.end()
     return QIcon(pm)
 
@@ -96,7 +101,7 @@ class SourcePanel(SourceOperations):
             act = self._action(f"Make {kind.value.capitalize()}", lambda _=False, k=kind: self.make_statement(k),
                                f"Make the selected passage a new {kind.value}", KIND_KEYS[kind])
             act.setIconText(kind.value.capitalize())
-            act.setIcon(kind_icon(theme_for(self.palette()).kind[kind]))
+            act.setIcon(kind_icon(kind, theme_for(self.palette()).kind[kind]))
             self.make_actions[kind] = act
         self.link_action = QAction("Support Selected Statement", self, checkable=True)
         self.link_action.setIconText("Link")
