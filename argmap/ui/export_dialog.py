@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QMessageBox, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QMessageBox, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from ..io import MapFileError
