@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -12,6 +13,7 @@ COMMAND_MODULES = ("argmap.cli.core", "argmap.cli.layout_cmd", "argmap.cli.expor
 
 
 _exit_fast = False  # set by main() for commands whose parser sets ``fast_exit=True``
+_own_process = False  # set by run(): main() runs a whole process, not a call from other code
 
 
 class CommandError(Exception):
@@ -72,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["gui"])
     global _exit_fast
     _exit_fast = bool(getattr(args, "fast_exit", False))
+    if _exit_fast and _own_process and len(getattr(args, "inputs", ())) <= 1:
+        # one map, and the process ends when its file is written: the cyclic collector would only
+        # rescan the map's many small objects (a twentieth of the run for a big map), never free much
+        gc.disable()
     from argmap.io.errors import MapFileError
 
     try:
@@ -95,6 +101,8 @@ def run() -> NoReturn:
     """The process entry point: :func:`main`, then exit.  Commands that write files and hold nothing
     else (``export``) leave without the interpreter's and Qt's teardown, a fifth of a second for a
     big map: their files are written and closed by then; stdout and stderr are flushed here."""
+    global _own_process
+    _own_process = True
     status = main()
     if _exit_fast:
         for stream in (sys.stdout, sys.stderr):
