@@ -8,7 +8,8 @@ For each size N (default 1000 3000 5000) it generates a debate with
 registered, else a tiny private reader of the generated syntax), and times
 complete ``python -m argmap export`` processes (start-up, reading, layout,
 drawing, writing) to SVG, PDF and PNG, with each process's peak memory
-(``os.wait4``).  Then the peer: ``argdown map --format svg`` from
+(``os.wait4``); argmap's bytecode is compiled first, as an installed
+package's is.  Then the peer: ``argdown map --format svg`` from
 ``@argdown/cli`` 2.0.0 on the same ``.argdown`` file (found through
 ``$ARGMAP_ARGDOWN_CLI``, ``.ci/node_modules`` or installed with npm into a
 cache folder; the column is left out without npm).  Prints one table with
@@ -140,6 +141,10 @@ def main() -> int:
     env.pop("DISPLAY", None)  # headless, as on a build server: argmap must set offscreen itself
     env.pop("WAYLAND_DISPLAY", None)
     env.pop("QT_QPA_PLATFORM", None)
+    # an installed argmap has its bytecode compiled (pip does it); with PYTHONDONTWRITEBYTECODE set,
+    # a source edited since its last .pyc would otherwise be compiled again in every timed process
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "argmap")], check=False,
+                   stdout=subprocess.DEVNULL)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_export_"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
