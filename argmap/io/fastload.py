@@ -157,6 +157,9 @@ def _bool(d: dict, key: str) -> bool:
     return v
 
 
+_META_CHOICES = {"layout_direction": ("TB", "BT", "LR"), "card_text": ("full", "titles")}
+
+
 def _meta(d: dict) -> dict:
     v = d.get("meta", {})
     if type(v) is not dict:
@@ -215,6 +218,9 @@ def _map_meta(doc: dict) -> dict:
     for k in m:  # keys pydantic could read as its own (model_*, private names): let it decide
         if type(k) is not str or k.startswith(("_", "model_")):
             raise Doubt("meta")
+    for key, choices in _META_CHOICES.items():  # the schema's choices (or null)
+        if m.get(key) is not None and m[key] not in choices:
+            raise Doubt(key)
     out = {"title": _str(m, "title"), "description": _str(m, "description")}
     out.update((k, v) for k, v in m.items() if k not in ("title", "description"))
     return out

@@ -137,7 +137,8 @@ def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
     meta = dict(doc.meta) if isinstance(doc, fastload.Records) else doc.meta.model_dump()
     amap = ArgumentMap(meta.pop("title", ""), meta.pop("description", ""))
     for k, v in meta.items():
-        amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
+        if v is not None or k not in ("layout_direction", "card_text"):  # absent: the default
+            amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
     sources = [Source(s.id, s.text, s.title, s.author, s.url, s.date) for s in doc.sources]
     statements = [
         Statement(s.id, s.text, Kind(s.kind), s.title, s.notes, tuple(s.tags),

@@ -17,6 +17,11 @@ class MetaRecord(_Record):
 
     title: str = ""
     description: str = ""
+    layout_direction: Optional[Literal["TB", "BT", "LR"]] = Field(
+        None, description="the flow the map is laid out in: conclusions on top (TB, the default), at the bottom "
+                          "(BT) or on the left (LR, edges meet cards at their sides)")
+    card_text: Optional[Literal["full", "titles"]] = Field(
+        None, description="what cards show: kind, title and text (full, the default) or the title alone (titles)")
     model_config = ConfigDict(extra="allow", strict=True)
 
 

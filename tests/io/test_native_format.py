@@ -72,6 +72,21 @@ def test_unknown_kind_names_json_path(tmp_path):
     assert "statements[0].kind" in msg and "'claim'" in msg
 
 
+def test_drawing_settings_in_meta_are_checked_and_kept(tmp_path):
+    msg = load_error(tmp_path, doc(GOOD_ST, meta={"title": "x", "card_text": "sideways"}))
+    assert "meta.card_text" in msg and "'titles'" in msg
+    msg = load_error(tmp_path, doc(GOOD_ST, meta={"title": "x", "layout_direction": "RL"}))
+    assert "meta.layout_direction" in msg
+    p = write(tmp_path, doc(GOOD_ST, meta={"title": "x", "card_text": "titles", "layout_direction": "LR"}))
+    m = load_map(p)
+    assert m.meta["card_text"] == "titles" and m.meta["layout_direction"] == "LR"
+    save_map(m, p)
+    assert json.loads(p.read_text(encoding="utf-8"))["meta"] == {"title": "x", "card_text": "titles",
+                                                                 "layout_direction": "LR"}
+    m = load_map(write(tmp_path, doc(GOOD_ST, meta={"title": "x", "card_text": None})))
+    assert "card_text" not in m.meta   # null: the default
+
+
 def test_dangling_reference_names_json_path(tmp_path):
     msg = load_error(tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b", "zz"],
                                               "target": "a"}]))
