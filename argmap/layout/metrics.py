@@ -75,12 +75,14 @@ def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
         down.append((x0, y0, x1, y1))
         ys.add(y0)
         ys.add(y1)
-    segs = down
     cuts = sorted(ys)
     where = {yv: k for k, yv in enumerate(cuts)}
     bands: list[list[tuple[float, float]]] = [[] for _ in cuts]
-    for x0, y0, x1, y1 in segs:
+    for x0, y0, x1, y1 in down:
         a, b = where[y0], where[y1]
+        if b == a + 1:  # most edges join neighbouring rows: one piece
+            bands[a].append((x0, x1))
+            continue
         slope = (x1 - x0) / (y1 - y0)
         top = x0
         for k in range(a, b):
@@ -93,7 +95,7 @@ def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
             continue
         pieces.sort()
         seen: list[float] = []
-        for _, bottom in pieces:
-            total += len(seen) - bisect_right(seen, bottom)
+        for i, (_, bottom) in enumerate(pieces):  # pieces that start left of this one and end right of it
+            total += i - bisect_right(seen, bottom)
             insort(seen, bottom)
     return total
