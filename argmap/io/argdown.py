@@ -264,6 +264,7 @@ class _Importer:
         rest = {k: v for k, v in fm.items() if k not in ("title", "description")}
         if rest:
             amap.set_meta(argdown=_json_safe(rest))
+        amap.set_meta(**drawing_settings(fm))
         # statements first, then relations: add_many checks each relation against the new statements
         amap.add_many(statements)
         amap.add_many(relations=self.relations)
@@ -289,6 +290,21 @@ class _Importer:
             r.note("headings kept as each statement's section (meta), not as separate elements")
         if isinstance(m.settings, dict) and m.settings.get("explodeArguments"):
             r.note("front matter asks to explode arguments; argmap keeps one linked relation per inference")
+
+
+def drawing_settings(fm: dict) -> dict[str, str]:
+    """argmap's drawing settings from Argdown front matter: ``map.statementLabelMode: title`` shows
+    titles alone (``card_text``), ``dot.graphVizSettings.rankdir`` the flow (``layout_direction``)."""
+    out: dict[str, str] = {}
+    mp = fm.get("map")
+    if isinstance(mp, dict) and mp.get("statementLabelMode") == "title":
+        out["card_text"] = "titles"
+    dot = fm.get("dot")
+    gv = dot.get("graphVizSettings") if isinstance(dot, dict) else None
+    rankdir = str(gv.get("rankdir", "")).upper() if isinstance(gv, dict) else ""
+    if rankdir in ("TB", "BT", "LR"):
+        out["layout_direction"] = rankdir
+    return out
 
 
 def loads_result(text: str, path: str = "<input>") -> ImportResult:

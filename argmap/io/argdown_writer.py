@@ -127,6 +127,15 @@ class _Writer:
         extra = self.amap.meta.get("argdown")
         if isinstance(extra, dict):
             fm.update({k: v for k, v in extra.items() if k not in ("model", "title", "description")})
+        # argmap's drawing settings, in the settings Argdown's own map view reads
+        if self.amap.meta.get("card_text") == "titles":
+            mp = dict(fm["map"]) if isinstance(fm.get("map"), dict) else {}
+            fm["map"] = {**mp, "statementLabelMode": "title"}
+        direction = self.amap.meta.get("layout_direction")
+        if direction in ("BT", "LR"):
+            dot = dict(fm["dot"]) if isinstance(fm.get("dot"), dict) else {}
+            gv = dict(dot["graphVizSettings"]) if isinstance(dot.get("graphVizSettings"), dict) else {}
+            fm["dot"] = {**dot, "graphVizSettings": {**gv, "rankdir": direction}}
         if fm:
             text = yaml.safe_dump(fm, allow_unicode=True, sort_keys=False, default_flow_style=False)
             self.out += ["===", text.replace("===", "= = =").rstrip("\n"), "===", ""]

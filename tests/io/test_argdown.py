@@ -187,3 +187,20 @@ def test_empty_file_is_an_empty_map(tmp_path):
     path.write_text("\n\n", encoding="utf-8")
     result = read_any(path)
     assert len(result.map.statements) == 0 and result.report.notes
+
+
+def test_drawing_settings_travel_in_argdowns_own_front_matter():
+    m = ArgumentMap("Trees")
+    m.add_many([Statement("c", "Plant trees.", Kind.CONCLUSION, title="Plant"), Statement("p", "Shade cools.")],
+               [Relation("r", Polarity.SUPPORT, ("p",), "c")])
+    m.set_meta(card_text="titles", layout_direction="LR")
+    text = dumps(m)
+    front = text.split("===")[1]
+    assert "statementLabelMode: title" in front and "rankdir: LR" in front  # what Argdown's map view reads
+    back = loads_result(text).map
+    assert back.meta["card_text"] == "titles" and back.meta["layout_direction"] == "LR"
+    plain = loads_result("[A]: a.\n  + b.\n").map
+    assert "card_text" not in plain.meta and "layout_direction" not in plain.meta
+    odd = loads_result("===\nmap:\n  statementLabelMode: text\ndot:\n  graphVizSettings:\n    rankdir: RL\n===\n\n"
+                       "[A]: a.\n").map
+    assert "card_text" not in odd.meta and "layout_direction" not in odd.meta  # nothing argmap can show
