@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from ..layout import measure
 from ..model import ArgumentMap, Relation, Statement
 from . import drawing
-from .render_cards import draw_cards, overlapping
+from .render_cards import draw_cards, overlapping_boxes
 from .render_edges import draw_relations
 
 Point = tuple[float, float]
@@ -113,29 +113,43 @@ class MapRenderer:
         self.relations = [r for r in self.relations if r in pos]
         self.cards: list[tuple[QRectF, Statement, measure.CardMetrics]] = []
         self.rects: dict[str, QRectF] = {}
+        # the same rectangles as plain (left, top, right, bottom) floats: the set-up below runs on
+        # these, since a Qt call costs a microsecond and a big map has tens of thousands of them
+        boxes: dict[str, tuple[float, float, float, float]] = {}
         compact = measure.compact_cards(amap)
         for sid in self.statements:
             st = amap.statements[sid]
             m = measure.card_metrics(st.text, st.title, compact)
-            rect = drawing.card_rect(pos.get(sid, (0.0, 0.0)), m)
+            x, y = pos.get(sid, (0.0, 0.0))
+            left, top = x - m.width / 2, y - m.height / 2
+            rect = QRectF(left, top, m.width, m.height)   # drawing.card_rect
             self.cards.append((rect, st, m))
             self.rects[sid] = rect
-        self.junctions: dict[str, QPointF] = {r: QPointF(*pos[r]) for r in self.relations}
-        for rid, c in self.junctions.items():
-            self.rects[rid] = drawing.junction_rect(c)
+            boxes[sid] = (left, top, left + m.width, top + m.height)
+        half = measure.JUNCTION_SIZE / 2
+        self.junctions: dict[str, QPointF] = {}
+        for rid in self.relations:
+            x, y = pos[rid]
+            self.junctions[rid] = QPointF(x, y)
+            self.rects[rid] = QRectF(x - half, y - half, 2 * half, 2 * half)   # drawing.junction_rect
+            boxes[rid] = (x - half, y - half, x + half, y + half)
+        self._boxes = boxes
+        self._pos = pos
         self.edges: list[tuple[Relation, list[QRectF], QPointF, QRectF, bool, QRectF]] = []
         for rid in self.relations:
             rel = amap.relations[rid]
-            prem = [self.rects[p] for p in rel.premises if p in self.rects]
-            target = self.rects.get(rel.target)
-            if not prem or target is None:
+            ends = [p for p in rel.premises if p in boxes]
+            if not ends or rel.target not in boxes:
                 continue
-            j = self.junctions[rid]
-            bounds = QRectF(j, j).adjusted(-ARROW_PAD, -ARROW_PAD, ARROW_PAD, ARROW_PAD)
-            for r in prem + [target]:
-                bounds = bounds.united(r)
-            self.edges.append((rel, prem, j, target, rel.target in amap.relations, bounds))
-        self._cards_overlap = overlapping([c[0] for c in self.cards])
+            ends.append(rel.target)
+            x, y = pos[rid]
+            left, top = min(x - ARROW_PAD, *(boxes[e][0] for e in ends)), min(y - ARROW_PAD, *(boxes[e][1] for e in ends))
+            right = max(x + ARROW_PAD, *(boxes[e][2] for e in ends))
+            bottom = max(y + ARROW_PAD, *(boxes[e][3] for e in ends))
+            self.edges.append((rel, [self.rects[p] for p in ends[:-1]], self.junctions[rid], self.rects[rel.target],
+                               rel.target in amap.relations, QRectF(left, top, right - left, bottom - top)))
+        self._cards_overlap = overlapping_boxes((b[0], b[2], b[1], b[3]) for sid, b in boxes.items()
+                                                if sid in amap.statements)
         self.arrivals = self._arrivals()
         self.content = self._content_rect()
         text = amap.title if title is None or title is True else (title or "")
@@ -149,10 +163,13 @@ class MapRenderer:
         that side as the canvas spreads them (``drawing.arrival_xs``; left to right, ``arrival_ys``)."""
         groups: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         h = self.horizontal
-        for rel, _, j, target, undercut, _ in self.edges:
+        boxes, pos = self._boxes, self._pos
+        for rel, _, _, _, undercut, _ in self.edges:
             if not undercut:
-                side = j.x() > target.center().x() if h else j.y() > target.center().y()
-                groups.setdefault((rel.target, side), []).append((rel.id, j.y() if h else j.x()))
+                jx, jy = pos[rel.id]
+                b = boxes[rel.target]
+                side = jx > (b[0] + b[2]) / 2 if h else jy > (b[1] + b[3]) / 2
+                groups.setdefault((rel.target, side), []).append((rel.id, jy if h else jx))
         spread = drawing.arrival_ys if h else drawing.arrival_xs
         out: dict[str, float] = {}
         for (sid, _), sibs in groups.items():
@@ -162,14 +179,14 @@ class MapRenderer:
         return out
 
     def _content_rect(self) -> QRectF:
-        rect = QRectF()
-        for r in self.rects.values():
-            rect = rect.united(r)
-        for e in self.edges:
-            rect = rect.united(e[5].adjusted(ARROW_PAD, ARROW_PAD, -ARROW_PAD, -ARROW_PAD))
-        if rect.isNull():
-            rect = QRectF(0, 0, measure.MIN_CARD_WIDTH, 40)
-        return rect.adjusted(-4, -4, 4, 4)  # selection-free, but pens and arrow tips stick out a little
+        """Around every card and junction (edges run between them; arrowheads stop at card sides)."""
+        boxes = self._boxes.values()
+        if not boxes:
+            return QRectF(0, 0, measure.MIN_CARD_WIDTH, 40).adjusted(-4, -4, 4, 4)
+        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        # selection-free, but pens and arrow tips stick out a little
+        return QRectF(left - 4, top - 4, right - left + 8, bottom - top + 8)
 
     def _layout_header(self) -> None:
         """Place the title and the legend.  The legend goes in an empty corner of the map when one
@@ -229,15 +246,20 @@ class MapRenderer:
         w, h = size.width(), size.height()
         if w + LEGEND_GAP > c.width() / 2 or h + LEGEND_GAP > c.height() / 2:
             return None
-        obstacles = list(self.rects.values())
-        for _, prem, j, target, _, _ in self.edges:
-            for r in (*prem, target):
-                obstacles.append(QRectF(r.center(), j).normalized().adjusted(-1, -1, 1, 1))  # never empty
+        boxes, pos = self._boxes, self._pos
+        obstacles = list(boxes.values())
+        for rel, _, _, _, _, _ in self.edges:   # each edge within the box from a card's centre to its junction
+            jx, jy = pos[rel.id]
+            for e in (*rel.premises, rel.target):
+                b = boxes.get(e)
+                if b is not None:
+                    cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+                    obstacles.append((min(cx, jx) - 1, min(cy, jy) - 1, max(cx, jx) + 1, max(cy, jy) + 1))
         g = LEGEND_GAP
         for x, y in ((c.right() - w, c.top()), (c.right() - w, c.bottom() - h),
                      (c.left(), c.bottom() - h), (c.left(), c.top())):
-            room = QRectF(x, y, w, h).adjusted(-g, -g, g, g)
-            if not any(room.intersects(o) for o in obstacles):
+            left, top, right, bottom = x - g, y - g, x + w + g, y + h + g
+            if not any(o[0] < right and left < o[2] and o[1] < bottom and top < o[3] for o in obstacles):
                 return QPointF(x, y)
         return None
 

@@ -10,7 +10,7 @@ card at a time.  ``tests/ui/test_render_cards.py`` checks the pictures match.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -25,7 +25,12 @@ Card = tuple[QRectF, Statement, CardMetrics]
 
 def overlapping(rects: Sequence[QRectF]) -> bool:
     """Do any two of ``rects`` overlap (sweep along x)?"""
-    boxes = sorted((r.left(), r.right(), r.top(), r.bottom()) for r in rects)
+    return overlapping_boxes((r.left(), r.right(), r.top(), r.bottom()) for r in rects)
+
+
+def overlapping_boxes(boxes: Iterable[tuple[float, float, float, float]]) -> bool:
+    """:func:`overlapping` for ``(left, right, top, bottom)`` tuples."""
+    boxes = sorted(boxes)
     active: list[tuple[float, float, float, float]] = []
     for box in boxes:
         x0 = box[0]

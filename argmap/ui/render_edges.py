@@ -123,9 +123,11 @@ def draw_relations(painter: QPainter, edges: Sequence[EdgeSpec], theme: drawing.
         painter.setBrush(pen.color())
         painter.drawPath(heads[pol])
     painter.restore()
-    from .render_cards import draw_junctions, overlapping
+    from .render_cards import draw_junctions, overlapping_boxes
 
-    if overlapping([drawing.junction_rect(e[2]) for e in edges]):  # keep each sign on its own junction
+    s = measure.JUNCTION_SIZE / 2
+    if overlapping_boxes((e[2].x() - s, e[2].x() + s, e[2].y() - s, e[2].y() + s) for e in edges):
+        # keep each sign on its own junction
         for rel, _, junction, _, _, _ in edges:
             drawing.draw_junction(painter, junction, rel, theme)
     else:
