@@ -31,8 +31,11 @@ class CardEditor(QGraphicsTextItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
         rect = node.card_rect()
         m = node.metrics
-        self.setPos(rect.left() + measure.PAD_X, rect.top() + m.title_y + (
-            len(m.title_lines) * m.line_height + measure.TITLE_GAP if m.title_lines else 0.0))
+        if m.compact:  # the card shows only its title: the full text is edited over it
+            self.setPos(rect.left() + m.text_x, rect.top() + m.title_y)
+        else:
+            self.setPos(rect.left() + measure.PAD_X, rect.top() + m.title_y + (
+                len(m.title_lines) * m.line_height + measure.TITLE_GAP if m.title_lines else 0.0))
         self.setZValue(5)
         cursor = self.textCursor()
         if select_all:
