@@ -179,3 +179,22 @@ def test_the_command_line_stores_or_overrides_the_card_face(tmp_path: Path) -> N
     assert "PREMISE" in texts and all(w in texts for st in laid.statements.values() for w in st.text.split())
     r = _cli("export", str(trees), "-o", str(svg), "--cards", "sideways")
     assert r.returncode == 2 and "--cards" in r.stderr
+
+
+def test_editing_a_compact_card_edits_its_full_text_over_the_card(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    amap = small_map()
+    amap.set_meta(card_text="titles")
+    view = make_view(qtbot, amap)
+    view.scene_.select_ids(["C"])
+    view.edit_selected()
+    editor = view.interaction.editor
+    card = view.scene_.node_items["C"]
+    assert editor is not None and editor.text() == "We should do it."
+    assert card.card_rect().top() <= editor.pos().y() < card.card_rect().top() + 10   # over the card
+    editor.setPlainText("We should do it now.")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert view.doc.map.statements["C"].text == "We should do it now."
+    assert view.doc.map.statements["C"].title == "Do it" and card.metrics.compact
