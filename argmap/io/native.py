@@ -140,13 +140,14 @@ def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
         if v is not None or k not in ("layout_direction", "card_text"):  # absent: the default
             amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
     sources = [Source(s.id, s.text, s.title, s.author, s.url, s.date) for s in doc.sources]
+    kinds, polarities, rkinds = ({m.value: m for m in e} for e in (Kind, Polarity, RelationKind))
     statements = [
-        Statement(s.id, s.text, Kind(s.kind), s.title, s.notes, tuple(s.tags),
+        Statement(s.id, s.text, kinds[s.kind], s.title, s.notes, tuple(s.tags),
                   tuple(Anchor(a.source, a.start, a.end, a.quote) for a in s.anchors), s.assessment, s.meta)
         for s in doc.statements
     ]
     relations = [
-        Relation(r.id, Polarity(r.polarity), tuple(r.premises), r.target, RelationKind(r.kind), r.title,
+        Relation(r.id, polarities[r.polarity], tuple(r.premises), r.target, rkinds[r.kind], r.title,
                  r.notes, r.scheme, r.assessment, r.meta)
         for r in doc.relations
     ]
