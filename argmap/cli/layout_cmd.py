@@ -12,8 +12,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                     "Cards are measured exactly as the desktop editor measures them; pinned cards stay put.")
     p.add_argument("input", metavar="IN", help="map to lay out")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="where to write the laid-out map")
-    p.add_argument("--direction", choices=("TB", "BT", "LR"), default="TB",
-                   help="TB: conclusions on top (default); BT: at the bottom; LR: on the left")
+    p.add_argument("--direction", choices=("TB", "BT", "LR"), default=None,
+                   help="TB: conclusions on top; BT: at the bottom; LR: on the left "
+                        "(default: the map's own, meta.layout_direction, else TB)")
     p.add_argument("--aspect", type=_aspect, default=None, metavar="W/H",
                    help="width / height the map is compacted towards: a conclusion's many reasons wrap into "
                         "bands one below the other (default 1.4, an A4 landscape page; 0 keeps them in one row)")
@@ -43,10 +44,11 @@ def run_layout(args: argparse.Namespace) -> int:
     if args.cards is not None:  # stored with the map: the editor and the exporters draw the same cards
         amap.set_meta(card_text="titles" if args.cards == "titles" else None)
     kwargs = {} if args.aspect is None else {"aspect": args.aspect or None}
-    amap.move(layout_map(amap, direction=args.direction, **kwargs))
-    amap.set_meta(layout_direction=args.direction)  # the flow the drawing follows (edges at card sides for LR)
+    direction = args.direction or amap.meta.get("layout_direction") or "TB"
+    amap.move(layout_map(amap, direction=direction, **kwargs))
+    amap.set_meta(layout_direction=direction)  # the flow the drawing follows (edges at card sides for LR)
     write_any(amap, args.output)
     if not args.quiet:
         print(f"{args.input} -> {args.output}: laid out {len(amap.statements)} statements and "
-              f"{len(amap.relations)} relations ({args.direction})", file=sys.stderr)
+              f"{len(amap.relations)} relations ({direction})", file=sys.stderr)
     return 0

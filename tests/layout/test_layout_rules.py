@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from argmap.cli import main
-from argmap.io import load_map
+from argmap.io import load_map, save_map
 from argmap.layout import crossings, layout_graph, layout_map, overlaps
 from argmap.layout.measure import map_sizes
 from argmap.model import ArgumentMap, Polarity, Relation, Statement, main_conclusions
@@ -122,6 +122,20 @@ def test_layout_command_writes_a_laid_out_map(tmp_path, capsys):
         if rel.target in amap.statements:
             assert all(amap.positions[p][0] > amap.positions[rel.target][0] for p in rel.premises)
     json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_layout_command_keeps_the_maps_own_direction_unless_told(tmp_path):
+    src = tmp_path / "lr.argmap.json"
+    m = load_map(SAMPLES[0]) if SAMPLES else None
+    if m is None:
+        pytest.skip("no sample maps")
+    m.set_meta(layout_direction="LR")
+    save_map(m, src)
+    out = tmp_path / "out.argmap.json"
+    assert main(["layout", str(src), "-o", str(out), "-q"]) == 0
+    assert load_map(out).meta["layout_direction"] == "LR"
+    assert main(["layout", str(src), "-o", str(out), "--direction", "TB", "-q"]) == 0
+    assert load_map(out).meta["layout_direction"] == "TB"
 
 
 def test_layout_command_reports_a_missing_file_in_one_line(tmp_path, capsys):
