@@ -4,8 +4,7 @@ Usage: PYTHONPATH=. python benchmarks/bench_export.py [N ...] [--argdown-max N] 
 
 For each size N (default 1000 3000 5000) it generates a debate with
 ``../shared/tools/gen_argdown.py``, turns the same debate into an
-``.argmap.json`` without positions (with argmap's Argdown reader when it is
-registered, else a tiny private reader of the generated syntax), and times
+``.argmap.json`` without positions with argmap's Argdown reader, and times
 complete ``python -m argmap export`` processes (start-up, reading, layout,
 drawing, writing) to SVG, PDF and PNG, with each process's peak memory
 (``os.wait4``); argmap's bytecode is compiled first, as an installed
@@ -20,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -33,46 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 GEN = ROOT.parent / "shared" / "tools" / "gen_argdown.py"
 ARGDOWN_VERSION = "2.0.0"
 NPM_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "argmap-bench" / "argdown-cli"
-STATEMENT = re.compile(r"^\[(S\d+)\](?::\s*(.*))?$")
-CHILD = re.compile(r"^\s+([+-])\s+\[(S\d+)\]$")
-CROSS = re.compile(r"^\s+([+-])>\s+\[(S\d+)\]$")
 
 
 def write_map_json(argdown: Path, out: Path) -> str:
-    """The debate as ``.argmap.json`` (no positions); returns which reader made it."""
+    """The debate as ``.argmap.json`` (no positions), read by argmap's Argdown reader; returns
+    which reader made it."""
     sys.path.insert(0, str(ROOT))
     from argmap.io import read_any, save_map
-    from argmap.io.registry import by_name
 
-    spec = by_name("argdown")
-    if spec is not None and spec.reader:
-        amap = read_any(argdown).map
-        save_map(amap, out)
-        return "argmap's Argdown reader"
-    texts: dict[str, str] = {}
-    rels: list[tuple[str, str, str]] = []
-    current = None
-    for line in argdown.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        m = STATEMENT.match(line)
-        if m:
-            current = m.group(1)
-            if m.group(2) is not None:
-                texts[current] = m.group(2)
-        elif (c := CHILD.match(line)) and current:
-            rels.append((c.group(2), current, c.group(1)))
-        elif (c := CROSS.match(line)) and current:
-            rels.append((current, c.group(2), c.group(1)))
-    has_out = {p for p, _, _ in rels}
-    doc = {"format": "argmap", "version": 1, "meta": {"title": f"Generated debate ({len(texts)} statements)"},
-           "sources": [],
-           "statements": [{"id": s, "kind": "premise" if s in has_out else "conclusion", "text": t}
-                          for s, t in texts.items()],
-           "relations": [{"id": f"R{k}", "polarity": "support" if sign == "+" else "attack",
-                          "premises": [p], "target": t} for k, (p, t, sign) in enumerate(rels)]}
-    out.write_text(json.dumps(doc), encoding="utf-8")
-    return "private reader of the generated syntax"
+    save_map(read_any(argdown).map, out)
+    return "argmap's Argdown reader"
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:

@@ -107,15 +107,14 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool,
 def set_cards(amap: Any, cards: str) -> None:
     """Draw ``amap`` with full or compact (``"titles"``) cards; positions made for the other size
     are laid out afresh (in the map's own direction; pins stay)."""
-    from argmap.layout import layout_map
     from argmap.layout.measure import compact_cards
+    from argmap.ui.placement import layout_positions
 
     if compact_cards(amap) == (cards == "titles"):
         return
     amap.set_meta(card_text="titles" if cards == "titles" else None)
     if amap.positions:
-        direction = amap.meta.get("layout_direction", "TB")
-        amap.move(layout_map(amap, direction=direction if direction in ("TB", "BT", "LR") else "TB"))
+        amap.move(layout_positions(amap))
 
 
 def run_export(args: argparse.Namespace) -> int:

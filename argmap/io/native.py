@@ -5,7 +5,18 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, Callable, Union
 
-from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement
+from ..model import (
+    KIND_BY_VALUE,
+    POLARITY_BY_VALUE,
+    RELATION_KIND_BY_VALUE,
+    Anchor,
+    ArgumentMap,
+    ModelError,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+)
 from . import fastload
 from .atomic import atomic_write_text
 from .errors import MAX_FILE_BYTES, MapFileError, json_path, parse_json, read_text
@@ -140,14 +151,13 @@ def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
         if v is not None or k not in ("layout_direction", "card_text"):  # absent: the default
             amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
     sources = [Source(s.id, s.text, s.title, s.author, s.url, s.date) for s in doc.sources]
-    kinds, polarities, rkinds = ({m.value: m for m in e} for e in (Kind, Polarity, RelationKind))
     statements = [
-        Statement(s.id, s.text, kinds[s.kind], s.title, s.notes, tuple(s.tags),
+        Statement(s.id, s.text, KIND_BY_VALUE[s.kind], s.title, s.notes, tuple(s.tags),
                   tuple(Anchor(a.source, a.start, a.end, a.quote) for a in s.anchors), s.assessment, s.meta)
         for s in doc.statements
     ]
     relations = [
-        Relation(r.id, polarities[r.polarity], tuple(r.premises), r.target, rkinds[r.kind], r.title,
+        Relation(r.id, POLARITY_BY_VALUE[r.polarity], tuple(r.premises), r.target, RELATION_KIND_BY_VALUE[r.kind], r.title,
                  r.notes, r.scheme, r.assessment, r.meta)
         for r in doc.relations
     ]

@@ -29,7 +29,6 @@ JUNCTION_SIZE = 12.0    # relations are drawn as a small junction node
 CARD_TEXT_KEY = "card_text"
 CARD_TEXT_FULL = "full"
 CARD_TEXT_TITLES = "titles"
-CARD_TEXT_MODES = (CARD_TEXT_FULL, CARD_TEXT_TITLES)
 COMPACT_TEXT_WIDTH = 200.0
 COMPACT_MIN_WIDTH = 80.0
 COMPACT_PAD_Y = 5.0
@@ -243,20 +242,15 @@ def compact_cards(amap_or_meta) -> bool:
     return meta.get(CARD_TEXT_KEY, CARD_TEXT_FULL) == CARD_TEXT_TITLES
 
 
-def card_size(statement, compact: bool = False) -> tuple[float, float]:
-    """Width and height of the card for a Statement (anything with ``text`` and ``title``)."""
-    return card_metrics(statement.text, statement.title, compact).size
-
-
-def statement_metrics(amap, statement) -> CardMetrics:
-    """The card of ``statement`` as ``amap`` shows it (full or compact, from the map's meta)."""
-    return card_metrics(statement.text, statement.title, compact_cards(amap))
+def card_size_in(amap, statement) -> tuple[float, float]:
+    """Width and height of ``statement``'s card as ``amap`` shows cards (full or compact, from its
+    meta), whether or not the statement is in the map yet."""
+    return card_metrics(statement.text, statement.title, compact_cards(amap)).size
 
 
 def statement_size(amap, sid: str) -> tuple[float, float]:
     """Width and height of statement ``sid``'s card in ``amap``."""
-    st = amap.statements[sid]
-    return card_metrics(st.text, st.title, compact_cards(amap)).size
+    return card_size_in(amap, amap.statements[sid])
 
 
 def map_sizes(amap) -> dict[str, tuple[float, float]]:

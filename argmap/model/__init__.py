@@ -2,7 +2,10 @@
 from .analysis import broken_anchors, main_conclusions, reasons, stats
 from .argument_map import ArgumentMap, ModelError, Point, Snapshot
 from .elements import (
+    KIND_BY_VALUE,
+    POLARITY_BY_VALUE,
     RELATION_ASSESSMENTS,
+    RELATION_KIND_BY_VALUE,
     STATEMENT_ASSESSMENTS,
     Anchor,
     Kind,
@@ -16,7 +19,7 @@ from .elements import (
 from .events import Change
 
 __all__ = [
-    "Anchor", "ArgumentMap", "Change", "Kind", "ModelError", "Point", "Polarity", "Relation",
-    "RelationKind", "RELATION_ASSESSMENTS", "Snapshot", "Source", "STATEMENT_ASSESSMENTS", "Statement",
+    "Anchor", "ArgumentMap", "Change", "Kind", "KIND_BY_VALUE", "ModelError", "Point", "Polarity",
+    "POLARITY_BY_VALUE", "Relation", "RelationKind", "RELATION_ASSESSMENTS", "RELATION_KIND_BY_VALUE", "Snapshot", "Source", "STATEMENT_ASSESSMENTS", "Statement",
     "broken_anchors", "main_conclusions", "new_id", "reasons", "stats",
 ]

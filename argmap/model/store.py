@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from .elements import (
+    KIND_BY_VALUE,
+    POLARITY_BY_VALUE,
     RELATION_ASSESSMENTS,
+    RELATION_KIND_BY_VALUE,
     STATEMENT_ASSESSMENTS,
     Kind,
     Polarity,
     Relation,
-    RelationKind,
     Source,
     Statement,
 )
@@ -53,13 +55,6 @@ def _insert_ordered(d: dict[str, Any], items: list[tuple[int, Any]]) -> dict[str
     return dict(order)
 
 
-# members by value (str enums: a member hashes as its value, so members find themselves); a dict
-# lookup is a tenth of the cost of calling the enum, which bulk loads do tens of thousands of times
-_KINDS = {k.value: k for k in Kind}
-_POLARITIES = {p.value: p for p in Polarity}
-_RELATION_KINDS = {k.value: k for k in RelationKind}
-
-
 def _member(table: dict, value: Any) -> Any:
     try:
         return table.get(value)
@@ -68,14 +63,14 @@ def _member(table: dict, value: Any) -> Any:
 
 
 def _as_kind(value: Any) -> Kind:
-    kind = _member(_KINDS, value)
+    kind = _member(KIND_BY_VALUE, value)
     if kind is None:
         raise ModelError(f"unknown statement kind {value!r} (expected conclusion, premise or evidence)")
     return kind
 
 
 def _as_polarity(value: Any) -> Polarity:
-    pol = _member(_POLARITIES, value)
+    pol = _member(POLARITY_BY_VALUE, value)
     if pol is None:
         raise ModelError(f"unknown polarity {value!r} (expected support or attack)")
     return pol
@@ -217,7 +212,7 @@ class MapStore(Emitter):
     def _check_relation(self, rel: Relation, pending_statements: Iterable[str] = (),
                         pending_relations: Mapping[str, Relation] | None = None) -> Relation:
         pol = _as_polarity(rel.polarity)
-        rkind = _member(_RELATION_KINDS, rel.kind)
+        rkind = _member(RELATION_KIND_BY_VALUE, rel.kind)
         if rkind is None:
             raise ModelError(f"relation {rel.id!r}: unknown relation kind {rel.kind!r}")
         premises = tuple(rel.premises)

@@ -72,7 +72,7 @@ def _new_statement(view: "MapView", anchor: Anchor, data: dict, at: QPointF, sup
     pos: Point = (round(at.x(), 1), round(at.y(), 1))
     if supports is not None:
         rel = Relation(new_id(), Polarity.SUPPORT, (st.id,), supports)
-        pos = placement.place_below(view.doc.map, supports, measure.card_size(st, measure.compact_cards(view.doc.map)),
+        pos = placement.place_below(view.doc.map, supports, measure.card_size_in(view.doc.map, st),
                                     view.edits._nearby(supports))
     cmd = NewStatementCommand(view.doc, st, pos, relation=rel, text="Add statement from passage")
     if view.doc.try_push(cmd):

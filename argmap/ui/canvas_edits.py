@@ -168,7 +168,7 @@ class CanvasEdits:
     # ----------------------------------------------------------- creating
     def create_statement(self, kind: Kind = Kind.PREMISE, at: QPointF | None = None, edit: bool = True) -> str | None:
         st = Statement(new_id(), "", kind)
-        size = measure.card_size(st, measure.compact_cards(self.doc.map))
+        size = measure.card_size_in(self.doc.map, st)
         if at is None:
             c = self.view.mapToScene(self.view.viewport().rect().center())
             at = QPointF(*self._free_spot(_pos(c), size))
@@ -208,7 +208,7 @@ class CanvasEdits:
         kind = Kind.EVIDENCE if mode == "evidence" else Kind.PREMISE
         pol = Polarity.ATTACK if mode == "attack" else Polarity.SUPPORT
         st = Statement(new_id(), "", kind)
-        pos = placement.place_below(self.doc.map, target, measure.card_size(st, measure.compact_cards(self.doc.map)),
+        pos = placement.place_below(self.doc.map, target, measure.card_size_in(self.doc.map, st),
                                     self._nearby(target))
         rel = Relation(new_id(), pol, (st.id,), target)
         label = {"support": "Add supporting premise", "attack": "Add objection", "evidence": "Add evidence"}[mode]
@@ -222,7 +222,7 @@ class CanvasEdits:
         amap = self.doc.map
         rel = amap.relations[rid]
         st = Statement(new_id(), "", Kind.PREMISE)
-        w, h = measure.card_size(st, measure.compact_cards(amap))
+        w, h = measure.card_size_in(amap, st)
         last = rel.premises[-1]
         lp = amap.positions.get(last, (0.0, 0.0))
         lw = measure.statement_size(amap, last)[0]
@@ -240,7 +240,7 @@ class CanvasEdits:
             self.doc.status_message.emit("Select a relation (or a premise of one) first")
             return None
         st = Statement(new_id(), "", Kind.PREMISE)
-        pos = placement.place_below(self.doc.map, rid, measure.card_size(st, measure.compact_cards(self.doc.map)),
+        pos = placement.place_below(self.doc.map, rid, measure.card_size_in(self.doc.map, st),
                                     self._nearby(rid))
         rel = Relation(new_id(), Polarity.ATTACK, (st.id,), rid)
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text="Add undercut"))

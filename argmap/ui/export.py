@@ -22,12 +22,11 @@ from ..io.errors import MapFileError
 from ..layout import measure
 from ..model import ArgumentMap
 from . import drawing
-from .paging import MAX_FIT_SCALE, paint_pages, tiles
+from .paging import MAX_FIT_SCALE, SCREEN_DPI, fit_scale, paint_pages, tiles
 from .render import MapRenderer, background_colour
 
 log = logging.getLogger(__name__)
 
-SCREEN_DPI = 96.0             # one map unit is one CSS pixel
 MAX_PNG_PIXELS = 64_000_000   # 256 MB of image memory; bigger PNGs help nobody
 MAX_PNG_SIDE = 32_000
 PAGE_MARGIN_MM = 12.0
@@ -177,7 +176,7 @@ def fit_text_pt(amap: ArgumentMap, page: str = "A4", landscape: bool | None = No
     if landscape is None:
         landscape = r.rect.width() > r.rect.height()
     area = page_layout(page, landscape).paintRect(QPageLayout.Unit.Point)
-    scale = min(area.width() / r.rect.width(), area.height() / r.rect.height()) / 0.75  # 1 map unit = 0.75 pt
+    scale = fit_scale(r.rect, area, 72.0 / SCREEN_DPI)  # a map unit is a CSS pixel: 0.75 pt
     return measure.FONT_PX * 0.75 * min(scale, MAX_FIT_SCALE)
 
 

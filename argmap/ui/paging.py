@@ -63,6 +63,12 @@ def tiles(rect: QRectF, tile: QSizeF, overlap: float = TILE_OVERLAP, avoid_x: Se
     return [(i, j, QRectF(x0, y0, x1 - x0, y1 - y0)) for i, (y0, y1) in enumerate(ys) for j, (x0, x1) in enumerate(xs)]
 
 
+def fit_scale(rect: QRectF, area: QRectF, unit: float) -> float:
+    """The scale (1 = 100 %, a map unit printing as ``unit`` units of ``area``) at which ``rect``
+    just fits ``area``."""
+    return min(area.width() / rect.width(), area.height() / rect.height()) / unit
+
+
 def _has_content(r: MapRenderer, piece: QRectF) -> bool:
     if r.legend_rect is not None and r.legend_rect.intersects(piece):
         return True
@@ -100,7 +106,7 @@ def paint_pages(device: QPagedPaintDevice, r: MapRenderer, *, tile: bool = False
     area = QRectF(0, 0, paint.width(), paint.height())
     unit = dpi / SCREEN_DPI  # device pixels per map unit at 100 %
     rect = r.rect
-    fit = min(area.width() / rect.width(), area.height() / rect.height()) / unit
+    fit = fit_scale(rect, area, unit)
     if not tile or fit >= READABLE_SCALE:
         scale = min(fit, MAX_FIT_SCALE)
         text_pt = measure.FONT_PX * 0.75 * scale

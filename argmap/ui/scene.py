@@ -298,16 +298,12 @@ class MapScene(SelectionMixin, QGraphicsScene):
             if p is not None and self.pos.get(eid) != p:
                 self.set_item_pos(eid, p[0], p[1])
             dirty.add(eid)
+        rels = self.relations_touching(dirty) | set(new_rel)
         if change.meta and self.compact_cards() != self._compact:  # every card changes size
             self._compact = self.compact_cards()
             for eid, item in self.node_items.items():
                 item.set_statement(amap.statements[eid])
             self._bounds_cache = None
-            rels_all = True
-        else:
-            rels_all = False
-        rels = self.relations_touching(dirty) | set(new_rel)
-        if rels_all:
             rels |= self.relation_items.keys()
         if change.meta and self.horizontal() != self._horizontal:  # the flow changed: every edge's ends move
             self._horizontal = self.horizontal()

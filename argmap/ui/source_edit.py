@@ -7,7 +7,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..layout.measure import card_size, compact_cards, statement_size
+from ..layout.measure import card_size_in, statement_size
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Point, Polarity, Relation, Statement, new_id
 from ..model.text import normalise_newlines, refind_anchor
 from .commands import AddRelationCommand, AddStatementCommand, MoveCommand, UpdateSourceCommand, \
@@ -80,7 +80,7 @@ def place_statement(amap: ArgumentMap, st: Statement, support_target: str | None
                     selected: Iterable[str] = ()) -> Point:
     """Where a statement made from a passage goes: under the statement it supports, beside
     the statement anchored nearest in the text, near the selection, or below everything."""
-    w, h = card_size(st, compact_cards(amap))
+    w, h = card_size_in(amap, st)
     pos = amap.positions
     if support_target and support_target in pos:
         tx, ty = pos[support_target]
