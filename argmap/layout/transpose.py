@@ -145,8 +145,10 @@ class _Index:
 
     def __init__(self, segs: list[Seg], is_cross: list[bool], x: list[float], y: list[float]) -> None:
         self.segs, self.is_cross, self.x, self.y = segs, is_cross, x, y
-        self.geo: list[tuple[float, float, float, float, float, float]] = [(0.0,) * 6] * len(segs)
+        # per edge: its x extent, its ends, and the ends' differences (dx - cx, dy - cy)
+        self.geo: list[tuple[float, ...]] = [(0.0,) * 8] * len(segs)
         self.update(range(len(segs)))
+        self.near: dict[tuple[float, float], list[tuple[list[int], list[int]]]] = {}  # see delta
         bands: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
         for k, (a, b) in enumerate(segs):
             ya, yb = y[a], y[b]
@@ -162,13 +164,20 @@ class _Index:
         for k in ks:  # type: ignore[attr-defined]
             a, b = segs[k]
             xa, xb = x[a], x[b]
-            geo[k] = (min(xa, xb), max(xa, xb), xa, y[a], xb, y[b])
+            ya, yb = y[a], y[b]
+            geo[k] = (min(xa, xb), max(xa, xb), xa, ya, xb, yb, xb - xa, yb - ya)
 
     def delta(self, moved: set[int], shift: dict[int, float]) -> int:
         """Crossings after minus before when ``shift`` is applied, counted for every pair of edges
         with at least one edge in ``moved`` and at least one of a cross relation (tree edges move
-        rigidly with their subtrees and do not cross one another)."""
+        rigidly with their subtrees and do not cross one another).
+
+        The rows are fixed for the whole sweep, so the bands an edge spanning ``[ylo, yhi]`` can
+        meet are looked up once per such span and remembered.  The crossing test is
+        :func:`_hits` written out, with the moved edge's differences computed once: the same
+        floating-point operations on the same numbers, so the same answers."""
         segs, is_cross, x, y, geo = self.segs, self.is_cross, self.x, self.y, self.geo
+        near = self.near
         before: dict[int, tuple[float, float, float, float]] = {}
         after: dict[int, tuple[float, float, float, float]] = {}
         for m in moved:
@@ -181,29 +190,44 @@ class _Index:
         for m in ordered:
             a_m, b_m = segs[m]
             m0, m1 = before[m], after[m]
-            lo0, hi0 = (m0[0], m0[2]) if m0[0] < m0[2] else (m0[2], m0[0])
-            lo1, hi1 = (m1[0], m1[2]) if m1[0] < m1[2] else (m1[2], m1[0])
-            ylo, yhi = (m0[1], m0[3]) if m0[1] < m0[3] else (m0[3], m0[1])
-            span_lo, span_hi = min(lo0, lo1), max(hi0, hi1)
             ax0, ay, bx0, by = m0
             ax1, bx1 = m1[0], m1[2]
+            lo0, hi0 = (ax0, bx0) if ax0 < bx0 else (bx0, ax0)
+            lo1, hi1 = (ax1, bx1) if ax1 < bx1 else (bx1, ax1)
+            ylo, yhi = (ay, by) if ay < by else (by, ay)
+            span_lo = lo1 if lo1 < lo0 else lo0
+            span_hi = hi1 if hi1 > hi0 else hi0
+            ex0, ex1, ey = bx0 - ax0, bx1 - ax1, by - ay
             mine = is_cross[m]
-            for blo, bhi, every, crossing in self.bands:
-                if bhi <= ylo or blo >= yhi:
-                    if blo >= yhi:
-                        break
-                    continue
+            spans = near.get((ylo, yhi))
+            if spans is None:
+                spans = near[(ylo, yhi)] = [(every, crossing) for blo, bhi, every, crossing in self.bands
+                                            if not (bhi <= ylo or blo >= yhi)]
+            for every, crossing in spans:
                 for o in every if mine else crossing:
-                    g = geo[o]
-                    glo, ghi = g[0], g[1]
+                    glo, ghi, cx, cy, dx, dy, gx, gy = geo[o]
                     if ghi <= span_lo or glo >= span_hi or o in moved:
                         continue
                     a, b = segs[o]
                     if a == a_m or a == b_m or b == a_m or b == b_m:
                         continue
-                    _, _, cx, cy, dx, dy = g  # _cross, inlined: the boxes were compared above
-                    hit0 = glo < hi0 and ghi > lo0 and _hits(ax0, ay, bx0, by, cx, cy, dx, dy)
-                    hit1 = glo < hi1 and ghi > lo1 and _hits(ax1, ay, bx1, by, cx, cy, dx, dy)
+                    cya, dya = cy - ay, dy - ay
+                    hit0 = False
+                    if glo < hi0 and ghi > lo0:
+                        d1 = ex0 * cya - ey * (cx - ax0)
+                        d2 = ex0 * dya - ey * (dx - ax0)
+                        if d1 * d2 < 0:
+                            d3 = gx * (ay - cy) - gy * (ax0 - cx)
+                            d4 = gx * (by - cy) - gy * (bx0 - cx)
+                            hit0 = d3 * d4 < 0
+                    hit1 = False
+                    if glo < hi1 and ghi > lo1:
+                        d1 = ex1 * cya - ey * (cx - ax1)
+                        d2 = ex1 * dya - ey * (dx - ax1)
+                        if d1 * d2 < 0:
+                            d3 = gx * (ay - cy) - gy * (ax1 - cx)
+                            d4 = gx * (by - cy) - gy * (bx1 - cx)
+                            hit1 = d3 * d4 < 0
                     if hit0 != hit1:
                         total += 1 if hit1 else -1
             for o in ordered:  # pairs of moved edges, once each, one of them a cross relation's
