@@ -1,0 +1,507 @@
+"""Draw a whole map, or some of its elements, into a :class:`~argmap.draw.picture.Picture`: the one
+drawing code of every export (SVG, PNG, PDF, print, clipboard), without Qt.
+
+The cards, edges, junctions and legend look as the canvas draws them (``ui.drawing``;
+``tests/ui/test_render_cards.py`` holds the two to the same pixels).  Shapes that share a
+style are batched into one path (all premise bodies, all support lines, ...), so that a map of
+thousands of statements is a few dozen items, not tens of thousands; maps whose cards (or
+junctions) overlap are drawn one card at a time instead, so each lies on the one before.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from ..layout import measure
+from ..layout.measure import CardMetrics
+from ..model import ArgumentMap, Kind, Polarity, Relation, Statement
+from . import style
+from .edges import arrival_xs, arrival_ys, horizontal_flow, premise_points, target_points
+from .picture import Path, Picture
+from .route import head as arrowhead
+from .route import line, split
+from .style import Colour, Palette, Pen
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]   # left, top, width, height
+TITLE_GAP = 20.0          # between the header (title, legend) and the map
+LEGEND_GAP = 24.0         # between the title and the legend
+ARROW_PAD = style.ARROW_LENGTH + 4.0
+Card = tuple[Box, Statement, CardMetrics]
+# relation, premise boxes, junction centre, target box, target is a junction (undercut), the box around it all
+Edge = tuple[Relation, list[Box], Point, Box, bool, Box]
+
+
+def meets(a: Box, b: Box) -> bool:
+    """Do two boxes overlap (with some area)?"""
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def overlapping(boxes: Iterable[Box]) -> bool:
+    """Do any two of ``boxes`` overlap (a sweep along x)?"""
+    active: list[tuple[float, float, float, float]] = []
+    for left, right, top, bottom in sorted((b[0], b[0] + b[2], b[1], b[1] + b[3]) for b in boxes):
+        active = [a for a in active if a[1] > left]
+        for a in active:
+            if a[2] < bottom and top < a[3]:
+                return True
+        active.append((left, right, top, bottom))
+    return False
+
+
+def subset(amap: ArgumentMap, ids: Iterable[str] | None) -> tuple[list[str], list[str]]:
+    """The statements and relations to draw: all, or the chosen statements and every relation among
+    them (a relation is drawn when its target and at least one of its premises are drawn)."""
+    if ids is None:
+        return list(amap.statements), list(amap.relations)
+    chosen = set(ids)
+    sts = [s for s in amap.statements if s in chosen]
+    keep = set(sts)
+    rels: list[str] = []
+    changed = True
+    while changed:  # undercuts need their target relation first
+        changed = False
+        for rid, rel in amap.relations.items():
+            if rid not in keep and rel.target in keep and any(p in keep for p in rel.premises):
+                keep.add(rid)
+                rels.append(rid)
+                changed = True
+    order = {rid: i for i, rid in enumerate(amap.relations)}
+    rels.sort(key=order.__getitem__)
+    return sts, rels
+
+
+def resolve_positions(amap: ArgumentMap, statements: list[str], relations: list[str]) -> dict[str, Point]:
+    """Centres for everything drawn: the map's own positions, laid out afresh when statements have
+    none (the layout engine via ``layout.placement``), junctions placed between premises and target."""
+    from ..layout.placement import junction_positions, layout_positions
+
+    pos: dict[str, Point] = {k: (float(v[0]), float(v[1])) for k, v in amap.positions.items()}
+    if any(s not in pos for s in statements):
+        laid = layout_positions(amap)
+        # no positions: the layout; some: keep them, the layout places the rest
+        pos = laid if not any(s in pos for s in amap.statements) else {**laid, **pos}
+    missing = [r for r in relations if r not in pos]
+    if missing:
+        sizes = {s: measure.statement_size(amap, s) for s in statements}
+        for _ in range(3):  # undercuts of undercuts: their targets get a position first
+            found = junction_positions(amap, pos, sizes, [r for r in missing if r not in pos])
+            pos.update(found)
+            if all(r in pos for r in missing):
+                break
+    return pos
+
+
+def wrap(text: str, font: style.Font, width: float) -> list[str]:
+    """Greedy word wrap in ``font`` (a drawing's title)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        cur = ""
+        for word in para.split():
+            cand = f"{cur} {word}" if cur else word
+            if cur and font.width(cand) > width:
+                lines.append(cur)
+                cur = word
+            else:
+                cur = cand
+        if cur:
+            lines.append(cur)
+    return lines
+
+
+class MapDrawing:
+    """Everything needed to draw a map: what to draw, where, and the box it all takes.
+
+    Coordinates are the map's; :attr:`rect` includes the margins, the title and the legend.
+    :meth:`picture` draws it all, or only what meets ``clip`` (a tiled page of a large map)."""
+
+    def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
+                 legend: bool = True, margin: float = 24.0, palette: Palette | None = None,
+                 positions: Mapping[str, Point] | None = None) -> None:
+        self.map = amap
+        self.horizontal = horizontal_flow(amap.meta)
+        self.palette = palette or style.LIGHT
+        self.statements, self.relations = subset(amap, ids)
+        pos = dict(positions) if positions is not None else resolve_positions(amap, self.statements, self.relations)
+        self.relations = [r for r in self.relations if r in pos]
+        self.cards: list[Card] = []
+        self.boxes: dict[str, Box] = {}
+        compact = measure.compact_cards(amap)
+        card_metrics = measure.card_metrics
+        for sid in self.statements:
+            st = amap.statements[sid]
+            m = card_metrics(st.text, st.title, compact)
+            x, y = pos.get(sid, (0.0, 0.0))
+            box = (x - m.width / 2, y - m.height / 2, m.width, m.height)
+            self.cards.append((box, st, m))
+            self.boxes[sid] = box
+        half = measure.JUNCTION_SIZE / 2
+        self.junctions: dict[str, Point] = {}
+        for rid in self.relations:
+            x, y = pos[rid]
+            self.junctions[rid] = (x, y)
+            self.boxes[rid] = (x - half, y - half, 2 * half, 2 * half)
+        boxes = self.boxes
+        self.edges: list[Edge] = []
+        for rid in self.relations:
+            rel = amap.relations[rid]
+            ends = [p for p in rel.premises if p in boxes]
+            if not ends or rel.target not in boxes:
+                continue
+            ends.append(rel.target)
+            x, y = pos[rid]
+            left = min(x - ARROW_PAD, *(boxes[e][0] for e in ends))
+            top = min(y - ARROW_PAD, *(boxes[e][1] for e in ends))
+            right = max(x + ARROW_PAD, *(boxes[e][0] + boxes[e][2] for e in ends))
+            bottom = max(y + ARROW_PAD, *(boxes[e][1] + boxes[e][3] for e in ends))
+            self.edges.append((rel, [boxes[p] for p in ends[:-1]], (x, y), boxes[rel.target],
+                               rel.target in amap.relations, (left, top, right - left, bottom - top)))
+        self.cards_overlap = overlapping(c[0] for c in self.cards)
+        self.arrivals = self._arrivals()
+        self.content = self._content_box()
+        text = amap.title if title is None or title is True else (title or "")
+        self.title = " ".join(str(text).split()) if text is not False else ""
+        self.legend = legend
+        self.margin = margin
+        self._layout_header()
+
+    def _arrivals(self) -> dict[str, float]:
+        """Where arrows reach their target card when several reach the same side of it: spread along
+        that side as the canvas spreads them (``edges.arrival_xs``; left to right, ``arrival_ys``)."""
+        groups: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        h = self.horizontal
+        boxes = self.boxes
+        for rel, _, (jx, jy), b, undercut, _ in self.edges:
+            if not undercut:
+                side = jx > b[0] + b[2] / 2 if h else jy > b[1] + b[3] / 2
+                groups.setdefault((rel.target, side), []).append((rel.id, jy if h else jx))
+        out: dict[str, float] = {}
+        for (sid, _), sibs in groups.items():
+            if len(sibs) > 1:
+                b = boxes[sid]
+                wanted = [x for _, x in sibs]
+                xs = arrival_ys(b[1], b[3], wanted) if h else arrival_xs(b[0], b[2], wanted)
+                out.update((rid, x) for (rid, _), x in zip(sibs, xs))
+        return out
+
+    def _content_box(self) -> Box:
+        """Around every card and junction (edges run between them; arrowheads stop at card sides)."""
+        boxes = self.boxes.values()
+        if not boxes:
+            return (-4.0, -4.0, measure.MIN_CARD_WIDTH + 8, 48.0)
+        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, bottom = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+        # selection-free, but pens and arrow tips stick out a little
+        return (left - 4, top - 4, right - left + 8, bottom - top + 8)
+
+    def _layout_header(self) -> None:
+        """Place the title and the legend.  The legend goes in an empty corner of the map when one
+        has room; else, as one row, in the header (beside the title when there is room, else under
+        it) when the map is that wide; else, as a box, at the header's right."""
+        cl, ct, cw, ch = self.content
+        font = style.TITLE
+        self.title_line_height = font.line_height
+        self.title_ascent = font.ascent
+        self.legend_pos: Point | None = None
+        self.legend_strip = False
+        self.legend_box: Box | None = None
+        box = legend_size() if self.legend else (0.0, 0.0)
+        strip = legend_size(True) if self.legend else (0.0, 0.0)
+        corner = self._free_corner(box) if self.legend else None
+        place = ("" if not self.legend else "corner" if corner is not None
+                 else "strip" if strip[0] <= cw else "box")
+        width = max(cw - (box[0] + LEGEND_GAP if place == "box" else 0.0), 360.0)
+        self.title_lines = wrap(self.title, font, width) if self.title else []
+        title_w = max((font.width(t) for t in self.title_lines), default=0.0)
+        title_h = len(self.title_lines) * self.title_line_height
+        same_row = not title_w or title_w + LEGEND_GAP + strip[0] <= cw
+        if place == "strip":
+            header_h = max(title_h, strip[1]) if same_row else title_h + TITLE_GAP / 2 + strip[1]
+        elif place == "box":
+            header_h = max(title_h, box[1])
+        else:
+            header_h = title_h
+        top = ct - (TITLE_GAP if header_h else 0.0) - header_h
+        self.title_pos = (cl, top)
+        size = box
+        if place == "corner":
+            self.legend_pos = corner
+        elif place == "box":
+            self.legend_pos = (max(cl + cw - box[0], cl + (title_w + LEGEND_GAP if title_w else 0)), top)
+        elif place == "strip":
+            self.legend_strip, size = True, strip
+            self.legend_pos = (cl + cw - strip[0], top) if same_row else (cl, top + header_h - strip[1])
+        left, right, bottom = cl, cl + cw, ct + ch
+        if header_h:
+            top = min(top, ct)
+        else:
+            top = ct
+        if self.title_lines:
+            right = max(right, cl + title_w)
+        if self.legend_pos is not None:
+            self.legend_box = (*self.legend_pos, *size)
+            lx, ly = self.legend_pos
+            left, top = min(left, lx), min(top, ly)
+            right, bottom = max(right, lx + size[0]), max(bottom, ly + size[1])
+        m = self.margin
+        self.rect: Box = (left - m, top - m, right - left + 2 * m, bottom - top + 2 * m)
+
+    def _free_corner(self, size: tuple[float, float]) -> Point | None:
+        """The top-left point for a legend of ``size`` in a corner of the drawing that no card,
+        junction or edge comes near (top right, bottom right, bottom left, top left), or None."""
+        cl, ct, cw, ch = self.content
+        w, h = size
+        if w + LEGEND_GAP > cw / 2 or h + LEGEND_GAP > ch / 2:
+            return None
+        boxes = self.boxes
+        obstacles = [(b[0], b[1], b[0] + b[2], b[1] + b[3]) for b in boxes.values()]
+        for rel, _, (jx, jy), _, _, _ in self.edges:   # each edge within the box from a card's centre to its junction
+            for e in (*rel.premises, rel.target):
+                b = boxes.get(e)
+                if b is not None:
+                    cx, cy = b[0] + b[2] / 2, b[1] + b[3] / 2
+                    obstacles.append((min(cx, jx) - 1, min(cy, jy) - 1, max(cx, jx) + 1, max(cy, jy) + 1))
+        g = LEGEND_GAP
+        for x, y in ((cl + cw - w, ct), (cl + cw - w, ct + ch - h), (cl, ct + ch - h), (cl, ct)):
+            left, top, right, bottom = x - g, y - g, x + w + g, y + h + g
+            if not any(o[0] < right and left < o[2] and o[1] < bottom and top < o[3] for o in obstacles):
+                return (x, y)
+        return None
+
+    def picture(self, clip: Box | None = None, background: Colour | None = None) -> Picture:
+        """The map drawn in map coordinates: background, edges and junctions, cards, title, legend
+        (only what meets ``clip`` when given)."""
+        pal = self.palette
+        pic = Picture()
+        if background is not None:
+            bg = Path()
+            r = self.rect
+            if clip is not None:
+                left, top = max(r[0], clip[0]), max(r[1], clip[1])
+                right, bottom = min(r[0] + r[2], clip[0] + clip[2]), min(r[1] + r[3], clip[1] + clip[3])
+                r = (left, top, max(0.0, right - left), max(0.0, bottom - top))
+            bg.rect(*r)
+            pic.path(bg, None, background)
+        edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
+        draw_relations(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], pal, self.horizontal)
+        cards = self.cards if clip is None else [c for c in self.cards if meets(c[0], clip)]
+        if self.cards_overlap:  # one card at a time, so each lies on the one before
+            for card in cards:
+                draw_cards(pic, [card], pal)
+        else:
+            draw_cards(pic, cards, pal)
+        if self.title_lines:
+            x, y = self.title_pos
+            y += self.title_ascent
+            lh = self.title_line_height
+            pic.text(style.TITLE, pal.text, [(x, y + i * lh, t) for i, t in enumerate(self.title_lines)])
+        if self.legend_pos is not None:
+            draw_legend(pic, self.legend_pos, pal, self.legend_strip)
+        return pic
+
+
+# -------------------------------------------------------------------- cards
+def _markers(path: Path, kind: Kind, centres: Iterable[Point], size: float = 7.0) -> None:
+    """The kind marker at every centre: conclusion diamond, premise circle, evidence square (shapes
+    that tell kinds apart without colour)."""
+    h = size / 2
+    if kind is Kind.CONCLUSION:
+        k = h + 0.8
+        for x, y in centres:
+            path.polygon([(x, y - k), (x + k, y), (x, y + k), (x - k, y)])
+    elif kind is Kind.EVIDENCE:
+        for x, y in centres:
+            path.rect(x - h, y - h, size, size)
+    else:
+        for x, y in centres:
+            path.ellipse(x, y, h)
+
+
+def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette) -> None:
+    """Cards (not selected), style by style: bodies as one path per kind, then markers, kind labels,
+    titles and texts.  They must not overlap (else draw them one at a time)."""
+    by_kind: dict[Kind, list[Card]] = {k: [] for k in Kind}
+    for card in cards:
+        by_kind[card[1].kind].append(card)
+    pad = measure.PAD_X
+    r = style.CARD_RADIUS
+    for kind, group in by_kind.items():  # bodies
+        if not group:
+            continue
+        accent = pal.kind[kind]
+        border = style.card_border(kind)
+        h = border / 2
+        body = Path()
+        for (x, y, w, hh), _, _ in group:
+            body.rect(x + h, y + h, w - border, hh - border, r)
+        pic.path(body, Pen(accent, border), pal.card[kind])
+        if kind is Kind.EVIDENCE:  # a second, inner line: evidence reads as a "document"
+            pen = style.evidence_pen(pal)
+            k = h + 2.5
+            for (x, y, w, hh), _, _ in group:  # one path each: its dots start where the canvas's start
+                inner = Path()
+                inner.rect(x + k, y + k, w - 2 * k, hh - 2 * k, r - 2)
+                pic.path(inner, pen)
+    drop = measure.MARKER_DROP
+    for kind, group in by_kind.items():  # kind markers
+        if group:
+            marks = Path()
+            _markers(marks, kind, ((b[0] + pad + 3.5, b[1] + m.label_y - drop) for b, _, m in group))
+            pic.path(marks, None, pal.kind[kind])
+    for kind, group in by_kind.items():  # kind labels; a compact card tells its kind by marker and colour
+        if group:
+            label = style.KIND_LABELS[kind]
+            pic.text(style.LABEL, pal.kind[kind],
+                     [(b[0] + pad + 11.0, b[1] + m.label_y, label) for b, _, m in group if not m.compact])
+    ascent = measure.REGULAR.ascent
+    for font, lines_of, y_of in ((style.TEXT_BOLD, "title_lines", "title_y"), (style.TEXT, "text_lines", "text_y")):
+        runs = []
+        for b, _, m in cards:
+            lines = getattr(m, lines_of)
+            if lines:
+                x, y, lh = b[0] + m.text_x, b[1] + getattr(m, y_of) + ascent, m.line_height
+                runs.extend((x, y + i * lh, t) for i, t in enumerate(lines))
+        pic.text(font, pal.text, runs)
+
+
+# ---------------------------------------------------------------- junctions
+def draw_junctions(pic: Picture, junctions: Sequence[tuple[float, float, Polarity]], pal: Palette) -> None:
+    """Junctions (not selected): a circle with "+" for support, a square with "−" for attack (so
+    polarity reads without colour); shapes, then their signs."""
+    size = measure.JUNCTION_SIZE
+    half = size / 2
+    k = size * 0.28
+    sign = Path()
+    for pol in Polarity:
+        shapes = Path()
+        support = pol is Polarity.SUPPORT
+        for x, y, p in junctions:
+            if p is not pol:
+                continue
+            if support:
+                shapes.ellipse(x, y, half)
+            else:
+                shapes.rect(x - half + 0.5, y - half + 0.5, size - 1, size - 1)
+            sign.move(x - k, y)
+            sign.line(x + k, y)
+            if support:
+                sign.move(x, y - k)
+                sign.line(x, y + k)
+        pic.path(shapes, Pen(pal.rim[pol], 1.0), pal.relation(pol))
+    pic.path(sign, Pen(style.WHITE, 1.8, cap="flat"))
+
+
+# -------------------------------------------------------------------- edges
+# relation, premise boxes, junction, target box, target is a junction (undercut), where the arrow
+# arrives along the target's side (or None): an x (top/bottom side), in a horizontal map a y (left/right)
+EdgeSpec = tuple[Relation, Sequence[Box], Point, Box, bool, "float | None"]
+
+
+def draw_relations(pic: Picture, edges: Sequence[EdgeSpec], pal: Palette, horizontal: bool = False) -> None:
+    """All relations: premise lines and target arrows (one path per polarity for the lines and one
+    for the arrowheads), then the junctions on top (``horizontal``: a left-to-right map)."""
+    lines = {pol: Path() for pol in Polarity}
+    heads = {pol: Path() for pol in Polarity}
+    length, width = style.ARROW_LENGTH, style.ARROW_WIDTH
+    for rel, prem, (jx, jy), target, undercut, arrive in edges:
+        out = lines[rel.polarity]
+        for b in prem:
+            out.segments(premise_points(b, jx, jy, horizontal))
+        segs = (target_points(jx, jy, target, undercut, arrive_y=arrive, horizontal=True) if horizontal
+                else target_points(jx, jy, target, undercut, arrive))
+        t, corners = arrowhead(segs[-1], length, width, length - 1.0)
+        out.segments([*segs[:-1], split(segs[-1], t)])
+        heads[rel.polarity].polygon(corners)
+    for pol in Polarity:
+        pen = style.edge_pen(pol, pal)
+        pic.path(lines[pol], pen)
+        # arrows into one point share a head: overlapping heads stay filled (the non-zero rule)
+        pic.path(heads[pol], Pen(pen.colour, 1.0), pen.colour, winding=True)
+    s = measure.JUNCTION_SIZE
+    junctions = [(e[2][0], e[2][1], e[0].polarity) for e in edges]
+    if overlapping((x - s / 2, y - s / 2, s, s) for x, y, _ in junctions):
+        for j in junctions:  # keep each sign on its own junction
+            draw_junctions(pic, [j], pal)
+    else:
+        draw_junctions(pic, junctions, pal)
+
+
+def draw_edge(pic: Picture, start: Point, end: Point, polarity: Polarity, pal: Palette, arrow: bool = True) -> None:
+    """One straight edge (the legend's), with its arrowhead."""
+    pen = style.edge_pen(polarity, pal)
+    seg = line(start, end)
+    path = Path()
+    if arrow:
+        t, corners = arrowhead(seg, style.ARROW_LENGTH, style.ARROW_WIDTH, style.ARROW_LENGTH - 1.0)
+        path.segments([split(seg, t)])
+        pic.path(path, pen)
+        tip = Path()
+        tip.polygon(corners)
+        pic.path(tip, Pen(pen.colour, 1.0), pen.colour)
+    else:
+        path.segments([seg])
+        pic.path(path, pen)
+
+
+# ------------------------------------------------------------------- legend
+LEGEND_PAD = 10.0
+LEGEND_ROW = 20.0
+LEGEND_ITEMS = ("Conclusion", "Premise", "Evidence", "Supports", "Attacks", "Undercut (attacks a relation)")
+STRIP_PAD = 6.0
+STRIP_SWATCH = 36.0   # a card swatch or a short edge
+STRIP_GAP = 16.0      # between one item's text and the next swatch
+
+
+def legend_size(strip: bool = False) -> tuple[float, float]:
+    """The (width, height) :func:`draw_legend` takes: a box with a heading and one row per item, or
+    with ``strip`` a single row (for a page header)."""
+    font = style.LEGEND
+    if strip:
+        texts = sum(font.width(t) for t in LEGEND_ITEMS)
+        n = len(LEGEND_ITEMS)
+        return (2 * STRIP_PAD + n * (STRIP_SWATCH + 6) + texts + (n - 1) * STRIP_GAP, 2 * STRIP_PAD + LEGEND_ROW)
+    text_w = max(font.width(t) for t in LEGEND_ITEMS)
+    return (2 * LEGEND_PAD + STRIP_SWATCH + 8 + text_w, 2 * LEGEND_PAD + LEGEND_ROW * len(LEGEND_ITEMS) + 16)
+
+
+def _swatch(pic: Picture, i: int, x: float, cy: float, pal: Palette) -> None:
+    """Legend item ``i``'s picture in ``[x, x + STRIP_SWATCH]`` around the line ``cy``."""
+    w = STRIP_SWATCH
+    if i < 3:
+        kind = (Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE)[i]
+        box = Path()
+        box.rect(x, cy - 7, w, 14, 3)
+        pic.path(box, Pen(pal.kind[kind], 2.0 if kind is Kind.CONCLUSION else 1.2), pal.card[kind])
+        mark = Path()
+        _markers(mark, kind, [(x + 9, cy)], 6.0)
+        pic.path(mark, None, pal.kind[kind])
+    elif i < 5:
+        draw_edge(pic, (x, cy), (x + w, cy), Polarity.SUPPORT if i == 3 else Polarity.ATTACK, pal)
+    else:
+        draw_edge(pic, (x, cy), (x + w - 14, cy), Polarity.ATTACK, pal)
+        draw_junctions(pic, [(x + w - 6, cy, Polarity.SUPPORT)], pal)
+
+
+def draw_legend(pic: Picture, top_left: Point, pal: Palette, strip: bool = False) -> Box:
+    """A key to kinds and relation styles (a box, or with ``strip`` one row); returns the box it took."""
+    w, h = legend_size(strip)
+    left, top = top_left
+    frame = Path()
+    frame.rect(left, top, w, h, 6)
+    pic.path(frame, Pen(pal.muted, 1.0), (*pal.legend_background[:3], 235))
+    font = style.LEGEND
+    if strip:
+        x, cy = left + STRIP_PAD, top + h / 2
+        for i, text in enumerate(LEGEND_ITEMS):
+            _swatch(pic, i, x, cy, pal)
+            x += STRIP_SWATCH + 6
+            pic.text(font, pal.text, [(x, cy + 4, text)])
+            x += font.width(text) + STRIP_GAP
+        return (left, top, w, h)
+    x, y = left + LEGEND_PAD, top + LEGEND_PAD
+    pic.text(style.LEGEND_HEADING, pal.text, [(x, y + 11, "Legend")])
+    y += 18
+    for i, text in enumerate(LEGEND_ITEMS):
+        cy = y + i * LEGEND_ROW + LEGEND_ROW / 2
+        _swatch(pic, i, x, cy, pal)
+        pic.text(font, pal.text, [(x + STRIP_SWATCH + 8, cy + 4, text)])
+    return (left, top, w, h)

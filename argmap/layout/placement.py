@@ -1,0 +1,166 @@
+"""Where cards go when the map does not say: the layout engine when present, else a simple layered fallback."""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from . import measure
+from ..model import ArgumentMap
+
+Point = tuple[float, float]
+GAP_X = 28.0
+GAP_Y = 70.0
+
+
+def _engine():
+    try:
+        from ..layout import layout_map, place_new  # type: ignore[attr-defined]
+    except ImportError:
+        return None, None
+    return layout_map, place_new
+
+
+def layout_positions(amap: ArgumentMap, only: Iterable[str] | None = None) -> dict[str, Point]:
+    """Positions for the whole map (or the subtree ``only``), from ``argmap.layout.layout_map``
+    in the map's own flow (its ``layout_direction`` meta, default TB) when it exists, else from
+    :func:`fallback_layout`."""
+    layout_map, _ = _engine()
+    if layout_map is not None:
+        direction = amap.meta.get("layout_direction", "TB")
+        result = layout_map(amap, only=set(only) if only is not None else None,
+                            direction=direction if direction in ("TB", "BT", "LR") else "TB")
+        return {k: (float(v[0]), float(v[1])) for k, v in dict(result).items()}
+    return fallback_layout(amap, only)
+
+
+def _levels(amap: ArgumentMap) -> dict[str, int]:
+    """Statement depth below the main conclusions (targets above their premises)."""
+    level: dict[str, int] = {}
+    roots = [s for s in amap.statements if not amap.relations_from(s)]
+    for s in amap.statements:  # cycles without a root: start anywhere
+        if s not in roots and not any(True for _ in amap.relations_into(s)) and not roots:
+            roots.append(s)
+    frontier = list(roots) or list(amap.statements)[:1]
+    for r in frontier:
+        level[r] = 0
+    while frontier:
+        nxt = []
+        for s in frontier:
+            stack = list(amap.relations_into(s))
+            while stack:
+                rel = stack.pop()
+                stack.extend(amap.undercuts_of(rel.id))
+                for p in rel.premises:
+                    if p not in level:
+                        level[p] = level[s] + 1
+                        nxt.append(p)
+        frontier = nxt
+    for s in amap.statements:
+        level.setdefault(s, 0)
+    return level
+
+
+def fallback_layout(amap: ArgumentMap, only: Iterable[str] | None = None) -> dict[str, Point]:
+    """Rows by depth (conclusions on top), cards side by side in map order, junctions between
+    their premises and their target.  Simple, never overlapping."""
+    keep = set(only) if only is not None else None
+    level = _levels(amap)
+    rows: dict[int, list[str]] = {}
+    for s in amap.statements:
+        if keep is None or s in keep:
+            rows.setdefault(level[s], []).append(s)
+    pos: dict[str, Point] = {}
+    y = 0.0
+    for lv in sorted(rows):
+        ids = rows[lv]
+        sizes = [measure.statement_size(amap, s) for s in ids]
+        h = max(sz[1] for sz in sizes)
+        x = 0.0
+        for s, (w, _) in zip(ids, sizes):
+            pos[s] = (x + w / 2, y + h / 2)
+            x += w + GAP_X
+        width = x - GAP_X
+        for s in ids:  # centre the row on x = 0
+            pos[s] = (pos[s][0] - width / 2, pos[s][1])
+        y += h + GAP_Y
+    sizes = {s: measure.statement_size(amap, s) for s in amap.statements}
+    pos.update(junction_positions(amap, {**amap.positions, **pos}, sizes,
+                                  [r for r in amap.relations if keep is None or r in keep or
+                                   all(p in keep for p in amap.relations[r].premises)]))
+    return pos
+
+
+def junction_positions(amap: ArgumentMap, pos: Mapping[str, Point], sizes: Mapping[str, tuple[float, float]],
+                       rids: Iterable[str]) -> dict[str, Point]:
+    """A junction between the top of its premises and the bottom of its target."""
+    out: dict[str, Point] = {}
+    for rid in rids:
+        rel = amap.relations[rid]
+        ps = [pos[p] for p in rel.premises if p in pos]
+        if not ps:
+            continue
+        px = sum(p[0] for p in ps) / len(ps)
+        ptop = min(p[1] - sizes.get(q, (0, 0))[1] / 2 for p, q in zip(ps, rel.premises))
+        t = pos.get(rel.target) or out.get(rel.target)
+        if t is None:
+            out[rid] = (px, ptop - 30.0)
+            continue
+        tb = t[1] + sizes.get(rel.target, (measure.JUNCTION_SIZE,) * 2)[1] / 2
+        if rel.target in amap.relations:  # undercut: beside the attacked junction
+            out[rid] = ((px + t[0]) / 2, (ptop + t[1]) / 2)
+        elif ptop > tb:
+            out[rid] = ((px + t[0]) / 2 if len(ps) == 1 else px, (ptop + tb) / 2)
+        else:
+            out[rid] = ((px + t[0]) / 2, (ps[0][1] + t[1]) / 2)
+    return out
+
+
+def _overlaps(rect: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> bool:
+    x, y, w, h = rect
+    for ox, oy, ow, oh in others:
+        if abs(x - ox) * 2 < w + ow + GAP_X and abs(y - oy) * 2 < h + oh + 20:
+            return True
+    return False
+
+
+def place_below(amap: ArgumentMap, target: str, size: tuple[float, float],
+                nearby: list[tuple[float, float, float, float]] | None = None) -> Point:
+    """A free spot for a new premise of ``target``: one row below it, right of its other premises,
+    overlapping no card.  ``target`` may be a relation (an undercut goes beside its junction).
+    ``nearby`` (centre x, y, width, height of the cards around the target, e.g. from the scene's
+    spatial index) saves looking at every card of a big map."""
+    tp = amap.positions.get(target, (0.0, 0.0))
+    if nearby is None:
+        rects = []
+        statements = amap.statements
+        for sid, p in amap.positions.items():
+            if sid in statements:
+                w, h = measure.statement_size(amap, sid)
+                rects.append((p[0], p[1], w, h))
+    else:
+        rects = list(nearby)
+    th = measure.statement_size(amap, target)[1] if target in amap.statements else measure.JUNCTION_SIZE
+    w, h = size
+    y = tp[1] + th / 2 + GAP_Y + h / 2
+    if target in amap.relations:
+        y = tp[1]
+        x = tp[0] + 60.0 + w / 2
+    else:
+        siblings = [amap.positions[p] for rel in amap.relations_into(target) for p in rel.premises
+                    if p in amap.positions]
+        x = tp[0] if not siblings else max(s[0] for s in siblings)
+    step = w / 2 + GAP_X / 2
+    for i in range(400):
+        cand = (x + (i % 40) * step, y)
+        if not _overlaps((cand[0], cand[1], w, h), rects):
+            return cand
+        if i % 40 == 39:
+            y += h + 20
+    return (x, y)
+
+
+def place_new(amap: ArgumentMap, ids: Iterable[str]) -> dict[str, Point]:
+    """Positions for new elements already in the map: ``argmap.layout.place_new`` when it exists."""
+    _, engine_place = _engine()
+    if engine_place is None:
+        return {}
+    return {k: (float(v[0]), float(v[1])) for k, v in dict(engine_place(amap, list(ids))).items()}
