@@ -381,11 +381,9 @@ def draw_junctions(pic: Picture, junctions: Sequence[tuple[float, float, Polarit
                 shapes.ellipse(x, y, half)
             else:
                 shapes.rect(x - half + 0.5, y - half + 0.5, size - 1, size - 1)
-            sign.move(x - k, y)
-            sign.line(x + k, y)
+            sign.segment(x - k, y, x + k, y)
             if support:
-                sign.move(x, y - k)
-                sign.line(x, y + k)
+                sign.segment(x, y - k, x, y + k)
         pic.path(shapes, Pen(pal.rim[pol], 1.0), pal.relation(pol))
     pic.path(sign, Pen(style.WHITE, 1.8, cap="flat"))
 

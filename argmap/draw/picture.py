@@ -13,8 +13,9 @@ Items, in drawing order (later ones on top):
   ``(x, baseline y, text)``.
 
 Path ``ops`` are tuples: ``("M", x, y)``, ``("L", x, y)``, ``("C", x1, y1, x2, y2, x, y)``,
-``("Z",)``, and whole shapes ``("R", x, y, w, h, radius)`` (a rectangle, rounded when
-``radius`` > 0) and ``("E", cx, cy, rx, ry)`` (an ellipse).
+``("Z",)``, and whole subpaths ``("P", x1, y1, ..., xn, yn)`` (a closed polygon),
+``("S", x1, y1, x2, y2)`` (a line segment), ``("R", x, y, w, h, radius)`` (a rectangle,
+rounded when ``radius`` > 0) and ``("E", cx, cy, rx, ry)`` (an ellipse).
 """
 from __future__ import annotations
 
@@ -49,10 +50,10 @@ class Path:
         self.ops.append(("Z",))
 
     def polygon(self, points: Sequence[Pt]) -> None:
-        ops = self.ops
-        ops.append(("M", *points[0]))
-        ops.extend(("L", *p) for p in points[1:])
-        ops.append(("Z",))
+        self.ops.append(("P", *(v for p in points for v in p)))
+
+    def segment(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        self.ops.append(("S", x1, y1, x2, y2))
 
     def rect(self, x: float, y: float, w: float, h: float, radius: float = 0.0) -> None:
         self.ops.append(("R", x, y, w, h, radius))

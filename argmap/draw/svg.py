@@ -61,35 +61,39 @@ def _stroke(pen: Pen) -> str:
     return s
 
 
+_OPS = {"M": "M%.2f %.2f", "L": "L%.2f %.2f", "C": "C%.2f %.2f %.2f %.2f %.2f %.2f", "S": "M%.2f %.2fL%.2f %.2f",
+        "P": "M%.2f %.2fL%.2f %.2fL%.2f %.2fZ"}   # "P": a triangle; longer polygons below
+
+
 def path_data(ops: Iterable[tuple]) -> str:
-    """SVG path data for picture path ops (rounded rectangles and ellipses as arcs)."""
+    """SVG path data for picture path ops (rounded rectangles and ellipses as arcs); coordinates
+    to a hundredth of a map unit."""
     out: list[str] = []
     add = out.append
-    n = _n
+    fmt = _OPS.get
     for op in ops:
         c = op[0]
-        if c == "C":
-            add("C%s %s %s %s %s %s" % (n(op[1]), n(op[2]), n(op[3]), n(op[4]), n(op[5]), n(op[6])))
-        elif c == "M":
-            add("M%s %s" % (n(op[1]), n(op[2])))
-        elif c == "L":
-            add("L%s %s" % (n(op[1]), n(op[2])))
+        f = fmt(c)
+        if f is not None and (c != "P" or len(op) == 7):
+            add(f % op[1:])
+        elif c == "P":
+            add("M%.2f %.2f" % op[1:3] + "L%.2f %.2f" * ((len(op) - 3) // 2) % op[3:] + "Z")
         elif c == "Z":
             add("Z")
         elif c == "R":
             _, x, y, w, h, r = op
             r = min(r, w / 2, h / 2)
             if r <= 0:
-                add("M%s %sh%sv%sh%sZ" % (n(x), n(y), n(w), n(h), n(-w)))
+                add("M%.2f %.2fh%.2fv%.2fh%.2fZ" % (x, y, w, h, -w))
             else:
-                rr = n(r)
-                add("M%s %sh%sa%s %s 0 0 1 %s %sv%sa%s %s 0 0 1 %s %sh%sa%s %s 0 0 1 %s %sv%sa%s %s 0 0 1 %s %sZ" % (
-                    n(x + r), n(y), n(w - 2 * r), rr, rr, rr, rr, n(h - 2 * r), rr, rr, n(-r), rr,
-                    n(2 * r - w), rr, rr, n(-r), n(-r), n(2 * r - h), rr, rr, rr, n(-r)))
+                add("M%.2f %.2fh%.2fa%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fh%.2f"
+                    "a%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fZ" % (
+                        x + r, y, w - 2 * r, r, r, r, r, h - 2 * r, r, r, -r, r,
+                        2 * r - w, r, r, -r, -r, 2 * r - h, r, r, r, -r))
         elif c == "E":
             _, cx, cy, rx, ry = op
-            a = "a%s %s 0 1 0 " % (n(rx), n(ry))
-            add("M%s %s%s%s 0%s%s 0Z" % (n(cx - rx), n(cy), a, n(2 * rx), a, n(-2 * rx)))
+            add("M%.2f %.2fa%.2f %.2f 0 1 0 %.2f 0a%.2f %.2f 0 1 0 %.2f 0Z" % (
+                cx - rx, cy, rx, ry, 2 * rx, rx, ry, -2 * rx))
     return "".join(out)
 
 
@@ -114,7 +118,6 @@ def document(pic: Picture, box: tuple[float, float, float, float], *, title: str
         parts.append("<desc>%s</desc>\n" % escape(desc))
     parts.append('<g transform="translate(%s %s)" text-rendering="geometricPrecision">\n' % (_n(-left), _n(-top)))
     add = parts.append
-    n = _n
     for item in pic.items:
         if item[0] == "path":
             _, ops, pen, fill, winding = item
@@ -127,10 +130,13 @@ def document(pic: Picture, box: tuple[float, float, float, float], *, title: str
         else:
             _, font, colour, runs = item
             add("<g%s%s>\n" % (_font_attrs(font), _colour("fill", colour)))
-            parts.extend('<text x="%s" y="%s">%s</text>\n' % (n(x), n(y), escape(t)) for x, y, t in runs)
+            parts.extend('<text x="%.2f" y="%.2f">%s</text>\n' % (x, y, t.translate(_ESCAPES)) for x, y, t in runs)
             add("</g>\n")
     add("</g>\n</svg>\n")
-    return "".join(parts).encode("utf-8")
+    out = "".join(parts)
+    if _BAD_XML.search(out):  # characters XML cannot hold (in a statement, the title): dropped
+        out = _BAD_XML.sub("", out)
+    return out.encode("utf-8")
 
 
 def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:

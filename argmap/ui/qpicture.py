@@ -60,6 +60,14 @@ def qpath(ops: list[tuple], winding: bool = False) -> QPainterPath:
             move(op[1], op[2])
         elif c == "L":
             line(op[1], op[2])
+        elif c == "S":
+            move(op[1], op[2])
+            line(op[3], op[4])
+        elif c == "P":
+            move(op[1], op[2])
+            for i in range(3, len(op), 2):
+                line(op[i], op[i + 1])
+            path.closeSubpath()
         elif c == "Z":
             path.closeSubpath()
         elif c == "R":
