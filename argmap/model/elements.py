@@ -1,7 +1,6 @@
 """Immutable records of an argument map: sources, statements, anchors, relations."""
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping
@@ -9,6 +8,8 @@ from typing import Any, Mapping
 
 def new_id() -> str:
     """A fresh element id (uuid4 hex), as saved in files."""
+    import uuid  # here: reading and exporting maps never needs it (a few ms of start-up)
+
     return uuid.uuid4().hex
 
 
