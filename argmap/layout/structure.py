@@ -32,6 +32,7 @@ class Structure:
     roots: list[int] = field(default_factory=list)
     cross: list[int] = field(default_factory=list)      # relations outside the tree
     anchor: list[int] = field(default_factory=list)     # relation -> statement it hangs under
+    tidy: Any = field(default=None, repr=False, compare=False)  # place_x's memo of contours (tidy._Memo)
 
     @property
     def n(self) -> int:

@@ -10,7 +10,8 @@ every other group's premises in the layer below it.
 """
 from __future__ import annotations
 
-from operator import sub
+from itertools import compress
+from operator import ne, sub
 
 from .structure import Structure
 
@@ -22,34 +23,58 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
     ``size`` is the extent of each node along a row.  Premises of one relation
     are ``gap_premise`` apart, neighbouring reasons under one target
     ``gap_reason``, disconnected parts ``gap_part``.
+
+    The contours of the subtrees are remembered on ``s`` (see :class:`_Memo`):
+    a later call recomputes only the subtrees in which a children order or a
+    layer difference changed, and their ancestors; the result is exactly what a
+    fresh pass would give.
     """
     ns, n = s.ns, s.n
-    layer, children = s.layer, s.children
-    depth = max(layer) + 1 if ns else 1
-    buckets: list[list[int]] = [[] for _ in range(depth)]
-    for v in range(ns):
-        buckets[layer[v]].append(v)
-    groups: list[list[int]] = [[] for _ in range(depth)]  # linked relations by premise layer
-    top = [0] * n  # layer of the first row of a node's contour
-    top[:ns] = layer
-    for r in range(ns, n):
-        ch = children[r]
-        if ch:
-            top[r] = layer[ch[0]]
-            if len(ch) > 1:
-                groups[top[r]].append(r)
+    children = s.children
+    gaps = (gap_premise, gap_reason, gap_part)
+    memo = s.tidy
+    todo = None
+    if memo is not None and memo.fits(s, size, gaps):
+        todo = memo.refresh(s)
+    if todo is None:  # everything
+        memo = s.tidy = _Memo(s, size, gaps)
+        buckets, groups = memo.buckets, memo.groups
+    else:
+        buckets = [[] for _ in range(memo.depth)]
+        groups = [[] for _ in range(memo.depth)]
+        layer, top = s.layer, memo.top
+        for u in todo:
+            if u < ns:
+                buckets[layer[u]].append(u)
+            elif len(children[u]) > 1:
+                groups[top[u]].append(u)
+    top, snap, rel = memo.top, memo.snap, memo.rel
+    depth = memo.depth
     cont: list = [None] * n
-    rel = [0.0] * n
+
+    def fetch(i: int) -> tuple[list[float], list[float], float]:
+        """A remembered contour, as lists the merge may change."""
+        a, b, o = snap[i]
+        return list(a), list(b), o
+
+    def reason(r: int) -> tuple[list[float], list[float], float]:
+        """The contour a tree relation hands to its parent: its premises' (merged when linked)."""
+        if len(children[r]) > 1:
+            return fetch(r)  # a linked relation computed in this call has its contour set already
+        c = cont[children[r][0]]
+        return c if c is not None else fetch(children[r][0])
+
     for L in range(depth - 1, -1, -1):
         for v in buckets[L]:
             hw = size[v] * 0.5
             ch = children[v]
             if not ch:
                 cont[v] = ([-hw], [hw], 0.0)
+                snap[v] = ((-hw,), (hw,), 0.0)
                 continue
             for r in ch:
-                if cont[r] is None:  # a single premise: its relation passes its contour on
-                    cont[r] = cont[children[r][0]]
+                if cont[r] is None:
+                    cont[r] = reason(r)
             cL, cR, O, xs = _merge(ch, cont, top, L, gap_reason)
             p = (xs[0] + xs[-1]) * 0.5
             for c, xc in zip(ch, xs):
@@ -59,21 +84,26 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
             cL.append(-hw - O)
             cR.append(hw - O)
             cont[v] = (cL, cR, O)
+            snap[v] = (tuple(cL), tuple(cR), O)
         for r in groups[L]:
             ch = children[r]
+            for c in ch:
+                if cont[c] is None:
+                    cont[c] = fetch(c)
             cL, cR, O, xs = _merge(ch, cont, top, L - 1, gap_premise)
             p = (xs[0] + xs[-1]) * 0.5
             for c, xc in zip(ch, xs):
                 rel[c] = xc - p
                 cont[c] = None
             cont[r] = (cL, cR, O - p)
+            snap[r] = (tuple(cL), tuple(cR), O - p)
     roots = s.roots
     x = [0.0] * n
     for r in roots:
         if cont[r] is None:
-            cont[r] = cont[children[r][0]]
+            cont[r] = fetch(r) if r < ns else reason(r)
     cursor = 0.0
-    for part in _parts(s):
+    for part in memo.parts(s):
         # the tops of one connected part interlock; separate parts stand side by side as blocks
         cL, cR, O, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
         left = min(cL) + O
@@ -81,17 +111,133 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
         for r, xr in zip(part, xs):
             x[r] = base + xr
         cursor = base + max(cR) + O + gap_part
-    for r in roots:
-        if r >= ns:
-            _down(r, x, rel, children)
-    for bucket in buckets:
-        for v in bucket:
-            xv = x[v]
-            for r in children[v]:
-                xr = x[r] = xv + rel[r]
-                for c in children[r]:
-                    x[c] = xr + rel[c]
+    for c, v in memo.down:
+        x[c] = x[v] + rel[c]
     return x
+
+
+class _Memo:
+    """What :func:`place_x` keeps on a structure between calls.
+
+    The layout engine places the same tree some twenty times while it reorders
+    reasons, swaps neighbours and wraps wide fan-outs, and each time little
+    changes.  A subtree's contour (and the offsets of the nodes inside it)
+    depends only on the sizes and gaps, the children orders inside it and the
+    layer *differences* between its nodes (a subtree moved down whole keeps
+    its contour).  So ``snap`` holds the finished contour of every statement
+    and linked relation as last computed, ``rel`` every node's offset from its
+    parent, and :meth:`refresh` compares the structure with the children
+    orders and layers they were computed for: only nodes where something of
+    that changed, and their ancestors, are merged again; the others hand over
+    copies of their remembered contours.  The merges are the same operations
+    on the same numbers, so the positions are exactly those of a fresh pass.
+    """
+
+    def __init__(self, s: Structure, size: list[float], gaps: tuple[float, float, float]) -> None:
+        n = s.n
+        self.n, self.ns = n, s.ns
+        self.size = list(size)
+        self.gaps = gaps
+        self.children = [list(c) for c in s.children]
+        self.snap: list = [None] * n
+        self.rel = [0.0] * n
+        up = [-1] * n  # tree parent, from the children lists
+        for v, ch in enumerate(s.children):
+            for c in ch:
+                up[c] = v
+        self.up = up
+        # (node, tree parent) with every parent before its children: the order x is handed down in
+        down: list[tuple[int, int]] = []
+        for v in [r for r in range(n) if up[r] < 0]:
+            k = len(down)
+            down.extend((c, v) for c in s.children[v])
+            while k < len(down):
+                v = down[k][0]
+                down.extend((c, v) for c in s.children[v])
+                k += 1
+        self.down = down
+        self.part_of: dict[int, int] | None = None
+        ns = s.ns
+        layer, children = s.layer, s.children
+        self.layer = list(layer)
+        depth = self.depth = max(layer) + 1 if ns else 1
+        buckets: list[list[int]] = [[] for _ in range(depth)]
+        for v in range(ns):
+            buckets[layer[v]].append(v)
+        groups: list[list[int]] = [[] for _ in range(depth)]  # linked relations by premise layer
+        top = [0] * n  # layer of the first row of a node's contour
+        top[:ns] = layer
+        for r in range(ns, n):
+            ch = children[r]
+            if ch:
+                top[r] = layer[ch[0]]
+                if len(ch) > 1:
+                    groups[top[r]].append(r)
+        self.buckets, self.groups, self.top = buckets, groups, top
+
+    def fits(self, s: Structure, size: list[float], gaps: tuple[float, float, float]) -> bool:
+        return self.n == s.n and self.ns == s.ns and gaps == self.gaps and size == self.size
+
+    def refresh(self, s: Structure) -> list[int] | None:
+        """Bring the remembered orders and layers up to date; the nodes to merge again
+        (children before parents not guaranteed), or None when a fresh pass is needed."""
+        children, saved, up = s.children, self.children, self.up
+        ns = self.ns
+        marks: list[int] = []
+        top = self.top
+        if children != saved:
+            for i in compress(range(self.n), map(ne, children, saved)):
+                ch = children[i]
+                if sorted(ch) != sorted(saved[i]):
+                    return None  # not just a new order: the tree itself changed
+                saved[i] = list(ch)
+                marks.append(i)
+                if i >= ns and ch:
+                    top[i] = s.layer[ch[0]]
+        layer, old = s.layer, self.layer
+        if layer != old:
+            if len(layer) != ns:
+                return None
+            for c in compress(range(ns), map(ne, layer, old)):
+                dc = layer[c] - old[c]
+                top[c] = layer[c]
+                r = up[c]
+                if r >= 0:
+                    sib = children[r]
+                    if sib[0] == c:
+                        top[r] = layer[c]
+                    if len(sib) > 1 and any(layer[q] - old[q] != dc for q in sib):
+                        marks.append(r)
+                    u = up[r]
+                    if u >= 0 and layer[u] - old[u] != dc:
+                        marks.append(u)
+                for r in children[c]:
+                    if any(layer[q] - old[q] != dc for q in children[r]):
+                        marks.append(c)
+                        break
+            self.layer = list(layer)
+            self.depth = max(layer) + 1
+        todo: list[int] = []
+        seen = bytearray(self.n)
+        for u in marks:
+            while u >= 0 and not seen[u]:
+                seen[u] = 1
+                todo.append(u)
+                u = up[u]
+        return todo
+
+    def parts(self, s: Structure) -> list[list[int]]:
+        """:func:`_parts`, with the connected part of every root remembered."""
+        roots = s.roots
+        if len(roots) < 2:
+            return [roots] if roots else []
+        part_of = self.part_of
+        if part_of is None or any(r not in part_of for r in roots):
+            part_of = self.part_of = {r: k for k, part in enumerate(_parts(s)) for r in part}
+        groups: dict[int, list[int]] = {}
+        for r in roots:
+            groups.setdefault(part_of[r], []).append(r)
+        return list(groups.values())
 
 
 def _parts(s: Structure) -> list[list[int]]:
@@ -123,11 +269,6 @@ def _parts(s: Structure) -> list[list[int]]:
     for r in roots:
         groups.setdefault(find(r), []).append(r)
     return list(groups.values())
-
-
-def _down(r: int, x: list[float], rel: list[float], children: list[list[int]]) -> None:
-    for c in children[r]:
-        x[c] = x[r] + rel[c]
 
 
 def _merge(ch: list[int], cont: list, top: list[int], lv: int, gap: float):
