@@ -1,7 +1,8 @@
 """Quality figures of a drawing: overlapping boxes and crossing edges."""
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_right
+from operator import itemgetter
 from typing import Any, Hashable, Mapping
 
 Point = tuple[float, float]
@@ -65,16 +66,9 @@ def crossings(graph: Any, positions: Mapping[Hashable, Point]) -> int:
 
 def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
     """Crossings among segments ``(x0, y0, x1, y1)`` as counted by :func:`crossings`."""
-    ys: set[float] = set()
-    down = []
-    for x0, y0, x1, y1 in segs:
-        if y0 == y1:
-            continue
-        if y0 > y1:
-            x0, y0, x1, y1 = x1, y1, x0, y0
-        down.append((x0, y0, x1, y1))
-        ys.add(y0)
-        ys.add(y1)
+    down = [(x0, y0, x1, y1) if y0 < y1 else (x1, y1, x0, y0) for x0, y0, x1, y1 in segs if y0 != y1]
+    ys = set(map(itemgetter(1), down))
+    ys.update(map(itemgetter(3), down))
     cuts = sorted(ys)
     where = {yv: k for k, yv in enumerate(cuts)}
     bands: list[list[tuple[float, float]]] = [[] for _ in cuts]
@@ -85,17 +79,26 @@ def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
             continue
         slope = (x1 - x0) / (y1 - y0)
         top = x0
-        for k in range(a, b):
-            bottom = x1 if k + 1 == b else x0 + slope * (cuts[k + 1] - y0)
+        for k in range(a, b - 1):
+            bottom = x0 + slope * (cuts[k + 1] - y0)
             bands[k].append((top, bottom))
             top = bottom
+        bands[b - 1].append((top, x1))
     total = 0
+    after = bisect_right
     for pieces in bands:
-        if len(pieces) < 2:
+        m = len(pieces)
+        if m < 2:
             continue
         pieces.sort()
+        # the i-th piece crosses the earlier ones that end right of it: i minus those ending at or
+        # left of it, summed as m (m - 1) / 2 minus the sum of the insertion points
         seen: list[float] = []
-        for i, (_, bottom) in enumerate(pieces):  # pieces that start left of this one and end right of it
-            total += i - bisect_right(seen, bottom)
-            insort(seen, bottom)
+        put = seen.insert
+        below = 0
+        for _, bottom in pieces:
+            k = after(seen, bottom)
+            below += k
+            put(k, bottom)
+        total += m * (m - 1) // 2 - below
     return total
