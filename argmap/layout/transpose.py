@@ -148,7 +148,7 @@ class _Index:
         # per edge: its x extent, its ends, and the ends' differences (dx - cx, dy - cy)
         self.geo: list[tuple[float, ...]] = [(0.0,) * 8] * len(segs)
         self.update(range(len(segs)))
-        self.near: dict[tuple[float, float], list[tuple[list[int], list[int]]]] = {}  # see delta
+        self.near: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # see delta
         bands: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
         for k, (a, b) in enumerate(segs):
             ya, yb = y[a], y[b]
@@ -172,8 +172,8 @@ class _Index:
         with at least one edge in ``moved`` and at least one of a cross relation (tree edges move
         rigidly with their subtrees and do not cross one another).
 
-        The rows are fixed for the whole sweep, so the bands an edge spanning ``[ylo, yhi]`` can
-        meet are looked up once per such span and remembered.  The crossing test is
+        The rows are fixed for the whole sweep, so the edges of the bands an edge spanning
+        ``[ylo, yhi]`` can meet are gathered into one list once per such span and remembered.  The crossing test is
         :func:`_hits` written out, with the moved edge's differences computed once: the same
         floating-point operations on the same numbers, so the same answers."""
         segs, is_cross, x, y, geo = self.segs, self.is_cross, self.x, self.y, self.geo
@@ -187,6 +187,14 @@ class _Index:
             after[m] = (xa + shift.get(a, 0.0), y[a], xb + shift.get(b, 0.0), y[b])
         total = 0
         ordered = sorted(moved)
+        # the moved edges after each one, all of them and only the cross relations' ones
+        later = {m: ordered[i + 1:] for i, m in enumerate(ordered)}
+        later_cross = {}
+        rest: list[int] = []
+        for m in reversed(ordered):
+            later_cross[m] = rest
+            if is_cross[m]:
+                rest = [m] + rest
         for m in ordered:
             a_m, b_m = segs[m]
             m0, m1 = before[m], after[m]
@@ -201,38 +209,41 @@ class _Index:
             mine = is_cross[m]
             spans = near.get((ylo, yhi))
             if spans is None:
-                spans = near[(ylo, yhi)] = [(every, crossing) for blo, bhi, every, crossing in self.bands
-                                            if not (bhi <= ylo or blo >= yhi)]
-            for every, crossing in spans:
-                for o in every if mine else crossing:
-                    glo, ghi, cx, cy, dx, dy, gx, gy = geo[o]
-                    if ghi <= span_lo or glo >= span_hi or o in moved:
-                        continue
-                    a, b = segs[o]
-                    if a == a_m or a == b_m or b == a_m or b == b_m:
-                        continue
-                    cya, dya = cy - ay, dy - ay
-                    hit0 = False
-                    if glo < hi0 and ghi > lo0:
-                        d1 = ex0 * cya - ey * (cx - ax0)
-                        d2 = ex0 * dya - ey * (dx - ax0)
-                        if d1 * d2 < 0:
-                            d3 = gx * (ay - cy) - gy * (ax0 - cx)
-                            d4 = gx * (by - cy) - gy * (bx0 - cx)
-                            hit0 = d3 * d4 < 0
-                    hit1 = False
-                    if glo < hi1 and ghi > lo1:
-                        d1 = ex1 * cya - ey * (cx - ax1)
-                        d2 = ex1 * dya - ey * (dx - ax1)
-                        if d1 * d2 < 0:
-                            d3 = gx * (ay - cy) - gy * (ax1 - cx)
-                            d4 = gx * (by - cy) - gy * (bx1 - cx)
-                            hit1 = d3 * d4 < 0
-                    if hit0 != hit1:
-                        total += 1 if hit1 else -1
-            for o in ordered:  # pairs of moved edges, once each, one of them a cross relation's
-                if o <= m or not (mine or is_cross[o]):
+                every: list[int] = []
+                crossing: list[int] = []
+                for blo, bhi, e, c in self.bands:
+                    if not (bhi <= ylo or blo >= yhi):
+                        every += e
+                        crossing += c
+                spans = near[(ylo, yhi)] = (every, crossing)
+            for o in spans[0] if mine else spans[1]:
+                glo, ghi, cx, cy, dx, dy, gx, gy = geo[o]
+                if ghi <= span_lo or glo >= span_hi or o in moved:
                     continue
+                a, b = segs[o]
+                if a == a_m or a == b_m or b == a_m or b == b_m:
+                    continue
+                cya, dya = cy - ay, dy - ay
+                hit0 = False
+                if glo < hi0 and ghi > lo0:
+                    d1 = ex0 * cya - ey * (cx - ax0)
+                    d2 = ex0 * dya - ey * (dx - ax0)
+                    if d1 * d2 < 0:
+                        d3 = gx * (ay - cy) - gy * (ax0 - cx)
+                        d4 = gx * (by - cy) - gy * (bx0 - cx)
+                        hit0 = d3 * d4 < 0
+                hit1 = False
+                if glo < hi1 and ghi > lo1:
+                    d1 = ex1 * cya - ey * (cx - ax1)
+                    d2 = ex1 * dya - ey * (dx - ax1)
+                    if d1 * d2 < 0:
+                        d3 = gx * (ay - cy) - gy * (ax1 - cx)
+                        d4 = gx * (by - cy) - gy * (bx1 - cx)
+                        hit1 = d3 * d4 < 0
+                if hit0 != hit1:
+                    total += 1 if hit1 else -1
+            # pairs of moved edges, once each, one of them a cross relation's
+            for o in (later[m] if mine else later_cross[m]):
                 a, b = segs[o]
                 if a == a_m or a == b_m or b == a_m or b == b_m:
                     continue
