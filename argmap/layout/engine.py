@@ -81,13 +81,26 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
     ys, gap = _rows(s, across, layer_gap)
     y = [ys[lv] for lv in s.level]
 
+    # every x scored, with its cross junctions placed and its crossings: transpose starts from the
+    # x reorder kept, scored already (x lists are never changed once placed; y is fixed here)
+    scored: list[tuple[list[float], list[float], int]] = []
+
     def with_cross(xs: list[float], ys: list[float]) -> list[float]:
+        for x0, full, _ in scored:
+            if x0 is xs:
+                return list(full)
         xs = list(xs)
         _place_cross(s, xs, ys, along, node_gap)
         return xs
 
     def score_layout(xs: list[float], ys: list[float]) -> int:
-        return segment_crossings(_segments(s, with_cross(xs, ys), ys))
+        for x0, _, count in scored:
+            if x0 is xs:
+                return count
+        full = with_cross(xs, ys)
+        count = segment_crossings(_segments(s, full, ys))
+        scored.append((xs, full, count))
+        return count
 
     if s.cross and s.ns <= REORDER_LIMIT:
         x = reorder(s, x, along, gaps, lambda xs: score_layout(xs, y), group_attacks)
