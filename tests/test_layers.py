@@ -14,13 +14,14 @@ def loaded_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
-def test_model_io_layout_load_no_pyside():
-    mods = loaded_after("import argmap.model, argmap.io, argmap.layout, argmap.layout.measure, argmap.io.registry")
+def test_model_io_layout_draw_load_no_pyside():
+    mods = loaded_after("import argmap.model, argmap.io, argmap.layout, argmap.layout.measure, argmap.io.registry, "
+                        "argmap.draw.svg, argmap.draw.mapdraw")
     assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "argmap.ui"))}
 
 
-def test_every_io_and_layout_module_loads_no_pyside():
-    names = [f"argmap.{p.parent.name}.{p.stem}" for d in ("io", "layout", "model")
+def test_every_io_layout_and_draw_module_loads_no_pyside():
+    names = [f"argmap.{p.parent.name}.{p.stem}" for d in ("io", "layout", "model", "draw")
              for p in sorted((ROOT / "argmap" / d).glob("*.py")) if p.stem != "__init__"]
     mods = loaded_after("\n".join(f"import {n}" for n in names))
     assert not {m for m in mods if m.startswith(("PySide6", "shiboken6"))}
@@ -44,3 +45,12 @@ def test_cli_version_imports_nothing_heavy():
     mods = loaded_after("from argmap.cli import main\nimport contextlib, io\n"
                         "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--version'])")
     assert not {m for m in mods if m.startswith(("PySide6", "networkx", "pydantic"))}
+
+
+def test_exporting_svg_loads_no_qt(tmp_path):
+    """``argmap export -o map.svg`` draws and writes without Qt: a quick start on a build server."""
+    out = tmp_path / "m.svg"
+    sample = ROOT / "samples" / "teaching-street-trees.argmap.json"
+    mods = loaded_after(f"from argmap.cli import main\nmain(['export', '-q', {str(sample)!r}, '-o', {str(out)!r}])")
+    assert out.stat().st_size > 10_000
+    assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "argmap.ui"))}

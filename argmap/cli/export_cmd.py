@@ -108,7 +108,7 @@ def set_cards(amap: Any, cards: str) -> None:
     """Draw ``amap`` with full or compact (``"titles"``) cards; positions made for the other size
     are laid out afresh (in the map's own direction; pins stay)."""
     from argmap.layout.measure import compact_cards
-    from argmap.ui.placement import layout_positions
+    from argmap.layout.placement import layout_positions
 
     if compact_cards(amap) == (cards == "titles"):
         return

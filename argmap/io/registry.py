@@ -75,7 +75,7 @@ FORMATS: list[FormatSpec] = [
     # outlines and pictures of a map: written, never read
     FormatSpec("markdown", "Markdown outline", (".md", ".markdown"), writer="argmap.io.outline:write_markdown"),
     FormatSpec("text", "plain-text outline", (".txt",), writer="argmap.io.outline:write_text"),
-    FormatSpec("svg", "SVG image", (".svg",), writer="argmap.ui.export:export_svg", needs_qt=True),
+    FormatSpec("svg", "SVG image", (".svg",), writer="argmap.draw.svg:export_svg"),
     FormatSpec("png", "PNG image", (".png",), writer="argmap.ui.export:export_png", needs_qt=True),
     FormatSpec("pdf", "PDF document", (".pdf",), writer="argmap.ui.export:export_pdf", needs_qt=True),
 ]

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from ..layout import measure
 from ..model import Anchor, Kind, Point, Polarity, Relation, Statement, new_id
-from . import placement
+from ..layout import placement
 from .canvas_edits import NewStatementCommand
 from .commands import UpdateStatementCommand
 from .items import NodeItem

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from ..layout import measure
 from ..layout.metrics import overlaps
 from ..model import Kind, ModelError, Point, Polarity, Relation, Statement, new_id
-from . import placement
+from ..layout import placement
 from .commands import (
     MapCommand,
     MoveCommand,

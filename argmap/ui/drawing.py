@@ -17,10 +17,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from ..draw import route as edge_route
+from ..draw import style
+from ..draw.style import ARROW_LENGTH, ARROW_WIDTH, EDGE_WIDTH, KIND_LABELS  # noqa: F401
 from ..layout import measure
 from ..layout.measure import CardMetrics
 from ..model import Kind, Polarity, Relation, Statement
-from . import edge_route
 # where edges run (anchors, curves, spread arrivals) is edge_geometry's; re-exported for callers
 from .edge_geometry import (  # noqa: F401
     CARD_RADIUS,
@@ -33,12 +35,8 @@ from .edge_geometry import (  # noqa: F401
 )
 from .theme import DARK, LABEL_FONT_PX, LIGHT, Theme, label_font, register_fonts, text_font, theme_for  # noqa: F401
 
-KIND_LABELS = {Kind.CONCLUSION: "CONCLUSION", Kind.PREMISE: "PREMISE", Kind.EVIDENCE: "EVIDENCE"}
 SELECTION_MARGIN = 4.0     # selection/hover outline drawn this far outside the card
-EDGE_WIDTH = 2.0
-ARROW_LENGTH = 11.0
-ARROW_WIDTH = 9.0
-ATTACK_DASHES = [5.0, 3.0]  # in pen widths
+ATTACK_DASHES = [d for d in style.ATTACK_DASHES]  # in pen widths
 
 
 # ----------------------------------------------------------- static text cache
@@ -144,7 +142,7 @@ def draw_card(painter: QPainter, rect: QRectF, statement: Statement, metrics: Ca
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect.adjusted(-m, -m, m, m), CARD_RADIUS + m, CARD_RADIUS + m)
     # body
-    border = 2.4 if kind is Kind.CONCLUSION else 1.3
+    border = style.card_border(kind)
     painter.setPen(QPen(accent, border))
     painter.setBrush(theme.card[kind])
     body = rect.adjusted(border / 2, border / 2, -border / 2, -border / 2)
@@ -196,7 +194,7 @@ def draw_junction(painter: QPainter, center: QPointF, relation: Relation, theme:
         painter.setPen(QPen(theme.selection if selected else theme.hover, 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(center, r.width() / 2 + 4, r.height() / 2 + 4)
-    painter.setPen(QPen(colour.darker(130) if not theme.dark else colour.lighter(120), 1.0))
+    painter.setPen(QPen(theme.rim[relation.polarity], 1.0))
     painter.setBrush(colour)
     if relation.polarity is Polarity.SUPPORT:
         painter.drawEllipse(r)
@@ -333,16 +331,22 @@ def draw_relation(painter: QPainter, relation: Relation, premise_rects: Sequence
 # ------------------------------------------------------------------ legend
 def legend_size(strip: bool = False) -> QSizeF:
     """The size :func:`draw_legend` takes (a box, or with ``strip`` a single row)."""
-    from .drawing_legend import legend_size as size
+    from ..draw.mapdraw import legend_size as size
 
-    return size(strip)
+    return QSizeF(*size(strip))
 
 
 def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False) -> QRectF:
-    """A key to kinds and relation styles at ``top_left``; returns the rectangle it took."""
-    from .drawing_legend import draw_legend as draw
+    """A key to kinds and relation styles at ``top_left`` (``draw.mapdraw``'s, as every export
+    draws it); returns the rectangle it took."""
+    from ..draw.mapdraw import draw_legend as draw
+    from ..draw.picture import Picture
+    from .qpicture import play
 
-    return draw(painter, top_left, theme, strip)
+    pic = Picture()
+    box = draw(pic, (top_left.x(), top_left.y()), theme.palette, strip)
+    play(painter, pic)
+    return QRectF(*box)
 
 
 __all__ = [

@@ -4,10 +4,9 @@ from __future__ import annotations
 import logging
 import math
 import os
-import re
 from typing import Any, Iterable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QMimeData, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QMimeData, Qt
 from PySide6.QtGui import (
     QGuiApplication,
     QImage,
@@ -23,7 +22,7 @@ from ..layout import measure
 from ..model import ArgumentMap
 from . import drawing
 from .paging import MAX_FIT_SCALE, SCREEN_DPI, fit_scale, paint_pages, tiles
-from .render import MapRenderer, background_colour
+from .render import MapRenderer
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +31,6 @@ MAX_PNG_SIDE = 32_000
 PAGE_MARGIN_MM = 12.0
 # QPageSize.PageSizeId names (looked up when needed: PySide6 builds that big enum on first use)
 PAGE_SIZES = {"A3": "A3", "A4": "A4", "A5": "A5", "LETTER": "Letter", "LEGAL": "Legal", "TABLOID": "Tabloid"}
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-FONT_STACK = b'font-family="DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"'
 RENDER_OPTIONS = ("ids", "title", "legend", "margin", "theme", "positions")
 
 
@@ -65,44 +61,14 @@ def _write(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 # -------------------------------------------------------------------- SVG
-def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:
-    """The map as an SVG document: vector shapes, ``<text>`` elements, a viewBox and the title."""
-    from PySide6.QtSvg import QSvgGenerator
+def svg_bytes(amap: ArgumentMap, **opts: Any) -> bytes:
+    """The map as an SVG document (``draw.svg``: written without Qt, drawn by the same code)."""
+    from ..draw.svg import svg_bytes as write
 
-    r = renderer(amap, **opts)
-    rect = r.rect
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buf)
-    gen.setResolution(int(SCREEN_DPI))
-    w, h = math.ceil(rect.width()), math.ceil(rect.height())
-    gen.setSize(QSize(w, h))
-    gen.setViewBox(QRectF(0, 0, w, h))
-    gen.setTitle(r.title or amap.title or "Argument map")
-    desc = " ".join(str(amap.meta.get("description") or "").split())
-    if measure.compact_cards(amap):  # the cards show titles: the statements' full texts, as an outline
-        from ..io.outline import text_outline
-
-        desc = "\n\n".join(t for t in (desc, text_outline(amap, opts.get("ids"), width=10_000)) if t)
-    gen.setDescription(desc or "Argument map drawn by argmap")
-    painter = QPainter(gen)
-    painter.translate(-rect.left(), -rect.top())
-    r.paint(painter, background=background_colour(transparent))
-    painter.end()
-    buf.close()
-    # viewers without the bundled font should fall back to one with the same metrics (Vera) or close
-    data = bytes(buf.data().data()).replace(b'font-family="DejaVu Sans"', FONT_STACK)
-    # Qt escapes <, >, & and quotes in text; characters XML cannot hold at all are dropped
-    if _needs_cleaning(amap):
-        data = _BAD_XML.sub("", data.decode("utf-8")).encode("utf-8")
-    return data
-
-
-def _needs_cleaning(amap: ArgumentMap) -> bool:
-    texts = [amap.title, str(amap.meta.get("description") or "")]
-    texts += [t for st in amap.statements.values() for t in (st.text, st.title)]
-    return any(_BAD_XML.search(t) for t in texts)
+    theme = opts.pop("theme", None)
+    if theme is not None:
+        opts["palette"] = theme.palette
+    return write(amap, **opts)
 
 
 def export_svg(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:

@@ -69,14 +69,6 @@ def fit_scale(rect: QRectF, area: QRectF, unit: float) -> float:
     return min(area.width() / rect.width(), area.height() / rect.height()) / unit
 
 
-def _has_content(r: MapRenderer, piece: QRectF) -> bool:
-    if r.legend_rect is not None and r.legend_rect.intersects(piece):
-        return True
-    if r.title_lines and QRectF(r.title_pos, QSizeF(r.content.width(), r.title_line_height)).intersects(piece):
-        return True
-    return any(rect.intersects(piece) for rect in r.rects.values()) or any(e[5].intersects(piece) for e in r.edges)
-
-
 def plan_tiles(r: MapRenderer, area: QSizeF) -> tuple[float, list[tuple[int, int, QRectF]]]:
     """The scale (map units to device units of ``area``) and the non-empty pieces for tiled pages: at the
     readable size, or a little smaller (never under 9 pt text) when that needs fewer pages."""
@@ -87,7 +79,7 @@ def plan_tiles(r: MapRenderer, area: QSizeF) -> tuple[float, list[tuple[int, int
     for k in range(6):
         scale = READABLE_SCALE - (READABLE_SCALE - MIN_READABLE_SCALE) * k / 5
         pieces = [p for p in tiles(rect, QSizeF(area.width() / scale, area.height() / scale), TILE_OVERLAP, xs, ys)
-                  if _has_content(r, p[2])]
+                  if r.has_content(p[2])]
         if best is None or len(pieces) < best[0]:
             best = (len(pieces), scale, pieces)
     assert best is not None

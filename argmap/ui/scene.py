@@ -13,7 +13,7 @@ from . import drawing
 from .document import DocumentController
 from .items import NodeItem, RelationItem
 from .overview import CARD_FLAGS, CARD_FLAGS_OVERVIEW, OverviewItem
-from .placement import junction_positions
+from ..layout.placement import junction_positions
 from .scene_select import SelectionMixin
 
 SCENE_MARGIN = 2000.0

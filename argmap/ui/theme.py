@@ -5,16 +5,17 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
+from ..draw import style
+from ..draw.style import LABEL_FONT_PX, Colour, Palette
 from ..layout import measure
-from ..model import Kind
-
-LABEL_FONT_PX = 10
 
 
 @dataclass(frozen=True)
 class Theme:
-    """Colours for one palette.  Kinds differ by colour, label and marker shape."""
+    """Colours for one palette (``draw.style``'s, as QColors).  Kinds differ by colour, label and
+    marker shape."""
 
+    palette: Palette
     dark: bool
     background: QColor
     text: QColor
@@ -23,6 +24,7 @@ class Theme:
     kind: dict           # Kind -> accent (border, label, marker)
     support: QColor
     attack: QColor
+    rim: dict            # Polarity -> junction outline
     selection: QColor
     hover: QColor
     find: QColor
@@ -31,43 +33,20 @@ class Theme:
     grid: QColor
 
 
-def _c(hex_: str) -> QColor:
-    return QColor(hex_)
+def _q(c: Colour) -> QColor:
+    return QColor(c[0], c[1], c[2], c[3])
 
 
-LIGHT = Theme(
-    dark=False,
-    background=_c("#f7f7f5"),
-    text=_c("#1b1b1b"),
-    muted=_c("#6b6b6b"),
-    card={Kind.CONCLUSION: _c("#e4edfb"), Kind.PREMISE: _c("#ffffff"), Kind.EVIDENCE: _c("#fdf1dc")},
-    kind={Kind.CONCLUSION: _c("#1f4e9c"), Kind.PREMISE: _c("#5a6472"), Kind.EVIDENCE: _c("#a0620a")},
-    support=_c("#2e8b3e"),
-    attack=_c("#c62828"),
-    selection=_c("#1a73e8"),
-    hover=QColor(138, 180, 248, 120),
-    find=_c("#f9c513"),
-    drop=_c("#7b1fa2"),
-    legend_background=_c("#ffffff"),
-    grid=_c("#e9e9e6"),
-)
+def _theme(p: Palette) -> Theme:
+    return Theme(palette=p, dark=p.dark, background=_q(p.background), text=_q(p.text), muted=_q(p.muted),
+                 card={k: _q(c) for k, c in p.card.items()}, kind={k: _q(c) for k, c in p.kind.items()},
+                 support=_q(p.support), attack=_q(p.attack), rim={k: _q(c) for k, c in p.rim.items()},
+                 selection=_q(p.selection), hover=_q(p.hover), find=_q(p.find), drop=_q(p.drop),
+                 legend_background=_q(p.legend_background), grid=_q(p.grid))
 
-DARK = Theme(
-    dark=True,
-    background=_c("#1e1f22"),
-    text=_c("#e8e8e8"),
-    muted=_c("#a0a0a0"),
-    card={Kind.CONCLUSION: _c("#1f2f4d"), Kind.PREMISE: _c("#2b2d31"), Kind.EVIDENCE: _c("#3a2e1a")},
-    kind={Kind.CONCLUSION: _c("#7fa8ef"), Kind.PREMISE: _c("#a3adbb"), Kind.EVIDENCE: _c("#e0a040")},
-    support=_c("#5cc06b"),
-    attack=_c("#ef5350"),
-    selection=_c("#4c9aff"),
-    hover=QColor(255, 214, 102, 90),
-    find=_c("#e0b000"),
-    drop=_c("#ce93d8"),
-    legend_background=_c("#2b2d31"),
-    grid=_c("#26282c"),
-)
+
+LIGHT = _theme(style.LIGHT)
+DARK = _theme(style.DARK)
 
 
 def theme_for(palette_or_dark: QPalette | bool | None = None) -> Theme:

@@ -77,7 +77,7 @@ class MapView(QGraphicsView):
         missing = [s for s in amap.statements if s not in amap.positions]
         if not missing:
             return
-        from .placement import layout_positions
+        from ..layout.placement import layout_positions
 
         if len(missing) == len(amap.statements):
             pos = layout_positions(amap)

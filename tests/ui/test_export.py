@@ -183,12 +183,60 @@ def test_clipboard_offers_image_svg_and_outline() -> None:
     assert "REASON (evidence): In the city" in mime.text() and "Main Street has" not in mime.text()
 
 
-def test_registry_reaches_the_qt_writers(tmp_path: Path) -> None:
+def test_registry_reaches_the_picture_writers(tmp_path: Path) -> None:
     m = bike_map()
     for ext in ("svg", "png", "pdf"):
         spec = write_any(m, tmp_path / f"r.{ext}")
-        assert spec.name == ext and spec.needs_qt
+        assert spec.name == ext and spec.needs_qt == (ext != "svg")  # SVG is written without Qt
         assert (tmp_path / f"r.{ext}").stat().st_size > 1000
+
+
+def _svg_image(data: bytes, width: int, height: int) -> QImage:
+    """An SVG drawn by Qt's own SVG renderer (an independent reader of the file) on white."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    r = QSvgRenderer(QByteArray(data))
+    assert r.isValid()
+    img = QImage(width, height, QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    r.render(p)
+    p.end()
+    return img
+
+
+@pytest.mark.parametrize("sample", [0, 1, 2])
+def test_the_svg_looks_like_the_png(tmp_path: Path, sample: int) -> None:
+    """The SVG is written without Qt, the PNG painted by Qt from the same picture: read back by an
+    SVG renderer, the SVG shows the same map (shapes, dashes, text), pixel for pixel but for
+    antialiasing and glyph placement."""
+    from argmap.io import load_map
+
+    m = load_map(sorted(sample_paths())[sample])
+    export_png(m, tmp_path / "m.png", scale=1.0)
+    export_svg(m, tmp_path / "m.svg")
+    png = QImage(str(tmp_path / "m.png")).convertToFormat(QImage.Format.Format_ARGB32)
+    svg = _svg_image((tmp_path / "m.svg").read_bytes(), png.width(), png.height())
+
+    def grey(img: QImage) -> bytes:   # 4 x 4 pixel blocks, averaged
+        from PySide6.QtCore import Qt
+
+        small = img.scaled(img.width() // 4, img.height() // 4, Qt.AspectRatioMode.IgnoreAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+        small = small.convertToFormat(QImage.Format.Format_Grayscale8)
+        w = small.width()
+        bpl = small.bytesPerLine()
+        data = bytes(small.constBits())
+        return b"".join(data[y * bpl:y * bpl + w] for y in range(small.height()))
+
+    a, b = grey(png), grey(svg)
+    inked = sum(1 for v in a if v < 235)
+    assert inked > 2000                                      # the comparison sees a map at all
+    differ = sum(1 for x, y in zip(a, b) if abs(x - y) > 48)
+    assert differ < 0.02 * inked, f"{differ} of {inked} inked blocks differ"
 
 
 def test_print_paints_pages_on_a_printer(tmp_path: Path) -> None:
@@ -252,8 +300,12 @@ def test_print_preview_dialog_paints_the_map(monkeypatch) -> None:  # noqa: ANN0
 def test_export_arrowheads_match_the_canvas() -> None:
     from PySide6.QtCore import QPointF, QRectF
 
-    from argmap.ui import drawing, edge_route
-    from argmap.ui.render_edges import _box, target_points
+    from argmap.draw import route as edge_route
+    from argmap.draw.edges import target_points
+    from argmap.ui import drawing
+
+    def _box(r: QRectF) -> tuple[float, float, float, float]:
+        return (r.left(), r.top(), r.width(), r.height())
 
     cases = [(QPointF(0, 200), QRectF(-60, 0, 120, 60), False), (QPointF(300, 150), QRectF(-60, 0, 120, 60), False),
              (QPointF(10, 90), QRectF(-60, 0, 120, 60), False),

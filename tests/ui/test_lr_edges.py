@@ -14,7 +14,7 @@ from argmap.ui import drawing
 from argmap.ui.commands import SetMetaCommand
 from argmap.ui.export import ensure_app
 from argmap.ui.render import MapRenderer
-from argmap.ui.render_edges import premise_points, target_points
+from argmap.draw.edges import premise_points, target_points
 
 from canvas_support import make_view
 

@@ -1,4 +1,5 @@
-"""Export draws cards, junctions and relations batched by style: the same pictures and paths as drawing.py."""
+"""Exports draw cards, junctions and relations batched by style (``draw.mapdraw``, played on a QPainter by
+``ui.qpicture``): the same pictures and paths as the canvas's drawing.py."""
 from __future__ import annotations
 
 import random
@@ -10,9 +11,11 @@ from PySide6.QtGui import QImage, QPainter
 from argmap.layout import measure
 from argmap.model import Kind, Polarity, Relation, Statement
 from argmap.ui import drawing
+from argmap.draw.edges import premise_points, target_points
+from argmap.draw.mapdraw import draw_cards, draw_junctions, overlapping
+from argmap.draw.picture import Picture
 from argmap.ui.export import ensure_app
-from argmap.ui.render_cards import draw_cards, draw_junctions, overlapping
-from argmap.ui.render_edges import premise_points, target_points
+from argmap.ui.qpicture import play
 
 
 @pytest.fixture(autouse=True)
@@ -48,22 +51,46 @@ def _differing(a: QImage, b: QImage, tolerance: int = 24) -> int:
     return len(bad)
 
 
-def test_batched_cards_look_like_cards_drawn_one_by_one():
-    cards, theme = _cards(), drawing.theme_for(False)
-    assert not overlapping([c[0] for c in cards])
+def _box(r: QRectF) -> tuple[float, float, float, float]:
+    return (r.left(), r.top(), r.width(), r.height())
+
+
+def _played(draw) -> QImage:
+    """What ``draw(picture)`` adds to a picture, played on an image."""
+    pic = Picture()
+    draw(pic)
+    return _image(lambda p: play(p, pic))
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_exported_cards_look_like_the_canvas_cards(dark):
+    cards, theme = _cards(), drawing.theme_for(dark)
+    assert not overlapping([_box(c[0]) for c in cards])
     one_by_one = _image(lambda p: [drawing.draw_card(p, r, st, m, theme) for r, st, m in cards])
-    batched = _image(lambda p: draw_cards(p, cards, theme))
+    batched = _played(lambda pic: draw_cards(pic, [(_box(r), st, m) for r, st, m in cards], theme.palette))
     assert _differing(one_by_one, batched) == 0
     blank = _image(lambda p: None)
     assert _differing(one_by_one, blank) > 1000  # the comparison sees cards at all
 
 
-def test_batched_junctions_look_like_junctions_drawn_one_by_one():
-    theme = drawing.theme_for(True)
+def test_exported_compact_cards_look_like_the_canvas_cards():
+    theme = drawing.theme_for(False)
+    cards = []
+    for i, (r, st, _) in enumerate(_cards()):
+        m = measure.card_metrics(st.text, st.title, True)
+        cards.append((drawing.card_rect((r.center().x(), r.center().y()), m), st, m))
+    one_by_one = _image(lambda p: [drawing.draw_card(p, r, st, m, theme) for r, st, m in cards])
+    batched = _played(lambda pic: draw_cards(pic, [(_box(r), st, m) for r, st, m in cards], theme.palette))
+    assert _differing(one_by_one, batched) == 0
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_exported_junctions_look_like_the_canvas_junctions(dark):
+    theme = drawing.theme_for(dark)
     js = [(QPointF(20.0 + 37 * i, 30.0 + 11 * (i % 3)), Relation(f"r{i}", pol, ("a",), "b"))
           for i, pol in enumerate([Polarity.SUPPORT, Polarity.ATTACK] * 6)]
     one_by_one = _image(lambda p: [drawing.draw_junction(p, c, rel, theme) for c, rel in js])
-    batched = _image(lambda p: draw_junctions(p, js, theme))
+    batched = _played(lambda pic: draw_junctions(pic, [(c.x(), c.y(), rel.polarity) for c, rel in js], theme.palette))
     assert _differing(one_by_one, batched) == 0
 
 
@@ -73,7 +100,7 @@ def test_overlapping_finds_any_overlap_and_only_overlaps():
         rects = [QRectF(rng.uniform(0, 300), rng.uniform(0, 300), rng.uniform(1, 60), rng.uniform(1, 40))
                  for _ in range(rng.randint(0, 12))]
         brute = any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
-        assert overlapping(rects) == brute
+        assert overlapping([_box(r) for r in rects]) == brute
 
 
 def _points(path) -> list[float]:
@@ -91,7 +118,7 @@ def test_export_edge_geometry_is_drawing_geometry():
         prem = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
         target = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
         j = QPointF(rng.uniform(-400, 400), rng.uniform(-400, 400))
-        box = lambda r: (r.left(), r.top(), r.width(), r.height())  # noqa: E731
+        box = _box
         assert _flat(premise_points(box(prem), j.x(), j.y())) == pytest.approx(_points(drawing.premise_path(prem, j)))
         arrive = rng.choice([None, target.center().x() + rng.uniform(-30, 30)])
         expect = _points(drawing.target_path(j, target, arrive_x=arrive))
