@@ -130,11 +130,12 @@ def document(pic: Picture, box: tuple[float, float, float, float], *, title: str
         else:
             _, font, colour, runs = item
             add("<g%s%s>\n" % (_font_attrs(font), _colour("fill", colour)))
-            parts.extend('<text x="%.2f" y="%.2f">%s</text>\n' % (x, y, t.translate(_ESCAPES)) for x, y, t in runs)
+            parts.extend('<text x="%.2f" y="%.2f">%s</text>\n' % (x, y, t.replace("&", "&amp;").replace("<", "&lt;")
+                                                                  .replace(">", "&gt;")) for x, y, t in runs)
             add("</g>\n")
     add("</g>\n</svg>\n")
     out = "".join(parts)
-    if _BAD_XML.search(out):  # characters XML cannot hold (in a statement, the title): dropped
+    if _BAD_XML.search(title + desc + "".join(pic.texts())):  # characters XML cannot hold: dropped
         out = _BAD_XML.sub("", out)
     return out.encode("utf-8")
 
