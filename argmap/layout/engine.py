@@ -5,7 +5,7 @@ import gc
 from typing import Any, Callable, Hashable, Iterable, Mapping
 
 from .compact import compact
-from .metrics import segment_crossings
+from .metrics import RowCrossings, segment_crossings
 from .order import reorder
 from .rows import Blocks, Row
 from .structure import Structure, assign_layers, build_tree, extract, extract_records
@@ -93,12 +93,16 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
         _place_cross(s, xs, ys, along, node_gap)
         return xs
 
+    rows: list[tuple[list[float], RowCrossings]] = []  # the y scored for and its row structure
+
     def score_layout(xs: list[float], ys: list[float]) -> int:
         for x0, _, count in scored:
             if x0 is xs:
                 return count
         full = with_cross(xs, ys)
-        count = segment_crossings(_segments(s, full, ys))
+        if not rows or rows[0][0] is not ys:  # segment_crossings(_segments(s, full, ys)), ys worked out once
+            rows[:] = [(ys, RowCrossings(_edges(s), ys))]
+        count = rows[0][1].count(full)
         scored.append((xs, full, count))
         return count
 
@@ -158,6 +162,17 @@ def _segments(s: Structure, x: list[float], y: list[float]) -> list[tuple[float,
         if t >= 0:
             segs.append((xr, yr, x[t], y[t]))
     return segs
+
+
+def _edges(s: Structure) -> list[tuple[int, int]]:
+    """The ends of the segments :func:`_segments` draws, in the same order."""
+    ends = []
+    for r in range(s.ns, s.n):
+        ends.extend((p, r) for p in s.premises[r])
+        t = s.target[r]
+        if t >= 0:
+            ends.append((r, t))
+    return ends
 
 
 def _extent(s: Structure, x: list[float], along: list[float], across: list[float],

@@ -84,6 +84,11 @@ def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
             bands[k].append((top, bottom))
             top = bottom
         bands[b - 1].append((top, x1))
+    return _band_crossings(bands)
+
+
+def _band_crossings(bands: list[list[tuple[float, float]]]) -> int:
+    """Pairs of pieces, in every band, whose order at the band's top differs from that at its bottom."""
     total = 0
     after = bisect_right
     for pieces in bands:
@@ -102,3 +107,53 @@ def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
             put(k, bottom)
         total += m * (m - 1) // 2 - below
     return total
+
+
+class RowCrossings:
+    """:func:`segment_crossings` of the edges ``ends`` (pairs of point indices) for points whose
+    y stay fixed while their x change (the crossing-reduction passes score many x for one y).
+
+    Everything that depends on y alone is worked out once: which way each edge runs, the bands
+    between the rows, which edges are one piece and the cut offsets of the longer ones.
+    :meth:`count` then builds exactly the pieces :func:`segment_crossings` would build (the
+    same floating-point operations on the same numbers) and counts them the same way.
+    """
+
+    def __init__(self, ends: list[tuple[int, int]], y: list[float]) -> None:
+        down = []
+        for u, v in ends:
+            y0, y1 = y[u], y[v]
+            if y0 != y1:
+                down.append((u, v, y0, y1) if y0 < y1 else (v, u, y1, y0))
+        cuts = sorted({d[2] for d in down} | {d[3] for d in down})
+        where = {yv: k for k, yv in enumerate(cuts)}
+        short: list[list[tuple[int, int]]] = [[] for _ in cuts]  # one-piece edges per band
+        through: list[list[tuple[int, int]]] = [[] for _ in cuts]  # (long edge, piece) per band
+        long = []  # top end, bottom end, y1 - y0, cut offsets from y0
+        for u, v, y0, y1 in down:
+            a, b = where[y0], where[y1]
+            if b == a + 1:
+                short[a].append((u, v))
+                continue
+            e = len(long)
+            long.append((u, v, y1 - y0, [cuts[k + 1] - y0 for k in range(a, b - 1)]))
+            for i, k in enumerate(range(a, b)):
+                through[k].append((e, i))
+        self.short, self.through, self.long = short, through, long
+
+    def count(self, x: list[float]) -> int:
+        cut = []  # per long edge: its x at every row it passes, ends included
+        for u, v, dy, offs in self.long:
+            x0, x1 = x[u], x[v]
+            slope = (x1 - x0) / dy
+            xs = [x0]
+            xs += [x0 + slope * off for off in offs]
+            xs.append(x1)
+            cut.append(xs)
+        bands = []
+        for pairs, pieces in zip(self.short, self.through):
+            band = [(x[u], x[v]) for u, v in pairs]
+            if pieces:
+                band += [(cut[e][i], cut[e][i + 1]) for e, i in pieces]
+            bands.append(band)
+        return _band_crossings(bands)

@@ -1,0 +1,19 @@
+"""RowCrossings (the y worked out once) counts exactly what segment_crossings counts."""
+import random
+
+from argmap.layout.metrics import RowCrossings, segment_crossings
+
+
+def test_row_crossings_match_segment_crossings():
+    rng = random.Random(7)
+    for trial in range(200):
+        n = rng.randint(2, 40)
+        rows = [float(v) for v in rng.sample(range(0, 400, 20), 8)]
+        y = [rng.choice(rows) for _ in range(n)]
+        ends = [(rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(1, 60))]
+        counter = RowCrossings(ends, y)
+        for _ in range(5):
+            # integer-ish x make ties and shared ends common; some irrational ones for rounding
+            x = [float(rng.randint(-5, 5)) if rng.random() < 0.7 else rng.uniform(-5, 5) for _ in range(n)]
+            segs = [(x[u], y[u], x[v], y[v]) for u, v in ends]
+            assert counter.count(x) == segment_crossings(segs), trial
