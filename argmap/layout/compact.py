@@ -52,6 +52,30 @@ class Bands:
                       and all(a in u for a in aimed.get(r, ())) for r in u) for u in units]
             if len(units) > 1 and any(ok[1:]):
                 self.units[v], self.eligible[v] = units, ok
+        # for apply, which runs once per trial: each statement's place in the order and statement
+        # grandparent, every statement's subtree as a slice of a preorder, the reach without bands,
+        # and every relation's first premise (-1: none)
+        self.rank = [0] * ns
+        for k, v in enumerate(self.order):
+            self.rank[v] = k
+        parent = s.parent
+        self.up = [parent[parent[v]] if parent[v] >= 0 else -1 for v in range(ns)]
+        pre: list[int] = []
+        tin, end = [0] * ns, [0] * ns
+        stack = [(v, False) for v in reversed(range(ns)) if self.up[v] < 0]
+        while stack:
+            v, leaving = stack.pop()
+            if leaving:
+                end[v] = len(pre)
+                continue
+            tin[v] = len(pre)
+            pre.append(v)
+            stack.append((v, True))
+            stack.extend((c, False) for r in reversed(children[v]) for c in reversed(children[r]))
+        self.pre, self.tin, self.end = pre, tin, end
+        self.first = [ch[0] if ch else -1 for ch in children[ns:]]
+        self.reach0 = [0] * ns
+        self._reach({}, self.order, self.reach0, {}, set())
 
     def _closed(self) -> list[bool]:
         """Per statement: does a relation from outside its subtree point into it (or share a linked
@@ -97,16 +121,13 @@ class Bands:
                     mark(q, prem)
         return bad
 
-    def apply(self, bands: dict[int, list[int]]) -> set[int]:
-        """Set ``s.layer`` and ``s.level`` for ``bands`` (statement -> band of each of its reasons);
-        returns the wrapped relations."""
-        s = self.s
-        ns, n = s.ns, s.n
-        base, children, parent = self.base, s.children, s.parent
-        reach = [0] * ns
-        delta: dict[int, int] = {}
-        wrapped: set[int] = set()
-        for v in self.order:
+    def _reach(self, bands: dict[int, list[int]], order: list[int], reach: list[int],
+               delta: dict[int, int], wrapped: set[int]) -> None:
+        """For the statements ``order`` (children first): how many layers each one's tree reaches
+        below it with ``bands``, into ``reach``; the layers the wrapped premises move down, into
+        ``delta``, and their relations, into ``wrapped``."""
+        base, children = self.base, self.s.children
+        for v in order:
             band = bands.get(v)
             bv = base[v]
             if band is None:
@@ -145,19 +166,35 @@ class Bands:
                             here = max(here, rel + reach[c])
                     bottom[i] = here
             reach[v] = max(bottom)
-        layer = list(base)
-        shift = [0] * ns
-        for v in reversed(self.order):  # parents first
-            r = parent[v]
-            sh = shift[parent[r]] if r >= 0 and parent[r] >= 0 else 0
-            sh += delta.get(v, 0)
-            shift[v] = sh
-            layer[v] = base[v] + sh
-        level = [2 * L for L in layer] + [0] * (n - ns)
-        for r in range(ns, n):
-            ch = children[r]
-            if ch:
-                level[r] = 2 * layer[parent[r]] + 1 if r in wrapped else 2 * layer[ch[0]] - 1
+
+    def apply(self, bands: dict[int, list[int]]) -> set[int]:
+        """Set ``s.layer`` and ``s.level`` for ``bands`` (statement -> band of each of its reasons);
+        returns the wrapped relations.
+
+        Only the statements with bands and their ancestors reach differently than with no bands
+        (``reach0``), and a premise that moves down takes its whole subtree (a preorder slice)
+        along: the same layers as working through every statement, for a fraction of the work."""
+        s = self.s
+        ns = s.ns
+        parent, up, layer = s.parent, self.up, list(self.base)
+        touched: set[int] = set()
+        for v in bands:
+            while v >= 0 and v not in touched:
+                touched.add(v)
+                v = up[v]
+        reach = list(self.reach0)
+        delta: dict[int, int] = {}
+        wrapped: set[int] = set()
+        self._reach(bands, sorted(touched, key=self.rank.__getitem__), reach, delta, wrapped)
+        pre, tin, end = self.pre, self.tin, self.end
+        for c, d in delta.items():
+            if d:
+                for v in pre[tin[c]:end[c]]:
+                    layer[v] += d
+        level = [2 * L for L in layer]
+        level += [2 * layer[c] - 1 if c >= 0 else 0 for c in self.first]
+        for r in wrapped:
+            level[r] = 2 * layer[parent[r]] + 1
         s.layer, s.level = layer, level
         for r in s.cross:
             _cross_level(s, r, level)
