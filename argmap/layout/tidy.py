@@ -211,10 +211,14 @@ class _Memo:
                     u = up[r]
                     if u >= 0 and layer[u] - old[u] != dc:
                         marks.append(u)
-                for r in children[c]:
-                    if any(layer[q] - old[q] != dc for q in children[r]):
-                        marks.append(c)
-                        break
+                for r in children[c]:  # (a premise that did not move has no entry of its own)
+                    for q in children[r]:
+                        if layer[q] - old[q] != dc:
+                            break
+                    else:
+                        continue
+                    marks.append(c)
+                    break
             self.layer = list(layer)
             self.depth = max(layer) + 1
         todo: list[int] = []

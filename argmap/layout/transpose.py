@@ -145,8 +145,8 @@ class _Index:
 
     def __init__(self, segs: list[Seg], is_cross: list[bool], x: list[float], y: list[float]) -> None:
         self.segs, self.is_cross, self.x, self.y = segs, is_cross, x, y
-        # per edge: its x extent, its ends, and the ends' differences (dx - cx, dy - cy)
-        self.geo: list[tuple[float, ...]] = [(0.0,) * 8] * len(segs)
+        # per edge: its x extent, its ends, the ends' differences (dx - cx, dy - cy), its end nodes
+        self.geo: list[tuple] = [(0.0,) * 10] * len(segs)
         self.update(range(len(segs)))
         self.near: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # see delta
         bands: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
@@ -165,7 +165,7 @@ class _Index:
             a, b = segs[k]
             xa, xb = x[a], x[b]
             ya, yb = y[a], y[b]
-            geo[k] = (min(xa, xb), max(xa, xb), xa, ya, xb, yb, xb - xa, yb - ya)
+            geo[k] = (min(xa, xb), max(xa, xb), xa, ya, xb, yb, xb - xa, yb - ya, a, b)
 
     def delta(self, moved: set[int], shift: dict[int, float]) -> int:
         """Crossings after minus before when ``shift`` is applied, counted for every pair of edges
@@ -217,10 +217,9 @@ class _Index:
                         crossing += c
                 spans = near[(ylo, yhi)] = (every, crossing)
             for o in spans[0] if mine else spans[1]:
-                glo, ghi, cx, cy, dx, dy, gx, gy = geo[o]
+                glo, ghi, cx, cy, dx, dy, gx, gy, a, b = geo[o]
                 if ghi <= span_lo or glo >= span_hi or o in moved:
                     continue
-                a, b = segs[o]
                 if a == a_m or a == b_m or b == a_m or b == b_m:
                     continue
                 cya, dya = cy - ay, dy - ay
