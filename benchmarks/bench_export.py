@@ -100,6 +100,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs per cell (median time, max memory)")
     ap.add_argument("--no-install", action="store_true", help="do not npm install @argdown/cli")
     ap.add_argument("--keep", metavar="DIR", help="keep the generated files and outputs in DIR")
+    ap.add_argument("--phases", action="store_true",
+                    help="also print where one SVG export's time goes (start-up, read, layout, draw, write)")
     args = ap.parse_args()
     if not GEN.is_file():
         print(f"{GEN} is missing (../shared/tools)", file=sys.stderr)
@@ -136,6 +138,8 @@ def main() -> int:
                 row["argdown"] = median_run([argdown, "map", "--format", "svg", str(src), str(outdir)], 1, env)
                 if not any(outdir.glob("*.svg")):
                     raise SystemExit(f"argdown wrote no SVG for N={n}")
+            if args.phases:
+                row["phases"] = phases(mp, work / f"phases-{n}.svg", env)
             rows.append(row)
             calib.append(calibrate())
             print(_line(row), flush=True)
@@ -149,6 +153,41 @@ def main() -> int:
     print(f"Calibration loop (2M multiply-adds, CPU s): {', '.join(f'{c:.3f}' for c in calib)} "
           "(before and after each size; larger = slower machine at that moment)")
     return 0
+
+
+PHASES = r"""
+import sys, time
+t0 = time.perf_counter()
+from argmap.io import read_any
+from argmap.draw.mapdraw import MapDrawing, resolve_positions
+from argmap.draw.svg import document
+from argmap.io.atomic import atomic_write_bytes
+t1 = time.perf_counter()
+m = read_any(sys.argv[1]).map
+t2 = time.perf_counter()
+pos = resolve_positions(m, list(m.statements), list(m.relations))
+t3 = time.perf_counter()
+d = MapDrawing(m, positions=pos)
+pic = d.picture(background=(255, 255, 255, 255))
+t4 = time.perf_counter()
+data = document(pic, d.rect, title=m.title or "Argument map")
+t5 = time.perf_counter()
+atomic_write_bytes(sys.argv[2], data)
+t6 = time.perf_counter()
+print(t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5)
+"""
+
+
+def phases(mp: Path, out: Path, env: dict[str, str]) -> dict[str, float]:
+    """Where an SVG export's time goes, in a process of its own (median of three): imports,
+    reading, layout, drawing, SVG text, writing (Python's own start, ~0.02 s, not included)."""
+    runs = []
+    for _ in range(3):
+        res = subprocess.run([sys.executable, "-c", PHASES, str(mp), str(out)], env=env, check=True,
+                             capture_output=True, text=True)
+        runs.append([float(v) for v in res.stdout.split()[1:]])
+    cols = ["imports", "read", "layout", "draw", "svg text", "write"]
+    return {c: statistics.median(r[i] for r in runs) for i, c in enumerate(cols)}
 
 
 def _line(row: dict) -> str:
@@ -174,6 +213,10 @@ def _table(rows: list[dict], argdown: str | None) -> str:
         else:
             cells += ["not run" if argdown else "no npm", "-"]
         lines.append("| " + " | ".join(cells) + " |")
+    if any("phases" in r for r in rows):
+        lines.append("")
+        lines.append("Inside one SVG export (s, median of 3): " + "; ".join(
+            f"N={r['n']}: " + ", ".join(f"{k} {v:.3f}" for k, v in r["phases"].items()) for r in rows if "phases" in r))
     lines.append("")
     lines.append("Whole processes: wall time (CPU time user+sys), peak RSS; the speed-up is argdown's whole process over "
                  "argmap's whole process (wall, and CPU in brackets); argmap lays out the map (no positions in the file). "
