@@ -30,11 +30,14 @@ def transpose(s: Structure, x: list[float], y: list[float], along: list[float], 
     """
     ns = s.ns
     best = score(x)
+    edges = None
     for _ in range(sweeps):
         if not best:
             break
         saved = [list(c) for c in s.children[:ns]]
-        if not _sweep(s, full(x), y, along, gap, group_attacks, limit, work):
+        if edges is None:
+            edges = _Edges(s, y)
+        if not _sweep(s, edges, full(x), y, along, gap, group_attacks, limit, work):
             break
         x2 = place()
         sc = score(x2)
@@ -46,30 +49,52 @@ def transpose(s: Structure, x: list[float], y: list[float], along: list[float], 
     return x
 
 
-def _sweep(s: Structure, x: list[float], y: list[float], along: list[float], gap: float,
+class _Edges:
+    """What the sweeps share: the edges (premise -> junction, junction -> target) as node pairs,
+    which are a cross relation's, the edges at every node, and the edges grouped by the rows they
+    span (the rows do not change while transposing)."""
+
+    def __init__(self, s: Structure, y: list[float]) -> None:
+        ns, n = s.ns, s.n
+        premises, target = s.premises, s.target
+        cross = set(s.cross)
+        segs: list[Seg] = []
+        is_cross: list[bool] = []
+        for r in range(ns, n):
+            t = target[r]
+            for p in premises[r]:
+                segs.append((p, r))
+                is_cross.append(r in cross)
+            if t >= 0:
+                segs.append((r, t))
+                is_cross.append(r in cross)
+        at: list[list[int]] = [[] for _ in range(n)]
+        for k, (a, b) in enumerate(segs):
+            at[a].append(k)
+            at[b].append(k)
+        rows: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
+        for k, (a, b) in enumerate(segs):
+            ya, yb = y[a], y[b]
+            every, crossing = rows.setdefault((min(ya, yb), max(ya, yb)), ([], []))
+            every.append(k)
+            if is_cross[k]:
+                crossing.append(k)
+        self.segs, self.is_cross, self.at, self.y = segs, is_cross, at, y
+        self.n_cross = sum(is_cross)
+        self.bands = [(lo, hi, every, crossing) for (lo, hi), (every, crossing) in sorted(rows.items())]
+        self.near: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # see _Index.delta
+
+
+def _sweep(s: Structure, edges: _Edges, x: list[float], y: list[float], along: list[float], gap: float,
            group_attacks: bool, limit: int, work: int) -> bool:
     """One pass over all neighbouring reasons, bottom-up; True when something was swapped."""
     ns, n = s.ns, s.n
     children, premises, target, attack = s.children, s.premises, s.target, s.attack
-    cross = set(s.cross)
-    segs: list[Seg] = []
-    is_cross: list[bool] = []
-    for r in range(ns, n):
-        t = target[r]
-        for p in premises[r]:
-            segs.append((p, r))
-            is_cross.append(r in cross)
-        if t >= 0:
-            segs.append((r, t))
-            is_cross.append(r in cross)
-    if not any(is_cross):
+    segs, is_cross, at = edges.segs, edges.is_cross, edges.at
+    if not edges.n_cross:
         return False
-    at: list[list[int]] = [[] for _ in range(n)]
-    for k, (a, b) in enumerate(segs):
-        at[a].append(k)
-        at[b].append(k)
-    n_cross_segs = sum(is_cross)
-    index = _Index(segs, is_cross, x, y)
+    n_cross_segs = edges.n_cross
+    index = _Index(edges, x)
     # depth-first order of the tree; a cross junction rides with what it hangs under
     tin = [-1] * n
     by_tin: list[int] = []
@@ -143,20 +168,12 @@ class _Index:
     """The edges of one sweep as plain coordinates, grouped by the rows they span, for exact
     crossing deltas that look only at edges able to cross the moved ones."""
 
-    def __init__(self, segs: list[Seg], is_cross: list[bool], x: list[float], y: list[float]) -> None:
-        self.segs, self.is_cross, self.x, self.y = segs, is_cross, x, y
+    def __init__(self, edges: _Edges, x: list[float]) -> None:
+        self.segs, self.is_cross, self.x, self.y = edges.segs, edges.is_cross, x, edges.y
         # per edge: its x extent, its ends, the ends' differences (dx - cx, dy - cy), its end nodes
-        self.geo: list[tuple] = [(0.0,) * 10] * len(segs)
-        self.update(range(len(segs)))
-        self.near: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # see delta
-        bands: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
-        for k, (a, b) in enumerate(segs):
-            ya, yb = y[a], y[b]
-            every, crossing = bands.setdefault((min(ya, yb), max(ya, yb)), ([], []))
-            every.append(k)
-            if is_cross[k]:
-                crossing.append(k)
-        self.bands = [(lo, hi, every, crossing) for (lo, hi), (every, crossing) in sorted(bands.items())]
+        self.geo: list[tuple] = [(0.0,) * 10] * len(self.segs)
+        self.update(range(len(self.segs)))
+        self.near, self.bands = edges.near, edges.bands
 
     def update(self, ks: object) -> None:
         """Refresh the coordinates of edges ``ks`` after their ends moved."""
@@ -165,7 +182,8 @@ class _Index:
             a, b = segs[k]
             xa, xb = x[a], x[b]
             ya, yb = y[a], y[b]
-            geo[k] = (min(xa, xb), max(xa, xb), xa, ya, xb, yb, xb - xa, yb - ya, a, b)
+            lo, hi = (xa, xb) if xa < xb else (xb, xa)
+            geo[k] = (lo, hi, xa, ya, xb, yb, xb - xa, yb - ya, a, b)
 
     def delta(self, moved: set[int], shift: dict[int, float]) -> int:
         """Crossings after minus before when ``shift`` is applied, counted for every pair of edges
@@ -264,9 +282,13 @@ def _hits(ax: float, ay: float, bx: float, by: float, cx: float, cy: float, dx: 
 def _cross(p: tuple[float, float, float, float], q: tuple[float, float, float, float]) -> int:
     ax, ay, bx, by = p
     cx, cy, dx, dy = q
-    if max(ax, bx) <= min(cx, dx) or max(cx, dx) <= min(ax, bx):
+    lo1, hi1 = (ax, bx) if ax < bx else (bx, ax)
+    lo2, hi2 = (cx, dx) if cx < dx else (dx, cx)
+    if hi1 <= lo2 or hi2 <= lo1:
         return 0
-    if max(ay, by) <= min(cy, dy) or max(cy, dy) <= min(ay, by):
+    lo1, hi1 = (ay, by) if ay < by else (by, ay)
+    lo2, hi2 = (cy, dy) if cy < dy else (dy, cy)
+    if hi1 <= lo2 or hi2 <= lo1:
         return 0
     d1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
     d2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
