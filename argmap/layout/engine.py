@@ -312,18 +312,22 @@ def _place_cross(s: Structure, x: list[float], y: list[float], along: list[float
     if not s.cross:
         return
     level = s.level
-    rows: dict[int, Row] = {level[r]: Row() for r in s.cross}
-    children = s.children
-    for r in range(ns, s.n):
-        row = rows.get(level[r])
-        if row is not None and children[r]:
+    spans: dict[int, list[tuple[float, float]]] = {level[r]: [] for r in s.cross}
+    tree = s.junctions
+    if tree is None:
+        tree = [r for r in range(ns, s.n) if s.children[r]]
+    for r in tree:  # the tree junctions in those rows
+        sp = spans.get(level[r])
+        if sp is not None:
             hw = along[r] / 2
-            row.lefts.append(x[r] - hw)
-            row.rights.append(x[r] + hw)
-    for row in rows.values():
-        pairs = sorted(zip(row.lefts, row.rights))
-        row.lefts = [a for a, _ in pairs]
-        row.rights = [b for _, b in pairs]
+            xr = x[r]
+            sp.append((xr - hw, xr + hw))
+    rows: dict[int, Row] = {}
+    for lv, sp in spans.items():
+        sp.sort()
+        row = rows[lv] = Row()
+        row.lefts = [a for a, _ in sp]
+        row.rights = [b for _, b in sp]
     done: set[int] = set()
     jgap = node_gap / 2
 

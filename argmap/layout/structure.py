@@ -32,6 +32,7 @@ class Structure:
     roots: list[int] = field(default_factory=list)
     cross: list[int] = field(default_factory=list)      # relations outside the tree
     anchor: list[int] = field(default_factory=list)     # relation -> statement it hangs under
+    junctions: list[int] | None = None      # relations in the tree (with children), set by build_tree
     tidy: Any = field(default=None, repr=False, compare=False)  # place_x's memo of contours (tidy._Memo)
 
     @property
@@ -312,6 +313,7 @@ def build_tree(s: Structure, group_attacks: bool = True) -> None:
     for r in cross:  # cross relations sit in the row just below their target
         _cross_level(s, r, level)
     s.level, s.parent, s.children, s.cross, s.anchor = level, parent, children, cross, anchor
+    s.junctions = [r for r in range(ns, n) if children[r]]
     s.roots = [i for i in range(ns) if parent[i] < 0] + [
         r for r in range(ns, n) if parent[r] < 0 and children[r]]
 
