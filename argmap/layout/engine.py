@@ -287,10 +287,9 @@ def _rows(s: Structure, across: list[float], layer_gap: float) -> tuple[dict[int
     ns = s.ns
     top_layer = max(s.layer) if ns else 0
     height = [0.0] * (top_layer + 1)
-    for i in range(ns):
-        L = s.layer[i]
-        if across[i] > height[L]:
-            height[L] = across[i]
+    for L, a in zip(s.layer, across):
+        if a > height[L]:
+            height[L] = a
     junction = max(across[ns:], default=0.0)
     gap = max(layer_gap, junction + 8.0)
     ys: dict[int, float] = {-1: -gap / 2}
