@@ -172,18 +172,21 @@ class _Index:
         self.segs, self.is_cross, self.x, self.y = edges.segs, edges.is_cross, x, edges.y
         # per edge: its x extent, its ends, the ends' differences (dx - cx, dy - cy), its end nodes
         self.geo: list[tuple] = [(0.0,) * 10] * len(self.segs)
+        self.left = [0.0] * len(self.segs)  # the x extents again, for the quick test alone
+        self.right = [0.0] * len(self.segs)
         self.update(range(len(self.segs)))
         self.near, self.bands = edges.near, edges.bands
 
     def update(self, ks: object) -> None:
         """Refresh the coordinates of edges ``ks`` after their ends moved."""
-        segs, x, y, geo = self.segs, self.x, self.y, self.geo
+        segs, x, y, geo, left, right = self.segs, self.x, self.y, self.geo, self.left, self.right
         for k in ks:  # type: ignore[attr-defined]
             a, b = segs[k]
             xa, xb = x[a], x[b]
             ya, yb = y[a], y[b]
             lo, hi = (xa, xb) if xa < xb else (xb, xa)
             geo[k] = (lo, hi, xa, ya, xb, yb, xb - xa, yb - ya, a, b)
+            left[k], right[k] = lo, hi
 
     def delta(self, moved: set[int], shift: dict[int, float]) -> int:
         """Crossings after minus before when ``shift`` is applied, counted for every pair of edges
@@ -195,7 +198,7 @@ class _Index:
         :func:`_hits` written out, with the moved edge's differences computed once: the same
         floating-point operations on the same numbers, so the same answers."""
         segs, is_cross, x, y, geo = self.segs, self.is_cross, self.x, self.y, self.geo
-        near = self.near
+        near, left, right = self.near, self.left, self.right
         before: dict[int, tuple[float, float, float, float]] = {}
         after: dict[int, tuple[float, float, float, float]] = {}
         for m in moved:
@@ -235,9 +238,9 @@ class _Index:
                         crossing += c
                 spans = near[(ylo, yhi)] = (every, crossing)
             for o in spans[0] if mine else spans[1]:
-                glo, ghi, cx, cy, dx, dy, gx, gy, a, b = geo[o]
-                if ghi <= span_lo or glo >= span_hi or o in moved:
+                if right[o] <= span_lo or left[o] >= span_hi or o in moved:
                     continue
+                glo, ghi, cx, cy, dx, dy, gx, gy, a, b = geo[o]
                 if a == a_m or a == b_m or b == a_m or b == b_m:
                     continue
                 cya, dya = cy - ay, dy - ay
