@@ -100,6 +100,13 @@ class Bands:
 
         def mark(t: int, qs: list[int]) -> None:
             u = t
+            if len(qs) == 1:  # the usual single premise, without a generator per step
+                tq = tin[qs[0]]
+                while u >= 0 and not tin[u] <= tq <= tout[u]:
+                    if u < ns:
+                        bad[u] = True
+                    u = parent[u]
+                return
             while u >= 0 and not all(tin[u] <= tin[q] <= tout[u] for q in qs):
                 if u < ns:
                     bad[u] = True
