@@ -157,12 +157,17 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
                     desc=desc or "Argument map drawn by argmap")
 
 
-def export_svg(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
-    """Write :func:`svg_bytes` to ``path`` (atomically; a one-line error when it cannot be written)."""
-    data = svg_bytes(amap, **opts)
+def write_output(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write an export to ``path`` atomically; a :class:`MapFileError` (one line, naming the file)
+    when it cannot be written."""
     try:
         atomic_write_bytes(path, data)
     except MapFileError:
         raise
     except OSError as e:
         raise MapFileError(path, "", f"cannot write: {e.strerror or e}") from None
+
+
+def export_svg(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
+    """Write :func:`svg_bytes` to ``path``."""
+    write_output(path, svg_bytes(amap, **opts))

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from ..io.atomic import atomic_write_bytes
+from ..draw.svg import write_output
 from ..io.errors import MapFileError
 from ..layout import measure
 from ..model import ArgumentMap
@@ -51,14 +51,6 @@ def renderer(amap: ArgumentMap, **opts: Any) -> MapRenderer:
     return MapRenderer(amap, **{k: v for k, v in opts.items() if k in RENDER_OPTIONS})
 
 
-def _write(path: str | os.PathLike[str], data: bytes) -> None:
-    try:
-        atomic_write_bytes(path, data)
-    except MapFileError:
-        raise
-    except OSError as e:
-        raise MapFileError(path, "", f"cannot write: {e.strerror or e}") from None
-
 
 # -------------------------------------------------------------------- SVG
 def svg_bytes(amap: ArgumentMap, **opts: Any) -> bytes:
@@ -72,7 +64,7 @@ def svg_bytes(amap: ArgumentMap, **opts: Any) -> bytes:
 
 
 def export_svg(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
-    _write(path, svg_bytes(amap, **opts))
+    write_output(path, svg_bytes(amap, **opts))
 
 
 # -------------------------------------------------------------------- PNG
@@ -117,7 +109,7 @@ def _image_bytes(img: QImage, fmt: str = "PNG") -> bytes:
 
 
 def export_png(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
-    _write(path, _image_bytes(render_image(amap, **opts)))
+    write_output(path, _image_bytes(render_image(amap, **opts)))
 
 
 # -------------------------------------------------------------------- PDF
@@ -180,7 +172,7 @@ def _author(amap: ArgumentMap) -> str:
 
 def export_pdf(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
     data, _ = pdf_bytes(amap, **opts)
-    _write(path, data)
+    write_output(path, data)
 
 
 # --------------------------------------------------------------- clipboard
