@@ -114,9 +114,11 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
     if aspect and 2 < s.ns <= REORDER_LIMIT:
         trials = min(250, COMPACT_WORK // s.n)
         if trials:
+            half = [a / 2 for a in along[:s.ns]]
+
             def measure() -> tuple[float, float, list[float], int, int]:
                 xs = place_x(s, along, *gaps)
-                w, h, ys = _extent(s, xs, along, across, layer_gap)
+                w, h, ys = _extent(s, xs, along, across, layer_gap, half)
                 cross = through = 0
                 if s.cross and s.n <= CROSS_SCORED:
                     yy = [ys[lv] for lv in s.level]
@@ -176,19 +178,24 @@ def _edges(s: Structure) -> list[tuple[int, int]]:
 
 
 def _extent(s: Structure, x: list[float], along: list[float], across: list[float],
-            layer_gap: float) -> tuple[float, float, dict[int, float]]:
-    """Width and height (along and across the rows) of the statements' cards, and the rows' centres."""
-    ys, _ = _rows(s, across, layer_gap)
-    level = s.level
+            layer_gap: float, half: list[float] | None = None) -> tuple[float, float, dict[int, float]]:
+    """Width and height (along and across the rows) of the statements' cards, and the rows' centres.
+
+    ``half``: the statements' half extents along the rows, when known.  Across the rows the
+    outermost card edges of a layer are those of its tallest card (rounding is monotonic, so
+    taking the tallest first gives the same numbers as comparing every card)."""
+    ys, _, height = _rows_heights(s, across, layer_gap)
+    if half is None:
+        half = [a / 2 for a in along[:s.ns]]
     lo = top = float("inf")
     hi = bottom = -float("inf")
-    for i in range(s.ns):
-        a, b = along[i] / 2, across[i] / 2
-        xi, yi = x[i], ys[level[i]]
+    for xi, a in zip(x, half):
         if xi - a < lo:
             lo = xi - a
         if xi + a > hi:
             hi = xi + a
+    for L in set(s.layer):
+        yi, b = ys[2 * L], height[L] / 2
         if yi - b < top:
             top = yi - b
         if yi + b > bottom:
@@ -284,6 +291,12 @@ def _segment_hits_box(x0: float, y0: float, x1: float, y1: float,
 def _rows(s: Structure, across: list[float], layer_gap: float) -> tuple[dict[int, float], float]:
     """Centre of every row: statement layers stacked with ``layer_gap`` between
     them, junction rows in the middle of each gap."""
+    ys, gap, _ = _rows_heights(s, across, layer_gap)
+    return ys, gap
+
+
+def _rows_heights(s: Structure, across: list[float], layer_gap: float) -> tuple[dict[int, float], float, list[float]]:
+    """:func:`_rows`, and the height of every statement layer (its tallest card)."""
     ns = s.ns
     top_layer = max(s.layer) if ns else 0
     height = [0.0] * (top_layer + 1)
@@ -301,7 +314,7 @@ def _rows(s: Structure, across: list[float], layer_gap: float) -> tuple[dict[int
     for lv in set(s.level):
         if lv not in ys:  # only rows with nothing in them
             ys[lv] = top + gap * lv
-    return ys, gap
+    return ys, gap, height
 
 
 def _place_cross(s: Structure, x: list[float], y: list[float], along: list[float], node_gap: float) -> None:
