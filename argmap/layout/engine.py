@@ -77,7 +77,9 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
     lr = direction == "LR"
     along, across = (s.h, s.w) if lr else (s.w, s.h)
     gaps = (node_gap, node_gap * 1.5, node_gap * 2.0)
-    x = place_x(s, along, *gaps)
+    # placed again (reorder, transpose, compaction) only up to REORDER_LIMIT: then place_x remembers
+    again = s.ns <= REORDER_LIMIT and bool(s.cross or (aspect and 2 < s.ns))
+    x = place_x(s, along, *gaps, remember=again)
     ys, gap = _rows(s, across, layer_gap)
     y = [ys[lv] for lv in s.level]
 

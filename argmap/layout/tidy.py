@@ -17,7 +17,7 @@ from .structure import Structure
 
 
 def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: float,
-            gap_part: float) -> list[float]:
+            gap_part: float, remember: bool = True) -> list[float]:
     """Centre x of every tree node (statements and tree relations); cross relations get 0.
 
     ``size`` is the extent of each node along a row.  Premises of one relation
@@ -27,8 +27,12 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
     The contours of the subtrees are remembered on ``s`` (see :class:`_Memo`):
     a later call recomputes only the subtrees in which a children order or a
     layer difference changed, and their ancestors; the result is exactly what a
-    fresh pass would give.
+    fresh pass would give.  Remembering costs a copy of every contour: pass
+    ``remember=False`` when the structure is placed only once.
     """
+    if not remember:
+        s.tidy = None
+        return _place_once(s, size, gap_premise, gap_reason, gap_part)
     ns, n = s.ns, s.n
     children = s.children
     gaps = (gap_premise, gap_reason, gap_part)
@@ -113,6 +117,80 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
         cursor = base + max(cR) + O + gap_part
     for c, v in memo.down:
         x[c] = x[v] + rel[c]
+    return x
+
+
+def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason: float,
+                gap_part: float) -> list[float]:
+    """:func:`place_x` in one pass that remembers nothing (for a structure placed only once)."""
+    ns, n = s.ns, s.n
+    layer, children = s.layer, s.children
+    depth = max(layer) + 1 if ns else 1
+    buckets: list[list[int]] = [[] for _ in range(depth)]
+    for v in range(ns):
+        buckets[layer[v]].append(v)
+    groups: list[list[int]] = [[] for _ in range(depth)]  # linked relations by premise layer
+    top = [0] * n  # layer of the first row of a node's contour
+    top[:ns] = layer
+    for r in range(ns, n):
+        ch = children[r]
+        if ch:
+            top[r] = layer[ch[0]]
+            if len(ch) > 1:
+                groups[top[r]].append(r)
+    cont: list = [None] * n
+    rel = [0.0] * n
+    for L in range(depth - 1, -1, -1):
+        for v in buckets[L]:
+            hw = size[v] * 0.5
+            ch = children[v]
+            if not ch:
+                cont[v] = ([-hw], [hw], 0.0)
+                continue
+            for r in ch:
+                if cont[r] is None:  # a single premise: its relation passes its contour on
+                    cont[r] = cont[children[r][0]]
+            cL, cR, O, xs = _merge(ch, cont, top, L, gap_reason)
+            p = (xs[0] + xs[-1]) * 0.5
+            for c, xc in zip(ch, xs):
+                rel[c] = xc - p
+                cont[c] = None
+            O -= p
+            cL.append(-hw - O)
+            cR.append(hw - O)
+            cont[v] = (cL, cR, O)
+        for r in groups[L]:
+            ch = children[r]
+            cL, cR, O, xs = _merge(ch, cont, top, L - 1, gap_premise)
+            p = (xs[0] + xs[-1]) * 0.5
+            for c, xc in zip(ch, xs):
+                rel[c] = xc - p
+                cont[c] = None
+            cont[r] = (cL, cR, O - p)
+    roots = s.roots
+    x = [0.0] * n
+    for r in roots:
+        if cont[r] is None:
+            cont[r] = cont[children[r][0]]
+    cursor = 0.0
+    for part in _parts(s):
+        # the tops of one connected part interlock; separate parts stand side by side as blocks
+        cL, cR, O, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
+        left = min(cL) + O
+        base = cursor - left
+        for r, xr in zip(part, xs):
+            x[r] = base + xr
+        cursor = base + max(cR) + O + gap_part
+    for r in roots:
+        if r >= ns:
+            _down(r, x, rel, children)
+    for bucket in buckets:
+        for v in bucket:
+            xv = x[v]
+            for r in children[v]:
+                xr = x[r] = xv + rel[r]
+                for c in children[r]:
+                    x[c] = xr + rel[c]
     return x
 
 
@@ -273,6 +351,11 @@ def _parts(s: Structure) -> list[list[int]]:
     for r in roots:
         groups.setdefault(find(r), []).append(r)
     return list(groups.values())
+
+
+def _down(r: int, x: list[float], rel: list[float], children: list[list[int]]) -> None:
+    for c in children[r]:
+        x[c] = x[r] + rel[c]
 
 
 def _merge(ch: list[int], cont: list, top: list[int], lv: int, gap: float):
