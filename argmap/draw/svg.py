@@ -97,6 +97,22 @@ def path_data(ops: Iterable[tuple]) -> str:
     return "".join(out)
 
 
+_RECT = '<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" rx="%.2f"/>\n'
+_SQUARE = '<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f"/>\n'
+
+
+def _shapes(ops: list[tuple]) -> str | None:
+    """Path ops that are all rectangles or all ellipses (two or more) as ``<rect>``/``<circle>``/``<ellipse>``
+    elements: a fifth of the numbers of the same shapes as path arcs.  None for any other path."""
+    kind = ops[0][0]
+    if len(ops) < 2 or kind not in ("R", "E") or any(op[0] != kind for op in ops):
+        return None
+    if kind == "R":
+        return "".join(_RECT % op[1:] if op[5] > 0 else _SQUARE % op[1:5] for op in ops)
+    return "".join('<circle cx="%.2f" cy="%.2f" r="%.2f"/>\n' % op[1:4] if op[3] == op[4]
+                   else '<ellipse cx="%.2f" cy="%.2f" rx="%.2f" ry="%.2f"/>\n' % op[1:] for op in ops)
+
+
 def _font_attrs(font: Font) -> str:
     s = ' font-family="%s" font-size="%s"' % (FONT_STACK, _n(font.px))
     if font.bold:
@@ -126,7 +142,11 @@ def document(pic: Picture, box: tuple[float, float, float, float], *, title: str
                 attrs += ' fill-rule="evenodd"'
             if pen is not None:
                 attrs += _stroke(pen)
-            add('<path d="%s"%s/>\n' % (path_data(ops), attrs))
+            shapes = _shapes(ops)
+            if shapes is None:
+                add('<path d="%s"%s/>\n' % (path_data(ops), attrs))
+            else:   # many rectangles or ellipses (card bodies, markers, junctions): elements sharing a style
+                add("<g%s>\n%s</g>\n" % (attrs, shapes))
         else:
             _, font, colour, runs = item
             add("<g%s%s>\n" % (_font_attrs(font), _colour("fill", colour)))

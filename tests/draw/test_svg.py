@@ -153,3 +153,24 @@ def test_an_empty_picture_is_a_valid_document():
     data = document(Picture(), (0, 0, 0.5, 0.5), title="nothing")
     root = ET.fromstring(data)
     assert root.get("width") == "1" and root.find(f"{SVG}title").text == "nothing"
+
+
+def test_many_rectangles_or_circles_are_elements_sharing_one_style():
+    pic = Picture()
+    cards, dots, mixed = Path(), Path(), Path()
+    cards.rect(0, 0, 100, 40, 7)
+    cards.rect(0, 60, 100, 40, 7)
+    dots.ellipse(5, 5, 3)
+    dots.ellipse(15, 5, 3, 2)
+    mixed.rect(0, 0, 10, 10)
+    mixed.ellipse(20, 20, 4)
+    pic.path(cards, style.Pen(style.LIGHT.text, 1.3), style.LIGHT.card[Kind.PREMISE])
+    pic.path(dots, None, style.LIGHT.support)
+    pic.path(mixed, None, style.LIGHT.attack)
+    root = ET.fromstring(document(pic, (0, 0, 120, 120), title="t"))
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("fill") not in (None, "none")]
+    rects = groups[0].findall(f"{SVG}rect")
+    assert [(r.get("y"), r.get("rx")) for r in rects] == [("0.00", "7.00"), ("60.00", "7.00")]
+    assert groups[0].get("stroke") == style.hex_of(style.LIGHT.text) and groups[0].get("stroke-width") == "1.3"
+    assert [c.tag for c in groups[1]] == [f"{SVG}circle", f"{SVG}ellipse"]
+    assert len(list(root.iter(f"{SVG}path"))) == 1   # a mixed path stays a path
