@@ -252,20 +252,34 @@ class MapDrawing:
         w, h = size
         if w + LEGEND_GAP > cw / 2 or h + LEGEND_GAP > ch / 2:
             return None
+        g = LEGEND_GAP
+        corners = [(x, y, x - g, y - g, x + w + g, y + h + g)
+                   for x, y in ((cl + cw - w, ct), (cl + cw - w, ct + ch - h), (cl, ct + ch - h), (cl, ct))]
+        # a box between these two columns, or between these two rows, meets no corner
+        mid_l, mid_r, mid_t, mid_b = cl + w + g, cl + cw - w - g, ct + h + g, ct + ch - h - g
+
+        def clear(left: float, top: float, right: float, bottom: float) -> bool:
+            """Drop the corners the box meets; are any left?"""
+            corners[:] = [c for c in corners if not (left < c[4] and c[2] < right and top < c[5] and c[3] < bottom)]
+            return bool(corners)
+
         boxes = self.boxes
-        obstacles = [(b[0], b[1], b[0] + b[2], b[1] + b[3]) for b in boxes.values()]
+        for left, top, bw, bh in boxes.values():
+            right, bottom = left + bw, top + bh
+            if not ((mid_l <= left and right <= mid_r) or (mid_t <= top and bottom <= mid_b)) \
+                    and not clear(left, top, right, bottom):
+                return None
         for rel, _, (jx, jy), _, _, _ in self.edges:   # each edge within the box from a card's centre to its junction
-            for e in (*rel.premises, rel.target):
+            for e in rel.premises + (rel.target,):
                 b = boxes.get(e)
                 if b is not None:
                     cx, cy = b[0] + b[2] / 2, b[1] + b[3] / 2
-                    obstacles.append((min(cx, jx) - 1, min(cy, jy) - 1, max(cx, jx) + 1, max(cy, jy) + 1))
-        g = LEGEND_GAP
-        for x, y in ((cl + cw - w, ct), (cl + cw - w, ct + ch - h), (cl, ct + ch - h), (cl, ct)):
-            left, top, right, bottom = x - g, y - g, x + w + g, y + h + g
-            if not any(o[0] < right and left < o[2] and o[1] < bottom and top < o[3] for o in obstacles):
-                return (x, y)
-        return None
+                    left, right = (cx - 1, jx + 1) if cx < jx else (jx - 1, cx + 1)
+                    top, bottom = (cy - 1, jy + 1) if cy < jy else (jy - 1, cy + 1)
+                    if not ((mid_l <= left and right <= mid_r) or (mid_t <= top and bottom <= mid_b)) \
+                            and not clear(left, top, right, bottom):
+                        return None
+        return (corners[0][0], corners[0][1])
 
     def picture(self, clip: Box | None = None, background: Colour | None = None) -> Picture:
         """The map drawn in map coordinates: background, edges and junctions, cards, title, legend
