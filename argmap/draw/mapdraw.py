@@ -142,19 +142,29 @@ class MapDrawing:
             self.boxes[rid] = (x - half, y - half, 2 * half, 2 * half)
         boxes = self.boxes
         self.edges: list[Edge] = []
+        relations = amap.relations
         for rid in self.relations:
-            rel = amap.relations[rid]
-            ends = [p for p in rel.premises if p in boxes]
-            if not ends or rel.target not in boxes:
+            rel = relations[rid]
+            prem = [boxes[p] for p in rel.premises if p in boxes]
+            target = boxes.get(rel.target)
+            if not prem or target is None:
                 continue
-            ends.append(rel.target)
             x, y = pos[rid]
-            left = min(x - ARROW_PAD, *(boxes[e][0] for e in ends))
-            top = min(y - ARROW_PAD, *(boxes[e][1] for e in ends))
-            right = max(x + ARROW_PAD, *(boxes[e][0] + boxes[e][2] for e in ends))
-            bottom = max(y + ARROW_PAD, *(boxes[e][1] + boxes[e][3] for e in ends))
-            self.edges.append((rel, [boxes[p] for p in ends[:-1]], (x, y), boxes[rel.target],
-                               rel.target in amap.relations, (left, top, right - left, bottom - top)))
+            left, top, right, bottom = x - ARROW_PAD, y - ARROW_PAD, x + ARROW_PAD, y + ARROW_PAD
+            for b in prem:   # the box around it all: for the clip of a tiled page
+                if b[0] < left:
+                    left = b[0]
+                if b[1] < top:
+                    top = b[1]
+                if b[0] + b[2] > right:
+                    right = b[0] + b[2]
+                if b[1] + b[3] > bottom:
+                    bottom = b[1] + b[3]
+            b = target
+            left, top = min(left, b[0]), min(top, b[1])
+            right, bottom = max(right, b[0] + b[2]), max(bottom, b[1] + b[3])
+            self.edges.append((rel, prem, (x, y), target, rel.target in relations,
+                               (left, top, right - left, bottom - top)))
         self.cards_overlap = overlapping(c[0] for c in self.cards)
         self.arrivals = self._arrivals()
         self.content = self._content_box()
