@@ -9,9 +9,9 @@ DejaVu Sans fonts shipped in ``resources/fonts``.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_PX = 13.0          # statement text
@@ -36,7 +36,9 @@ MARKER_INDENT = 13.0    # room for the kind marker left of a compact card's firs
 MARKER_DROP = 3.6       # the kind marker's centre sits this far above the label baseline
 WORD_CACHE = 500_000    # distinct words whose widths are remembered, per font
 
-_DATA = json.loads((Path(__file__).with_name("font_metrics.json")).read_text(encoding="utf-8"))
+# os.path, not pathlib: pathlib brings urllib.parse and ipaddress, ~10 ms of every command's start-up
+with open(os.path.join(os.path.dirname(__file__), "font_metrics.json"), encoding="utf-8") as _f:
+    _DATA = json.load(_f)
 
 
 class _Widths(dict):
