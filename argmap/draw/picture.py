@@ -85,9 +85,6 @@ class Picture:
         if runs:
             self.items.append(("text", font, colour, runs))
 
-    def extend(self, other: "Picture") -> None:
-        self.items.extend(other.items)
-
     def texts(self) -> list[str]:
         """Every text run, in drawing order (what a reader of the export can select and search)."""
         return [t for item in self.items if item[0] == "text" for _, _, t in item[3]]

@@ -182,7 +182,6 @@ class Bands:
         (``reach0``), and a premise that moves down takes its whole subtree (a preorder slice)
         along: the same layers as working through every statement, for a fraction of the work."""
         s = self.s
-        ns = s.ns
         parent, up, layer = s.parent, self.up, list(self.base)
         touched: set[int] = set()
         for v in bands:

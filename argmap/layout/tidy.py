@@ -106,15 +106,7 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
     for r in roots:
         if cont[r] is None:
             cont[r] = fetch(r) if r < ns else reason(r)
-    cursor = 0.0
-    for part in memo.parts(s):
-        # the tops of one connected part interlock; separate parts stand side by side as blocks
-        cL, cR, O, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
-        left = min(cL) + O
-        base = cursor - left
-        for r, xr in zip(part, xs):
-            x[r] = base + xr
-        cursor = base + max(cR) + O + gap_part
+    _place_parts(memo.parts(s), cont, top, gap_reason, gap_part, x)
     for c, v in memo.down:
         x[c] = x[v] + rel[c]
     return x
@@ -124,20 +116,8 @@ def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason:
                 gap_part: float) -> list[float]:
     """:func:`place_x` in one pass that remembers nothing (for a structure placed only once)."""
     ns, n = s.ns, s.n
-    layer, children = s.layer, s.children
-    depth = max(layer) + 1 if ns else 1
-    buckets: list[list[int]] = [[] for _ in range(depth)]
-    for v in range(ns):
-        buckets[layer[v]].append(v)
-    groups: list[list[int]] = [[] for _ in range(depth)]  # linked relations by premise layer
-    top = [0] * n  # layer of the first row of a node's contour
-    top[:ns] = layer
-    for r in range(ns, n):
-        ch = children[r]
-        if ch:
-            top[r] = layer[ch[0]]
-            if len(ch) > 1:
-                groups[top[r]].append(r)
+    children = s.children
+    depth, buckets, groups, top = _rows(s)
     cont: list = [None] * n
     rel = [0.0] * n
     for L in range(depth - 1, -1, -1):
@@ -172,15 +152,7 @@ def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason:
     for r in roots:
         if cont[r] is None:
             cont[r] = cont[children[r][0]]
-    cursor = 0.0
-    for part in _parts(s):
-        # the tops of one connected part interlock; separate parts stand side by side as blocks
-        cL, cR, O, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
-        left = min(cL) + O
-        base = cursor - left
-        for r, xr in zip(part, xs):
-            x[r] = base + xr
-        cursor = base + max(cR) + O + gap_part
+    _place_parts(_parts(s), cont, top, gap_reason, gap_part, x)
     for r in roots:
         if r >= ns:
             _down(r, x, rel, children)
@@ -235,23 +207,8 @@ class _Memo:
                 k += 1
         self.down = down
         self.part_of: dict[int, int] | None = None
-        ns = s.ns
-        layer, children = s.layer, s.children
-        self.layer = list(layer)
-        depth = self.depth = max(layer) + 1 if ns else 1
-        buckets: list[list[int]] = [[] for _ in range(depth)]
-        for v in range(ns):
-            buckets[layer[v]].append(v)
-        groups: list[list[int]] = [[] for _ in range(depth)]  # linked relations by premise layer
-        top = [0] * n  # layer of the first row of a node's contour
-        top[:ns] = layer
-        for r in range(ns, n):
-            ch = children[r]
-            if ch:
-                top[r] = layer[ch[0]]
-                if len(ch) > 1:
-                    groups[top[r]].append(r)
-        self.buckets, self.groups, self.top = buckets, groups, top
+        self.layer = list(s.layer)
+        self.depth, self.buckets, self.groups, self.top = _rows(s)
 
     def fits(self, s: Structure, size: list[float], gaps: tuple[float, float, float]) -> bool:
         return self.n == s.n and self.ns == s.ns and gaps == self.gaps and size == self.size
@@ -320,6 +277,40 @@ class _Memo:
         for r in roots:
             groups.setdefault(part_of[r], []).append(r)
         return list(groups.values())
+
+
+def _rows(s: Structure) -> tuple[int, list[list[int]], list[list[int]], list[int]]:
+    """The number of statement layers, the statements of each layer, the linked relations by the
+    layer of their premises, and the layer of the first row of every node's contour."""
+    ns, n = s.ns, s.n
+    layer, children = s.layer, s.children
+    depth = max(layer) + 1 if ns else 1
+    buckets: list[list[int]] = [[] for _ in range(depth)]
+    for v in range(ns):
+        buckets[layer[v]].append(v)
+    groups: list[list[int]] = [[] for _ in range(depth)]
+    top = [0] * n
+    top[:ns] = layer
+    for r in range(ns, n):
+        ch = children[r]
+        if ch:
+            top[r] = layer[ch[0]]
+            if len(ch) > 1:
+                groups[top[r]].append(r)
+    return depth, buckets, groups, top
+
+
+def _place_parts(parts: list[list[int]], cont: list, top: list[int], gap_reason: float, gap_part: float,
+                 x: list[float]) -> None:
+    """The roots' x: the tops of one connected part interlock; separate parts stand side by side
+    as blocks, ``gap_part`` apart."""
+    cursor = 0.0
+    for part in parts:
+        cL, cR, O, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
+        base = cursor - (min(cL) + O)
+        for r, xr in zip(part, xs):
+            x[r] = base + xr
+        cursor = base + max(cR) + O + gap_part
 
 
 def _parts(s: Structure) -> list[list[int]]:

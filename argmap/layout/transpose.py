@@ -195,8 +195,8 @@ class _Index:
 
         The rows are fixed for the whole sweep, so the edges of the bands an edge spanning
         ``[ylo, yhi]`` can meet are gathered into one list once per such span and remembered.  The crossing test is
-        :func:`_hits` written out, with the moved edge's differences computed once: the same
-        floating-point operations on the same numbers, so the same answers."""
+        :func:`_cross`'s (its boxes known to overlap) written out, with the moved edge's differences computed
+        once: the same floating-point operations on the same numbers, so the same answers."""
         segs, is_cross, x, y, geo = self.segs, self.is_cross, self.x, self.y, self.geo
         near, left, right = self.near, self.left, self.right
         before: dict[int, tuple[float, float, float, float]] = {}
@@ -269,17 +269,6 @@ class _Index:
                     continue
                 total += _cross(m1, after[o]) - _cross(m0, before[o])
         return total
-
-
-def _hits(ax: float, ay: float, bx: float, by: float, cx: float, cy: float, dx: float, dy: float) -> bool:
-    """:func:`_cross` for segments whose boxes are known to overlap."""
-    d1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
-    d2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
-    if d1 * d2 >= 0:
-        return False
-    d3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
-    d4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
-    return d3 * d4 < 0
 
 
 def _cross(p: tuple[float, float, float, float], q: tuple[float, float, float, float]) -> int:

@@ -19,24 +19,17 @@ from PySide6.QtGui import (
 
 from ..draw import route as edge_route
 from ..draw import style
-from ..draw.style import ARROW_LENGTH, ARROW_WIDTH, EDGE_WIDTH, KIND_LABELS  # noqa: F401
+from ..draw.edges import horizontal_flow  # noqa: F401
+from ..draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS  # noqa: F401
 from ..layout import measure
 from ..layout.measure import CardMetrics
 from ..model import Kind, Polarity, Relation, Statement
 # where edges run (anchors, curves, spread arrivals) is edge_geometry's; re-exported for callers
-from .edge_geometry import (  # noqa: F401
-    CARD_RADIUS,
-    arrival_xs,
-    arrival_ys,
-    edge_paths,
-    horizontal_flow,
-    premise_path,
-    target_path,
-)
+from .edge_geometry import arrival_xs, arrival_ys, edge_paths, premise_path, target_path  # noqa: F401
 from .theme import DARK, LABEL_FONT_PX, LIGHT, Theme, label_font, register_fonts, text_font, theme_for  # noqa: F401
 
 SELECTION_MARGIN = 4.0     # selection/hover outline drawn this far outside the card
-ATTACK_DASHES = [d for d in style.ATTACK_DASHES]  # in pen widths
+ATTACK_DASHES = list(style.ATTACK_DASHES)  # in pen widths
 
 
 # ----------------------------------------------------------- static text cache
@@ -336,17 +329,27 @@ def legend_size(strip: bool = False) -> QSizeF:
     return QSizeF(*size(strip))
 
 
+_LEGENDS: dict[bool, tuple[object, object]] = {}   # strip -> (palette, legend picture at the origin)
+
+
 def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False) -> QRectF:
     """A key to kinds and relation styles at ``top_left`` (``draw.mapdraw``'s, as every export
-    draws it); returns the rectangle it took."""
+    draws it); returns the rectangle it took.  The picture is made once per palette: the canvas
+    draws the legend on every repaint."""
     from ..draw.mapdraw import draw_legend as draw
     from ..draw.picture import Picture
     from .qpicture import play
 
-    pic = Picture()
-    box = draw(pic, (top_left.x(), top_left.y()), theme.palette, strip)
+    palette, pic = _LEGENDS.get(strip, (None, None))
+    if palette is not theme.palette:
+        pic = Picture()
+        draw(pic, (0.0, 0.0), theme.palette, strip)
+        _LEGENDS[strip] = (theme.palette, pic)
+    painter.save()
+    painter.translate(top_left)
     play(painter, pic)
-    return QRectF(*box)
+    painter.restore()
+    return QRectF(top_left, legend_size(strip))
 
 
 __all__ = [

@@ -9,9 +9,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
 from ..draw import edges
-from ..draw.edges import ARROW_ROOM, MIN_SPREAD, horizontal_flow  # noqa: F401
 from ..draw.route import Cubic
-from ..draw.style import CARD_RADIUS  # noqa: F401
 
 
 def _box(r: QRectF) -> edges.Box:

@@ -37,10 +37,7 @@ def qfont(font: Font) -> QFont:
         if font == style.TEXT or font == style.TEXT_BOLD:
             q = drawing.text_font(font.bold)
         else:
-            q = QFont(_font(round(font.px), font.bold))
-            if font.px != round(font.px):
-                q.setPixelSize(0)
-                q.setPointSizeF(font.px * 0.75)
+            q = QFont(_font(round(font.px), font.bold))   # every picture font is a whole number of pixels
             if font.spacing:
                 q.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, font.spacing)
         got = _FONTS[font] = q

@@ -7,7 +7,7 @@ from typing import Iterable, Mapping
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from ..draw.mapdraw import MapDrawing, Point
+from ..draw.mapdraw import MapDrawing, Point, meets
 from ..model import ArgumentMap
 from . import drawing
 from .qpicture import play
@@ -29,14 +29,9 @@ class MapRenderer:
                                       palette=self.theme.palette, positions=positions)
         self.map = amap
         self.horizontal = d.horizontal
-        self.statements, self.relations = d.statements, d.relations
         self.title = d.title
-        self.title_lines = d.title_lines
-        self.title_line_height = d.title_line_height
-        self.title_pos = QPointF(*d.title_pos)
         self.arrivals = d.arrivals
         self.rect = QRectF(*d.rect)
-        self.content = QRectF(*d.content)
         self.legend_rect = QRectF(*d.legend_box) if d.legend_box is not None else None
         self.rects = {k: QRectF(*b) for k, b in d.boxes.items()}
         self.junctions = {k: QPointF(*p) for k, p in d.junctions.items()}
@@ -46,8 +41,6 @@ class MapRenderer:
         """Does anything drawn (a card, an edge, the title or the legend) meet ``piece``?"""
         p = (piece.left(), piece.top(), piece.width(), piece.height())
         d = self.drawing
-        from ..draw.mapdraw import meets
-
         if d.legend_box is not None and meets(d.legend_box, p):
             return True
         if d.title_lines and meets((*d.title_pos, d.content[2], d.title_line_height), p):

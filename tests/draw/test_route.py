@@ -4,7 +4,8 @@ from __future__ import annotations
 import random
 
 from argmap.draw import route as edge_route
-from argmap.ui.edge_geometry import ARROW_ROOM, arrival_ys
+from argmap.draw.edges import ARROW_ROOM
+from argmap.ui.edge_geometry import arrival_ys
 
 
 def _points(segs, n: int = 40):
