@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 import os
 import re
-from typing import Any, Iterable
+from itertools import chain
+from operator import itemgetter
+from typing import Any, Sequence
 
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
@@ -23,13 +25,20 @@ from .style import Colour, Font, Pen
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
 DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions")
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_BAD_BYTES = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])
 _CAPS = {"flat": "butt", "square": "square", "round": "round"}
 
 
 def escape(s: str) -> str:
-    """``s`` as XML text or attribute value."""
-    s = s.translate(_ESCAPES)
+    """``s`` as XML text or attribute value (characters XML cannot hold dropped)."""
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    if '"' in s:
+        s = s.replace('"', "&quot;")
     return _BAD_XML.sub("", s) if _BAD_XML.search(s) else s
 
 
@@ -61,44 +70,55 @@ def _stroke(pen: Pen) -> str:
     return s
 
 
-_OPS = {"M": "M%.2f %.2f", "L": "L%.2f %.2f", "C": "C%.2f %.2f %.2f %.2f %.2f %.2f", "S": "M%.2f %.2fL%.2f %.2f",
-        "P": "M%.2f %.2fL%.2f %.2fL%.2f %.2fZ"}   # "P": a triangle; longer polygons below
+class _Templates(dict):
+    """The format of every path op with its values, tag included (``%s`` prints the command
+    letter, ``%.0s`` prints nothing), so that a whole path is one ``%`` over its flattened ops;
+    polygons ("P") by their length.  Rectangles ("R") and ellipses ("E") have none: their arcs
+    are computed (:func:`_arc_data`)."""
+
+    def __missing__(self, key: tuple[str, int]) -> str:
+        tag, n = key
+        if tag != "P" or n < 5 or n % 2 == 0:
+            raise KeyError(key)
+        t = self[key] = "%.0sM%.2f %.2f" + "L%.2f %.2f" * ((n - 3) // 2) + "Z"
+        return t
 
 
-def path_data(ops: Iterable[tuple]) -> str:
+_TEMPLATES = _Templates({("M", 3): "%s%.2f %.2f", ("L", 3): "%s%.2f %.2f", ("C", 7): "%s%.2f %.2f %.2f %.2f %.2f %.2f",
+                         ("Z", 1): "%s", ("S", 5): "%.0sM%.2f %.2fL%.2f %.2f"})
+
+
+def path_data(ops: Sequence[tuple]) -> str:
     """SVG path data for picture path ops (rounded rectangles and ellipses as arcs); coordinates
     to a hundredth of a map unit."""
-    out: list[str] = []
-    add = out.append
-    fmt = _OPS.get
-    for op in ops:
-        c = op[0]
-        f = fmt(c)
-        if f is not None and (c != "P" or len(op) == 7):
-            add(f % op[1:])
-        elif c == "P":
-            add("M%.2f %.2f" % op[1:3] + "L%.2f %.2f" * ((len(op) - 3) // 2) % op[3:] + "Z")
-        elif c == "Z":
-            add("Z")
-        elif c == "R":
-            _, x, y, w, h, r = op
-            r = min(r, w / 2, h / 2)
-            if r <= 0:
-                add("M%.2f %.2fh%.2fv%.2fh%.2fZ" % (x, y, w, h, -w))
-            else:
-                add("M%.2f %.2fh%.2fa%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fh%.2f"
-                    "a%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fZ" % (
-                        x + r, y, w - 2 * r, r, r, r, r, h - 2 * r, r, r, -r, r,
-                        2 * r - w, r, r, -r, -r, 2 * r - h, r, r, r, -r))
-        elif c == "E":
-            _, cx, cy, rx, ry = op
-            add("M%.2f %.2fa%.2f %.2f 0 1 0 %.2f 0a%.2f %.2f 0 1 0 %.2f 0Z" % (
-                cx - rx, cy, rx, ry, 2 * rx, rx, ry, -2 * rx))
-    return "".join(out)
+    try:  # one format for the whole path (the usual case: lines, curves and polygons)
+        template = "".join(map(_TEMPLATES.__getitem__, zip(map(itemgetter(0), ops), map(len, ops))))
+    except KeyError:  # with rectangles or ellipses
+        return "".join(_arc_data(op) if op[0] in ("R", "E") else _TEMPLATES[op[0], len(op)] % op
+                       for op in ops)
+    return template % tuple(chain.from_iterable(ops))
 
 
-_RECT = '<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" rx="%.2f"/>\n'
-_SQUARE = '<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f"/>\n'
+def _arc_data(op: tuple) -> str:
+    """Path data of a rectangle ("R", rounded corners as arcs) or an ellipse ("E")."""
+    if op[0] == "R":
+        _, x, y, w, h, r = op
+        r = min(r, w / 2, h / 2)
+        if r <= 0:
+            return "M%.2f %.2fh%.2fv%.2fh%.2fZ" % (x, y, w, h, -w)
+        return ("M%.2f %.2fh%.2fa%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fh%.2f"
+                "a%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fZ" % (
+                    x + r, y, w - 2 * r, r, r, r, r, h - 2 * r, r, r, -r, r,
+                    2 * r - w, r, r, -r, -r, 2 * r - h, r, r, r, -r))
+    _, cx, cy, rx, ry = op
+    return "M%.2f %.2fa%.2f %.2f 0 1 0 %.2f 0a%.2f %.2f 0 1 0 %.2f 0Z" % (cx - rx, cy, rx, ry, 2 * rx, rx, ry, -2 * rx)
+
+
+_RECT = '%.0s<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" rx="%.2f"/>\n'
+_SQUARE = '%.0s<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f"/>%.0s\n'
+_CIRCLE = '%.0s<circle cx="%.2f" cy="%.2f" r="%.2f"/>%.0s\n'
+_ELLIPSE = '%.0s<ellipse cx="%.2f" cy="%.2f" rx="%.2f" ry="%.2f"/>\n'
+_TEXT = '<text x="%.2f" y="%.2f">%s</text>\n'
 
 
 def _shapes(ops: list[tuple]) -> str | None:
@@ -108,9 +128,21 @@ def _shapes(ops: list[tuple]) -> str | None:
     if len(ops) < 2 or kind not in ("R", "E") or any(op[0] != kind for op in ops):
         return None
     if kind == "R":
-        return "".join(_RECT % op[1:] if op[5] > 0 else _SQUARE % op[1:5] for op in ops)
-    return "".join('<circle cx="%.2f" cy="%.2f" r="%.2f"/>\n' % op[1:4] if op[3] == op[4]
-                   else '<ellipse cx="%.2f" cy="%.2f" rx="%.2f" ry="%.2f"/>\n' % op[1:] for op in ops)
+        template = "".join(_RECT if op[5] > 0 else _SQUARE for op in ops)
+    else:
+        template = "".join(_CIRCLE if op[3] == op[4] else _ELLIPSE for op in ops)
+    return template % tuple(chain.from_iterable(ops))
+
+
+def _texts(runs: list[tuple[float, float, str]]) -> str:
+    """``<text>`` elements for text runs ``(x, baseline y, text)``, the texts escaped all at once."""
+    xs, ys, texts = zip(*runs)
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1:  # one line each (as drawn): escaped in one go
+        texts = tuple(joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split("\n"))
+    else:
+        texts = tuple(t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in texts)
+    return (_TEXT * len(texts)) % tuple(chain.from_iterable(zip(xs, ys, texts)))
 
 
 def _font_attrs(font: Font) -> str:
@@ -150,14 +182,15 @@ def document(pic: Picture, box: tuple[float, float, float, float], *, title: str
         else:
             _, font, colour, runs = item
             add("<g%s%s>\n" % (_font_attrs(font), _colour("fill", colour)))
-            parts.extend('<text x="%.2f" y="%.2f">%s</text>\n' % (x, y, t.replace("&", "&amp;").replace("<", "&lt;")
-                                                                  .replace(">", "&gt;")) for x, y, t in runs)
+            add(_texts(runs))
             add("</g>\n")
     add("</g>\n</svg>\n")
     out = "".join(parts)
-    if _BAD_XML.search(title + desc + "".join(pic.texts())):  # characters XML cannot hold: dropped
-        out = _BAD_XML.sub("", out)
-    return out.encode("utf-8")
+    if "\ufffe" in out or "\uffff" in out:
+        out = out.replace("\ufffe", "").replace("\uffff", "")
+    # characters XML cannot hold (only ever in user text) dropped: as bytes, as UTF-8 has no
+    # ASCII control byte inside another character (a regular expression over the text is 20x slower)
+    return out.encode("utf-8").translate(None, _BAD_BYTES)
 
 
 def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:

@@ -17,7 +17,7 @@ from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 from argmap.resources import sample_paths
 
 SVG = "{http://www.w3.org/2000/svg}"
-HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no --> \x07bell'
+HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no --> \x07bell \x00nul \x1fus \ufffenon\uffffxml é'
 
 
 def small_map(text: str = "Shops will lose customers when parking goes.") -> ArgumentMap:
@@ -59,7 +59,10 @@ def test_hostile_text_stays_text_and_xml_breaking_characters_are_dropped():
     joined = " ".join(texts(data))
     for piece in ("<script>alert(\"x\")</script>", "&", "'quotes'", '"too"', "]]>", "<!--", "bell"):
         assert piece in joined
-    assert "\x07" not in data.decode("utf-8")
+    for bad in "\x07\x00\x1f\ufffe\uffff":
+        assert bad not in data.decode("utf-8")
+    for piece in ("bell", "nul", "us", "nonxml", "é"):   # only the characters XML cannot hold are gone
+        assert piece in joined
     assert not root.findall(f".//{SVG}script")
 
 
