@@ -9,6 +9,7 @@ junctions) overlap are drawn one card at a time instead, so each lies on the one
 """
 from __future__ import annotations
 
+from operator import add
 from typing import Iterable, Mapping, Sequence
 
 from ..layout import measure
@@ -37,14 +38,17 @@ def meets(a: Box, b: Box) -> bool:
 
 
 def overlapping(boxes: Iterable[Box]) -> bool:
-    """Do any two of ``boxes`` overlap (a sweep along x)?"""
-    active: list[tuple[float, float, float, float]] = []
-    for left, right, top, bottom in sorted((b[0], b[0] + b[2], b[1], b[1] + b[3]) for b in boxes):
-        active = [a for a in active if a[1] > left]
-        for a in active:
-            if a[2] < bottom and top < a[3]:
+    """Do any two of ``boxes`` overlap?  Sorted by their left sides, a box can only meet the boxes
+    after it whose left side comes before its right side."""
+    spans = sorted([(b[0], b[0] + b[2], b[1], b[1] + b[3]) for b in boxes])
+    n = len(spans)
+    for i, (_, right, top, bottom) in enumerate(spans):
+        for j in range(i + 1, n):
+            left2, _, top2, bottom2 = spans[j]
+            if left2 >= right:
+                break
+            if top2 < bottom and top < bottom2:
                 return True
-        active.append((left, right, top, bottom))
     return False
 
 
@@ -195,11 +199,11 @@ class MapDrawing:
 
     def _content_box(self) -> Box:
         """Around every card and junction (edges run between them; arrowheads stop at card sides)."""
-        boxes = self.boxes.values()
-        if not boxes:
+        if not self.boxes:
             return (-4.0, -4.0, measure.MIN_CARD_WIDTH + 8, 48.0)
-        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-        right, bottom = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+        lefts, tops, widths, heights = zip(*self.boxes.values())
+        left, top = min(lefts), min(tops)
+        right, bottom = max(map(add, lefts, widths)), max(map(add, tops, heights))
         # selection-free, but pens and arrow tips stick out a little
         return (left - 4, top - 4, right - left + 8, bottom - top + 8)
 
@@ -383,7 +387,7 @@ def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette) -> None:
             lines = getattr(m, lines_of)
             if lines:
                 x, y, lh = b[0] + m.text_x, b[1] + getattr(m, y_of) + ascent, m.line_height
-                runs.extend((x, y + i * lh, t) for i, t in enumerate(lines))
+                runs += [(x, y + i * lh, t) for i, t in enumerate(lines)]
         pic.text(font, pal.text, runs)
 
 

@@ -19,6 +19,7 @@ rounded when ``radius`` > 0) and ``("E", cx, cy, rx, ry)`` (an ellipse).
 """
 from __future__ import annotations
 
+from itertools import chain
 from typing import Iterable, Sequence
 
 from .style import Colour, Font, Pen
@@ -50,7 +51,7 @@ class Path:
         self.ops.append(("Z",))
 
     def polygon(self, points: Sequence[Pt]) -> None:
-        self.ops.append(("P", *(v for p in points for v in p)))
+        self.ops.append(("P", *chain.from_iterable(points)))
 
     def segment(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.ops.append(("S", x1, y1, x2, y2))
