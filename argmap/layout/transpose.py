@@ -10,6 +10,7 @@ confirms it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Callable
 
 from .structure import Structure, reason_units
@@ -52,7 +53,12 @@ def transpose(s: Structure, x: list[float], y: list[float], along: list[float], 
 class _Edges:
     """What the sweeps share: the edges (premise -> junction, junction -> target) as node pairs,
     which are a cross relation's, the edges at every node, and the edges grouped by the rows they
-    span (the rows do not change while transposing)."""
+    span (the rows do not change while transposing).
+
+    A tree edge between two neighbouring rows ("short") is filed under the band between them;
+    every other edge (a cross relation's, or a tree edge over several rows) under its span of
+    rows.  A moved edge of a cross relation meets the short edges of each band it passes only
+    near its own piece of that band, which :class:`_Index` finds by bisection."""
 
     def __init__(self, s: Structure, y: list[float]) -> None:
         ns, n = s.ns, s.n
@@ -72,16 +78,24 @@ class _Edges:
         for k, (a, b) in enumerate(segs):
             at[a].append(k)
             at[b].append(k)
-        rows: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
+        rows = sorted({y[a] for a, _ in segs} | {y[b] for _, b in segs})
+        where = {yv: k for k, yv in enumerate(rows)}
+        short: list[list[int]] = [[] for _ in rows]  # per band (between rows k and k + 1)
+        spans: dict[tuple[float, float], tuple[list[int], list[int]]] = {}
         for k, (a, b) in enumerate(segs):
             ya, yb = y[a], y[b]
-            every, crossing = rows.setdefault((min(ya, yb), max(ya, yb)), ([], []))
+            lo, hi = (ya, yb) if ya < yb else (yb, ya)
+            if not is_cross[k] and where[hi] == where[lo] + 1:
+                short[where[lo]].append(k)
+                continue
+            every, crossing = spans.setdefault((lo, hi), ([], []))
             every.append(k)
             if is_cross[k]:
                 crossing.append(k)
         self.segs, self.is_cross, self.at, self.y = segs, is_cross, at, y
         self.n_cross = sum(is_cross)
-        self.bands = [(lo, hi, every, crossing) for (lo, hi), (every, crossing) in sorted(rows.items())]
+        self.rows, self.where, self.short = rows, where, short
+        self.bands = [(lo, hi, every, crossing) for (lo, hi), (every, crossing) in sorted(spans.items())]
         self.near: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # see _Index.delta
 
 
@@ -150,7 +164,7 @@ def _sweep(s: Structure, edges: _Edges, x: list[float], y: list[float], along: l
             if index.delta(moved, shift) < 0:
                 for u, d in shift.items():
                     x[u] += d
-                index.update(moved)
+                index.moved(moved)
                 units[i], units[i + 1] = b, a
                 # the depth-first numbers of both subtrees follow the new order
                 lo = min(tin[r] for r in a)
@@ -176,6 +190,10 @@ class _Index:
         self.right = [0.0] * len(self.segs)
         self.update(range(len(self.segs)))
         self.near, self.bands = edges.near, edges.bands
+        self.rows, self.where, self.short = edges.rows, edges.where, edges.short
+        self.filed: list[tuple[list[float], list[int], float, list[int]] | None] = [None] * len(self.rows)
+        for k in range(len(self.rows)):
+            self._file(k)
 
     def update(self, ks: object) -> None:
         """Refresh the coordinates of edges ``ks`` after their ends moved."""
@@ -188,24 +206,91 @@ class _Index:
             geo[k] = (lo, hi, xa, ya, xb, yb, xb - xa, yb - ya, a, b)
             left[k], right[k] = lo, hi
 
+    def moved(self, ks: set[int]) -> None:
+        """:meth:`update` after a swap, and the bands of the moved short edges filed again."""
+        self.update(ks)
+        y, where, segs = self.y, self.where, self.segs
+        again = set()
+        for k in ks:
+            if not self.is_cross[k]:
+                a, b = segs[k]
+                ya, yb = y[a], y[b]
+                lo, hi = (ya, yb) if ya < yb else (yb, ya)
+                if where[hi] == where[lo] + 1:
+                    again.add(where[lo])
+        for k in again:
+            self._file(k)
+
+    def _file(self, k: int) -> None:
+        """Band ``k``'s short edges sorted by their left ends, with the widest of them (the
+        narrowest four fifths; the wider ones are kept apart and always looked at)."""
+        ids = self.short[k]
+        if not ids:
+            self.filed[k] = None
+            return
+        left, right = self.left, self.right
+        cap = sorted(right[o] - left[o] for o in ids)[len(ids) * 4 // 5]
+        narrow = sorted((o for o in ids if right[o] - left[o] <= cap), key=left.__getitem__)
+        self.filed[k] = ([left[o] for o in narrow], narrow, cap, [o for o in ids if right[o] - left[o] > cap])
+
+    def _near_short(self, ty: float, tx0: float, tx1: float, hy: float, hx0: float, hx1: float) -> list[int]:
+        """The short edges of the bands between rows ``ty`` and ``hy`` that come near an edge from
+        ``(tx0, ty)`` to ``(hx0, hy)`` or from ``(tx1, ty)`` to ``(hx1, hy)``: whose x extent reaches
+        (within half a unit, far more than rounding) the edge's piece of their band.  Any edge one
+        of the two crosses is among them."""
+        rows, filed = self.rows, self.filed
+        k0, k1 = self.where[ty], self.where[hy]
+        out: list[int] = []
+        dy = hy - ty
+        s0, s1 = (hx0 - tx0) / dy, (hx1 - tx1) / dy
+        p0, p1 = tx0, tx1
+        for k in range(k0, k1):
+            if k + 1 < k1:
+                off = rows[k + 1] - ty
+                q0, q1 = tx0 + s0 * off, tx1 + s1 * off
+            else:
+                q0, q1 = hx0, hx1
+            f = filed[k]
+            if f is not None:
+                lefts, ids, reach, wide = f
+                lo0, hi0 = (p0 - 0.5, q0 + 0.5) if p0 < q0 else (q0 - 0.5, p0 + 0.5)
+                lo1, hi1 = (p1 - 0.5, q1 + 0.5) if p1 < q1 else (q1 - 0.5, p1 + 0.5)
+                i0, e0 = bisect_left(lefts, lo0 - reach), bisect_left(lefts, hi0)
+                i1, e1 = bisect_left(lefts, lo1 - reach), bisect_left(lefts, hi1)
+                if i1 <= e0 and i0 <= e1:
+                    out += ids[i0 if i0 < i1 else i1:e0 if e0 > e1 else e1]
+                else:
+                    out += ids[i0:e0]
+                    out += ids[i1:e1]
+                if wide:
+                    out += wide
+            p0, p1 = q0, q1
+        return out
+
     def delta(self, moved: set[int], shift: dict[int, float]) -> int:
         """Crossings after minus before when ``shift`` is applied, counted for every pair of edges
         with at least one edge in ``moved`` and at least one of a cross relation (tree edges move
         rigidly with their subtrees and do not cross one another).
 
-        The rows are fixed for the whole sweep, so the edges of the bands an edge spanning
-        ``[ylo, yhi]`` can meet are gathered into one list once per such span and remembered.  The crossing test is
-        :func:`_cross`'s (its boxes known to overlap) written out, with the moved edge's differences computed
-        once: the same floating-point operations on the same numbers, so the same answers."""
+        The rows are fixed for the whole sweep, so the long edges an edge spanning ``[ylo, yhi]``
+        can meet are gathered into one list once per such span and remembered; the short tree edges
+        a moved cross relation's edge can meet are found band by band (:meth:`_near_short`).  The
+        crossing test is :func:`_cross`'s (its boxes known to overlap) written out, with the moved
+        edge's differences computed once: the same floating-point operations on the same numbers,
+        so the same answers."""
         segs, is_cross, x, y, geo = self.segs, self.is_cross, self.x, self.y, self.geo
         near, left, right = self.near, self.left, self.right
         before: dict[int, tuple[float, float, float, float]] = {}
         after: dict[int, tuple[float, float, float, float]] = {}
+        box: dict[int, tuple[float, float, float, float, float, float]] = {}  # x extents before, after; y
         for m in moved:
             a, b = segs[m]
-            xa, xb = x[a], x[b]
-            before[m] = (xa, y[a], xb, y[b])
-            after[m] = (xa + shift.get(a, 0.0), y[a], xb + shift.get(b, 0.0), y[b])
+            xa, xb, ya, yb = x[a], x[b], y[a], y[b]
+            before[m] = (xa, ya, xb, yb)
+            xa1, xb1 = xa + shift.get(a, 0.0), xb + shift.get(b, 0.0)
+            after[m] = (xa1, ya, xb1, yb)
+            box[m] = ((xa, xb) if xa < xb else (xb, xa)) + ((xa1, xb1) if xa1 < xb1 else (xb1, xa1)) \
+                + ((ya, yb) if ya < yb else (yb, ya))
         total = 0
         ordered = sorted(moved)
         # the moved edges after each one, all of them and only the cross relations' ones
@@ -237,7 +322,15 @@ class _Index:
                         every += e
                         crossing += c
                 spans = near[(ylo, yhi)] = (every, crossing)
-            for o in spans[0] if mine else spans[1]:
+            if mine:
+                if ay < by:
+                    others = self._near_short(ay, ax0, ax1, by, bx0, bx1)
+                else:
+                    others = self._near_short(by, bx0, bx1, ay, ax0, ax1)
+                others += spans[0]
+            else:
+                others = spans[1]
+            for o in others:
                 if right[o] <= span_lo or left[o] >= span_hi or o in moved:
                     continue
                 glo, ghi, cx, cy, dx, dy, gx, gy, a, b = geo[o]
@@ -264,10 +357,16 @@ class _Index:
                     total += 1 if hit1 else -1
             # pairs of moved edges, once each, one of them a cross relation's
             for o in (later[m] if mine else later_cross[m]):
+                olo0, ohi0, olo1, ohi1, oylo, oyhi = box[o]
+                if oyhi <= ylo or oylo >= yhi:
+                    continue  # rows apart: _cross would say 0
                 a, b = segs[o]
                 if a == a_m or a == b_m or b == a_m or b == b_m:
                     continue
-                total += _cross(m1, after[o]) - _cross(m0, before[o])
+                if olo1 < hi1 and lo1 < ohi1:
+                    total += _cross(m1, after[o])
+                if olo0 < hi0 and lo0 < ohi0:
+                    total -= _cross(m0, before[o])
         return total
 
 

@@ -17,3 +17,17 @@ def test_row_crossings_match_segment_crossings():
             x = [float(rng.randint(-5, 5)) if rng.random() < 0.7 else rng.uniform(-5, 5) for _ in range(n)]
             segs = [(x[u], y[u], x[v], y[v]) for u, v in ends]
             assert counter.count(x) == segment_crossings(segs), trial
+
+
+def test_band_crossings_count_every_pair_whose_order_flips():
+    from argmap.layout.metrics import _band_crossings
+    rng = random.Random(11)
+    for trial in range(300):
+        bands = []
+        for _ in range(rng.randint(1, 4)):
+            m = rng.randint(0, 30)
+            # small integers: many ties at the top, the bottom or both
+            bands.append([(float(rng.randint(0, 8)), float(rng.randint(0, 8))) for _ in range(m)])
+        expected = sum(1 for band in bands for i, p in enumerate(band) for q in band[i + 1:]
+                       if (p[0] - q[0]) * (p[1] - q[1]) < 0)
+        assert _band_crossings([list(b) for b in bands]) == expected, trial
