@@ -241,6 +241,8 @@ class _Index:
         rows, filed = self.rows, self.filed
         k0, k1 = self.where[ty], self.where[hy]
         out: list[int] = []
+        if k1 <= k0:  # a level edge: no band lies strictly between its rows
+            return out
         dy = hy - ty
         s0, s1 = (hx0 - tx0) / dy, (hx1 - tx1) / dy
         p0, p1 = tx0, tx1
