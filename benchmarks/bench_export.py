@@ -1,6 +1,6 @@
 """Benchmark ``argmap export`` (SVG, PDF, PNG) against ``argdown map --format svg``, whole process to whole process.
 
-Usage: PYTHONPATH=. python benchmarks/bench_export.py [N ...] [--argdown-max N] [--repeat K]
+Usage: PYTHONPATH=. python benchmarks/bench_export.py [N ...] [--argdown-max N] [--repeat K] [--argdown-repeat K] [--phases]
 
 For each size N (default 1000 3000 5000) it generates a debate with
 ``../shared/tools/gen_argdown.py``, turns the same debate into an
@@ -89,7 +89,11 @@ def calibrate() -> float:
 
 
 def median_run(cmd: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float, float]:
-    runs = [run(cmd, env) for _ in range(repeat)]
+    return _median([run(cmd, env) for _ in range(repeat)])
+
+
+def _median(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Median wall time, largest peak memory, median CPU time of some runs."""
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(r[2] for r in runs)
 
 
@@ -97,7 +101,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sizes", nargs="*", type=int, default=[1000, 3000, 5000])
     ap.add_argument("--argdown-max", type=int, default=3000, help="largest N to run argdown on (it is slow)")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per cell (median time, max memory)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs per cell (median time, max memory); argmap SVG runs this many times before the "
+                         "peer and again after it")
+    ap.add_argument("--argdown-repeat", type=int, default=1, help="runs of the peer per size (median)")
     ap.add_argument("--no-install", action="store_true", help="do not npm install @argdown/cli")
     ap.add_argument("--keep", metavar="DIR", help="keep the generated files and outputs in DIR")
     ap.add_argument("--phases", action="store_true",
@@ -127,17 +134,25 @@ def main() -> int:
             mp = work / f"debate-{n}.argmap.json"
             how = write_map_json(src, mp)
             row: dict[str, object] = {"n": n, "reader": how}
-            for fmt in ("svg", "pdf", "png"):
-                out = work / f"debate-{n}.{fmt}"
-                row[fmt] = median_run([sys.executable, "-m", "argmap", "export", "-q", str(mp), "-o", str(out)],
-                                      args.repeat, env)
-                row[fmt + "_size"] = out.stat().st_size
+            cmd = {fmt: [sys.executable, "-m", "argmap", "export", "-q", str(mp), "-o", str(work / f"debate-{n}.{fmt}")]
+                   for fmt in ("svg", "pdf", "png")}
+            svg_runs = [run(cmd["svg"], env) for _ in range(args.repeat)]
+            for fmt in ("pdf", "png"):
+                row[fmt] = median_run(cmd[fmt], args.repeat, env)
             if argdown and n <= args.argdown_max:
                 outdir = work / f"argdown-{n}"
                 outdir.mkdir(exist_ok=True)
-                row["argdown"] = median_run([argdown, "map", "--format", "svg", str(src), str(outdir)], 1, env)
+                row["argdown"] = median_run([argdown, "map", "--format", "svg", str(src), str(outdir)],
+                                            args.argdown_repeat, env)
                 if not any(outdir.glob("*.svg")):
                     raise SystemExit(f"argdown wrote no SVG for N={n}")
+                # as many SVG runs again right after the peer's: the machine's load changes by the minute,
+                # and argmap's median then spans the time the peer ran in
+                svg_runs += [run(cmd["svg"], env) for _ in range(args.repeat)]
+            row["svg"] = _median(svg_runs)
+            row["svg_runs"] = len(svg_runs)
+            for fmt in ("svg", "pdf", "png"):
+                row[fmt + "_size"] = (work / f"debate-{n}.{fmt}").stat().st_size
             if args.phases:
                 row["phases"] = phases(mp, work / f"phases-{n}.svg", env)
             rows.append(row)
