@@ -174,7 +174,7 @@ class MapDrawing:
         self.content = self._content_box()
         text = amap.title if title is None or title is True else (title or "")
         self.title = " ".join(str(text).split()) if text is not False else ""
-        self.legend = legend
+        self.legend = legend and bool(self.cards)  # a key to nothing drawn would only fill the page
         self.margin = margin
         self._layout_header()
 
