@@ -5,11 +5,11 @@ The canvas (``ui.theme`` turns these colours into QColors) and the exporters
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..layout import measure
 from ..model import Kind, Polarity
+from ..model.record import FrozenRecord, new_object
 
 Colour = tuple[int, int, int, int]  # red, green, blue, alpha (0-255)
 
@@ -23,11 +23,12 @@ def hex_of(c: Colour) -> str:
     return "#%02x%02x%02x" % c[:3]
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(FrozenRecord):
     """Colours for one theme.  Kinds differ by colour, label and marker shape; polarities by
     colour, dashes and the junction's shape and sign."""
 
+    __slots__ = ("dark", "background", "text", "muted", "card", "kind", "support", "attack", "rim", "selection",
+                 "hover", "find", "drop", "legend_background", "grid")
     dark: bool
     background: Colour
     text: Colour
@@ -43,6 +44,28 @@ class Palette:
     drop: Colour
     legend_background: Colour
     grid: Colour
+
+    def __new__(cls, dark: bool, background: Colour, text: Colour, muted: Colour, card: dict, kind: dict,
+                support: Colour, attack: Colour, rim: dict, selection: Colour, hover: Colour, find: Colour,
+                drop: Colour, legend_background: Colour, grid: Colour) -> Palette:
+        self = new_object(cls._Draft)
+        self.dark = dark
+        self.background = background
+        self.text = text
+        self.muted = muted
+        self.card = card
+        self.kind = kind
+        self.support = support
+        self.attack = attack
+        self.rim = rim
+        self.selection = selection
+        self.hover = hover
+        self.find = find
+        self.drop = drop
+        self.legend_background = legend_background
+        self.grid = grid
+        self.__class__ = cls
+        return self
 
     def relation(self, polarity: Polarity) -> Colour:
         return self.support if polarity is Polarity.SUPPORT else self.attack
@@ -88,16 +111,27 @@ WHITE: Colour = (255, 255, 255, 255)
 
 
 # ------------------------------------------------------------------ pens
-@dataclass(frozen=True)
-class Pen:
+class Pen(FrozenRecord):
     """A stroke: colour, width, dashes (lengths in map units, or None for solid), cap and join
     ("flat"/"square"/"round", "bevel"/"miter"/"round"; Qt's defaults are square and bevel)."""
 
+    __slots__ = ("colour", "width", "dashes", "cap", "join")
     colour: Colour
-    width: float = 1.0
-    dashes: tuple[float, ...] | None = None
-    cap: str = "square"
-    join: str = "bevel"
+    width: float
+    dashes: tuple[float, ...] | None
+    cap: str
+    join: str
+
+    def __new__(cls, colour: Colour, width: float = 1.0, dashes: tuple[float, ...] | None = None,
+                cap: str = "square", join: str = "bevel") -> Pen:
+        self = new_object(cls._Draft)
+        self.colour = colour
+        self.width = width
+        self.dashes = dashes
+        self.cap = cap
+        self.join = join
+        self.__class__ = cls
+        return self
 
 
 EDGE_WIDTH = 2.0
@@ -123,13 +157,21 @@ def evidence_pen(palette: Palette) -> Pen:
 
 
 # ------------------------------------------------------------------ fonts
-@dataclass(frozen=True)
-class Font:
+class Font(FrozenRecord):
     """A size of the bundled font (``measure.FONT_FAMILY``): pixels, bold, extra letter spacing."""
 
+    __slots__ = ("px", "bold", "spacing")
     px: float
-    bold: bool = False
-    spacing: float = 0.0
+    bold: bool
+    spacing: float
+
+    def __new__(cls, px: float, bold: bool = False, spacing: float = 0.0) -> Font:
+        self = new_object(cls._Draft)
+        self.px = px
+        self.bold = bold
+        self.spacing = spacing
+        self.__class__ = cls
+        return self
 
     @property
     def ascent(self) -> float:

@@ -3,8 +3,8 @@
 :mod:`argmap.io.schema` (pydantic) stays the definition of the format and the
 source of every error message.  Importing pydantic and building the models
 costs a command-line process about a third of a second, so :func:`records`
-first checks a parsed, migrated document by hand and builds the records
-directly.  It accepts only documents the schema accepts, and gives exactly
+first checks a parsed, migrated document by hand and builds the model's
+records directly.  It accepts only documents the schema accepts, and gives exactly
 the values the schema would give; for anything else (a wrong type, a missing
 or unknown key, a bad literal, an unusual number, a key pydantic might treat
 specially) it returns None and the caller validates with pydantic, which then
@@ -12,8 +12,20 @@ decides and explains.  ``tests/io/test_fastload.py`` checks both paths agree.
 """
 from __future__ import annotations
 
-import math
-from typing import Any, NamedTuple
+from math import isfinite
+from typing import Any
+
+from ..model.elements import (
+    KIND_BY_VALUE,
+    POLARITY_BY_VALUE,
+    RELATION_KIND_BY_VALUE,
+    Anchor,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+)
+from ..model.record import Record
 
 FORMAT_NAME = "argmap"
 FORMAT_VERSION = 1
@@ -25,146 +37,76 @@ _STATEMENT_KEYS = frozenset({"id", "kind", "text", "title", "notes", "tags", "an
                              "pinned", "meta"})
 _RELATION_KEYS = frozenset({"id", "polarity", "premises", "target", "kind", "title", "notes", "scheme", "assessment",
                             "position", "pinned", "meta"})
-_KINDS = frozenset({"conclusion", "premise", "evidence"})
-_POLARITIES = frozenset({"support", "attack"})
-_RELATION_KINDS = frozenset({"inference", "rephrase", "preference"})
-_ST_ASSESSMENTS = frozenset({"accepted", "rejected", "undecided"})
-_REL_ASSESSMENTS = frozenset({"strong", "weak", "none"})
+# a value's kind, polarity and assessment by its text; a str enum member hashes as its value, so
+# only exact str values (type checked first) are looked up
+_ST_ASSESSMENTS = {"accepted": "accepted", "rejected": "rejected", "undecided": "undecided", None: None}
+_REL_ASSESSMENTS = {"strong": "strong", "weak": "weak", "none": "none", None: None}
+_META_CHOICES = {"layout_direction": ("TB", "BT", "LR"), "card_text": ("full", "titles")}
+_INFERENCE = RelationKind.INFERENCE
+_MISSING: Any = object()
 
 
 class Doubt(Exception):
     """Not sure the schema accepts this: let pydantic decide."""
 
 
-class SourceRec(NamedTuple):
-    id: str
-    title: str
-    author: str
-    url: str
-    date: str
-    text: str
+class Records(Record):
+    """What :func:`argmap.io.native.build_map` needs: the map's metadata (a dict), its sources,
+    statements and relations as model records in file order, and the positions and pins."""
 
-
-class AnchorRec(NamedTuple):
-    source: str
-    start: int
-    end: int
-    quote: str
-
-
-class StatementRec(NamedTuple):
-    id: str
-    kind: str
-    text: str
-    title: str
-    notes: str
-    tags: list
-    anchors: list
-    assessment: str | None
-    position: tuple[float, float] | None
-    pinned: bool
+    __slots__ = ("meta", "sources", "statements", "relations", "positions", "pinned")
     meta: dict
+    sources: list[Source]
+    statements: list[Statement]
+    relations: list[Relation]
+    positions: dict[str, tuple[float, float]]
+    pinned: list[str]
+
+    def __init__(self, meta: dict, sources: list[Source], statements: list[Statement], relations: list[Relation],
+                 positions: dict[str, tuple[float, float]], pinned: list[str]) -> None:
+        self.meta = meta
+        self.sources = sources
+        self.statements = statements
+        self.relations = relations
+        self.positions = positions
+        self.pinned = pinned
 
 
-class RelationRec(NamedTuple):
-    id: str
-    polarity: str
-    premises: list
-    target: str
-    kind: str
-    title: str
-    notes: str
-    scheme: str
-    assessment: str | None
-    position: tuple[float, float] | None
-    pinned: bool
-    meta: dict
-
-
-class Records(NamedTuple):
-    """What :func:`argmap.io.native.build_map` needs, like a validated ``MapDocument`` (``meta`` a dict)."""
-
-    meta: dict
-    sources: list
-    statements: list
-    relations: list
-
-
-def _str(d: dict, key: str, default: str = "", nonempty: bool = False) -> str:
-    v = d.get(key, default)
-    if type(v) is not str or (nonempty and not v):
-        raise Doubt(key)
+def _str(v: Any) -> str:
+    if type(v) is not str:
+        raise Doubt("str")
     return v
 
 
-def _required_str(d: dict, key: str, nonempty: bool = False) -> str:
-    if key not in d:
-        raise Doubt(key)
-    return _str(d, key, "", nonempty)
+def _id(v: Any) -> str:
+    """A required, non-empty string (absent: None, refused)."""
+    if type(v) is not str or not v:
+        raise Doubt("id")
+    return v
 
 
-def _keys(d: Any, allowed: frozenset) -> dict:
-    if type(d) is not dict or not allowed.issuperset(d):
-        raise Doubt("keys")
-    return d
-
-
-def _list(v: Any) -> list:
+def _strings(v: Any) -> tuple[str, ...]:
     if type(v) is not list:
         raise Doubt("list")
-    return v
-
-
-def _str_list(v: Any) -> list:
-    for x in _list(v):
+    for x in v:
         if type(x) is not str:
             raise Doubt("str")
-    return list(v)
+    return tuple(v)
 
 
-def _literal(d: dict, key: str, allowed: frozenset, default: str | None = None, optional: bool = False) -> Any:
-    if key not in d:
-        if default is None and not optional:
-            raise Doubt(key)
-        return default
-    v = d[key]
-    if v is None and optional:
-        return None
-    if type(v) is not str or v not in allowed:
-        raise Doubt(key)
-    return v
-
-
-def _position(d: dict) -> tuple[float, float] | None:
-    v = d.get("position")
-    if v is None:
-        return None
+def _position(v: Any) -> tuple[float, float]:
     if type(v) is not list or len(v) != 2:
         raise Doubt("position")
     x, y = v
     if type(x) not in (int, float) or type(y) not in (int, float):
         raise Doubt("position")
-    x, y = float(x), float(y)
-    if not (math.isfinite(x) and math.isfinite(y)):
+    try:
+        x, y = float(x), float(y)
+    except OverflowError:  # an integer too large for a float
+        raise Doubt("position") from None
+    if not (isfinite(x) and isfinite(y)):
         raise Doubt("position")
     return (x, y)
-
-
-def _bool(d: dict, key: str) -> bool:
-    v = d.get(key, False)
-    if type(v) is not bool:
-        raise Doubt(key)
-    return v
-
-
-_META_CHOICES = {"layout_direction": ("TB", "BT", "LR"), "card_text": ("full", "titles")}
-
-
-def _meta(d: dict) -> dict:
-    v = d.get("meta", {})
-    if type(v) is not dict:
-        raise Doubt("meta")
-    return dict(v)
 
 
 def _count(v: Any) -> int:
@@ -173,42 +115,115 @@ def _count(v: Any) -> int:
     return v
 
 
-def _anchor(a: Any) -> AnchorRec:
-    _keys(a, _ANCHOR_KEYS)
-    if "start" not in a or "end" not in a:
-        raise Doubt("anchor")
-    start, end = _count(a["start"]), _count(a["end"])
-    if end < start:
-        raise Doubt("anchor")
-    return AnchorRec(_required_str(a, "source", True), start, end, _required_str(a, "quote"))
+def _anchors(v: Any) -> tuple[Anchor, ...]:
+    if type(v) is not list:
+        raise Doubt("list")
+    out = []
+    for a in v:
+        if type(a) is not dict or not _ANCHOR_KEYS.issuperset(a) or "start" not in a or "end" not in a:
+            raise Doubt("anchor")
+        start, end = _count(a["start"]), _count(a["end"])
+        if end < start:
+            raise Doubt("anchor")
+        out.append(Anchor(_id(a.get("source")), start, end, _str(a.get("quote"))))
+    return tuple(out)
 
 
-def _statement(s: Any) -> StatementRec:
-    _keys(s, _STATEMENT_KEYS)
-    return StatementRec(
-        _required_str(s, "id", True), _literal(s, "kind", _KINDS), _required_str(s, "text"), _str(s, "title"),
-        _str(s, "notes"), _str_list(s.get("tags", [])), [_anchor(a) for a in _list(s.get("anchors", []))],
-        _literal(s, "assessment", _ST_ASSESSMENTS, optional=True), _position(s), _bool(s, "pinned"), _meta(s))
+def _placed(el: dict, eid: str, positions: dict, pinned: list) -> None:
+    """Record ``el``'s position and pin, if it has them."""
+    p = el.get("position")
+    if p is not None:
+        positions[eid] = _position(p)
+    pin = el.get("pinned", False)
+    if pin is not False:
+        if pin is not True:
+            raise Doubt("pinned")
+        pinned.append(eid)
 
 
-def _relation(r: Any) -> RelationRec:
-    _keys(r, _RELATION_KEYS)
-    if "premises" not in r:
-        raise Doubt("premises")
-    premises = _str_list(r["premises"])
-    if not premises:
-        raise Doubt("premises")
-    return RelationRec(
-        _required_str(r, "id", True), _literal(r, "polarity", _POLARITIES), premises,
-        _required_str(r, "target", True), _literal(r, "kind", _RELATION_KINDS, "inference"), _str(r, "title"),
-        _str(r, "notes"), _str(r, "scheme"), _literal(r, "assessment", _REL_ASSESSMENTS, optional=True),
-        _position(r), _bool(r, "pinned"), _meta(r))
+def _statements(items: Any, positions: dict, pinned: list) -> list[Statement]:
+    if type(items) is not list:
+        raise Doubt("list")
+    keys, kinds, assessments = _STATEMENT_KEYS, KIND_BY_VALUE, _ST_ASSESSMENTS
+    missing = _MISSING
+    out = []
+    append = out.append
+    for s in items:
+        if type(s) is not dict or not keys.issuperset(s):
+            raise Doubt("statement")
+        get = s.get
+        sid, kind, text = get("id"), get("kind"), get("text")
+        title, notes, assessment = get("title", ""), get("notes", ""), get("assessment")
+        tags, anchors, meta = get("tags", missing), get("anchors", missing), get("meta", missing)
+        if (type(sid) is not str or not sid or type(kind) is not str or kind not in kinds or type(text) is not str
+                or type(title) is not str or type(notes) is not str):
+            raise Doubt("statement")
+        if assessment is not None and (type(assessment) is not str or assessment not in assessments):
+            raise Doubt("assessment")
+        if meta is missing:
+            meta = {}
+        elif type(meta) is dict:
+            meta = meta.copy()
+        else:
+            raise Doubt("meta")
+        append(Statement(sid, text, kinds[kind], title, notes, () if tags is missing else _strings(tags),
+                         () if anchors is missing else _anchors(anchors), assessment, meta))
+        if "position" in s or "pinned" in s:
+            _placed(s, sid, positions, pinned)
+    return out
 
 
-def _source(s: Any) -> SourceRec:
-    _keys(s, _SOURCE_KEYS)
-    return SourceRec(_required_str(s, "id", True), _str(s, "title"), _str(s, "author"), _str(s, "url"),
-                     _str(s, "date"), _required_str(s, "text"))
+def _relations(items: Any, positions: dict, pinned: list) -> list[Relation]:
+    if type(items) is not list:
+        raise Doubt("list")
+    keys, polarities, kinds, assessments = _RELATION_KEYS, POLARITY_BY_VALUE, RELATION_KIND_BY_VALUE, _REL_ASSESSMENTS
+    missing, inference = _MISSING, _INFERENCE
+    out = []
+    append = out.append
+    for r in items:
+        if type(r) is not dict or not keys.issuperset(r):
+            raise Doubt("relation")
+        get = r.get
+        rid, polarity, premises, target = get("id"), get("polarity"), get("premises"), get("target")
+        kind, title, notes, scheme = get("kind", inference), get("title", ""), get("notes", ""), get("scheme", "")
+        assessment, meta = get("assessment"), get("meta", missing)
+        if (type(rid) is not str or not rid or type(polarity) is not str or polarity not in polarities
+                or type(target) is not str or not target or type(premises) is not list or not premises
+                or type(title) is not str or type(notes) is not str or type(scheme) is not str):
+            raise Doubt("relation")
+        for p in premises:
+            if type(p) is not str:
+                raise Doubt("premises")
+        if kind is not inference:
+            if type(kind) is not str or kind not in kinds:
+                raise Doubt("kind")
+            kind = kinds[kind]
+        if assessment is not None and (type(assessment) is not str or assessment not in assessments):
+            raise Doubt("assessment")
+        if meta is missing:
+            meta = {}
+        elif type(meta) is dict:
+            meta = meta.copy()
+        else:
+            raise Doubt("meta")
+        append(Relation(rid, polarities[polarity], tuple(premises), target, kind, title, notes, scheme, assessment,
+                        meta))
+        if "position" in r or "pinned" in r:
+            _placed(r, rid, positions, pinned)
+    return out
+
+
+def _sources(items: Any) -> list[Source]:
+    if type(items) is not list:
+        raise Doubt("list")
+    out = []
+    for s in items:
+        if type(s) is not dict or not _SOURCE_KEYS.issuperset(s):
+            raise Doubt("source")
+        get = s.get
+        out.append(Source(_id(get("id")), _str(get("text")), _str(get("title", "")), _str(get("author", "")),
+                          _str(get("url", "")), _str(get("date", ""))))
+    return out
 
 
 def _map_meta(doc: dict) -> dict:
@@ -221,7 +236,7 @@ def _map_meta(doc: dict) -> dict:
     for key, choices in _META_CHOICES.items():  # the schema's choices (or null)
         if m.get(key) is not None and m[key] not in choices:
             raise Doubt(key)
-    out = {"title": _str(m, "title"), "description": _str(m, "description")}
+    out = {"title": _str(m.get("title", "")), "description": _str(m.get("description", ""))}
     out.update((k, v) for k, v in m.items() if k not in ("title", "description"))
     return out
 
@@ -229,13 +244,18 @@ def _map_meta(doc: dict) -> dict:
 def records(doc: Any) -> Records | None:
     """The validated records of a migrated document, or None when pydantic should decide."""
     try:
-        _keys(doc, _DOC_KEYS)
+        if type(doc) is not dict or not _DOC_KEYS.issuperset(doc):
+            return None
         if doc.get("format") != FORMAT_NAME or type(doc.get("format")) is not str:
             return None
         if type(doc.get("version")) is not int or doc["version"] != FORMAT_VERSION:
             return None
-        return Records(_map_meta(doc), [_source(s) for s in _list(doc.get("sources", []))],
-                       [_statement(s) for s in _list(doc.get("statements", []))],
-                       [_relation(r) for r in _list(doc.get("relations", []))])
+        positions: dict[str, tuple[float, float]] = {}
+        pinned: list[str] = []
+        meta = _map_meta(doc)
+        sources = _sources(doc.get("sources", []))
+        statements = _statements(doc.get("statements", []), positions, pinned)
+        relations = _relations(doc.get("relations", []), positions, pinned)
+        return Records(meta, sources, statements, relations, positions, pinned)
     except Doubt:
         return None

@@ -45,7 +45,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
     """The map as a DiGraph with GraphML-friendly (scalar) attributes."""
     g = nx.DiGraph(format="argmap", title=amap.meta.get("title", ""), description=amap.meta.get("description", ""))
     if amap.sources:
-        g.graph["sources"] = json.dumps([s.__dict__ for s in amap.sources.values()], ensure_ascii=False)
+        g.graph["sources"] = json.dumps([s.asdict() for s in amap.sources.values()], ensure_ascii=False)
     pos = amap.positions
     for st in amap.statements.values():
         attrs: dict[str, Any] = {"sort": "statement", "kind": st.kind.value, "text": st.text,
@@ -56,7 +56,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
         if st.tags:
             attrs["tags"] = json.dumps(list(st.tags), ensure_ascii=False)
         if st.anchors:
-            attrs["anchors"] = json.dumps([a.__dict__ for a in st.anchors], ensure_ascii=False)
+            attrs["anchors"] = json.dumps([a.asdict() for a in st.anchors], ensure_ascii=False)
         if st.meta:
             attrs["meta"] = json.dumps(dict(st.meta), ensure_ascii=False, default=str)
         g.add_node(st.id, **attrs, **_xy(pos.get(st.id)), placed=st.id in pos)
@@ -229,9 +229,9 @@ def read_graphml(path: str | os.PathLike[str]) -> "ImportResult":
     if sources:
         known = {s.id for s in sources}
         statements = [s if all(a.source_id in known for a in s.anchors) else
-                      Statement(**{**s.__dict__, "anchors": ()}) for s in statements]
+                      s.replace(anchors=()) for s in statements]
     else:
-        statements = [Statement(**{**s.__dict__, "anchors": ()}) if s.anchors else s for s in statements]
+        statements = [s.replace(anchors=()) if s.anchors else s for s in statements]
     result = ArgumentMap(str(gdata.get("title", "")), str(gdata.get("description", "")))
     try:
         result.add_many(statements, relations, positions, sources=sources)

@@ -114,42 +114,46 @@ def _validate(doc: dict[str, Any], path: str) -> "MapDocument":
         raise MapFileError(path, json_path(err["loc"]), msg + more) from None
 
 
-def _check_references(doc: Validated, path: str) -> None:
-    """Duplicate ids and dangling references, each named by its JSON path."""
+def _first_duplicate(path: str, groups: tuple[tuple[str, list[Any]], ...]) -> None:
+    """Raise for the first element whose id an earlier one used."""
     seen: dict[str, str] = {}
-    for sort, items in (("sources", doc.sources), ("statements", doc.statements), ("relations", doc.relations)):
+    for sort, items in groups:
         for i, el in enumerate(items):
             if el.id in seen:
                 raise MapFileError(path, f"{sort}[{i}].id", f"duplicate id {el.id!r} (first used at {seen[el.id]})")
             seen[el.id] = f"{sort}[{i}]"
-    sources = {s.id for s in doc.sources}
-    statements = {s.id for s in doc.statements}
-    relations = {r.id for r in doc.relations}
-    for i, st in enumerate(doc.statements):
+
+
+def _check_references(sources: list[Source], statements: list[Statement], relations: list[Relation],
+                      path: str) -> None:
+    """Duplicate ids and dangling references, each named by its JSON path."""
+    source_ids = {s.id for s in sources}
+    statement_ids = {s.id for s in statements}
+    relation_ids = {r.id for r in relations}
+    if (len(source_ids) + len(statement_ids) + len(relation_ids) != len(sources) + len(statements) + len(relations)
+            or not source_ids.isdisjoint(statement_ids) or not relation_ids.isdisjoint(statement_ids)
+            or not relation_ids.isdisjoint(source_ids)):
+        _first_duplicate(path, (("sources", sources), ("statements", statements), ("relations", relations)))
+    for i, st in enumerate(statements):
         for j, a in enumerate(st.anchors):
-            if a.source not in sources:
-                raise MapFileError(path, f"statements[{i}].anchors[{j}].source", f"no source with id {a.source!r}")
-    for i, rel in enumerate(doc.relations):
-        for j, p in enumerate(rel.premises):
-            if p not in statements:
-                raise MapFileError(path, f"relations[{i}].premises[{j}]", f"no statement with id {p!r}")
-        if rel.target not in statements and rel.target not in relations:
-            raise MapFileError(path, f"relations[{i}].target", f"no statement or relation with id {rel.target!r}")
-        if rel.target in rel.premises:
-            raise MapFileError(path, f"relations[{i}].target", f"statement {rel.target!r} cannot be its own premise")
-        if len(set(rel.premises)) != len(rel.premises):
+            if a.source_id not in source_ids:
+                raise MapFileError(path, f"statements[{i}].anchors[{j}].source", f"no source with id {a.source_id!r}")
+    for i, rel in enumerate(relations):
+        premises, target = rel.premises, rel.target
+        if not statement_ids.issuperset(premises):
+            for j, p in enumerate(premises):
+                if p not in statement_ids:
+                    raise MapFileError(path, f"relations[{i}].premises[{j}]", f"no statement with id {p!r}")
+        if target not in statement_ids and target not in relation_ids:
+            raise MapFileError(path, f"relations[{i}].target", f"no statement or relation with id {target!r}")
+        if target in premises:
+            raise MapFileError(path, f"relations[{i}].target", f"statement {target!r} cannot be its own premise")
+        if len(premises) > 1 and len(set(premises)) != len(premises):
             raise MapFileError(path, f"relations[{i}].premises", "lists a premise twice")
 
 
-def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
-    """A validated document (``MapDocument``, or the same records from :mod:`fastload`) -> a new
-    :class:`ArgumentMap` (all or nothing)."""
-    _check_references(doc, path)
-    meta = dict(doc.meta) if isinstance(doc, fastload.Records) else doc.meta.model_dump()
-    amap = ArgumentMap(meta.pop("title", ""), meta.pop("description", ""))
-    for k, v in meta.items():
-        if v is not None or k not in ("layout_direction", "card_text"):  # absent: the default
-            amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
+def _records(doc: "MapDocument") -> fastload.Records:
+    """A document pydantic validated, as the records :mod:`fastload` makes."""
     sources = [Source(s.id, s.text, s.title, s.author, s.url, s.date) for s in doc.sources]
     statements = [
         Statement(s.id, s.text, KIND_BY_VALUE[s.kind], s.title, s.notes, tuple(s.tags),
@@ -157,16 +161,29 @@ def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
         for s in doc.statements
     ]
     relations = [
-        Relation(r.id, POLARITY_BY_VALUE[r.polarity], tuple(r.premises), r.target, RELATION_KIND_BY_VALUE[r.kind], r.title,
-                 r.notes, r.scheme, r.assessment, r.meta)
+        Relation(r.id, POLARITY_BY_VALUE[r.polarity], tuple(r.premises), r.target, RELATION_KIND_BY_VALUE[r.kind],
+                 r.title, r.notes, r.scheme, r.assessment, r.meta)
         for r in doc.relations
     ]
     positions = {el.id: el.position for el in (*doc.statements, *doc.relations) if el.position is not None}
     pinned = [el.id for el in (*doc.statements, *doc.relations) if el.pinned]
+    return fastload.Records(doc.meta.model_dump(), sources, statements, relations, positions, pinned)
+
+
+def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
+    """A validated document (``MapDocument``, or the records :mod:`fastload` made) -> a new
+    :class:`ArgumentMap` (all or nothing)."""
+    rec = doc if isinstance(doc, fastload.Records) else _records(doc)
+    _check_references(rec.sources, rec.statements, rec.relations, path)
+    meta = dict(rec.meta)
+    amap = ArgumentMap(meta.pop("title", ""), meta.pop("description", ""))
+    for k, v in meta.items():
+        if v is not None or k not in ("layout_direction", "card_text"):  # absent: the default
+            amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
     try:
-        amap.add_many(statements, relations, positions, pinned, sources)
+        amap.add_many(rec.statements, rec.relations, rec.positions, rec.pinned, rec.sources)
     except ModelError as e:
-        place = next((f"{sort}[{i}]" for sort, items in (("relations", doc.relations), ("statements", doc.statements))
+        place = next((f"{sort}[{i}]" for sort, items in (("relations", rec.relations), ("statements", rec.statements))
                       for i, el in enumerate(items) if f"{el.id!r}" in str(e)), "")
         raise MapFileError(path, place, str(e)) from None
     return amap

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache
+
+from ..model.record import FrozenRecord, new_object
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_PX = 13.0          # statement text
@@ -158,10 +159,11 @@ def _widest(font: _Font, lines: list[str], sums: list[float]) -> float:
     return max(font.measure(line) for line, w in zip(lines, sums) if w >= top)
 
 
-@dataclass(frozen=True)
-class CardMetrics:
+class CardMetrics(FrozenRecord):
     """Where everything goes inside a card; offsets are from its top-left corner."""
 
+    __slots__ = ("width", "height", "title_lines", "text_lines", "line_height", "label_y", "title_y", "text_y",
+                 "compact", "text_x")
     width: float
     height: float
     title_lines: tuple[str, ...]
@@ -170,8 +172,25 @@ class CardMetrics:
     label_y: float      # baseline of the kind label (compact: of the first line, where the marker sits)
     title_y: float      # top of the first title line
     text_y: float       # top of the first text line
-    compact: bool = False
-    text_x: float = PAD_X  # left of the title and text lines
+    compact: bool
+    text_x: float       # left of the title and text lines
+
+    def __new__(cls, width: float, height: float, title_lines: tuple[str, ...], text_lines: tuple[str, ...],
+                line_height: float, label_y: float, title_y: float, text_y: float, compact: bool = False,
+                text_x: float = PAD_X) -> CardMetrics:
+        self = new_object(cls._Draft)
+        self.width = width
+        self.height = height
+        self.title_lines = title_lines
+        self.text_lines = text_lines
+        self.line_height = line_height
+        self.label_y = label_y
+        self.title_y = title_y
+        self.text_y = text_y
+        self.compact = compact
+        self.text_x = text_x
+        self.__class__ = cls
+        return self
 
     @property
     def size(self) -> tuple[float, float]:

@@ -11,7 +11,6 @@ emits exactly one :class:`Change` (none when nothing changed).
 """
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, Iterable, Mapping
 
 from .elements import Anchor, Kind, Polarity, Relation, Source, Statement
@@ -56,7 +55,7 @@ class ArgumentMap(MapStore):
     def update_source(self, sid: str, **changes: Any) -> Source:
         """Replace fields of a source; returns the old record."""
         old = self.source(sid)
-        new = dataclasses.replace(old, **changes)
+        new = old.replace(**changes)
         if new.id != sid:
             raise ModelError("a source's id cannot change")
         if new == old:
@@ -74,7 +73,7 @@ class ArgumentMap(MapStore):
             if any(a.source_id == sid for a in st.anchors):
                 snap.changed_statements.append(st)
         for st in snap.changed_statements:
-            new = dataclasses.replace(st, anchors=tuple(a for a in st.anchors if a.source_id != sid))
+            new = st.replace(anchors=tuple(a for a in st.anchors if a.source_id != sid))
             self._statements[st.id] = new
             self._graph_set_record(new)
             changed.add(st.id)
@@ -107,7 +106,7 @@ class ArgumentMap(MapStore):
         if "id" in changes and changes["id"] != sid:
             raise ModelError("a statement's id cannot change")
         try:
-            new = dataclasses.replace(old, **changes)
+            new = old.replace(**changes)
         except TypeError as e:
             raise ModelError(str(e)) from None
         new = self._check_statement(new)
@@ -157,7 +156,7 @@ class ArgumentMap(MapStore):
         if "id" in changes and changes["id"] != rid:
             raise ModelError("a relation's id cannot change")
         try:
-            new = dataclasses.replace(old, **changes)
+            new = old.replace(**changes)
         except TypeError as e:
             raise ModelError(str(e)) from None
         # validate against the map without this relation's current edges
@@ -204,10 +203,7 @@ class ArgumentMap(MapStore):
         sources = list(sources)
         statements = list(statements)
         relations = list(relations)
-        pending: set[str] = set()
-        for el in (*sources, *statements, *relations):
-            self._check_new_id(el.id, pending)
-            pending.add(el.id)
+        pending = self._new_ids([*sources, *statements, *relations])
         for src in sources:
             if not isinstance(src.text, str):
                 raise ModelError(f"source {src.id!r}: text must be a string")
@@ -222,10 +218,12 @@ class ArgumentMap(MapStore):
         rel_map = {r.id: r for r in relations}
         relations = [self._check_relation(r, st_ids, rel_map) for r in relations]
         pts = {eid: self._check_point(eid, p) for eid, p in (positions or {}).items()}
-        known = pending | set(self._statements) | set(self._relations)
-        for eid in list(pts) + list(pinned):
-            if eid not in known:
-                raise ModelError(f"position or pin for unknown element {eid!r}")
+        placed = list(pts) + list(pinned)
+        if placed:
+            known = pending | set(self._statements) | set(self._relations)
+            for eid in placed:
+                if eid not in known:
+                    raise ModelError(f"position or pin for unknown element {eid!r}")
         for src in sources:
             self._sources[src.id] = src
         for st in statements:
@@ -297,7 +295,7 @@ class ArgumentMap(MapStore):
         for r in rel_gone:
             self._graph_drop_relation_edges(self._relations[r])
         for r, premises in shrunk.items():
-            self._replace_relation(dataclasses.replace(self._relations[r], premises=premises))
+            self._replace_relation(self._relations[r].replace(premises=premises))
         for r in rel_gone:
             del self._relations[r]
             self._graph_remove_node(r)

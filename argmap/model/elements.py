@@ -1,9 +1,10 @@
 """Immutable records of an argument map: sources, statements, anchors, relations."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping
+
+from .record import FrozenRecord, new_object
 
 
 def new_id() -> str:
@@ -56,62 +57,117 @@ STATEMENT_ASSESSMENTS = ("accepted", "rejected", "undecided")
 RELATION_ASSESSMENTS = ("strong", "weak", "none")
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(FrozenRecord):
     """A character range ``[start, end)`` of a source text, with the quoted
     text kept beside it so that drift is detected instead of silently wrong."""
 
+    __slots__ = ("source_id", "start", "end", "quote")
     source_id: str
     start: int
     end: int
     quote: str
 
+    def __new__(cls, source_id: str, start: int, end: int, quote: str) -> Anchor:
+        self = new_object(cls._Draft)
+        self.source_id = source_id
+        self.start = start
+        self.end = end
+        self.quote = quote
+        self.__class__ = cls
+        return self
+
     def matches(self, text: str) -> bool:
         return 0 <= self.start <= self.end <= len(text) and text[self.start:self.end] == self.quote
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(FrozenRecord):
     """A text being analysed (newlines normalised to ``\\n``)."""
 
+    __slots__ = ("id", "text", "title", "author", "url", "date")
     id: str
     text: str
-    title: str = ""
-    author: str = ""
-    url: str = ""
-    date: str = ""
+    title: str
+    author: str
+    url: str
+    date: str
+
+    def __new__(cls, id: str, text: str, title: str = "", author: str = "", url: str = "",
+                date: str = "") -> Source:
+        self = new_object(cls._Draft)
+        self.id = id
+        self.text = text
+        self.title = title
+        self.author = author
+        self.url = url
+        self.date = date
+        self.__class__ = cls
+        return self
 
 
-@dataclass(frozen=True)
-class Statement:
-    """A claim: conclusion, premise or evidence."""
+class Statement(FrozenRecord):
+    """A claim: conclusion, premise or evidence.  ``meta`` defaults to a new empty dict."""
 
+    __slots__ = ("id", "text", "kind", "title", "notes", "tags", "anchors", "assessment", "meta")
     id: str
     text: str
-    kind: Kind = Kind.PREMISE
-    title: str = ""
-    notes: str = ""
-    tags: tuple[str, ...] = ()
-    anchors: tuple[Anchor, ...] = ()
-    assessment: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    kind: Kind
+    title: str
+    notes: str
+    tags: tuple[str, ...]
+    anchors: tuple[Anchor, ...]
+    assessment: str | None
+    meta: Mapping[str, Any]
+
+    def __new__(cls, id: str, text: str, kind: Kind = Kind.PREMISE, title: str = "", notes: str = "",
+                tags: tuple[str, ...] = (), anchors: tuple[Anchor, ...] = (), assessment: str | None = None,
+                meta: Mapping[str, Any] | None = None) -> Statement:
+        self = new_object(cls._Draft)
+        self.id = id
+        self.text = text
+        self.kind = kind
+        self.title = title
+        self.notes = notes
+        self.tags = tags
+        self.anchors = anchors
+        self.assessment = assessment
+        self.meta = {} if meta is None else meta
+        self.__class__ = cls
+        return self
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(FrozenRecord):
     """An inference from one or more premises (linked when several) to one
-    target: a statement, or another relation (then it is an undercut)."""
+    target: a statement, or another relation (then it is an undercut).
+    ``meta`` defaults to a new empty dict."""
 
+    __slots__ = ("id", "polarity", "premises", "target", "kind", "title", "notes", "scheme", "assessment", "meta")
     id: str
     polarity: Polarity
     premises: tuple[str, ...]
     target: str
-    kind: RelationKind = RelationKind.INFERENCE
-    title: str = ""
-    notes: str = ""
-    scheme: str = ""
-    assessment: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    kind: RelationKind
+    title: str
+    notes: str
+    scheme: str
+    assessment: str | None
+    meta: Mapping[str, Any]
+
+    def __new__(cls, id: str, polarity: Polarity, premises: tuple[str, ...], target: str,
+                kind: RelationKind = RelationKind.INFERENCE, title: str = "", notes: str = "", scheme: str = "",
+                assessment: str | None = None, meta: Mapping[str, Any] | None = None) -> Relation:
+        self = new_object(cls._Draft)
+        self.id = id
+        self.polarity = polarity
+        self.premises = premises
+        self.target = target
+        self.kind = kind
+        self.title = title
+        self.notes = notes
+        self.scheme = scheme
+        self.assessment = assessment
+        self.meta = {} if meta is None else meta
+        self.__class__ = cls
+        return self
 
     @property
     def linked(self) -> bool:

@@ -1,8 +1,7 @@
 """The map's storage: records in order, adjacency indexes, the lazy networkx mirror, validation."""
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, Iterable, Iterator, Mapping
 
 from .elements import (
@@ -14,10 +13,12 @@ from .elements import (
     Kind,
     Polarity,
     Relation,
+    RelationKind,
     Source,
     Statement,
 )
 from .events import Emitter
+from .record import Record
 
 Point = tuple[float, float]
 
@@ -26,17 +27,31 @@ class ModelError(ValueError):
     """An operation would break an invariant of the map; nothing was changed."""
 
 
-@dataclass
-class Snapshot:
+class Snapshot(Record):
     """What :meth:`ArgumentMap.restore` needs to undo a removal exactly."""
 
-    statements: list[tuple[int, Statement]] = field(default_factory=list)
-    relations: list[tuple[int, Relation]] = field(default_factory=list)
-    sources: list[tuple[int, Source]] = field(default_factory=list)
-    changed_relations: list[Relation] = field(default_factory=list)
-    changed_statements: list[Statement] = field(default_factory=list)
-    positions: dict[str, Point] = field(default_factory=dict)
-    pinned: set[str] = field(default_factory=set)
+    __slots__ = ("statements", "relations", "sources", "changed_relations", "changed_statements", "positions",
+                 "pinned")
+    statements: list[tuple[int, Statement]]
+    relations: list[tuple[int, Relation]]
+    sources: list[tuple[int, Source]]
+    changed_relations: list[Relation]
+    changed_statements: list[Statement]
+    positions: dict[str, Point]
+    pinned: set[str]
+
+    def __init__(self, statements: list[tuple[int, Statement]] | None = None,
+                 relations: list[tuple[int, Relation]] | None = None,
+                 sources: list[tuple[int, Source]] | None = None, changed_relations: list[Relation] | None = None,
+                 changed_statements: list[Statement] | None = None, positions: dict[str, Point] | None = None,
+                 pinned: set[str] | None = None) -> None:
+        self.statements = [] if statements is None else statements
+        self.relations = [] if relations is None else relations
+        self.sources = [] if sources is None else sources
+        self.changed_relations = [] if changed_relations is None else changed_relations
+        self.changed_statements = [] if changed_statements is None else changed_statements
+        self.positions = {} if positions is None else positions
+        self.pinned = set() if pinned is None else pinned
 
     @property
     def removed_ids(self) -> set[str]:
@@ -189,8 +204,26 @@ class MapStore(Emitter):
         if eid in self or (pending is not None and eid in pending):
             raise ModelError(f"duplicate id {eid!r}")
 
+    def _new_ids(self, elements: list[Any]) -> set[str]:
+        """The ids of elements to add, when all are new non-empty strings (else the first problem
+        :meth:`_check_new_id` finds is raised)."""
+        ids = [el.id for el in elements]
+        try:
+            pending = set(ids)
+        except TypeError:  # an unhashable id
+            pending = None
+        if (pending is None or len(pending) != len(ids) or "" in pending or not all(map(isinstance, pending, repeat(str)))
+                or ((self._statements or self._relations or self._sources) and any(map(self.__contains__, pending)))):
+            pending = set()
+            for eid in ids:
+                self._check_new_id(eid, pending)
+                pending.add(eid)
+        return pending
+
     def _check_statement(self, st: Statement) -> Statement:
-        kind = _as_kind(st.kind)
+        kind = st.kind
+        if kind.__class__ is not Kind:  # a member passes as it is; a value is looked up
+            kind = _as_kind(kind)
         if not isinstance(st.text, str):
             raise ModelError(f"statement {st.id!r}: text must be a string")
         if st.assessment is not None and st.assessment not in STATEMENT_ASSESSMENTS:
@@ -198,58 +231,69 @@ class MapStore(Emitter):
                 f"statement {st.id!r}: unknown assessment {st.assessment!r} "
                 f"(expected one of {', '.join(STATEMENT_ASSESSMENTS)})"
             )
-        anchors = tuple(st.anchors)
+        anchors = st.anchors
+        if anchors.__class__ is not tuple:
+            anchors = tuple(anchors)
         for a in anchors:
             if a.source_id not in self._sources:
                 raise ModelError(f"statement {st.id!r}: anchor refers to unknown source {a.source_id!r}")
             if not (0 <= a.start <= a.end):
                 raise ModelError(f"statement {st.id!r}: anchor range {a.start}..{a.end} is not a valid range")
-        tags = tuple(st.tags)
+        tags = st.tags
+        if tags.__class__ is not tuple:
+            tags = tuple(tags)
         if kind is not st.kind or anchors is not st.anchors or tags is not st.tags:
-            st = dataclasses.replace(st, kind=kind, anchors=anchors, tags=tags)
+            st = st.replace(kind=kind, anchors=anchors, tags=tags)
         return st
 
     def _check_relation(self, rel: Relation, pending_statements: Iterable[str] = (),
                         pending_relations: Mapping[str, Relation] | None = None) -> Relation:
-        pol = _as_polarity(rel.polarity)
-        rkind = _member(RELATION_KIND_BY_VALUE, rel.kind)
-        if rkind is None:
-            raise ModelError(f"relation {rel.id!r}: unknown relation kind {rel.kind!r}")
-        premises = tuple(rel.premises)
+        pol = rel.polarity
+        if pol.__class__ is not Polarity:  # a member passes as it is; a value is looked up
+            pol = _as_polarity(pol)
+        rkind = rel.kind
+        if rkind.__class__ is not RelationKind:
+            rkind = _member(RELATION_KIND_BY_VALUE, rkind)
+            if rkind is None:
+                raise ModelError(f"relation {rel.id!r}: unknown relation kind {rel.kind!r}")
+        premises = rel.premises
+        if premises.__class__ is not tuple:
+            premises = tuple(premises)
         if not premises:
             raise ModelError(f"relation {rel.id!r} has no premise (a relation needs at least one)")
-        if len(set(premises)) != len(premises):
+        if len(premises) > 1 and len(set(premises)) != len(premises):
             raise ModelError(f"relation {rel.id!r} lists a premise twice")
         # a set passed in (add_many) is used as is: copying it per relation made bulk loads quadratic
         pending_st = pending_statements if isinstance(pending_statements, (set, frozenset)) else set(pending_statements)
         rels = pending_relations or {}
+        statements, relations, target = self._statements, self._relations, rel.target
         for p in premises:
-            if p not in self._statements and p not in pending_st:
+            if p not in statements and p not in pending_st:
                 raise ModelError(f"relation {rel.id!r}: premise {p!r} is not a statement of this map")
-        if not isinstance(rel.target, str):
+        if not isinstance(target, str):
             raise ModelError(f"relation {rel.id!r} must have exactly one target")
-        if rel.target == rel.id:
+        if target == rel.id:
             raise ModelError(f"relation {rel.id!r} cannot target itself")
-        if rel.target in premises:
-            raise ModelError(f"statement {rel.target!r} cannot be a premise of a relation into itself")
-        if rel.target in self._relations or rel.target in rels:
+        if target in premises:
+            raise ModelError(f"statement {target!r} cannot be a premise of a relation into itself")
+        if target in relations or target in rels:
             # an undercut: walk the chain of relation targets; it must end at a statement
             seen = {rel.id}
-            t = rel.target
-            while t in self._relations or t in rels:
+            t = target
+            while t in relations or t in rels:
                 if t in seen:
                     raise ModelError(f"relation {rel.id!r}: its chain of undercut targets is circular")
                 seen.add(t)
-                t = rels[t].target if t in rels else self._relations[t].target
-        elif rel.target not in self._statements and rel.target not in pending_st:
-            raise ModelError(f"relation {rel.id!r}: target {rel.target!r} is neither a statement nor a relation")
+                t = rels[t].target if t in rels else relations[t].target
+        elif target not in statements and target not in pending_st:
+            raise ModelError(f"relation {rel.id!r}: target {target!r} is neither a statement nor a relation")
         if rel.assessment is not None and rel.assessment not in RELATION_ASSESSMENTS:
             raise ModelError(
                 f"relation {rel.id!r}: unknown assessment {rel.assessment!r} "
                 f"(expected one of {', '.join(RELATION_ASSESSMENTS)})"
             )
         if pol is not rel.polarity or rkind is not rel.kind or premises is not rel.premises:
-            rel = dataclasses.replace(rel, polarity=pol, kind=rkind, premises=premises)
+            rel = rel.replace(polarity=pol, kind=rkind, premises=premises)
         return rel
 
     @staticmethod

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Iterable
 
 from .elements import Anchor
@@ -199,4 +198,4 @@ def refind_anchor(text: str, anchor: Anchor, window: int | None = None) -> Ancho
         i = text.find(anchor.quote, i + 1, hi)
     if best is None:
         return None
-    return replace(anchor, start=best, end=best + len(anchor.quote))
+    return anchor.replace(start=best, end=best + len(anchor.quote))

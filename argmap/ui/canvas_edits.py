@@ -1,7 +1,6 @@
 """Canvas edits as undo commands: new statements with their relation in one step, connects, moves, kinds."""
 from __future__ import annotations
 
-import dataclasses
 import weakref
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
@@ -104,7 +103,7 @@ class NewStatementCommand(MapCommand):
     def amend_text(self, text: str) -> None:
         """Give the just-created statement its first text without a second undo step."""
         self.map.update_statement(self.statement.id, text=text)
-        self.statement = dataclasses.replace(self.statement, text=text)
+        self.statement = self.statement.replace(text=text)
 
 
 def _pos(p: QPointF) -> Point:

@@ -1,7 +1,6 @@
 """Graphics items of the canvas: statement cards and relations (junction plus edges), painted by drawing.py."""
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -116,7 +115,7 @@ class NodeItem(QGraphicsItem):
         theme = self.map_scene.theme
         selected = self.isSelected()
         # while the in-place editor is open the card shows no text of its own under it
-        metrics = dataclasses.replace(self.metrics, text_lines=()) if self.editing else self.metrics
+        metrics = self.metrics.replace(text_lines=()) if self.editing else self.metrics
         drawing.draw_card(painter, self._rect, self.statement, metrics, theme,
                           selected=selected, hover=self.hover or self.related,
                           simplified=lod < SIMPLIFY_BELOW, found=self.found, drop_target=self.drop_target)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -222,7 +221,7 @@ def refound_anchors(amap: ArgumentMap, source_id: str, new_text: str,
                 continue
             was_good = a.matches(old_text)
             guess = shift(a.start) if was_good else a.start
-            found = refind_anchor(new_text, replace(a, start=guess, end=guess + (a.end - a.start)), window)
+            found = refind_anchor(new_text, a.replace(start=guess, end=guess + (a.end - a.start)), window)
             if found is None:
                 new.append(a)
                 if st.id not in broken:
