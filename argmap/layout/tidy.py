@@ -77,8 +77,13 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
                 snap[v] = ((-hw,), (hw,), 0.0)
                 continue
             for r in ch:
-                if cont[r] is None:
-                    cont[r] = reason(r)
+                if cont[r] is None:  # what reason(r) gives, the usual single premise written out
+                    below = children[r]
+                    if len(below) == 1:
+                        c = cont[below[0]]
+                        cont[r] = c if c is not None else fetch(below[0])
+                    else:
+                        cont[r] = fetch(r)
             cL, cR, O, xs = _merge(ch, cont, top, L, gap_reason)
             p = (xs[0] + xs[-1]) * 0.5
             for c, xc in zip(ch, xs):
@@ -193,19 +198,24 @@ class _Memo:
         self.rel = [0.0] * n
         up = [-1] * n  # tree parent, from the children lists
         for v, ch in enumerate(s.children):
-            for c in ch:
-                up[c] = v
+            if ch:
+                for c in ch:
+                    up[c] = v
         self.up = up
         # (node, tree parent) with every parent before its children: the order x is handed down in
         down: list[tuple[int, int]] = []
-        for v in [r for r in range(n) if up[r] < 0]:
-            k = len(down)
-            down.extend((c, v) for c in s.children[v])
-            while k < len(down):
-                v = down[k][0]
-                down.extend((c, v) for c in s.children[v])
-                k += 1
+        queue = [r for r in range(n) if up[r] < 0]
+        children = s.children
+        for v in queue:  # (breadth first: the queue grows while it is read)
+            for c in children[v]:
+                down.append((c, v))
+                queue.append(c)
         self.down = down
+        # for refresh: every statement's statement grandparent (itself when none), the linked
+        # relations, and every relation's first premise (n: none; its top row stays 0)
+        self.grand = [up[up[q]] if up[q] >= 0 and up[up[q]] >= 0 else q for q in range(s.ns)]
+        self.linked = [r for r in range(s.ns, n) if len(s.children[r]) > 1]
+        self.first = [ch[0] if ch else s.ns for ch in s.children[s.ns:]]
         self.part_of: dict[int, int] | None = None
         self.layer = list(s.layer)
         self.depth, self.buckets, self.groups, self.top = _rows(s)
@@ -229,31 +239,27 @@ class _Memo:
                 marks.append(i)
                 if i >= ns and ch:
                     top[i] = s.layer[ch[0]]
+                    self.first[i - ns] = ch[0]
         layer, old = s.layer, self.layer
         if layer != old:
             if len(layer) != ns:
                 return None
-            for c in compress(range(ns), map(ne, layer, old)):
-                dc = layer[c] - old[c]
-                top[c] = layer[c]
-                r = up[c]
-                if r >= 0:
-                    sib = children[r]
-                    if sib[0] == c:
-                        top[r] = layer[c]
-                    if len(sib) > 1 and any(layer[q] - old[q] != dc for q in sib):
+            # a statement's contour changes when a grandchild moved down by another number of layers
+            # than it did (the edge between them changes length), a linked relation's when its
+            # premises moved apart; a subtree moved down whole keeps its contour
+            dl = list(map(sub, layer, old))
+            grand = self.grand
+            marks += [grand[q] for q in compress(range(ns), map(ne, dl, [dl[g] for g in grand]))]
+            for r in self.linked:
+                ch = children[r]
+                d = dl[ch[0]]
+                for q in ch:
+                    if dl[q] != d:
                         marks.append(r)
-                    u = up[r]
-                    if u >= 0 and layer[u] - old[u] != dc:
-                        marks.append(u)
-                for r in children[c]:  # (a premise that did not move has no entry of its own)
-                    for q in children[r]:
-                        if layer[q] - old[q] != dc:
-                            break
-                    else:
-                        continue
-                    marks.append(c)
-                    break
+                        break
+            top[:ns] = layer
+            ext = layer + [0]
+            top[ns:] = [ext[c] for c in self.first]
             self.layer = list(layer)
             self.depth = max(layer) + 1
         todo: list[int] = []
