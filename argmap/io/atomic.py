@@ -2,9 +2,26 @@
 from __future__ import annotations
 
 import os
-import tempfile
+from itertools import count
 
 from .errors import MapFileError
+
+# temporary names are ".<name>.<pid>.<n>.tmp" (made with O_EXCL, so never someone else's file); without
+# ``tempfile``, whose imports (random, shutil, bz2, lzma ...) cost a command a few milliseconds
+_serial = count()
+_ATTEMPTS = 100
+
+
+def _create_temp(folder: str, name: str) -> tuple[int, str]:
+    """A new, empty file beside the target, open for writing (mode 0600, like ``tempfile.mkstemp``)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(_ATTEMPTS):
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{next(_serial)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:  # left over by a crashed process that had the same pid
+            continue
+    raise FileExistsError(f"no free temporary name for {name} in {folder}")
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -14,7 +31,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     fd = -1
     tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(p) + ".", suffix=".tmp", dir=folder)
+        fd, tmp = _create_temp(folder, os.path.basename(p))
         with os.fdopen(fd, "wb") as f:
             fd = -1
             f.write(data)
