@@ -30,8 +30,31 @@ def _version() -> str:
     return f"argmap {__version__}"
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, but its help formatters are told the terminal's width: left to find it
+    themselves they import shutil (and with it bz2, lzma, fnmatch ...), a few ms of every command."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return self.formatter_class(prog=self.prog, width=terminal_columns() - 2)  # as argparse leaves a margin
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="argmap",
         description="Map the conclusions, premises and evidence of persuasive writing. "
                     "With no command, opens the desktop editor on the given files.",
