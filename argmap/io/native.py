@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any, Callable, Union
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import (
     KIND_BY_VALUE,
@@ -23,10 +23,13 @@ from .errors import MAX_FILE_BYTES, MapFileError, json_path, parse_json, read_te
 from .fastload import FORMAT_NAME, FORMAT_VERSION
 
 if TYPE_CHECKING:  # pydantic (argmap.io.schema) is imported only when a document needs it
+    from typing import Union
+
     from .registry import ImportResult
     from .schema import MapDocument
 
-Validated = Union["MapDocument", fastload.Records]
+    # only for annotations: at run time a Union of a name makes a ForwardRef, which compiles code (ms)
+    Validated = Union[MapDocument, fastload.Records]
 
 EXTENSION = ".argmap.json"
 

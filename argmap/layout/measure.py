@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
+from typing import Iterable
 
 from ..model.record import FrozenRecord, new_object
 
@@ -45,7 +46,7 @@ with open(os.path.join(os.path.dirname(__file__), "font_metrics.json"), encoding
 class _Widths(dict):
     """Character advance widths; a character the font lacks gets the fallback width."""
 
-    def __init__(self, widths: dict[str, float], fallback: float) -> None:
+    def __init__(self, widths: Iterable[tuple[str, float]], fallback: float) -> None:
         super().__init__(widths)
         self.fallback = fallback
 
@@ -70,12 +71,14 @@ class _WordWidths(dict):
 class _Font:
     def __init__(self, spec: dict, px: float) -> None:
         scale = px / _DATA["reference_px"]
-        self.widths = {ch: w * scale for ch, w in spec["widths"].items()}
         self.fallback = spec["fallback"] * scale
         self.line_height = spec["line_spacing"] * scale
         self.ascent = spec["ascent"] * scale
-        self._table = _Widths(self.widths, self.fallback)
+        widths = spec["widths"]
+        self._table = _Widths(zip(widths, map(scale.__mul__, widths.values())), self.fallback)
+        self.widths: dict[str, float] = self._table
         self._words = _WordWidths(self._table)
+        self.space = self._words[" "]
 
     def width(self, s: str) -> float:
         """Width of ``s``, remembered (for words: a map has few distinct ones)."""
@@ -105,7 +108,7 @@ def _wrap(text: str, font: _Font, max_width: float) -> tuple[list[str], list[flo
     width up to rounding in the last bits)."""
     lines: list[str] = []
     widths: list[float] = []
-    space = font.width(" ")
+    space = font.space
     known = font._words.__getitem__
     for para in text.split("\n"):
         words = para.split()
@@ -114,47 +117,67 @@ def _wrap(text: str, font: _Font, max_width: float) -> tuple[list[str], list[flo
             widths.append(0.0)
             continue
         ws = list(map(known, words))
-        n = len(ws)
-        head = ""   # the last piece of a broken word, starting the current line
-        i = j = 0   # the current line holds head and words[i:j]
-        cur = 0.0
-        while j < n:
-            ww = ws[j]
-            if ww > max_width:  # break an over-long word by characters
-                if head or j > i:
-                    lines.append(" ".join(([head] if head else []) + words[i:j]))
-                    widths.append(cur)
-                piece = ""
-                for ch in words[j]:
-                    if font.measure(piece + ch) > max_width and piece:
-                        lines.append(piece)
-                        widths.append(font.measure(piece))
-                        piece = ""
-                    piece += ch
-                head, cur = piece, font.measure(piece)
-                j += 1
-                i = j
-                continue
-            if not head and j == i:
-                cur = ww
+        if max(ws) > max_width:
+            _wrap_long(words, ws, font, max_width, space, lines, widths)
+            continue
+        i = 0
+        cur = ws[0]
+        for j, ww in enumerate(ws[1:], 1):
+            add = cur + space + ww
+            if add <= max_width:
+                cur = add
             else:
-                add = cur + space + ww
-                if add <= max_width:
-                    cur = add
-                else:
-                    lines.append(" ".join(([head] if head else []) + words[i:j]))
-                    widths.append(cur)
-                    head, i, cur = "", j, ww
-            j += 1
-        lines.append(" ".join(([head] if head else []) + words[i:j]))
+                lines.append(" ".join(words[i:j]))
+                widths.append(cur)
+                i, cur = j, ww
+        lines.append(" ".join(words[i:]))
         widths.append(cur)
     return lines, widths
 
 
+def _wrap_long(words: list[str], ws: list[float], font: _Font, max_width: float, space: float, lines: list[str],
+               widths: list[float]) -> None:
+    """Wrap a paragraph with a word longer than a line: that word is broken by characters."""
+    n = len(ws)
+    head = ""   # the last piece of a broken word, starting the current line
+    i = j = 0   # the current line holds head and words[i:j]
+    cur = 0.0
+    while j < n:
+        ww = ws[j]
+        if ww > max_width:  # break an over-long word by characters
+            if head or j > i:
+                lines.append(" ".join(([head] if head else []) + words[i:j]))
+                widths.append(cur)
+            piece = ""
+            for ch in words[j]:
+                if font.measure(piece + ch) > max_width and piece:
+                    lines.append(piece)
+                    widths.append(font.measure(piece))
+                    piece = ""
+                piece += ch
+            head, cur = piece, font.measure(piece)
+            j += 1
+            i = j
+            continue
+        if not head and j == i:
+            cur = ww
+        else:
+            add = cur + space + ww
+            if add <= max_width:
+                cur = add
+            else:
+                lines.append(" ".join(([head] if head else []) + words[i:j]))
+                widths.append(cur)
+                head, i, cur = "", j, ww
+        j += 1
+    lines.append(" ".join(([head] if head else []) + words[i:j]))
+    widths.append(cur)
+
+
 def _widest(font: _Font, lines: list[str], sums: list[float]) -> float:
     """The exact width of the widest line: only lines whose word sum is (nearly) the largest are measured."""
-    if not lines:
-        return 0.0
+    if len(lines) < 2:
+        return font.measure(lines[0]) if lines else 0.0
     top = max(sums) - 1e-6
     return max(font.measure(line) for line, w in zip(lines, sums) if w >= top)
 
