@@ -61,17 +61,20 @@ class Bands:
         parent = s.parent
         self.up = [parent[parent[v]] if parent[v] >= 0 else -1 for v in range(ns)]
         pre: list[int] = []
-        tin, end = [0] * ns, [0] * ns
-        stack = [(v, False) for v in reversed(range(ns)) if self.up[v] < 0]
+        stack = [v for v in reversed(range(ns)) if self.up[v] < 0]
         while stack:
-            v, leaving = stack.pop()
-            if leaving:
-                end[v] = len(pre)
-                continue
-            tin[v] = len(pre)
+            v = stack.pop()
             pre.append(v)
-            stack.append((v, True))
-            stack.extend((c, False) for r in reversed(children[v]) for c in reversed(children[r]))
+            for r in reversed(children[v]):
+                stack.extend(reversed(children[r]))
+        tin, end = [0] * ns, [1] * ns  # end: subtree sizes first
+        for v in reversed(pre):
+            g = self.up[v]
+            if g >= 0:
+                end[g] += end[v]
+        for k, v in enumerate(pre):
+            tin[v] = k
+            end[v] += k
         self.pre, self.tin, self.end = pre, tin, end
         self.first = [ch[0] if ch else -1 for ch in children[ns:]]
         self.reach0 = [0] * ns
@@ -84,18 +87,21 @@ class Bands:
         s = self.s
         ns, n = s.ns, s.n
         parent, children, premises, target = s.parent, s.children, s.premises, s.target
+        # depth-first entry numbers from 1 (0: not in the tree), and the last number in each subtree
         tin, tout = [0] * n, [0] * n
-        clock = 0
-        stack = [(v, False) for v in reversed(s.roots)]
+        order: list[int] = []
+        stack = list(reversed(s.roots))
         while stack:
-            v, leaving = stack.pop()
-            if leaving:
-                tout[v] = clock
-                continue
-            clock += 1
-            tin[v] = clock
-            stack.append((v, True))
-            stack.extend((c, False) for c in reversed(children[v]))
+            v = stack.pop()
+            order.append(v)
+            stack.extend(reversed(children[v]))
+        size = [1] * n
+        for v in reversed(order):
+            for c in children[v]:
+                size[v] += size[c]
+        for k, v in enumerate(order, 1):
+            tin[v] = k
+            tout[v] = k + size[v] - 1
         bad = [False] * ns
 
         def mark(t: int, qs: list[int]) -> None:
@@ -207,15 +213,17 @@ class Bands:
         return wrapped
 
 
-def compact(s: Structure, measure: Measure, aspect: float, trials: int, thorough: bool = False) -> None:
+def compact(s: Structure, measure: Measure, aspect: float, trials: int,
+            thorough: bool = False) -> list[float] | None:
     """Choose bands by hill climbing: wrap the reasons of the statements whose trees span most,
     then move single reasons a band down or up, keeping each change that lets the drawing fit
     a page of ``aspect`` (width / height along the rows) at a larger scale, adds few edge
     crossings and sends no edge of a cross relation through a card.  ``thorough``: take the best
-    change of each round, not the first good one."""
+    change of each round, not the first good one.  Returns the x ``measure`` gave for the layers
+    kept (None when nothing could wrap), so they need not be placed again."""
     b = Bands(s)
     if not b.units:
-        return
+        return None
     bands: dict[int, list[int]] = {}
     w, h, x, cross, through = measure()
     edges = max(1, sum(len(p) + 1 for p in s.premises[s.ns:]))
@@ -249,6 +257,7 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int, thorough
             break
         v, bands[v], w, h, x, *saved = found
     s.layer, s.level = saved
+    return x
 
 
 def _moves(b: Bands, bands: dict[int, list[int]], span: list[float]):

@@ -131,10 +131,9 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
                         through = _through_cards(s, xs2, yy, along, across)
                 return w, h, xs, cross, through
 
-            before = s.layer
-            compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH)
-            if s.layer is not before:
-                x = place_x(s, along, *gaps)
+            kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH)
+            if kept is not None:  # the tidy x of the layers kept (measure placed them)
+                x = kept
                 ys, gap = _rows(s, across, layer_gap)
                 y = [ys[lv] for lv in s.level]
     _place_cross(s, x, y, along, node_gap)
@@ -326,19 +325,9 @@ def _place_cross(s: Structure, x: list[float], y: list[float], along: list[float
     if not s.cross:
         return
     level = s.level
-    spans: dict[int, list[tuple[float, float]]] = {level[r]: [] for r in s.cross}
-    tree = s.junctions
-    if tree is None:
-        tree = [r for r in range(ns, s.n) if s.children[r]]
-    for r in tree:  # the tree junctions in those rows
-        sp = spans.get(level[r])
-        if sp is not None:
-            hw = along[r] / 2
-            xr = x[r]
-            sp.append((xr - hw, xr + hw))
     rows: dict[int, Row] = {}
-    for lv, sp in spans.items():
-        sp.sort()
+    for lv, (members, hws) in _cross_rows(s, along).items():  # the tree junctions in those rows
+        sp = sorted([(x[r] - hw, x[r] + hw) for r, hw in zip(members, hws)])
         row = rows[lv] = Row()
         row.lefts = [a for a, _ in sp]
         row.rights = [b for _, b in sp]
@@ -352,9 +341,11 @@ def _place_cross(s: Structure, x: list[float], y: list[float], along: list[float
             place(t)
         prem = s.premises[r]
         yr = y[r]
-        if prem:
-            px = sum(x[p] for p in prem) / len(prem)
-            py = sum(y[p] for p in prem) / len(prem)
+        if len(prem) == 1:  # (the mean of one: the same number)
+            px, py = x[prem[0]], y[prem[0]]
+        elif prem:
+            px = sum([x[p] for p in prem]) / len(prem)
+            py = sum([y[p] for p in prem]) / len(prem)
         if t < 0:
             want = px if prem else 0.0
         elif not prem:
@@ -377,6 +368,27 @@ def _place_cross(s: Structure, x: list[float], y: list[float], along: list[float
     for r in s.cross:
         if r not in done:
             place(r)
+
+
+def _cross_rows(s: Structure, along: list[float]) -> dict[int, tuple[list[int], list[float]]]:
+    """Every row that holds a cross junction, with the tree junctions in it and their half extents:
+    they depend on the rows alone, so they are worked out once for each ``s.level`` (a new list
+    whenever the rows change) and remembered on ``s``."""
+    memo = s.cross_rows
+    if memo is not None and memo[0] is s.level and memo[1] is along:
+        return memo[2]
+    level = s.level
+    rows: dict[int, tuple[list[int], list[float]]] = {level[r]: ([], []) for r in s.cross}
+    tree = s.junctions
+    if tree is None:
+        tree = [r for r in range(s.ns, s.n) if s.children[r]]
+    for r in tree:
+        row = rows.get(level[r])
+        if row is not None:
+            row[0].append(r)
+            row[1].append(along[r] / 2)
+    s.cross_rows = (level, along, rows)
+    return rows
 
 
 def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float], across: list[float],

@@ -39,10 +39,16 @@ def reorder(s: Structure, x: list[float], size: list[float], gaps: tuple[float, 
             t = anchor[r] if target[r] >= ns else target[r]
             if not prem or t < 0:
                 continue
-            px = sum(x[p] for p in prem) / len(prem)
-            for p in prem:
+            if len(prem) == 1:  # (the mean of one: the same number)
+                p = prem[0]
+                px = x[p]
                 pull[p] += x[t]
                 count[p] += 1
+            else:
+                px = sum([x[p] for p in prem]) / len(prem)
+                for p in prem:
+                    pull[p] += x[t]
+                    count[p] += 1
             pull[t] += px
             count[t] += 1
         for v in order:
@@ -82,6 +88,10 @@ def _sorted_reasons(s: Structure, v: int, ch: list[int], key: list[float], group
             units[-1].append(r)
         else:
             units.append([r])
+    if len(units) == len(ch):  # no undercuts: the same keys without a mean per unit
+        if group_attacks:
+            return sorted(ch, key=lambda r: (attack[r], key[r]))
+        return sorted(ch, key=key.__getitem__)
     if group_attacks:
         units.sort(key=lambda u: (attack[u[0]], sum(key[r] for r in u) / len(u)))
     else:

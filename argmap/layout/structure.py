@@ -34,6 +34,7 @@ class Structure:
     anchor: list[int] = field(default_factory=list)     # relation -> statement it hangs under
     junctions: list[int] | None = None      # relations in the tree (with children), set by build_tree
     tidy: Any = field(default=None, repr=False, compare=False)  # place_x's memo of contours (tidy._Memo)
+    cross_rows: Any = field(default=None, repr=False, compare=False)  # engine._cross_rows's, per level list
 
     @property
     def n(self) -> int:
