@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .structure import Structure, _cross_level, reason_units
+from .structure import Structure, reason_units
 
 Measure = Callable[[], tuple[float, float, list[float], int, int]]  # w, h, x, crossings, edges through cards
 MAX_BANDS = 3
@@ -77,6 +77,9 @@ class Bands:
             end[v] += k
         self.pre, self.tin, self.end = pre, tin, end
         self.first = [ch[0] if ch else -1 for ch in children[ns:]]
+        self.level0 = [2 * L for L in self.base]  # rows with no bands, before cross relations'
+        self.level0 += [2 * self.base[c] - 1 if c >= 0 else 0 for c in self.first]
+        self.cross_plan = self._plan_cross()
         self.reach0 = [0] * ns
         self._reach({}, self.order, self.reach0, {}, set())
 
@@ -199,18 +202,62 @@ class Bands:
         wrapped: set[int] = set()
         self._reach(bands, sorted(touched, key=self.rank.__getitem__), reach, delta, wrapped)
         pre, tin, end = self.pre, self.tin, self.end
+        moved = []
         for c, d in delta.items():
             if d:
-                for v in pre[tin[c]:end[c]]:
+                part = pre[tin[c]:end[c]]
+                for v in part:
                     layer[v] += d
-        level = [2 * L for L in layer]
-        level += [2 * layer[c] - 1 if c >= 0 else 0 for c in self.first]
+                moved.append(part)
+        # the rows without bands, changed where statements moved: a statement's and, when it is
+        # its relation's first premise, that relation's (structure._cross_level for cross ones)
+        level = list(self.level0)
+        ns, first = s.ns, self.first
+        for part in moved:
+            for v in part:
+                lv = 2 * layer[v]
+                level[v] = lv
+                r = parent[v]
+                if r >= 0 and first[r - ns] == v:
+                    level[r] = lv - 1
         for r in wrapped:
             level[r] = 2 * layer[parent[r]] + 1
         s.layer, s.level = layer, level
-        for r in s.cross:
-            _cross_level(s, r, level)
+        for r, how, ref in self.cross_plan:
+            if how == 0:
+                level[r] = 2 * layer[ref] - 1
+            elif how == 1:
+                level[r] = 2 * layer[ref] + 1
+            elif how == 2:
+                level[r] = level[ref]
+            else:
+                level[r] = -1
         return wrapped
+
+    def _plan_cross(self) -> list[tuple[int, int, int]]:
+        """How :func:`structure._cross_level` sets every cross relation's row, in an order that puts
+        an attacked cross relation before its undercuts: (relation, 0: a row above its first premise
+        / 1: below its target / 2: its target's / 3: -1, the node that row comes from)."""
+        s = self.s
+        ns, target, premises = s.ns, s.target, s.premises
+        cross = set(s.cross)
+        plan: list[tuple[int, int, int]] = []
+        seen: set[int] = set()
+        for r0 in s.cross:
+            stack = [r0]  # the chain of attacked cross relations, worked from its far end
+            while stack[-1] not in seen and target[stack[-1]] >= ns and target[stack[-1]] in cross:
+                seen.add(stack[-1])
+                stack.append(target[stack[-1]])
+            for r in reversed(stack):
+                seen.add(r)
+                t = target[r]
+                if t < 0:
+                    plan.append((r, 0, premises[r][0]) if premises[r] else (r, 3, -1))
+                elif t < ns:
+                    plan.append((r, 1, t))
+                else:
+                    plan.append((r, 2, t))
+        return plan
 
 
 def compact(s: Structure, measure: Measure, aspect: float, trials: int,

@@ -148,7 +148,7 @@ def _sweep(s: Structure, edges: _Edges, x: list[float], y: list[float], along: l
             na += [q for u in na for q in riders.get(u, ())]
             nb += [q for u in nb for q in riders.get(u, ())]
             moved = {k for u in na + nb for k in at[u]}
-            n_cross = sum(is_cross[k] for k in moved)
+            n_cross = sum([is_cross[k] for k in moved])
             if len(moved) > limit or not n_cross:
                 i += 1
                 continue
