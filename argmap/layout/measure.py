@@ -116,6 +116,12 @@ def _wrap(text: str, font: _Font, max_width: float) -> tuple[list[str], list[flo
             lines.append("")
             widths.append(0.0)
             continue
+        if len(words) == 1:  # a title, say
+            ww = known(words[0])
+            if ww <= max_width:
+                lines.append(words[0])
+                widths.append(ww)
+                continue
         ws = list(map(known, words))
         if max(ws) > max_width:
             _wrap_long(words, ws, font, max_width, space, lines, widths)
@@ -220,6 +226,9 @@ class CardMetrics(FrozenRecord):
         return (self.width, self.height)
 
 
+SUM_ERROR = 1e-9  # far above the rounding difference of two sums of a line's ~40 character widths
+
+
 @lru_cache(maxsize=100_000)
 def card_metrics(text: str, title: str = "", compact: bool = False) -> CardMetrics:
     """Geometry of a statement card holding ``title`` (bold, optional) and ``text``; ``compact``: the
@@ -227,21 +236,32 @@ def card_metrics(text: str, title: str = "", compact: bool = False) -> CardMetri
     if compact:
         return _compact_metrics(text, title)
     title_lines: tuple[str, ...] = ()
-    widest = 0.0
+    title_sums: list[float] = []
     if title.strip():
-        lines, sums = _wrap(title, BOLD, MAX_TEXT_WIDTH)
+        lines, title_sums = _wrap(title, BOLD, MAX_TEXT_WIDTH)
         title_lines = tuple(lines)
-        widest = _widest(BOLD, lines, sums)
     lines, sums = _wrap(text or " ", REGULAR, MAX_TEXT_WIDTH)
     text_lines = tuple(lines)
-    widest = max(widest, _widest(REGULAR, lines, sums))
-    width = max(MIN_CARD_WIDTH, min(MAX_TEXT_WIDTH, widest) + 2 * PAD_X)
+    # The widest line's word-by-word sum differs from its exact width (the sum of its characters) by
+    # rounding in the last bits only (~1e-12): when the card's width, rounded, is the same on both
+    # sides of the sum, it is the exact width's too, and no line needs measuring.
+    approx = max(max(title_sums, default=0.0), max(sums))
+    width = _card_width(approx - SUM_ERROR)
+    if width != _card_width(approx + SUM_ERROR):
+        widest = max(_widest(BOLD, list(title_lines), title_sums) if title_lines else 0.0,
+                     _widest(REGULAR, lines, sums))
+        width = _card_width(widest)
     lh = LINE_HEIGHT
     label_y = PAD_Y + LABEL.ascent
     title_y = PAD_Y + LABEL_HEIGHT
     text_y = title_y + (len(title_lines) * lh + TITLE_GAP if title_lines else 0.0)
     height = text_y + len(text_lines) * lh + PAD_Y
-    return CardMetrics(round(width, 2), round(height, 2), title_lines, text_lines, lh, label_y, title_y, text_y)
+    return CardMetrics(width, round(height, 2), title_lines, text_lines, lh, label_y, title_y, text_y)
+
+
+def _card_width(widest: float) -> float:
+    """A full card's width (rounded) for its widest line."""
+    return round(max(MIN_CARD_WIDTH, min(MAX_TEXT_WIDTH, widest) + 2 * PAD_X), 2)
 
 
 def _balanced(text: str, font: _Font, room: float) -> tuple[list[str], float]:
