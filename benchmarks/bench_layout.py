@@ -10,7 +10,8 @@ crossings, width and height; then the same graph, with the same card sizes,
 written as DOT and laid out by ``dot`` (when installed), with its time and
 crossings counted the same way.  "(mixed)" is argmap's count when objections
 may mix with supports (``group_attacks=False``; dot has no such rule), for
-maps small enough to get the crossing-reduction passes.  "cpu s" is process
+maps small enough to get the crossing-reduction passes.  "behind": edges, drawn as
+the exports draw them, that pass behind a card other than their ends (argmap only).  "cpu s" is process
 time, steadier than wall time on a busy machine.  ``--aspect`` is passed to
 the layout (default: the engine's, 1.4; 0: no compaction of wide fan-outs).
 """
@@ -91,6 +92,51 @@ def bbox(positions, sizes) -> tuple[float, float]:
     return xs1 - xs0, ys1 - ys0
 
 
+def through_cards(amap: ArgumentMap, positions, sizes) -> int:
+    """Edges (premise to junction, junction to target card), drawn as the exports draw them
+    (``argmap.draw.edges``), that pass behind a card other than their own ends: sampled at 16 points
+    per curve segment, against cards shrunk by 2 px, found through a grid of 200 px cells."""
+    from argmap.draw.edges import premise_points, target_points
+
+    cell = 200.0
+    boxes = {}
+    grid: dict[tuple[int, int], list[str]] = {}
+    for sid in amap.statements:
+        (x, y), (w, h) = positions[sid], sizes[sid]
+        b = boxes[sid] = (x - w / 2 + 2, y - h / 2 + 2, x + w / 2 - 2, y + h / 2 - 2)
+        for gx in range(int(b[0] // cell), int(b[2] // cell) + 1):
+            for gy in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                grid.setdefault((gx, gy), []).append(sid)
+
+    def hits(curves, ends) -> bool:
+        for c in curves:
+            for k in range(1, 16):
+                t = k / 16
+                u = 1 - t
+                a, b, d, e = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+                x = a * c[0][0] + b * c[1][0] + d * c[2][0] + e * c[3][0]
+                y = a * c[0][1] + b * c[1][1] + d * c[2][1] + e * c[3][1]
+                for sid in grid.get((int(x // cell), int(y // cell)), ()):
+                    b0 = boxes[sid]
+                    if sid not in ends and b0[0] < x < b0[2] and b0[1] < y < b0[3]:
+                        return True
+        return False
+
+    def card(sid):
+        (x, y), (w, h) = positions[sid], sizes[sid]
+        return (x - w / 2, y - h / 2, w, h)
+
+    count = 0
+    for rel in amap.relations.values():
+        jx, jy = positions[rel.id]
+        ends = set(rel.premises) | {rel.target}
+        for p in rel.premises:
+            count += hits(premise_points(card(p), jx, jy), ends)
+        if rel.target in amap.statements:
+            count += hits(target_points(jx, jy, card(rel.target)), ends)
+    return count
+
+
 def write_dot(amap: ArgumentMap, sizes, path: Path) -> None:
     """The same graph for dot: cards as fixed-size boxes (inches = px / 72),
     relations as junction-sized boxes, conclusions on top."""
@@ -155,6 +201,7 @@ def main() -> None:
                 "n": n, "rel": len(amap.relations), "measure": t_measure,
                 "t_min": min(times), "t_med": statistics.median(times), "cpu": min(cpu),
                 "over": overlaps(pos, sizes), "cross": crossings(amap.graph, pos),
+                "behind": through_cards(amap, pos, sizes),
                 "wh": bbox(pos, sizes),
             }
             if n <= REORDER_LIMIT:  # the same, objections free to mix with supports
@@ -174,14 +221,14 @@ def main() -> None:
 def _print_row(r: dict, have_dot: bool, header: bool) -> None:
     if header:
         cols = f"{'stmts':>6} {'rels':>6} {'measure s':>9} {'layout s (min/med)':>19} {'cpu s':>7} {'overl':>5} " \
-               f"{'cross':>7} {'(mixed)':>7} {'width x height px':>19}"
+               f"{'cross':>7} {'(mixed)':>7} {'behind':>6} {'width x height px':>19}"
         if have_dot:
             cols += f" | {'dot s':>7} {'dot cross':>9} {'dot overl':>9} {'dot w x h px':>17} {'t ratio':>8} " \
                     f"{'x ratio':>7} {'(mixed)':>7}"
         print(cols)
     w, h = r["wh"]
     line = f"{r['n']:>6} {r['rel']:>6} {r['measure']:>9.3f} {r['t_min']:>9.4f}/{r['t_med']:<9.4f} {r['cpu']:>7.4f} " \
-           f"{r['over']:>5} {r['cross']:>7} {r.get('mixed', '-'):>7} {w:>9.0f} x {h:<7.0f}"
+           f"{r['over']:>5} {r['cross']:>7} {r.get('mixed', '-'):>7} {r['behind']:>6} {w:>9.0f} x {h:<7.0f}"
     if have_dot:
         if "d_t" in r:
             dw, dh = r["d_wh"]
