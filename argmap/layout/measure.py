@@ -123,21 +123,26 @@ def _wrap(text: str, font: _Font, max_width: float) -> tuple[list[str], list[flo
                 widths.append(ww)
                 continue
         ws = list(map(known, words))
-        if max(ws) > max_width:
-            _wrap_long(words, ws, font, max_width, space, lines, widths)
-            continue
         i = 0
         cur = ws[0]
-        for j, ww in enumerate(ws[1:], 1):
-            add = cur + space + ww
-            if add <= max_width:
-                cur = add
+        start = len(lines)
+        if cur <= max_width:
+            for j, ww in enumerate(ws[1:], 1):
+                add = cur + space + ww
+                if add <= max_width:
+                    cur = add
+                elif ww <= max_width:  # (a word wider than a line always lands here)
+                    lines.append(" ".join(words[i:j]))
+                    widths.append(cur)
+                    i, cur = j, ww
+                else:
+                    break
             else:
-                lines.append(" ".join(words[i:j]))
+                lines.append(" ".join(words[i:]))
                 widths.append(cur)
-                i, cur = j, ww
-        lines.append(" ".join(words[i:]))
-        widths.append(cur)
+                continue
+        del lines[start:], widths[start:]
+        _wrap_long(words, ws, font, max_width, space, lines, widths)
     return lines, widths
 
 

@@ -212,7 +212,8 @@ class MapStore(Emitter):
             pending = set(ids)
         except TypeError:  # an unhashable id
             pending = None
-        if (pending is None or len(pending) != len(ids) or "" in pending or not all(map(isinstance, pending, repeat(str)))
+        if (pending is None or len(pending) != len(ids) or "" in pending
+                or not all(map(isinstance, pending, repeat(str)))
                 or ((self._statements or self._relations or self._sources) and any(map(self.__contains__, pending)))):
             pending = set()
             for eid in ids:
