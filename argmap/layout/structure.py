@@ -1,7 +1,6 @@
 """Map graph to a compact integer structure: layers (longest path, cycles broken) and a spanning forest."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Hashable, Iterable, Mapping
 
 from .measure import JUNCTION_SIZE, MIN_CARD_WIDTH
@@ -9,32 +8,37 @@ from .measure import JUNCTION_SIZE, MIN_CARD_WIDTH
 DEFAULT_CARD = (MIN_CARD_WIDTH, 60.0)
 
 
-@dataclass
 class Structure:
     """Nodes are integers: statements ``[0, ns)``, relations ``[ns, n)``, in graph order.
 
     ``level`` is the row of a node: statement layer ``L`` is row ``2L``; a
     relation junction sits in an odd row, in the gap above its premises
-    (tree relations) or just below its target (cross relations).
+    (tree relations) or just below its target (cross relations).  (A plain
+    class: ``dataclasses`` would bring ``inspect`` into every command's start.)
     """
 
-    ids: list[Hashable]
-    ns: int
-    w: list[float]
-    h: list[float]
-    attack: list[bool]                      # per node (False for statements)
-    premises: list[list[int]]               # per node ([] for statements)
-    target: list[int]                       # per node (-1 for statements / none)
-    layer: list[int] = field(default_factory=list)      # statements only
-    level: list[int] = field(default_factory=list)
-    parent: list[int] = field(default_factory=list)     # tree parent or -1
-    children: list[list[int]] = field(default_factory=list)
-    roots: list[int] = field(default_factory=list)
-    cross: list[int] = field(default_factory=list)      # relations outside the tree
-    anchor: list[int] = field(default_factory=list)     # relation -> statement it hangs under
-    junctions: list[int] | None = None      # relations in the tree (with children), set by build_tree
-    tidy: Any = field(default=None, repr=False, compare=False)  # place_x's memo of contours (tidy._Memo)
-    cross_rows: Any = field(default=None, repr=False, compare=False)  # engine._cross_rows's, per level list
+    __slots__ = ("ids", "ns", "w", "h", "attack", "premises", "target", "layer", "level", "parent", "children",
+                 "roots", "cross", "anchor", "junctions", "tidy", "cross_rows")
+
+    def __init__(self, ids: list[Hashable], ns: int, w: list[float], h: list[float], attack: list[bool],
+                 premises: list[list[int]], target: list[int]) -> None:
+        self.ids = ids
+        self.ns = ns
+        self.w = w
+        self.h = h
+        self.attack = attack                        # per node (False for statements)
+        self.premises = premises                    # per node ([] for statements)
+        self.target = target                        # per node (-1 for statements / none)
+        self.layer: list[int] = []                  # statements only
+        self.level: list[int] = []
+        self.parent: list[int] = []                 # tree parent or -1
+        self.children: list[list[int]] = []
+        self.roots: list[int] = []
+        self.cross: list[int] = []                  # relations outside the tree
+        self.anchor: list[int] = []                 # relation -> statement it hangs under
+        self.junctions: list[int] | None = None     # relations in the tree (with children), set by build_tree
+        self.tidy: Any = None                       # place_x's memo of contours (tidy._Memo)
+        self.cross_rows: Any = None                 # engine._cross_rows's, per level list
 
     @property
     def n(self) -> int:
