@@ -177,7 +177,6 @@ def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
     """A validated document (``MapDocument``, or the records :mod:`fastload` made) -> a new
     :class:`ArgumentMap` (all or nothing)."""
     rec = doc if isinstance(doc, fastload.Records) else _records(doc)
-    _check_references(rec.sources, rec.statements, rec.relations, path)
     meta = dict(rec.meta)
     amap = ArgumentMap(meta.pop("title", ""), meta.pop("description", ""))
     for k, v in meta.items():
@@ -186,6 +185,9 @@ def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
     try:
         amap.add_many(rec.statements, rec.relations, rec.positions, rec.pinned, rec.sources)
     except ModelError as e:
+        # the model refuses every dangling reference and duplicate id too; the references check,
+        # which names them by their place in the file, runs only then (a valid map needs neither)
+        _check_references(rec.sources, rec.statements, rec.relations, path)
         place = next((f"{sort}[{i}]" for sort, items in (("relations", rec.relations), ("statements", rec.statements))
                       for i, el in enumerate(items) if f"{el.id!r}" in str(e)), "")
         raise MapFileError(path, place, str(e)) from None

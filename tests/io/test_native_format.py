@@ -186,3 +186,14 @@ def test_dumps_output_stable_for_unchanged_map():
     m = ArgumentMap("x")
     m.add_statement(Statement("a", "A"))
     assert dumps(m) == dumps(m)
+
+
+def test_reference_errors_name_the_file_place_before_model_errors(tmp_path):
+    """A dangling premise is named by its JSON path even when the map has a problem only the model sees
+    (a relation targeting itself); a map with only the latter gets the model's message and the relation."""
+    st = [{"id": "a", "kind": "premise", "text": "A"}, {"id": "b", "kind": "conclusion", "text": "B"}]
+    rels = [{"id": "r1", "polarity": "support", "premises": ["a"], "target": "r1"},
+            {"id": "r2", "polarity": "support", "premises": ["zz"], "target": "b"}]
+    assert load_error(tmp_path, doc(st, rels)).endswith(": relations[1].premises[0]: no statement with id 'zz'")
+    msg = load_error(tmp_path, doc(st, rels[:1]))
+    assert msg.endswith(": relations[0]: relation 'r1' cannot target itself")
