@@ -298,19 +298,32 @@ class MapDrawing:
     def picture(self, clip: Box | None = None, background: Colour | None = None) -> Picture:
         """The map drawn in map coordinates: background, edges and junctions, cards, title, legend
         (only what meets ``clip`` when given)."""
-        pal = self.palette
         pic = Picture()
         if background is not None:
-            bg = Path()
-            r = self.rect
-            if clip is not None:
-                left, top = max(r[0], clip[0]), max(r[1], clip[1])
-                right, bottom = min(r[0] + r[2], clip[0] + clip[2]), min(r[1] + r[3], clip[1] + clip[3])
-                r = (left, top, max(0.0, right - left), max(0.0, bottom - top))
-            bg.rect(*r)
-            pic.path(bg, None, background)
+            self.draw_background(pic, background, clip)
+        self.draw_relations(pic, clip)
+        self.draw_front(pic, clip)
+        return pic
+
+    def draw_background(self, pic: Picture, background: Colour, clip: Box | None = None) -> None:
+        """The drawing's rectangle (its part inside ``clip``) filled with ``background``."""
+        bg = Path()
+        r = self.rect
+        if clip is not None:
+            left, top = max(r[0], clip[0]), max(r[1], clip[1])
+            right, bottom = min(r[0] + r[2], clip[0] + clip[2]), min(r[1] + r[3], clip[1] + clip[3])
+            r = (left, top, max(0.0, right - left), max(0.0, bottom - top))
+        bg.rect(*r)
+        pic.path(bg, None, background)
+
+    def draw_relations(self, pic: Picture, clip: Box | None = None) -> None:
+        """The edges and junctions (those that meet ``clip``)."""
         edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
-        draw_relations(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], pal, self.horizontal)
+        draw_relations(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
+
+    def draw_front(self, pic: Picture, clip: Box | None = None) -> None:
+        """What lies over the edges: the cards (those that meet ``clip``), the title and the legend."""
+        pal = self.palette
         cards = self.cards if clip is None else [c for c in self.cards if meets(c[0], clip)]
         if self.cards_overlap:  # one card at a time, so each lies on the one before
             for card in cards:
@@ -324,7 +337,6 @@ class MapDrawing:
             pic.text(style.TITLE, pal.text, [(x, y + i * lh, t) for i, t in enumerate(self.title_lines)])
         if self.legend_pos is not None:
             draw_legend(pic, self.legend_pos, pal, self.legend_strip)
-        return pic
 
 
 # -------------------------------------------------------------------- cards

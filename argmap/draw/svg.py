@@ -13,7 +13,7 @@ import os
 import re
 from itertools import chain
 from operator import itemgetter
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
@@ -156,6 +156,11 @@ def _font_attrs(font: Font) -> str:
 
 def document(pic: Picture, box: tuple[float, float, float, float], *, title: str, desc: str = "") -> bytes:
     """An SVG document showing the part ``box`` (left, top, width, height, in map units) of ``pic``."""
+    return _document(elements(pic), box, title, desc)
+
+
+def _document(body: str, box: tuple[float, float, float, float], title: str, desc: str) -> bytes:
+    """The SVG document around ``body`` (a drawing's elements, in map units)."""
     left, top, w, h = box
     w, h = math.ceil(w), math.ceil(h)
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -165,6 +170,19 @@ def document(pic: Picture, box: tuple[float, float, float, float], *, title: str
     if desc:
         parts.append("<desc>%s</desc>\n" % escape(desc))
     parts.append('<g transform="translate(%s %s)" text-rendering="geometricPrecision">\n' % (_n(-left), _n(-top)))
+    parts.append(body)
+    parts.append("</g>\n</svg>\n")
+    out = "".join(parts)
+    if "\ufffe" in out or "\uffff" in out:
+        out = out.replace("\ufffe", "").replace("\uffff", "")
+    # characters XML cannot hold (only ever in user text) dropped: as bytes, as UTF-8 has no
+    # ASCII control byte inside another character (a regular expression over the text is 20x slower)
+    return out.encode("utf-8").translate(None, _BAD_BYTES)
+
+
+def elements(pic: Picture) -> str:
+    """The SVG elements of a picture's items, in drawing order."""
+    parts: list[str] = []
     add = parts.append
     for item in pic.items:
         if item[0] == "path":
@@ -184,18 +202,19 @@ def document(pic: Picture, box: tuple[float, float, float, float], *, title: str
             add("<g%s%s>\n" % (_font_attrs(font), _colour("fill", colour)))
             add(_texts(runs))
             add("</g>\n")
-    add("</g>\n</svg>\n")
-    out = "".join(parts)
-    if "\ufffe" in out or "\uffff" in out:
-        out = out.replace("\ufffe", "").replace("\uffff", "")
-    # characters XML cannot hold (only ever in user text) dropped: as bytes, as UTF-8 has no
-    # ASCII control byte inside another character (a regular expression over the text is 20x slower)
-    return out.encode("utf-8").translate(None, _BAD_BYTES)
+    return "".join(parts)
 
 
-def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:
+PARALLEL_EDGES = 400  # relations: from this many on, ``parallel`` draws the edges in a second process
+
+
+def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, parallel: bool = False, **opts: Any) -> bytes:
     """The map as an SVG document: vector shapes, ``<text>`` elements, a viewBox and the title
-    (``opts``: those of :class:`~argmap.draw.mapdraw.MapDrawing`)."""
+    (``opts``: those of :class:`~argmap.draw.mapdraw.MapDrawing`).
+
+    ``parallel``: the caller owns its process (a one-map ``argmap export``), so a big map's edges
+    may be drawn and written by a forked child while this process does the cards (see
+    :mod:`~argmap.draw.parallel`); the bytes are the same either way."""
     from .mapdraw import MapDrawing
     from .style import WHITE
 
@@ -205,9 +224,24 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
         from ..io.outline import text_outline
 
         desc = "\n\n".join(t for t in (desc, text_outline(amap, opts.get("ids"), width=10_000)) if t)
-    pic = d.picture(background=None if transparent else WHITE)
-    return document(pic, d.rect, title=d.title or amap.title or "Argument map",
-                    desc=desc or "Argument map drawn by argmap")
+
+    def layer(draw: Callable[[Picture], None]) -> Callable[[], str]:
+        def run() -> str:
+            pic = Picture()
+            draw(pic)
+            return elements(pic)
+        return run
+
+    back = layer(lambda pic: None if transparent else d.draw_background(pic, WHITE))()
+    edges, front = layer(d.draw_relations), layer(d.draw_front)
+    if parallel and len(d.edges) >= PARALLEL_EDGES:
+        from .parallel import both, fork_safe
+
+        lines, cards = both(edges, front) if fork_safe() else (edges(), front())
+    else:
+        lines, cards = edges(), front()
+    return _document(back + lines + cards, d.rect, d.title or amap.title or "Argument map",
+                     desc or "Argument map drawn by argmap")
 
 
 def write_output(path: str | os.PathLike[str], data: bytes) -> None:
