@@ -72,6 +72,14 @@ def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
     return opts
 
 
+def own_process() -> bool:
+    """Whether the command runs as a whole process of its own (``argmap`` or ``python -m argmap``),
+    not as a call from other code, which may hold threads or files a forked child must not share."""
+    import argmap.cli
+
+    return argmap.cli._own_process
+
+
 def prepare_qt() -> None:
     """Make the one QGuiApplication the drawing needs (offscreen when there is no display)."""
     from argmap.ui.export import ensure_app
@@ -137,6 +145,8 @@ def run_export(args: argparse.Namespace) -> int:
     if spec.name == "argmap":
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
     opts = _options(args, spec.name)
+    if spec.name == "svg" and len(jobs) == 1 and own_process():
+        opts["parallel"] = True  # this process is ours alone: a big map's edges may be drawn by a forked helper
     if spec.needs_qt:
         import logging
 

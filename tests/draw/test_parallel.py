@@ -76,3 +76,29 @@ def test_a_big_map_drawn_in_two_processes_is_the_same_svg():
         print(len(forks), one == two, len(two) > 100_000)
     """)
     assert out == "1 True True"
+
+
+def test_the_export_command_forks_once_for_a_big_map_and_writes_what_one_process_draws(tmp_path):
+    src, out = tmp_path / "fan.argmap.json", tmp_path / "fan.svg"
+    printed = run(f"""
+        import os
+        import argmap.cli
+        from argmap.draw.svg import svg_bytes
+        from argmap.io import load_map, save_map
+        from argmap.layout import layout_map
+        from argmap.model import ArgumentMap, Polarity, Relation, Statement
+        m = ArgumentMap(title="Fan")
+        m.add_many([Statement("c", "The claim")] + [Statement(f"p{{i}}", f"Reason {{i}}") for i in range(420)],
+                   [Relation(f"r{{i}}", Polarity.SUPPORT, (f"p{{i}}",), "c") for i in range(420)])
+        save_map(m, {str(src)!r})                   # no positions: the command lays it out
+        forks = []
+        real = os.fork
+        os.fork = lambda: forks.append(1) or real()
+        argmap.cli._own_process = True              # as run() sets it for the console script
+        status = argmap.cli.main(["export", "-q", {str(src)!r}, "-o", {str(out)!r}])
+        os.fork = real
+        m = load_map({str(src)!r})
+        m.move(layout_map(m))
+        print(status, len(forks), svg_bytes(m) == open({str(out)!r}, "rb").read())
+    """)
+    assert printed == "0 1 True"
