@@ -301,7 +301,7 @@ class MapDrawing:
         pic = Picture()
         if background is not None:
             self.draw_background(pic, background, clip)
-        self.draw_relations(pic, clip)
+        self.draw_edges(pic, clip)
         self.draw_front(pic, clip)
         return pic
 
@@ -316,14 +316,17 @@ class MapDrawing:
         bg.rect(*r)
         pic.path(bg, None, background)
 
-    def draw_relations(self, pic: Picture, clip: Box | None = None) -> None:
-        """The edges and junctions (those that meet ``clip``)."""
+    def draw_edges(self, pic: Picture, clip: Box | None = None) -> None:
+        """The relations' lines and arrowheads (those that meet ``clip``), under everything else."""
         edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
-        draw_relations(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
+        draw_lines(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
 
     def draw_front(self, pic: Picture, clip: Box | None = None) -> None:
-        """What lies over the edges: the cards (those that meet ``clip``), the title and the legend."""
+        """What lies over the edges: the junctions, the cards (those that meet ``clip``), the title
+        and the legend."""
         pal = self.palette
+        edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
+        draw_relation_junctions(pic, [(e[2][0], e[2][1], e[0].polarity) for e in edges], pal)
         cards = self.cards if clip is None else [c for c in self.cards if meets(c[0], clip)]
         if self.cards_overlap:  # one card at a time, so each lies on the one before
             for card in cards:
@@ -437,6 +440,13 @@ EdgeSpec = tuple[Relation, Sequence[Box], Point, Box, bool, "float | None"]
 def draw_relations(pic: Picture, edges: Sequence[EdgeSpec], pal: Palette, horizontal: bool = False) -> None:
     """All relations: premise lines and target arrows (one path per polarity for the lines and one
     for the arrowheads), then the junctions on top (``horizontal``: a left-to-right map)."""
+    draw_lines(pic, edges, pal, horizontal)
+    draw_relation_junctions(pic, [(e[2][0], e[2][1], e[0].polarity) for e in edges], pal)
+
+
+def draw_lines(pic: Picture, edges: Sequence[EdgeSpec], pal: Palette, horizontal: bool = False) -> None:
+    """The relations' premise lines and target arrows: one path per polarity for the lines and one
+    for the arrowheads."""
     lines = {pol: Path() for pol in Polarity}
     heads = {pol: Path() for pol in Polarity}
     length, width = style.ARROW_LENGTH, style.ARROW_WIDTH
@@ -454,10 +464,14 @@ def draw_relations(pic: Picture, edges: Sequence[EdgeSpec], pal: Palette, horizo
         pic.path(lines[pol], pen)
         # arrows into one point share a head: overlapping heads stay filled (the non-zero rule)
         pic.path(heads[pol], Pen(pen.colour, 1.0), pen.colour, winding=True)
+
+
+def draw_relation_junctions(pic: Picture, junctions: Sequence[tuple[float, float, Polarity]], pal: Palette) -> None:
+    """The junctions of many relations, batched unless two of them overlap (then one at a time,
+    so each sign stays on its own junction)."""
     s = measure.JUNCTION_SIZE
-    junctions = [(e[2][0], e[2][1], e[0].polarity) for e in edges]
     if overlapping((x - s / 2, y - s / 2, s, s) for x, y, _ in junctions):
-        for j in junctions:  # keep each sign on its own junction
+        for j in junctions:
             draw_junctions(pic, [j], pal)
     else:
         draw_junctions(pic, junctions, pal)
