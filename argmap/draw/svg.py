@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from itertools import chain
 from operator import itemgetter
 from typing import Any, Callable, Sequence
@@ -24,22 +23,14 @@ from .style import Colour, Font, Pen
 
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
 DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions")
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BAD_BYTES = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])
 _CAPS = {"flat": "butt", "square": "square", "round": "round"}
 
 
 def escape(s: str) -> str:
-    """``s`` as XML text or attribute value (characters XML cannot hold dropped)."""
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
-    if '"' in s:
-        s = s.replace('"', "&quot;")
-    return _BAD_XML.sub("", s) if _BAD_XML.search(s) else s
+    """``s`` as XML element text.  (Characters XML cannot hold are dropped once, from the whole
+    document, by :func:`_document`.)"""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _n(v: float) -> str:
@@ -139,9 +130,9 @@ def _texts(runs: list[tuple[float, float, str]]) -> str:
     xs, ys, texts = zip(*runs)
     joined = "\n".join(texts)
     if joined.count("\n") == len(texts) - 1:  # one line each (as drawn): escaped in one go
-        texts = tuple(joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split("\n"))
+        texts = tuple(escape(joined).split("\n"))
     else:
-        texts = tuple(t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in texts)
+        texts = tuple(map(escape, texts))
     return (_TEXT * len(texts)) % tuple(chain.from_iterable(zip(xs, ys, texts)))
 
 

@@ -160,17 +160,19 @@ def _statements(items: Any, positions: dict, pinned: list) -> list[Statement]:
             raise Doubt("statement")
         if assessment is not None and (type(assessment) is not str or assessment not in assessments):
             raise Doubt("assessment")
-        if meta is missing:
-            meta = {}
-        elif type(meta) is dict:
-            meta = meta.copy()
-        else:
-            raise Doubt("meta")
+        meta = {} if meta is missing else _meta(meta)
         append(Statement(sid, text, kinds[kind], title, notes, () if tags is missing else _strings(tags),
                          () if anchors is missing else _anchors(anchors), assessment, meta))
         if "position" in s or "pinned" in s:
             _placed(s, sid, positions, pinned)
     return out
+
+
+def _meta(meta: Any) -> dict:
+    """A record's own copy of its ``meta`` object."""
+    if type(meta) is not dict:
+        raise Doubt("meta")
+    return meta.copy()
 
 
 def _relations(items: Any, positions: dict, pinned: list) -> list[Relation]:
@@ -200,12 +202,7 @@ def _relations(items: Any, positions: dict, pinned: list) -> list[Relation]:
             kind = kinds[kind]
         if assessment is not None and (type(assessment) is not str or assessment not in assessments):
             raise Doubt("assessment")
-        if meta is missing:
-            meta = {}
-        elif type(meta) is dict:
-            meta = meta.copy()
-        else:
-            raise Doubt("meta")
+        meta = {} if meta is missing else _meta(meta)
         append(Relation(rid, polarities[polarity], tuple(premises), target, kind, title, notes, scheme, assessment,
                         meta))
         if "position" in r or "pinned" in r:

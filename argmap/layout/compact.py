@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .structure import Structure, reason_units
+from .structure import Structure, preorder, reason_units
 
 Measure = Callable[[], tuple[float, float, list[float], int, int]]  # w, h, x, crossings, edges through cards
 MAX_BANDS = 3
@@ -92,16 +92,7 @@ class Bands:
         parent, children, premises, target = s.parent, s.children, s.premises, s.target
         # depth-first entry numbers from 1 (0: not in the tree), and the last number in each subtree
         tin, tout = [0] * n, [0] * n
-        order: list[int] = []
-        stack = list(reversed(s.roots))
-        while stack:
-            v = stack.pop()
-            order.append(v)
-            stack.extend(reversed(children[v]))
-        size = [1] * n
-        for v in reversed(order):
-            for c in children[v]:
-                size[v] += size[c]
+        order, size = preorder(s)
         for k, v in enumerate(order, 1):
             tin[v] = k
             tout[v] = k + size[v] - 1

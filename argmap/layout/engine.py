@@ -8,7 +8,7 @@ from .compact import compact
 from .metrics import RowCrossings, segment_crossings
 from .order import reorder
 from .rows import Blocks, Row
-from .structure import Structure, assign_layers, build_tree, extract, extract_records
+from .structure import Structure, assign_layers, build_tree, extract, extract_records, preorder
 from .tidy import place_x
 from .transpose import transpose
 
@@ -398,7 +398,7 @@ def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float
     pinned cards that reach into the row."""
     n = s.n
     part = list(range(n))
-    for v in _preorder(s):
+    for v in preorder(s)[0]:
         for c in s.children[v]:
             part[c] = part[v]
     for r in s.cross:  # a cross junction moves with what it hangs under
@@ -430,14 +430,3 @@ def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float
             c = blocks.free_spot(want, hw, node_gap, rightwards=True)  # keeps the row's order
             x[i] = c
             cursor = c + hw + (node_gap if i < s.ns else node_gap / 2)
-
-
-def _preorder(s: Structure) -> list[int]:
-    out: list[int] = []
-    stack = list(reversed(s.roots))
-    children = s.children
-    while stack:
-        v = stack.pop()
-        out.append(v)
-        stack.extend(reversed(children[v]))
-    return out

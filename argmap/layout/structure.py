@@ -239,6 +239,23 @@ def _longest_path(s: Structure, cls: list[int] | None, strict: bool) -> tuple[li
     return (layer if cls is None else [layer[c] for c in cls]), None
 
 
+def preorder(s: Structure) -> tuple[list[int], list[int]]:
+    """The tree's nodes depth first from the roots (each before its children, in their order), and
+    every node's subtree size (1 for a node outside the tree)."""
+    order: list[int] = []
+    children = s.children
+    stack = list(reversed(s.roots))
+    while stack:
+        v = stack.pop()
+        order.append(v)
+        stack.extend(reversed(children[v]))
+    size = [1] * s.n
+    for v in reversed(order):
+        for c in children[v]:
+            size[v] += size[c]
+    return order, size
+
+
 def build_tree(s: Structure, group_attacks: bool = True) -> None:
     """Choose one tree parent per statement and order every node's children.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable
 
-from .structure import Structure, reason_units
+from .structure import Structure, preorder, reason_units
 
 Seg = tuple[int, int]
 
@@ -111,17 +111,9 @@ def _sweep(s: Structure, edges: _Edges, x: list[float], y: list[float], along: l
     index = _Index(edges, x)
     # depth-first order of the tree; a cross junction rides with what it hangs under
     tin = [-1] * n
-    by_tin: list[int] = []
-    stack = list(reversed(s.roots))
-    while stack:
-        v = stack.pop()
-        tin[v] = len(by_tin)
-        by_tin.append(v)
-        stack.extend(reversed(children[v]))
-    size = [1] * n
-    for v in reversed(by_tin):
-        for c in children[v]:
-            size[v] += size[c]
+    by_tin, size = preorder(s)
+    for k, v in enumerate(by_tin):
+        tin[v] = k
     riders: dict[int, list[int]] = {}
     for r in s.cross:
         o = r
