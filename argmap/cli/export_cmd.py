@@ -145,8 +145,10 @@ def run_export(args: argparse.Namespace) -> int:
     if spec.name == "argmap":
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
     opts = _options(args, spec.name)
-    if spec.name == "svg" and len(jobs) == 1 and own_process():
-        opts["parallel"] = True  # this process is ours alone: a big map's edges may be drawn by a forked helper
+    if len(jobs) == 1 and own_process():
+        from argmap import parallel
+
+        parallel.grant()  # this process is ours alone: a big map's layout and SVG may use forked helpers
     if spec.needs_qt:
         import logging
 

@@ -316,9 +316,12 @@ class MapDrawing:
         bg.rect(*r)
         pic.path(bg, None, background)
 
-    def draw_edges(self, pic: Picture, clip: Box | None = None) -> None:
-        """The relations' lines and arrowheads (those that meet ``clip``), under everything else."""
-        edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
+    def draw_edges(self, pic: Picture, clip: Box | None = None, part: tuple[int, int] | None = None) -> None:
+        """The relations' lines and arrowheads (those that meet ``clip``; ``part``: the slice
+        ``[start, stop)`` of :attr:`edges` only), under everything else."""
+        edges = self.edges if part is None else self.edges[part[0]:part[1]]
+        if clip is not None:
+            edges = [e for e in edges if meets(e[5], clip)]
         draw_lines(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
 
     def draw_front(self, pic: Picture, clip: Box | None = None) -> None:

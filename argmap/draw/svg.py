@@ -18,6 +18,7 @@ from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
 from ..layout import measure
 from ..model import ArgumentMap
+from ..parallel import both, usable
 from .picture import Picture
 from .style import Colour, Font, Pen
 
@@ -196,16 +197,17 @@ def elements(pic: Picture) -> str:
     return "".join(parts)
 
 
-PARALLEL_EDGES = 400  # relations: from this many on, ``parallel`` draws the edges in a second process
+PARALLEL_EDGES = 400  # relations: from this many on, with helpers granted, most edges are drawn in a second process
+HELPER_EDGES = 0.9    # the share of the edges the helper draws (edges: ~60 % of the drawing's work)
 
 
-def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, parallel: bool = False, **opts: Any) -> bytes:
+def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:
     """The map as an SVG document: vector shapes, ``<text>`` elements, a viewBox and the title
     (``opts``: those of :class:`~argmap.draw.mapdraw.MapDrawing`).
 
-    ``parallel``: the caller owns its process (a one-map ``argmap export``), so a big map's edges
-    may be drawn and written by a forked child while this process does the cards (see
-    :mod:`~argmap.draw.parallel`); the bytes are the same either way."""
+    When the owner of the process granted helpers (:func:`argmap.parallel.grant`: a one-map
+    ``argmap export``), a big map's edges are drawn and written by a forked child while this
+    process does the cards (and the layout uses one too); the bytes are the same either way."""
     from .mapdraw import MapDrawing
     from .style import WHITE
 
@@ -224,14 +226,21 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, parallel: bool = 
         return run
 
     back = layer(lambda pic: None if transparent else d.draw_background(pic, WHITE))()
-    edges, front = layer(d.draw_edges), layer(d.draw_front)  # about 55 % and 45 % of the work
-    if parallel and len(d.edges) >= PARALLEL_EDGES:
-        from .parallel import both, fork_safe
+    n = len(d.edges)
+    if n >= PARALLEL_EDGES:
+        # two batches of edges whether or not a helper draws the first (the same bytes either way):
+        # the first batch alone is about as much work as the rest of the edges and all that lies on them
+        k = round(n * HELPER_EDGES)
+        first = layer(lambda pic: d.draw_edges(pic, part=(0, k)))
 
-        lines, cards = both(edges, front) if fork_safe() else (edges(), front())
+        def rest(pic: Picture) -> None:
+            d.draw_edges(pic, part=(k, n))
+            d.draw_front(pic)
+
+        under, over = both(first, layer(rest)) if usable() else (first(), layer(rest)())
     else:
-        lines, cards = edges(), front()
-    return _document(back + lines + cards, d.rect, d.title or amap.title or "Argument map",
+        under, over = layer(d.draw_edges)(), layer(d.draw_front)()
+    return _document(back + under + over, d.rect, d.title or amap.title or "Argument map",
                      desc or "Argument map drawn by argmap")
 
 

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import gc
+from array import array
 from typing import Any, Callable, Hashable, Iterable, Mapping
 
+from .. import parallel
 from .compact import compact
 from .metrics import RowCrossings, segment_crossings
 from .order import reorder
 from .rows import Blocks, Row
 from .structure import Structure, assign_layers, build_tree, extract, extract_records, preorder
 from .tidy import place_x
-from .transpose import transpose
+from .transpose import Edges, transpose
 
 Point = tuple[float, float]
 DIRECTIONS = ("TB", "BT", "LR")
@@ -22,6 +24,8 @@ ASPECT = 1.4          # width / height of the page a layout is compacted for (A4
 CROSS_SCORED = 1500    # nodes; up to this size compaction also weighs edge crossings
 THOROUGH = 200         # nodes; up to this size compaction takes the best change of each round
 COMPACT_WORK = 40_000  # statements times compaction trials: bounds the time spent on compaction
+HELPER_MIN = 600      # nodes; from this size on, with helpers granted, a forked copy of the process
+                      # counts crossings and measures compaction trials while this one goes on
 
 
 def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, direction: str = "TB",
@@ -83,43 +87,85 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
     ys, gap = _rows(s, across, layer_gap)
     y = [ys[lv] for lv in s.level]
 
-    # every x scored, with its cross junctions placed and its crossings: transpose starts from the
-    # x reorder kept, scored already (x lists are never changed once placed; y is fixed here)
-    scored: list[tuple[list[float], list[float], int]] = []
+    # every x scored, with its cross junctions placed (None until needed) and its crossings:
+    # transpose starts from the x reorder kept, scored already (x lists are never changed once
+    # placed; y is fixed here)
+    scored: list[list] = []
 
     def with_cross(xs: list[float], ys: list[float]) -> list[float]:
-        for x0, full, _ in scored:
-            if x0 is xs:
-                return list(full)
+        for entry in scored:
+            if entry[0] is xs:
+                if entry[1] is None:  # counted by the helper
+                    entry[1] = list(xs)
+                    _place_cross(s, entry[1], ys, along, node_gap)
+                return list(entry[1])
         xs = list(xs)
         _place_cross(s, xs, ys, along, node_gap)
         return xs
 
     rows: list[tuple[list[float], RowCrossings]] = []  # the y scored for and its row structure
 
-    def score_layout(xs: list[float], ys: list[float]) -> int:
-        for x0, _, count in scored:
-            if x0 is xs:
-                return count
-        full = with_cross(xs, ys)
+    def count(full: list[float], ys: list[float]) -> int:  # of an x with its cross junctions placed
         if not rows or rows[0][0] is not ys:  # segment_crossings(_segments(s, full, ys)), ys worked out once
             rows[:] = [(ys, RowCrossings(_edges(s), ys))]
-        count = rows[0][1].count(full)
-        scored.append((xs, full, count))
-        return count
+        return rows[0][1].count(full)
+
+    helper: parallel.Helper | None = None
+    sent: list[list[float]] = []  # x sent to the helper to count, answers not yet taken
+
+    def ahead(xs: list[float]) -> None:  # start counting xs in the helper
+        nonlocal helper
+        if helper is not None:
+            try:
+                helper.send(array("d", xs).tobytes())
+                sent.append(xs)
+                return
+            except parallel.HelperLost:
+                helper.close()
+                helper = None
+
+    def score_layout(xs: list[float], ys: list[float]) -> int:
+        nonlocal helper
+        for x0, _, n_cross in scored:
+            if x0 is xs:
+                return n_cross
+        while helper is not None and any(x0 is xs for x0 in sent):  # answers come in order
+            try:
+                n_cross = int.from_bytes(helper.receive(), "little")
+            except parallel.HelperLost:
+                helper.close()
+                helper = None
+                break
+            scored.append([sent.pop(0), None, n_cross])
+            if scored[-1][0] is xs:
+                return n_cross
+        full = with_cross(xs, ys)
+        scored.append([xs, full, count(full, ys)])
+        return scored[-1][2]
 
     if s.cross and s.ns <= REORDER_LIMIT:
-        x = reorder(s, x, along, gaps, lambda xs: score_layout(xs, y), group_attacks)
-        if s.ns <= TRANSPOSE_LIMIT:
-            x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps), lambda xs: with_cross(xs, y),
-                          lambda xs: score_layout(xs, y), group_attacks)
+        if s.n >= HELPER_MIN:
+            helper = parallel.start(lambda data: count(with_cross(_floats(data), y), y).to_bytes(8, "little"))
+        try:
+            hint = ahead if helper is not None else None
+            edges: list[Edges] = []  # what transposition needs of the rows, made while the helper counts
+            x = reorder(s, x, along, gaps, lambda xs: score_layout(xs, y), group_attacks, ahead=hint,
+                        meanwhile=(lambda: edges.append(Edges(s, y))) if s.ns <= TRANSPOSE_LIMIT else None)
+            if s.ns <= TRANSPOSE_LIMIT:
+                x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps),
+                              lambda xs: with_cross(xs, y), lambda xs: score_layout(xs, y), group_attacks,
+                              ahead=hint if helper is not None else None, edges=edges[0] if edges else None)
+        finally:
+            if helper is not None:
+                helper.close()
     if aspect and 2 < s.ns <= REORDER_LIMIT:
         trials = min(250, COMPACT_WORK // s.n)
         if trials:
             half = [a / 2 for a in along[:s.ns]]
 
-            def measure() -> tuple[float, float, list[float], int, int]:
-                xs = place_x(s, along, *gaps)
+            def measure(xs: list[float] | None = None) -> tuple[float, float, list[float], int, int]:
+                if xs is None:
+                    xs = place_x(s, along, *gaps)
                 w, h, ys = _extent(s, xs, along, across, layer_gap, half)
                 cross = through = 0
                 if s.cross and s.n <= CROSS_SCORED:
@@ -131,7 +177,8 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
                         through = _through_cards(s, xs2, yy, along, across)
                 return w, h, xs, cross, through
 
-            kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH)
+            kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH,
+                           helpers=s.n >= HELPER_MIN, x=x)
             if kept is not None:  # the tidy x of the layers kept (measure placed them)
                 x = kept
                 ys, gap = _rows(s, across, layer_gap)
@@ -153,6 +200,12 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
     if direction == "BT":
         return {nid: (xi, -yi) for nid, xi, yi in zip(ids, x, y)}
     return dict(zip(ids, zip(x, y)))
+
+
+def _floats(data: bytes) -> list[float]:
+    a = array("d")
+    a.frombytes(data)
+    return a.tolist()
 
 
 def _segments(s: Structure, x: list[float], y: list[float]) -> list[tuple[float, float, float, float]]:

@@ -9,10 +9,11 @@ DejaVu Sans fonts shipped in ``resources/fonts``.
 from __future__ import annotations
 
 import json
+import marshal
 import os
-from functools import lru_cache
 from typing import Iterable
 
+from .. import parallel
 from ..model.record import FrozenRecord, new_object
 
 FONT_FAMILY = "DejaVu Sans"
@@ -37,6 +38,9 @@ COMPACT_PAD_Y = 5.0
 MARKER_INDENT = 13.0    # room for the kind marker left of a compact card's first line
 MARKER_DROP = 3.6       # the kind marker's centre sits this far above the label baseline
 WORD_CACHE = 500_000    # distinct words whose widths are remembered, per font
+CARD_CACHE = 100_000    # card geometries remembered
+PARALLEL_CARDS = 400    # statements: from this many on, with helpers granted, a forked copy of the
+                        # process measures half the cards
 
 # os.path, not pathlib: pathlib brings urllib.parse and ipaddress, ~10 ms of every command's start-up
 with open(os.path.join(os.path.dirname(__file__), "font_metrics.json"), encoding="utf-8") as _f:
@@ -234,10 +238,23 @@ class CardMetrics(FrozenRecord):
 SUM_ERROR = 1e-9  # far above the rounding difference of two sums of a line's ~40 character widths
 
 
-@lru_cache(maxsize=100_000)
+_cards: dict[tuple[str, str, bool], CardMetrics] = {}
+
+
 def card_metrics(text: str, title: str = "", compact: bool = False) -> CardMetrics:
     """Geometry of a statement card holding ``title`` (bold, optional) and ``text``; ``compact``: the
-    title alone (the text when there is no title), without the kind label strip."""
+    title alone (the text when there is no title), without the kind label strip.  Remembered."""
+    key = (text, title, bool(compact))
+    m = _cards.get(key)
+    if m is None:
+        m = _card_metrics(*key)
+        if len(_cards) >= CARD_CACHE:
+            _cards.clear()
+        _cards[key] = m
+    return m
+
+
+def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
     if compact:
         return _compact_metrics(text, title)
     title_lines: tuple[str, ...] = ()
@@ -325,7 +342,39 @@ def statement_size(amap, sid: str) -> tuple[float, float]:
 def map_sizes(amap) -> dict[str, tuple[float, float]]:
     """Sizes of every statement and relation of ``amap``: cards for statements, junctions for relations."""
     compact = compact_cards(amap)
+    if len(amap.statements) >= PARALLEL_CARDS and parallel.usable():
+        measure_many([(st.text, st.title, compact) for st in amap.statements.values()])
     sizes = {sid: card_metrics(st.text, st.title, compact).size for sid, st in amap.statements.items()}
     for rid in amap.relations:
         sizes[rid] = (JUNCTION_SIZE, JUNCTION_SIZE)
     return sizes
+
+
+def measure_many(keys: list[tuple[str, str, bool]]) -> None:
+    """Work out (and remember) the card geometry of every ``(text, title, compact)`` in ``keys``,
+    half of them in a forked helper when one can be had (:mod:`argmap.parallel`)."""
+    todo = list(dict.fromkeys(k for k in keys if k not in _cards))
+    theirs = todo[len(todo) // 2:]
+    helper = parallel.start(lambda _: marshal.dumps([CardMetrics._values(_card_metrics(*k)) for k in theirs])) if theirs else None
+    if helper is None:
+        mine, theirs = todo, []
+    else:
+        mine = todo[:len(todo) // 2]
+        try:
+            helper.send(b"")
+        except parallel.HelperLost:
+            helper.close()
+            helper, mine, theirs = None, todo, []
+    for k in mine:
+        card_metrics(*k)
+    if helper is not None:
+        try:
+            answer = marshal.loads(helper.receive())
+        except parallel.HelperLost:
+            answer = [CardMetrics._values(_card_metrics(*k)) for k in theirs]
+        finally:
+            helper.close()
+        if len(_cards) + len(theirs) > CARD_CACHE:
+            _cards.clear()
+        for k, fields in zip(theirs, answer):
+            _cards[k] = CardMetrics(*fields)

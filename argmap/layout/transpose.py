@@ -21,36 +21,55 @@ Seg = tuple[int, int]
 def transpose(s: Structure, x: list[float], y: list[float], along: list[float], gap: float,
               place: Callable[[], list[float]], full: Callable[[list[float]], list[float]],
               score: Callable[[list[float]], int], group_attacks: bool, sweeps: int = 2,
-              limit: int = 80, work: int = 200_000) -> list[float]:
+              limit: int = 80, work: int = 200_000,
+              ahead: Callable[[list[float]], None] | None = None, edges: Edges | None = None) -> list[float]:
     """Better x after up to ``sweeps`` sweeps (``s.children`` left in the order that gave it).
 
     ``place`` re-places the tree for the current order, ``full`` adds the cross
     junctions to an x, ``score`` counts crossings; swaps touching more than
     ``limit`` edges are not tried, and a sweep stops after about ``work``
-    edge-pair tests.
+    edge-pair tests.  With ``ahead`` (which starts scoring an x elsewhere) the
+    next sweep starts from a sweep's x while that x is being scored, and is
+    thrown away if it turns out not to be better: the same result.  ``edges``: :class:`Edges` for
+    ``s`` and ``y`` made beforehand.
     """
     ns = s.ns
     best = score(x)
-    edges = None
+    pending = None  # with ahead: (the x of the last sweep, being scored; the order before that sweep)
     for _ in range(sweeps):
         if not best:
             break
         saved = [list(c) for c in s.children[:ns]]
         if edges is None:
-            edges = _Edges(s, y)
-        if not _sweep(s, edges, full(x), y, along, gap, group_attacks, limit, work):
+            edges = Edges(s, y)
+        if not _sweep(s, edges, full(pending[0] if pending else x), y, along, gap, group_attacks, limit, work):
             break
         x2 = place()
-        sc = score(x2)
+        if ahead is None:
+            sc = score(x2)
+            if sc < best:
+                best, x = sc, x2
+            else:
+                s.children[:ns] = saved
+                break
+            continue
+        ahead(x2)
+        if pending is not None:  # the sweep before this one: kept only if it was better
+            sc = score(pending[0])
+            if not sc < best:
+                s.children[:ns] = pending[1]
+                return x
+            best, x = sc, pending[0]
+        pending = (x2, saved)
+    if pending is not None:
+        sc = score(pending[0])
         if sc < best:
-            best, x = sc, x2
-        else:
-            s.children[:ns] = saved
-            break
+            return pending[0]
+        s.children[:ns] = pending[1]
     return x
 
 
-class _Edges:
+class Edges:
     """What the sweeps share: the edges (premise -> junction, junction -> target) as node pairs,
     which are a cross relation's, the edges at every node, and the edges grouped by the rows they
     span (the rows do not change while transposing).
@@ -99,7 +118,7 @@ class _Edges:
         self.near: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # see _Index.delta
 
 
-def _sweep(s: Structure, edges: _Edges, x: list[float], y: list[float], along: list[float], gap: float,
+def _sweep(s: Structure, edges: Edges, x: list[float], y: list[float], along: list[float], gap: float,
            group_attacks: bool, limit: int, work: int) -> bool:
     """One pass over all neighbouring reasons, bottom-up; True when something was swapped."""
     ns, n = s.ns, s.n
@@ -174,7 +193,7 @@ class _Index:
     """The edges of one sweep as plain coordinates, grouped by the rows they span, for exact
     crossing deltas that look only at edges able to cross the moved ones."""
 
-    def __init__(self, edges: _Edges, x: list[float]) -> None:
+    def __init__(self, edges: Edges, x: list[float]) -> None:
         self.segs, self.is_cross, self.x, self.y = edges.segs, edges.is_cross, x, edges.y
         # per edge: its x extent, its ends, the ends' differences (dx - cx, dy - cy), its end nodes
         self.geo: list[tuple] = [(0.0,) * 10] * len(self.segs)

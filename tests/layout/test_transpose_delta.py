@@ -8,12 +8,12 @@ from argmap.layout.engine import _rows
 from argmap.layout.measure import JUNCTION_SIZE
 from argmap.layout.structure import assign_layers, build_tree, extract
 from argmap.layout.tidy import place_x
-from argmap.layout.transpose import _cross, _Edges, _Index
+from argmap.layout.transpose import _cross, Edges, _Index
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
 from test_layout_properties import SETTINGS
 
 
-def _brute_delta(edges: _Edges, x: list[float], shift: dict[int, float], moved: set[int]) -> int:
+def _brute_delta(edges: Edges, x: list[float], shift: dict[int, float], moved: set[int]) -> int:
     """Crossings after minus before over every pair with a moved edge and a cross relation's edge."""
     segs, y = edges.segs, edges.y
     x1 = [xi + shift.get(i, 0.0) for i, xi in enumerate(x)]
@@ -60,7 +60,7 @@ def test_delta_matches_a_recount_of_every_pair(n, seed):
     y = [ys[lv] for lv in s.level]
     for r in s.cross:  # cross junctions somewhere along their rows
         x[r] = rng.uniform(min(x) - 50, max(x) + 50)
-    edges = _Edges(s, y)
+    edges = Edges(s, y)
     index = _Index(edges, x)
     for _ in range(5):
         nodes = rng.sample(range(s.n), rng.randint(1, min(6, s.n)))
