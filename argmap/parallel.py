@@ -121,12 +121,13 @@ class Helper:
         os.set_blocking(req_w, False)  # a full request pipe: read answers while waiting (no deadlock)
         os.set_blocking(ans_r, False)
         self.pid: int | None = pid
+        self._owner = os.getpid()  # a copy of this object in a later fork is not the helper's parent
         self._req, self._ans = req_w, ans_r
         self._got = bytearray()  # answers read from the pipe, not yet taken
 
     def send(self, data: bytes) -> None:
         """Queue one request; raises :class:`HelperLost` when the helper is gone."""
-        if self.pid is None:
+        if self.pid is None or os.getpid() != self._owner:
             raise HelperLost("helper closed")
         from select import select
 
@@ -144,7 +145,7 @@ class Helper:
     def receive(self) -> bytes:
         """The answer to the oldest request not yet answered (waits for it); raises
         :class:`HelperLost` when the helper died or closed its pipe first."""
-        if self.pid is None:
+        if self.pid is None or os.getpid() != self._owner:
             raise HelperLost("helper closed")
         while True:
             got = self._got
@@ -177,6 +178,8 @@ class Helper:
         pid, self.pid = self.pid, None
         os.close(self._req)
         os.close(self._ans)
+        if os.getpid() != self._owner:  # an inherited copy: the helper is not ours to stop
+            return
         try:
             os.kill(pid, 9)  # SIGKILL: the child holds nothing that needs cleaning up
         except OSError:
@@ -225,3 +228,4 @@ def _read_exact(fd: int, n: int) -> bytes | None:
         parts.append(chunk)
         n -= len(chunk)
     return b"".join(parts)
+

@@ -125,8 +125,9 @@ def test_the_export_command_uses_helpers_for_a_big_map_and_writes_what_one_proce
         print(status, len(forks), svg_bytes(m) == open({str(out)!r}, "rb").read())
     """)
     status, forks, same = printed.split()
-    # measuring, counting crossings, compaction trials, drawing the edges: a helper each
-    assert (status, same) == ("0", "True") and int(forks) == 4
+    # measuring, counting crossings, compacting, drawing the edges: a helper each (compaction: one
+    # of two, the guess made while transposition runs or the trials)
+    assert (status, same) == ("0", "True") and int(forks) >= 3
 
 
 def test_the_command_forks_nothing_for_a_small_map(tmp_path):

@@ -107,6 +107,10 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool,
     result = read_any(src)
     if cards is not None:
         set_cards(result.map, cards)
+    if spec.name == "svg":  # with helpers granted, a big map's cards are measured while the drawing code loads
+        from argmap.layout.measure import measure_ahead
+
+        measure_ahead(result.map)
     spec.load("writer")(result.map, dst, **opts)
     if not quiet:
         print(f"{src} -> {dst}", file=sys.stderr)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import marshal
 from array import array
 from typing import Any, Callable, Hashable, Iterable, Mapping
 
@@ -143,46 +144,77 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
         scored.append([xs, full, count(full, ys)])
         return scored[-1][2]
 
-    if s.cross and s.ns <= REORDER_LIMIT:
-        if s.n >= HELPER_MIN:
-            helper = parallel.start(lambda data: count(with_cross(_floats(data), y), y).to_bytes(8, "little"))
-        try:
-            hint = ahead if helper is not None else None
-            edges: list[Edges] = []  # what transposition needs of the rows, made while the helper counts
-            x = reorder(s, x, along, gaps, lambda xs: score_layout(xs, y), group_attacks, ahead=hint,
-                        meanwhile=(lambda: edges.append(Edges(s, y))) if s.ns <= TRANSPOSE_LIMIT else None)
-            if s.ns <= TRANSPOSE_LIMIT:
-                x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps),
-                              lambda xs: with_cross(xs, y), lambda xs: score_layout(xs, y), group_attacks,
-                              ahead=hint if helper is not None else None, edges=edges[0] if edges else None)
-        finally:
-            if helper is not None:
-                helper.close()
-    if aspect and 2 < s.ns <= REORDER_LIMIT:
-        trials = min(250, COMPACT_WORK // s.n)
-        if trials:
-            half = [a / 2 for a in along[:s.ns]]
+    trials = min(250, COMPACT_WORK // s.n) if aspect and 2 < s.ns <= REORDER_LIMIT else 0
+    half = [a / 2 for a in along[:s.ns]]
 
-            def measure(xs: list[float] | None = None) -> tuple[float, float, list[float], int, int]:
-                if xs is None:
-                    xs = place_x(s, along, *gaps)
-                w, h, ys = _extent(s, xs, along, across, layer_gap, half)
-                cross = through = 0
-                if s.cross and s.n <= CROSS_SCORED:
-                    yy = [ys[lv] for lv in s.level]
-                    xs2 = list(xs)
-                    _place_cross(s, xs2, yy, along, node_gap)
-                    cross = _cross_crossings(s, xs2, yy)
-                    if s.n <= THOROUGH:
-                        through = _through_cards(s, xs2, yy, along, across)
-                return w, h, xs, cross, through
+    def measure(xs: list[float] | None = None) -> tuple[float, float, list[float], int, int]:
+        if xs is None:
+            xs = place_x(s, along, *gaps)
+        w, h, ys = _extent(s, xs, along, across, layer_gap, half)
+        cross = through = 0
+        if s.cross and s.n <= CROSS_SCORED:
+            yy = [ys[lv] for lv in s.level]
+            xs2 = list(xs)
+            _place_cross(s, xs2, yy, along, node_gap)
+            cross = _cross_crossings(s, xs2, yy)
+            if s.n <= THOROUGH:
+                through = _through_cards(s, xs2, yy, along, across)
+        return w, h, xs, cross, through
 
-            kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH,
-                           helpers=s.n >= HELPER_MIN, x=x)
-            if kept is not None:  # the tidy x of the layers kept (measure placed them)
-                x = kept
-                ys, gap = _rows(s, across, layer_gap)
-                y = [ys[lv] for lv in s.level]
+    def compaction(xs: list[float], helpers: bool) -> list[float] | None:
+        """Wrap wide fans into bands (``s.layer``, ``s.level`` changed); the tidy x of the layers kept."""
+        return compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH,  # type: ignore[operator]
+                       helpers=helpers, x=xs)
+
+    # with helpers: the compaction of the likeliest result of transposition, worked out in a forked
+    # copy while transposition tries its next sweep (taken when that is the result, else dropped)
+    early: list[tuple[list[float], parallel.Helper]] = []
+
+    def guess(xs: list[float]) -> None:
+        if trials and not early:
+            h = parallel.start(lambda _: marshal.dumps((compaction(xs, False), s.layer, s.level)))
+            if h is not None:
+                early.append((xs, h))
+                try:
+                    h.send(b"")
+                except parallel.HelperLost:
+                    pass
+
+    compacted = False
+    try:
+        if s.cross and s.ns <= REORDER_LIMIT:
+            if s.n >= HELPER_MIN:
+                helper = parallel.start(lambda data: count(with_cross(_floats(data), y), y).to_bytes(8, "little"))
+            try:
+                hint = ahead if helper is not None else None
+                edges: list[Edges] = []  # what transposition needs of the rows, made while the helper counts
+                x = reorder(s, x, along, gaps, lambda xs: score_layout(xs, y), group_attacks, ahead=hint,
+                            meanwhile=(lambda: edges.append(Edges(s, y))) if s.ns <= TRANSPOSE_LIMIT else None)
+                if s.ns <= TRANSPOSE_LIMIT:
+                    x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps),
+                                  lambda xs: with_cross(xs, y), lambda xs: score_layout(xs, y), group_attacks,
+                                  ahead=hint, edges=edges[0] if edges else None,
+                                  guess=guess if helper is not None else None)
+            finally:
+                if helper is not None:
+                    helper.close()
+        if early and early[0][0] is x:  # transposition kept the x the helper compacted
+            try:
+                kept, layer, level = marshal.loads(early[0][1].receive())
+                s.layer, s.level = layer, level
+                compacted = True
+            except (parallel.HelperLost, ValueError, EOFError, TypeError):
+                pass
+    finally:
+        for _, h in early:
+            h.close()
+    if trials:
+        if not compacted:
+            kept = compaction(x, s.n >= HELPER_MIN)
+        if kept is not None:  # the tidy x of the layers kept (measure placed them)
+            x = kept
+            ys, gap = _rows(s, across, layer_gap)
+            y = [ys[lv] for lv in s.level]
     _place_cross(s, x, y, along, node_gap)
     pins: dict[int, Point] = {}
     if pinned:

@@ -247,6 +247,11 @@ def card_metrics(text: str, title: str = "", compact: bool = False) -> CardMetri
     key = (text, title, bool(compact))
     m = _cards.get(key)
     if m is None:
+        if _ahead:  # a helper is measuring cards: take its answers first
+            _collect()
+            m = _cards.get(key)
+            if m is not None:
+                return m
         m = _card_metrics(*key)
         if len(_cards) >= CARD_CACHE:
             _cards.clear()
@@ -342,7 +347,7 @@ def statement_size(amap, sid: str) -> tuple[float, float]:
 def map_sizes(amap) -> dict[str, tuple[float, float]]:
     """Sizes of every statement and relation of ``amap``: cards for statements, junctions for relations."""
     compact = compact_cards(amap)
-    if len(amap.statements) >= PARALLEL_CARDS and parallel.usable():
+    if _ahead or len(amap.statements) >= PARALLEL_CARDS:
         measure_many([(st.text, st.title, compact) for st in amap.statements.values()])
     sizes = {sid: card_metrics(st.text, st.title, compact).size for sid, st in amap.statements.items()}
     for rid in amap.relations:
@@ -350,31 +355,70 @@ def map_sizes(amap) -> dict[str, tuple[float, float]]:
     return sizes
 
 
+# Measuring cards in a forked helper (:mod:`argmap.parallel`): ``(helper, the keys it measures)``,
+# answers not yet taken.  A helper started by :func:`measure_ahead` works while this process
+# imports and prepares the layout; :func:`measure_many` starts one for half of what it is asked.
+_ahead: list[tuple[parallel.Helper, list[tuple[str, str, bool]]]] = []
+AHEAD_SHARE = 0.7  # of a map's cards, measured by the helper measure_ahead starts
+
+
+def measure_ahead(amap) -> None:
+    """Start measuring ``amap``'s cards in a forked helper (when helpers are granted and the map
+    has :data:`PARALLEL_CARDS` statements or more) and return at once; what it measures is
+    taken when card geometry is next asked for.  It measures :data:`AHEAD_SHARE` of them, and
+    the rest are left for :func:`map_sizes` to measure here while waiting for it."""
+    if _ahead or len(amap.statements) < PARALLEL_CARDS or not parallel.usable():
+        return
+    compact = compact_cards(amap)
+    todo = list(dict.fromkeys(k for k in ((st.text, st.title, compact) for st in amap.statements.values())
+                              if k not in _cards))
+    _start(todo[:round(len(todo) * AHEAD_SHARE)])
+
+
 def measure_many(keys: list[tuple[str, str, bool]]) -> None:
-    """Work out (and remember) the card geometry of every ``(text, title, compact)`` in ``keys``,
-    half of them in a forked helper when one can be had (:mod:`argmap.parallel`)."""
+    """Work out (and remember) the card geometry of every ``(text, title, compact)`` in ``keys``:
+    what a helper is not measuring already, half of it in a new helper when one can be had."""
     todo = list(dict.fromkeys(k for k in keys if k not in _cards))
-    theirs = todo[len(todo) // 2:]
-    helper = parallel.start(lambda _: marshal.dumps([CardMetrics._values(_card_metrics(*k)) for k in theirs])) if theirs else None
+    if _ahead:
+        theirs = {k for _, ks in _ahead for k in ks}
+        todo = [k for k in todo if k not in theirs]
+    elif len(todo) > 1:
+        _start(todo[len(todo) // 2:])
+        todo = todo[:len(todo) // 2] if _ahead else todo
+    if len(_cards) + len(todo) > CARD_CACHE:
+        _cards.clear()
+    for k in todo:
+        if k not in _cards:
+            _cards[k] = _card_metrics(*k)
+    _collect()
+
+
+def _start(keys: list[tuple[str, str, bool]]) -> None:
+    """A helper measuring ``keys`` (none when helpers are not granted)."""
+    if not keys:
+        return
+    helper = parallel.start(lambda _: marshal.dumps([CardMetrics._values(_card_metrics(*k)) for k in keys]))
     if helper is None:
-        mine, theirs = todo, []
-    else:
-        mine = todo[:len(todo) // 2]
-        try:
-            helper.send(b"")
-        except parallel.HelperLost:
-            helper.close()
-            helper, mine, theirs = None, todo, []
-    for k in mine:
-        card_metrics(*k)
-    if helper is not None:
+        return
+    try:
+        helper.send(b"")
+    except parallel.HelperLost:
+        helper.close()
+        return
+    _ahead.append((helper, keys))
+
+
+def _collect() -> None:
+    """Take the answers of the helpers measuring cards (measuring here what a failed one did not)."""
+    while _ahead:
+        helper, keys = _ahead.pop()
         try:
             answer = marshal.loads(helper.receive())
-        except parallel.HelperLost:
-            answer = [CardMetrics._values(_card_metrics(*k)) for k in theirs]
+        except (parallel.HelperLost, ValueError, EOFError, TypeError):
+            answer = [CardMetrics._values(_card_metrics(*k)) for k in keys]
         finally:
             helper.close()
-        if len(_cards) + len(theirs) > CARD_CACHE:
+        if len(_cards) + len(keys) > CARD_CACHE:
             _cards.clear()
-        for k, fields in zip(theirs, answer):
+        for k, fields in zip(keys, answer):
             _cards[k] = CardMetrics(*fields)

@@ -22,7 +22,8 @@ def transpose(s: Structure, x: list[float], y: list[float], along: list[float], 
               place: Callable[[], list[float]], full: Callable[[list[float]], list[float]],
               score: Callable[[list[float]], int], group_attacks: bool, sweeps: int = 2,
               limit: int = 80, work: int = 200_000,
-              ahead: Callable[[list[float]], None] | None = None, edges: Edges | None = None) -> list[float]:
+              ahead: Callable[[list[float]], None] | None = None, edges: Edges | None = None,
+              guess: Callable[[list[float]], None] | None = None) -> list[float]:
     """Better x after up to ``sweeps`` sweeps (``s.children`` left in the order that gave it).
 
     ``place`` re-places the tree for the current order, ``full`` adds the cross
@@ -31,7 +32,9 @@ def transpose(s: Structure, x: list[float], y: list[float], along: list[float], 
     edge-pair tests.  With ``ahead`` (which starts scoring an x elsewhere) the
     next sweep starts from a sweep's x while that x is being scored, and is
     thrown away if it turns out not to be better: the same result.  ``edges``: :class:`Edges` for
-    ``s`` and ``y`` made beforehand.
+    ``s`` and ``y`` made beforehand.  ``guess(x)`` is told of the first sweep's x as the next
+    sweep starts (with ``s.children`` in its order): the likeliest result, which the caller may
+    start working on elsewhere.
     """
     ns = s.ns
     best = score(x)
@@ -60,6 +63,8 @@ def transpose(s: Structure, x: list[float], y: list[float], along: list[float], 
                 s.children[:ns] = pending[1]
                 return x
             best, x = sc, pending[0]
+        elif guess is not None:
+            guess(x2)
         pending = (x2, saved)
     if pending is not None:
         sc = score(pending[0])
