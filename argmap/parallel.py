@@ -160,6 +160,15 @@ class Helper:
             select([self._ans], [], [])
             self._read()
 
+    def ready(self) -> bool:
+        """Is the next answer here already (so that :meth:`receive` would not wait)?  Never waits;
+        raises :class:`HelperLost` when the helper is gone."""
+        if self.pid is None or os.getpid() != self._owner:
+            raise HelperLost("helper closed")
+        self._read()
+        got = self._got
+        return len(got) >= _HEADER and len(got) >= _HEADER + int.from_bytes(got[:_HEADER], "little")
+
     def _read(self) -> None:
         try:
             chunk = os.read(self._ans, 1 << 16)

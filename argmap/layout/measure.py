@@ -355,36 +355,97 @@ def map_sizes(amap) -> dict[str, tuple[float, float]]:
     return sizes
 
 
-# Measuring cards in a forked helper (:mod:`argmap.parallel`): ``(helper, the keys it measures)``,
-# answers not yet taken.  A helper started by :func:`measure_ahead` works while this process
-# imports and prepares the layout; :func:`measure_many` starts one for half of what it is asked.
-_ahead: list[tuple[parallel.Helper, list[tuple[str, str, bool]]]] = []
-AHEAD_SHARE = 0.7  # of a map's cards, measured by the helper measure_ahead starts
+# Measuring cards in a forked helper (:mod:`argmap.parallel`): the helper measures the cards in
+# chunks from the front while this process measures chunks from the back, until they meet.  One
+# started by :func:`measure_ahead` works while this process loads and prepares the layout.
+_ahead: list[_Measuring] = []
+CHUNK = 40  # cards per chunk
+
+
+class _Measuring:
+    """Cards being measured by a helper, chunk after chunk, and the chunks' answers taken so far."""
+
+    def __init__(self, chunks: list[list[tuple[str, str, bool]]], helper: parallel.Helper) -> None:
+        self.chunks, self.helper = chunks, helper
+        self.keys = {k for chunk in chunks for k in chunk}
+        self.front = 0  # chunks answered by the helper
+        self.back = 0   # chunks measured here, from the last one
+
+    @classmethod
+    def start(cls, keys: list[tuple[str, str, bool]]) -> _Measuring | None:
+        """A helper at work on ``keys`` (None when helpers are not granted or it cannot start)."""
+        chunks = [keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)]
+        helper = parallel.start(
+            lambda data: marshal.dumps([CardMetrics._values(_card_metrics(*k)) for k in chunks[int(data)]]))
+        if helper is None:
+            return None
+        try:
+            for i in range(len(chunks)):
+                helper.send(b"%d" % i)
+        except parallel.HelperLost:
+            helper.close()
+            return None
+        return cls(chunks, helper)
+
+    def finish(self) -> None:
+        """Measure chunks from the back until every chunk is measured, here or by the helper."""
+        helper, n = self.helper, len(self.chunks)
+        while self.front + self.back < n:
+            try:
+                while self.front + self.back < n and helper.ready():
+                    self._take(helper.receive(), self.front)
+                    self.front += 1
+            except (parallel.HelperLost, ValueError, EOFError, TypeError):
+                helper.close()  # what it answered stays; the rest is measured here
+                while self.front + self.back < n:
+                    self._measure(n - 1 - self.back)
+                    self.back += 1
+                break
+            if self.front + self.back < n:
+                self._measure(n - 1 - self.back)
+                self.back += 1
+        helper.close()
+
+    def _measure(self, i: int) -> None:
+        if len(_cards) + CHUNK > CARD_CACHE:
+            _cards.clear()
+        for k in self.chunks[i]:
+            if k not in _cards:
+                _cards[k] = _card_metrics(*k)
+
+    def _take(self, data: bytes, i: int) -> None:
+        if len(_cards) + CHUNK > CARD_CACHE:
+            _cards.clear()
+        for k, fields in zip(self.chunks[i], marshal.loads(data)):
+            _cards[k] = CardMetrics(*fields)
 
 
 def measure_ahead(amap) -> None:
     """Start measuring ``amap``'s cards in a forked helper (when helpers are granted and the map
-    has :data:`PARALLEL_CARDS` statements or more) and return at once; what it measures is
-    taken when card geometry is next asked for.  It measures :data:`AHEAD_SHARE` of them, and
-    the rest are left for :func:`map_sizes` to measure here while waiting for it."""
+    has :data:`PARALLEL_CARDS` statements or more) and return at once; this process joins in
+    (from the other end) when card geometry is next asked for."""
     if _ahead or len(amap.statements) < PARALLEL_CARDS or not parallel.usable():
         return
     compact = compact_cards(amap)
     todo = list(dict.fromkeys(k for k in ((st.text, st.title, compact) for st in amap.statements.values())
                               if k not in _cards))
-    _start(todo[:round(len(todo) * AHEAD_SHARE)])
+    job = _Measuring.start(todo) if todo else None
+    if job is not None:
+        _ahead.append(job)
 
 
 def measure_many(keys: list[tuple[str, str, bool]]) -> None:
-    """Work out (and remember) the card geometry of every ``(text, title, compact)`` in ``keys``:
-    what a helper is not measuring already, half of it in a new helper when one can be had."""
+    """Work out (and remember) the card geometry of every ``(text, title, compact)`` in ``keys``,
+    with a helper when one can be had (or is at work already)."""
     todo = list(dict.fromkeys(k for k in keys if k not in _cards))
     if _ahead:
-        theirs = {k for _, ks in _ahead for k in ks}
+        theirs = set().union(*(job.keys for job in _ahead))
         todo = [k for k in todo if k not in theirs]
-    elif len(todo) > 1:
-        _start(todo[len(todo) // 2:])
-        todo = todo[:len(todo) // 2] if _ahead else todo
+    elif len(todo) > CHUNK:
+        job = _Measuring.start(todo)
+        if job is not None:
+            _ahead.append(job)
+            todo = []
     if len(_cards) + len(todo) > CARD_CACHE:
         _cards.clear()
     for k in todo:
@@ -393,32 +454,7 @@ def measure_many(keys: list[tuple[str, str, bool]]) -> None:
     _collect()
 
 
-def _start(keys: list[tuple[str, str, bool]]) -> None:
-    """A helper measuring ``keys`` (none when helpers are not granted)."""
-    if not keys:
-        return
-    helper = parallel.start(lambda _: marshal.dumps([CardMetrics._values(_card_metrics(*k)) for k in keys]))
-    if helper is None:
-        return
-    try:
-        helper.send(b"")
-    except parallel.HelperLost:
-        helper.close()
-        return
-    _ahead.append((helper, keys))
-
-
 def _collect() -> None:
-    """Take the answers of the helpers measuring cards (measuring here what a failed one did not)."""
+    """Finish the cards helpers are measuring (measuring from the back here meanwhile)."""
     while _ahead:
-        helper, keys = _ahead.pop()
-        try:
-            answer = marshal.loads(helper.receive())
-        except (parallel.HelperLost, ValueError, EOFError, TypeError):
-            answer = [CardMetrics._values(_card_metrics(*k)) for k in keys]
-        finally:
-            helper.close()
-        if len(_cards) + len(keys) > CARD_CACHE:
-            _cards.clear()
-        for k, fields in zip(keys, answer):
-            _cards[k] = CardMetrics(*fields)
+        _ahead.pop().finish()
