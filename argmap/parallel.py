@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable
+from typing import Callable, TypeVar
 
+T = TypeVar("T")
 _HEADER = 8  # bytes: the length of an answer or request, so that a child cut short is noticed
 _granted = False
 
@@ -47,7 +48,7 @@ def usable() -> bool:
     return _granted and fork_safe()
 
 
-def both(first: Callable[[], str], second: Callable[[], str]) -> tuple[str, str]:
+def both(first: Callable[[], str], second: Callable[[], T]) -> tuple[str, T]:
     """``(first(), second())``, with ``first`` run in a forked child while this process runs
     ``second``; whatever goes wrong with the child, ``first`` runs here instead."""
     try:

@@ -120,7 +120,7 @@ class MapDrawing:
 
     def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
                  legend: bool = True, margin: float = 24.0, palette: Palette | None = None,
-                 positions: Mapping[str, Point] | None = None) -> None:
+                 positions: Mapping[str, Point] | None = None, frame: bool = True) -> None:
         self.map = amap
         self.horizontal = horizontal_flow(amap.meta)
         self.palette = palette or style.LIGHT
@@ -144,9 +144,43 @@ class MapDrawing:
             x, y = pos[rid]
             self.junctions[rid] = (x, y)
             self.boxes[rid] = (x - half, y - half, 2 * half, 2 * half)
-        boxes = self.boxes
-        self.edges: list[Edge] = []
-        relations = amap.relations
+        self._pos = pos
+        self._edges: list[Edge] | None = None  # worked out when first drawn (by a helper, say)
+        self._arrivals_at: dict[str, float] | None = None
+        text = amap.title if title is None or title is True else (title or "")
+        self.title = " ".join(str(text).split()) if text is not False else ""
+        self.legend = legend and bool(self.cards)  # a key to nothing drawn would only fill the page
+        self.margin = margin
+        if frame:
+            self.frame()
+
+    def frame(self) -> None:
+        """Work out what the cards' layer and the page need: whether cards overlap, the box of the
+        content, where the title and the legend go, and :attr:`rect`.  The constructor does it
+        unless told ``frame=False`` (so that a helper drawing the edges alone can start sooner)."""
+        self.cards_overlap = overlapping(c[0] for c in self.cards)
+        self.content = self._content_box()
+        self._layout_header()
+
+    @property
+    def edges(self) -> list[Edge]:
+        """Every relation drawn, as (relation, premise boxes, junction centre, target box, target is
+        a junction, the box around it all)."""
+        if self._edges is None:
+            self._edges = self._make_edges()
+        return self._edges
+
+    @property
+    def arrivals(self) -> dict[str, float]:
+        """Where arrows reach a card side that several reach (relation id -> x, or y across)."""
+        if self._arrivals_at is None:
+            self._arrivals_at = self._arrivals()
+        return self._arrivals_at
+
+    def _make_edges(self) -> list[Edge]:
+        boxes, pos = self.boxes, self._pos
+        edges: list[Edge] = []
+        relations = self.map.relations
         for rid in self.relations:
             rel = relations[rid]
             prem = [boxes[p] for p in rel.premises if p in boxes]
@@ -167,16 +201,15 @@ class MapDrawing:
             b = target
             left, top = min(left, b[0]), min(top, b[1])
             right, bottom = max(right, b[0] + b[2]), max(bottom, b[1] + b[3])
-            self.edges.append((rel, prem, (x, y), target, rel.target in relations,
-                               (left, top, right - left, bottom - top)))
-        self.cards_overlap = overlapping(c[0] for c in self.cards)
-        self.arrivals = self._arrivals()
-        self.content = self._content_box()
-        text = amap.title if title is None or title is True else (title or "")
-        self.title = " ".join(str(text).split()) if text is not False else ""
-        self.legend = legend and bool(self.cards)  # a key to nothing drawn would only fill the page
-        self.margin = margin
-        self._layout_header()
+            edges.append((rel, prem, (x, y), target, rel.target in relations,
+                           (left, top, right - left, bottom - top)))
+        return edges
+
+    def _drawn(self, rid: str) -> bool:
+        """Is relation ``rid`` drawn (it has a premise and a target in the drawing)?"""
+        rel = self.map.relations[rid]
+        boxes = self.boxes
+        return rel.target in boxes and any(p in boxes for p in rel.premises)
 
     def _arrivals(self) -> dict[str, float]:
         """Where arrows reach their target card when several reach the same side of it: spread along
@@ -283,7 +316,12 @@ class MapDrawing:
             if not ((mid_l <= left and right <= mid_r) or (mid_t <= top and bottom <= mid_b)) \
                     and not clear(left, top, right, bottom):
                 return None
-        for rel, _, (jx, jy), _, _, _ in self.edges:   # each edge within the box from a card's centre to its junction
+        relations, junctions = self.map.relations, self.junctions
+        for rid in self.relations:   # each edge within the box from a card's centre to its junction
+            if not self._drawn(rid):
+                continue
+            rel = relations[rid]
+            jx, jy = junctions[rid]
             for e in rel.premises + (rel.target,):
                 b = boxes.get(e)
                 if b is not None:
@@ -316,20 +354,22 @@ class MapDrawing:
         bg.rect(*r)
         pic.path(bg, None, background)
 
-    def draw_edges(self, pic: Picture, clip: Box | None = None, part: tuple[int, int] | None = None) -> None:
-        """The relations' lines and arrowheads (those that meet ``clip``; ``part``: the slice
-        ``[start, stop)`` of :attr:`edges` only), under everything else."""
-        edges = self.edges if part is None else self.edges[part[0]:part[1]]
-        if clip is not None:
-            edges = [e for e in edges if meets(e[5], clip)]
+    def draw_edges(self, pic: Picture, clip: Box | None = None) -> None:
+        """The relations' lines and arrowheads (those that meet ``clip``), under everything else."""
+        edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
         draw_lines(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
 
     def draw_front(self, pic: Picture, clip: Box | None = None) -> None:
         """What lies over the edges: the junctions, the cards (those that meet ``clip``), the title
         and the legend."""
         pal = self.palette
-        edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
-        draw_relation_junctions(pic, [(e[2][0], e[2][1], e[0].polarity) for e in edges], pal)
+        if clip is None:  # (without the edges, which a helper may be drawing)
+            relations, junctions = self.map.relations, self.junctions
+            draw_relation_junctions(pic, [(*junctions[r], relations[r].polarity) for r in self.relations
+                                          if self._drawn(r)], pal)
+        else:
+            edges = [e for e in self.edges if meets(e[5], clip)]
+            draw_relation_junctions(pic, [(e[2][0], e[2][1], e[0].polarity) for e in edges], pal)
         cards = self.cards if clip is None else [c for c in self.cards if meets(c[0], clip)]
         if self.cards_overlap:  # one card at a time, so each lies on the one before
             for card in cards:

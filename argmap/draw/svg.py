@@ -198,7 +198,7 @@ def elements(pic: Picture) -> str:
 
 
 PARALLEL_EDGES = 400  # relations: from this many on, with helpers granted, most edges are drawn in a second process
-HELPER_EDGES = 0.9    # the share of the edges the helper draws (edges: ~60 % of the drawing's work)
+HELPER_EDGES = 0.95    # the share of a big map's edges in the first batch (the helper's)
 
 
 def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:
@@ -211,7 +211,7 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
     from .mapdraw import MapDrawing
     from .style import WHITE
 
-    d = MapDrawing(amap, **{k: v for k, v in opts.items() if k in DRAWING_OPTIONS})
+    d = MapDrawing(amap, **{k: v for k, v in opts.items() if k in DRAWING_OPTIONS}, frame=False)
     desc = " ".join(str(amap.meta.get("description") or "").split())
     if measure.compact_cards(amap):  # the cards show titles: the statements' full texts, as an outline
         from ..io.outline import text_outline
@@ -225,22 +225,19 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
             return elements(pic)
         return run
 
-    back = layer(lambda pic: None if transparent else d.draw_background(pic, WHITE))()
-    n = len(d.edges)
-    if n >= PARALLEL_EDGES:
-        # two batches of edges whether or not a helper draws the first (the same bytes either way):
-        # the first batch alone is about as much work as the rest of the edges and all that lies on them
-        k = round(n * HELPER_EDGES)
-        first = layer(lambda pic: d.draw_edges(pic, part=(0, k)))
+    def page() -> tuple[str, str]:  # the background, and all that lies over the edges
+        d.frame()
+        back = layer(lambda pic: None if transparent else d.draw_background(pic, WHITE))()
+        return back, layer(d.draw_front)()
 
-        def rest(pic: Picture) -> None:
-            d.draw_edges(pic, part=(k, n))
-            d.draw_front(pic)
-
-        under, over = both(first, layer(rest)) if usable() else (first(), layer(rest)())
+    # the edges are about 60 % of the work: a helper draws a big map's, starting before the page's
+    # frame is worked out, and this process never works out where they run (MapDrawing.edges,
+    # arrivals); the bytes are the same either way
+    if len(d.relations) >= PARALLEL_EDGES and usable():
+        under, (back, front) = both(layer(d.draw_edges), page)
     else:
-        under, over = layer(d.draw_edges)(), layer(d.draw_front)()
-    return _document(back + under + over, d.rect, d.title or amap.title or "Argument map",
+        under, (back, front) = layer(d.draw_edges)(), page()
+    return _document(back + under + front, d.rect, d.title or amap.title or "Argument map",
                      desc or "Argument map drawn by argmap")
 
 
