@@ -1,6 +1,7 @@
 """Benchmark ``argmap export`` (SVG, PDF, PNG) against ``argdown map --format svg``, whole process to whole process.
 
-Usage: PYTHONPATH=. python benchmarks/bench_export.py [N ...] [--argdown-max N] [--repeat K] [--argdown-repeat K] [--phases]
+Usage: PYTHONPATH=. python benchmarks/bench_export.py [N ...] [--argdown-max N] [--repeat K] [--argdown-repeat K]
+       [--also-python PATH ...] [--phases]
 
 For each size N (default 1000 3000 5000) it generates a debate with
 ``../shared/tools/gen_argdown.py``, turns the same debate into an
@@ -12,7 +13,10 @@ package's is.  Then the peer: ``argdown map --format svg`` from
 ``@argdown/cli`` 2.0.0 on the same ``.argdown`` file (found through
 ``$ARGMAP_ARGDOWN_CLI``, ``.ci/node_modules`` or installed with npm into a
 cache folder; the column is left out without npm).  Prints one table with
-the ratios.
+the ratios.  ``--also-python`` times the SVG export under another Python
+interpreter as well (with argmap's dependencies installed for it): how fast
+Python itself is differs by build (a distribution's, built with profile-guided
+optimisation, runs pure-Python code far faster than a plain source build).
 """
 from __future__ import annotations
 
@@ -107,6 +111,8 @@ def main() -> int:
     ap.add_argument("--argdown-repeat", type=int, default=1, help="runs of the peer per size (median)")
     ap.add_argument("--no-install", action="store_true", help="do not npm install @argdown/cli")
     ap.add_argument("--keep", metavar="DIR", help="keep the generated files and outputs in DIR")
+    ap.add_argument("--also-python", action="append", default=[], metavar="PATH",
+                    help="also time the SVG export under this Python interpreter (repeatable)")
     ap.add_argument("--phases", action="store_true",
                     help="also print where one SVG export's time goes (start-up, read, layout, draw, write)")
     args = ap.parse_args()
@@ -120,8 +126,9 @@ def main() -> int:
     env.pop("QT_QPA_PLATFORM", None)
     # an installed argmap has its bytecode compiled (pip does it); with PYTHONDONTWRITEBYTECODE set,
     # a source edited since its last .pyc would otherwise be compiled again in every timed process
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "argmap")], check=False,
-                   stdout=subprocess.DEVNULL)
+    for py in [sys.executable, *args.also_python]:
+        subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "argmap")], check=False,
+                       stdout=subprocess.DEVNULL)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_export_"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -136,7 +143,9 @@ def main() -> int:
             row: dict[str, object] = {"n": n, "reader": how}
             cmd = {fmt: [sys.executable, "-m", "argmap", "export", "-q", str(mp), "-o", str(work / f"debate-{n}.{fmt}")]
                    for fmt in ("svg", "pdf", "png")}
+            others = {py: [py, *cmd["svg"][1:]] for py in args.also_python}
             svg_runs = [run(cmd["svg"], env) for _ in range(args.repeat)]
+            other_runs = {py: [run(c, env) for _ in range(args.repeat)] for py, c in others.items()}
             for fmt in ("pdf", "png"):
                 row[fmt] = median_run(cmd[fmt], args.repeat, env)
             if argdown and n <= args.argdown_max:
@@ -149,7 +158,10 @@ def main() -> int:
                 # as many SVG runs again right after the peer's: the machine's load changes by the minute,
                 # and argmap's median then spans the time the peer ran in
                 svg_runs += [run(cmd["svg"], env) for _ in range(args.repeat)]
+                for py, c in others.items():
+                    other_runs[py] += [run(c, env) for _ in range(args.repeat)]
             row["svg"] = _median(svg_runs)
+            row["also"] = {py: _median(r) for py, r in other_runs.items()}
             row["svg_runs"] = len(svg_runs)
             for fmt in ("svg", "pdf", "png"):
                 row[fmt + "_size"] = (work / f"debate-{n}.{fmt}").stat().st_size
@@ -167,30 +179,23 @@ def main() -> int:
           "wall times grow with other work on the machine; CPU times much less.")
     print(f"Calibration loop (2M multiply-adds, CPU s): {', '.join(f'{c:.3f}' for c in calib)} "
           "(before and after each size; larger = slower machine at that moment)")
+    for k, py in enumerate([sys.executable, *args.also_python]):
+        print(f"Python{'' if not k else f' {k}'}: {py}: {_describe(py)}")
     return 0
 
 
-PHASES = r"""
-import sys, time
-t0 = time.perf_counter()
-from argmap.io import read_any
-from argmap.draw.mapdraw import MapDrawing, resolve_positions
-from argmap.draw.svg import document
-from argmap.io.atomic import atomic_write_bytes
-t1 = time.perf_counter()
-m = read_any(sys.argv[1]).map
-t2 = time.perf_counter()
-pos = resolve_positions(m, list(m.statements), list(m.relations))
-t3 = time.perf_counter()
-d = MapDrawing(m, positions=pos)
-pic = d.picture(background=(255, 255, 255, 255))
-t4 = time.perf_counter()
-data = document(pic, d.rect, title=m.title or "Argument map")
-t5 = time.perf_counter()
-atomic_write_bytes(sys.argv[2], data)
-t6 = time.perf_counter()
-print(t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5)
-"""
+def _describe(py: str) -> str:
+    """The interpreter's version and how it was built (the build decides much of its speed)."""
+    res = subprocess.run([py, "-c", "import os, sys, sysconfig; exe = os.path.realpath(sys.executable); "
+                          "linked = b'libpython' in open(exe, 'rb').read(); "
+                          "print(sys.version.split()[0], int(linked), "
+                          "int('--enable-optimizations' in (sysconfig.get_config_var('CONFIG_ARGS') or '')))"],
+                         capture_output=True, text=True)
+    if res.returncode:
+        return "?"
+    version, linked, opt = res.stdout.split()
+    return (f"Python {version}, " + ("runs on a shared libpython" if linked == "1" else "interpreter linked statically")
+            + (", configured with --enable-optimizations" if opt == "1" else ""))
 
 
 def phases(mp: Path, out: Path, env: dict[str, str]) -> dict[str, float]:
@@ -208,14 +213,20 @@ def phases(mp: Path, out: Path, env: dict[str, str]) -> dict[str, float]:
 def _line(row: dict) -> str:
     cells = [f"N={row['n']}"] + [f"{f} {row[f][0]:.2f}s (cpu {row[f][2]:.2f}s) {row[f][1]:.0f}MB"
                                  for f in ("svg", "pdf", "png")]
+    for k, (_, (t, _mb, cpu)) in enumerate(row.get("also", {}).items(), 1):
+        cells.append(f"svg under Python {k} {t:.2f}s (cpu {cpu:.2f}s)")
     if "argdown" in row:
         a = row["argdown"]
-        cells.append(f"argdown {a[0]:.2f}s (cpu {a[2]:.2f}s) {a[1]:.0f}MB  SVG speed-up {a[0] / row['svg'][0]:.1f}x")
+        cells.append(f"argdown {a[0]:.2f}s (cpu {a[2]:.2f}s) {a[1]:.0f}MB  SVG speed-up {a[0] / row['svg'][0]:.1f}x"
+                     + "".join(f", under Python {k} {a[0] / v[0]:.1f}x"
+                               for k, v in enumerate(row.get("also", {}).values(), 1)))
     return "  ".join(cells)
 
 
 def _table(rows: list[dict], argdown: str | None) -> str:
     head = ["statements", "argmap SVG", "argmap PDF", "argmap PNG", "argdown SVG", "SVG speed-up"]
+    head += [f"argmap SVG under Python {k}, speed-up" for k in range(1, 1 + max((len(r.get("also", {})) for r in rows),
+                                                                                default=0))]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         cells = [str(r["n"])]
@@ -227,6 +238,8 @@ def _table(rows: list[dict], argdown: str | None) -> str:
             cells += [f"{t:.2f} s (cpu {cpu:.2f}), {mb:.0f} MB", f"{t / r['svg'][0]:.1f}x (cpu {cpu / r['svg'][2]:.1f}x)"]
         else:
             cells += ["not run" if argdown else "no npm", "-"]
+        for k, (ot, _mb, ocpu) in enumerate(r.get("also", {}).values(), 1):
+            cells.append(f"{ot:.2f} s (cpu {ocpu:.2f})" + (f", {r['argdown'][0] / ot:.1f}x" if "argdown" in r else ""))
         lines.append("| " + " | ".join(cells) + " |")
     if any("phases" in r for r in rows):
         lines.append("")
