@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 
 class MapFileError(Exception):

@@ -13,7 +13,6 @@ decides and explains.  ``tests/io/test_fastload.py`` checks both paths agree.
 from __future__ import annotations
 
 from math import isfinite
-from typing import Any
 
 from ..model.elements import (
     KIND_BY_VALUE,
@@ -26,6 +25,10 @@ from ..model.elements import (
     Statement,
 )
 from ..model.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT_NAME = "argmap"
 FORMAT_VERSION = 1

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import (
     KIND_BY_VALUE,
@@ -22,8 +21,9 @@ from .atomic import atomic_write_text
 from .errors import MAX_FILE_BYTES, MapFileError, json_path, parse_json, read_text
 from .fastload import FORMAT_NAME, FORMAT_VERSION
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # pydantic (argmap.io.schema) is imported only when a document needs it
-    from typing import Union
+    from typing import Any, Callable, Union
 
     from .registry import ImportResult
     from .schema import MapDocument

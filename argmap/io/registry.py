@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import Any, Callable
 
 from ..model import ArgumentMap
 from ..model.record import FrozenRecord, Record, new_object
 from .errors import MapFileError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 
 class ImportReport(Record):

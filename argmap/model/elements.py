@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Mapping
 
 from .record import FrozenRecord, new_object
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Mapping
 
 
 def new_id() -> str:

@@ -1,9 +1,11 @@
 """Change events that an ArgumentMap emits once per operation."""
 from __future__ import annotations
 
-from typing import Callable
-
 from .record import FrozenRecord, new_object
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 _EMPTY: frozenset[str] = frozenset()
 
@@ -42,7 +44,8 @@ class Change(FrozenRecord):
         return bool(self.added or self.removed or self.changed or self.moved or self.meta)
 
 
-Listener = Callable[[Change], None]
+if TYPE_CHECKING:  # only for annotations: subscripting typing.Callable needs typing at run time
+    Listener = Callable[[Change], None]
 
 
 class Emitter:

@@ -24,9 +24,11 @@ which makes a record three times faster than a frozen dataclass's
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Callable
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover - a TypeVar bound by name compiles code at import: a few ms
+    from typing import Any, Callable
+
     from typing_extensions import Self
 
 new_object = object.__new__  # for FrozenRecord constructors: ``self = new_object(cls._Draft)``

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from itertools import repeat
-from typing import Any, Iterable, Iterator, Mapping
 
 from .elements import (
     KIND_BY_VALUE,
@@ -19,6 +18,10 @@ from .elements import (
 )
 from .events import Emitter
 from .record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Iterator, Mapping
 
 Point = tuple[float, float]
 
