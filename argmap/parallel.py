@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, TypeVar
+
+    T = TypeVar("T")
+
+
 _HEADER = 8  # bytes: the length of an answer or request, so that a child cut short is noticed
 _granted = False
 
@@ -130,13 +135,13 @@ class Helper:
         """Queue one request; raises :class:`HelperLost` when the helper is gone."""
         if self.pid is None or os.getpid() != self._owner:
             raise HelperLost("helper closed")
-        from select import select
-
         view = memoryview(len(data).to_bytes(_HEADER, "little") + data)
         while view:
             try:
                 view = view[os.write(self._req, view):]
-            except BlockingIOError:
+            except BlockingIOError:  # the pipe is full: wait until it takes more, taking answers meanwhile
+                from select import select  # (only here: the module takes a millisecond to load)
+
                 readable, _, _ = select([self._ans], [self._req], [])
                 if readable:
                     self._read()
@@ -156,10 +161,7 @@ class Helper:
                     answer = bytes(got[_HEADER:_HEADER + n])
                     del got[:_HEADER + n]
                     return answer
-            from select import select
-
-            select([self._ans], [], [])
-            self._read()
+            self._read(wait=True)  # every request is written in full: the helper will answer
 
     def ready(self) -> bool:
         """Is the next answer here already (so that :meth:`receive` would not wait)?  Never waits;
@@ -170,9 +172,17 @@ class Helper:
         got = self._got
         return len(got) >= _HEADER and len(got) >= _HEADER + int.from_bytes(got[:_HEADER], "little")
 
-    def _read(self) -> None:
+    def _read(self, wait: bool = False) -> None:
+        """Add what the answer pipe holds to the answers read (``wait``: at least something)."""
         try:
-            chunk = os.read(self._ans, 1 << 16)
+            if wait:
+                os.set_blocking(self._ans, True)
+                try:
+                    chunk = os.read(self._ans, 1 << 16)
+                finally:
+                    os.set_blocking(self._ans, False)
+            else:
+                chunk = os.read(self._ans, 1 << 16)
         except BlockingIOError:
             return
         except OSError as e:

@@ -10,7 +10,6 @@ junctions) overlap are drawn one card at a time instead, so each lies on the one
 from __future__ import annotations
 
 from operator import add
-from typing import Iterable, Mapping, Sequence
 
 from ..layout import measure
 from ..layout.measure import CardMetrics
@@ -21,6 +20,11 @@ from .picture import Path, Picture
 from .route import head as arrowhead
 from .route import line, split
 from .style import Colour, Palette, Pen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping, Sequence
+
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]   # left, top, width, height
@@ -477,7 +481,8 @@ def draw_junctions(pic: Picture, junctions: Sequence[tuple[float, float, Polarit
 # -------------------------------------------------------------------- edges
 # relation, premise boxes, junction, target box, target is a junction (undercut), where the arrow
 # arrives along the target's side (or None): an x (top/bottom side), in a horizontal map a y (left/right)
-EdgeSpec = tuple[Relation, Sequence[Box], Point, Box, bool, "float | None"]
+if TYPE_CHECKING:
+    EdgeSpec = tuple[Relation, Sequence[Box], Point, Box, bool, "float | None"]
 
 
 def draw_relations(pic: Picture, edges: Sequence[EdgeSpec], pal: Palette, horizontal: bool = False) -> None:

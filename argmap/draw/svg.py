@@ -12,7 +12,6 @@ import math
 import os
 from itertools import chain
 from operator import itemgetter
-from typing import Any, Callable, Sequence
 
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
@@ -21,6 +20,11 @@ from ..model import ArgumentMap
 from ..parallel import both, usable
 from .picture import Picture
 from .style import Colour, Font, Pen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Sequence
+
 
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
 DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions")

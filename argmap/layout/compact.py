@@ -20,12 +20,17 @@ from __future__ import annotations
 
 import marshal
 from itertools import islice
-from typing import Callable
 
 from .. import parallel
 from .structure import Structure, preorder, reason_units
 
-Measure = Callable[..., tuple[float, float, list[float], int, int]]  # ([x]) -> w, h, x, crossings, edges through cards
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
+    Measure = Callable[..., tuple[float, float, list[float], int, int]]  # ([x]) -> w, h, x, crossings, edges through cards
+
+
 MAX_BANDS = 3
 PATIENCE = 8    # on big maps, changes tried per round before giving up
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import gc
 import marshal
 from array import array
-from typing import Any, Callable, Hashable, Iterable, Mapping
 
 from .. import parallel
 from .compact import compact
@@ -14,6 +13,11 @@ from .rows import Blocks, Row
 from .structure import Structure, assign_layers, build_tree, extract, extract_records, preorder
 from .tidy import place_x
 from .transpose import Edges, transpose
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Hashable, Iterable, Mapping
+
 
 Point = tuple[float, float]
 DIRECTIONS = ("TB", "BT", "LR")

@@ -11,10 +11,14 @@ from __future__ import annotations
 import json
 import marshal
 import os
-from typing import Iterable
 
 from .. import parallel
 from ..model.record import FrozenRecord, new_object
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
+
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_PX = 13.0          # statement text

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from operator import itemgetter
-from typing import Any, Hashable, Mapping
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Hashable, Mapping
+
 
 Point = tuple[float, float]
 EPS = 1e-6

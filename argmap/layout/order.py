@@ -9,10 +9,13 @@ with an exact crossing count and the best round wins.
 """
 from __future__ import annotations
 
-from typing import Callable
 
 from .structure import Structure
 from .tidy import place_x
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 
 def reorder(s: Structure, x: list[float], size: list[float], gaps: tuple[float, float, float],

@@ -11,9 +11,13 @@ confirms it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Callable
 
 from .structure import Structure, preorder, reason_units
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 
 Seg = tuple[int, int]
 
