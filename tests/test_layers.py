@@ -54,3 +54,6 @@ def test_exporting_svg_loads_no_qt(tmp_path):
     mods = loaded_after(f"from argmap.cli import main\nmain(['export', '-q', {str(sample)!r}, '-o', {str(out)!r}])")
     assert out.stat().st_size > 10_000
     assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "argmap.ui"))}
+    # nor what only costs start-up time: typing (annotations are not evaluated), pydantic (files
+    # that are certainly valid are read without it), networkx, the select module
+    assert not mods & {"typing", "pydantic", "networkx", "select"}
