@@ -264,3 +264,24 @@ def test_cards_measured_by_a_helper_are_the_cards_measured_here():
                                  for s, st in Map.statements.items()})
     """)
     assert out.splitlines() == ["True True", "True", "1 True"]
+
+
+def test_edge_batches_keep_every_card_s_arrows_together():
+    out = run("""
+        from argmap.draw.mapdraw import MapDrawing
+        from argmap.layout import layout_map
+        m = web(450)
+        m.move(layout_map(m))
+        d = MapDrawing(m)
+        first, second = d.edge_batches(0.1)
+        target = lambda r: m.relations[r].target
+        print(first + second == [r for r in d.relations if r in set(first)] + [r for r in d.relations if r in set(second)],
+              sorted(first + second) == sorted(d.relations),
+              not {target(r) for r in first} & {target(r) for r in second},
+              0.05 < len(second) / len(d.relations) < 0.15)
+        # each batch's arrival points are those of the whole drawing
+        whole = d.arrivals
+        print(all(d._arrivals(d._make_edges(batch)) == {r: whole[r] for r in batch if r in whole}
+                  for batch in (first, second)))
+    """)
+    assert out.splitlines() == ["True True True True", "True"]

@@ -171,21 +171,21 @@ class MapDrawing:
         """Every relation drawn, as (relation, premise boxes, junction centre, target box, target is
         a junction, the box around it all)."""
         if self._edges is None:
-            self._edges = self._make_edges()
+            self._edges = self._make_edges(self.relations)
         return self._edges
 
     @property
     def arrivals(self) -> dict[str, float]:
         """Where arrows reach a card side that several reach (relation id -> x, or y across)."""
         if self._arrivals_at is None:
-            self._arrivals_at = self._arrivals()
+            self._arrivals_at = self._arrivals(self.edges)
         return self._arrivals_at
 
-    def _make_edges(self) -> list[Edge]:
+    def _make_edges(self, rids: Iterable[str]) -> list[Edge]:
         boxes, pos = self.boxes, self._pos
         edges: list[Edge] = []
         relations = self.map.relations
-        for rid in self.relations:
+        for rid in rids:
             rel = relations[rid]
             prem = [boxes[p] for p in rel.premises if p in boxes]
             target = boxes.get(rel.target)
@@ -215,13 +215,14 @@ class MapDrawing:
         boxes = self.boxes
         return rel.target in boxes and any(p in boxes for p in rel.premises)
 
-    def _arrivals(self) -> dict[str, float]:
+    def _arrivals(self, edges: list[Edge]) -> dict[str, float]:
         """Where arrows reach their target card when several reach the same side of it: spread along
-        that side as the canvas spreads them (``edges.arrival_xs``; left to right, ``arrival_ys``)."""
+        that side as the canvas spreads them (``edges.arrival_xs``; left to right, ``arrival_ys``).
+        ``edges`` must hold every edge into each card it has an edge into."""
         groups: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         h = self.horizontal
         boxes = self.boxes
-        for rel, _, (jx, jy), b, undercut, _ in self.edges:
+        for rel, _, (jx, jy), b, undercut, _ in edges:
             if not undercut:
                 side = jx > b[0] + b[2] / 2 if h else jy > b[1] + b[3] / 2
                 groups.setdefault((rel.target, side), []).append((rel.id, jy if h else jx))
@@ -358,10 +359,36 @@ class MapDrawing:
         bg.rect(*r)
         pic.path(bg, None, background)
 
-    def draw_edges(self, pic: Picture, clip: Box | None = None) -> None:
-        """The relations' lines and arrowheads (those that meet ``clip``), under everything else."""
-        edges = self.edges if clip is None else [e for e in self.edges if meets(e[5], clip)]
-        draw_lines(pic, [(*e[:5], self.arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
+    def draw_edges(self, pic: Picture, clip: Box | None = None, only: Iterable[str] | None = None) -> None:
+        """The relations' lines and arrowheads (those that meet ``clip``), under everything else.
+        ``only``: just these relations (every relation into a card, or none of them: see
+        :meth:`edge_batches`), worked out for this call alone."""
+        if only is None:
+            edges, arrivals = self.edges, self.arrivals
+        else:
+            edges = self._make_edges(only)
+            arrivals = self._arrivals(edges)
+        if clip is not None:
+            edges = [e for e in edges if meets(e[5], clip)]
+        draw_lines(pic, [(*e[:5], arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
+
+    def edge_batches(self, share: float) -> tuple[list[str], list[str]]:
+        """The relations in two batches, the second about ``share`` of them, each in drawing order:
+        all the relations into one card (or junction) fall in the same batch, so each batch's
+        arrival points are worked out from that batch alone."""
+        relations = self.map.relations
+        into: dict[str, int] = {}
+        for rid in self.relations:
+            t = relations[rid].target
+            into[t] = into.get(t, 0) + 1
+        want, late = len(self.relations) * share, set()
+        for t in reversed(list(into)):  # the targets met last
+            if want < into[t] / 2:
+                break
+            late.add(t)
+            want -= into[t]
+        first = [r for r in self.relations if relations[r].target not in late]
+        return first, [r for r in self.relations if relations[r].target in late]
 
     def draw_front(self, pic: Picture, clip: Box | None = None) -> None:
         """What lies over the edges: the junctions, the cards (those that meet ``clip``), the title

@@ -202,6 +202,7 @@ def elements(pic: Picture) -> str:
 
 
 PARALLEL_EDGES = 400  # relations: from this many on, with helpers granted, most edges are drawn in a second process
+SECOND_EDGES = 0.1    # the share of a big map's edges drawn after the others, by this process
 HELPER_EDGES = 0.95    # the share of a big map's edges in the first batch (the helper's)
 
 
@@ -229,18 +230,27 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
             return elements(pic)
         return run
 
-    def page() -> tuple[str, str]:  # the background, and all that lies over the edges
+    # the edges are about 60 % of the work: a helper draws most of a big map's (starting before the
+    # page's frame is worked out) while this process draws the rest and all that lies over them,
+    # never working out where the helper's edges run; the bytes are the same either way
+    big = len(d.relations) >= PARALLEL_EDGES
+    first, second = d.edge_batches(SECOND_EDGES) if big else (None, [])
+
+    def page() -> tuple[str, str]:  # the background, and the second batch of edges and all over them
         d.frame()
         back = layer(lambda pic: None if transparent else d.draw_background(pic, WHITE))()
-        return back, layer(d.draw_front)()
 
-    # the edges are about 60 % of the work: a helper draws a big map's, starting before the page's
-    # frame is worked out, and this process never works out where they run (MapDrawing.edges,
-    # arrivals); the bytes are the same either way
-    if len(d.relations) >= PARALLEL_EDGES and usable():
-        under, (back, front) = both(layer(d.draw_edges), page)
+        def over(pic: Picture) -> None:
+            if second:
+                d.draw_edges(pic, only=second)
+            d.draw_front(pic)
+        return back, layer(over)()
+
+    edges = layer(lambda pic: d.draw_edges(pic, only=first))
+    if big and usable():
+        under, (back, front) = both(edges, page)
     else:
-        under, (back, front) = layer(d.draw_edges)(), page()
+        under, (back, front) = edges(), page()
     return _document(back + under + front, d.rect, d.title or amap.title or "Argument map",
                      desc or "Argument map drawn by argmap")
 
