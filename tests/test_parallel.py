@@ -285,3 +285,25 @@ def test_edge_batches_keep_every_card_s_arrows_together():
                   for batch in (first, second)))
     """)
     assert out.splitlines() == ["True True True True", "True"]
+
+
+def test_a_png_export_lays_out_with_helpers_before_qt_loads(tmp_path):
+    src, one, two = tmp_path / "web.argmap.json", tmp_path / "one.png", tmp_path / "two.png"
+    printed = run(f"""
+        import os, subprocess, sys
+        import argmap.cli
+        from argmap.io import save_map
+        save_map(web(450), {str(src)!r})            # no positions
+        forks = []
+        real = os.fork
+        os.fork = lambda: forks.append(1) or real()
+        argmap.cli._own_process = True
+        status = argmap.cli.main(["export", "-q", "--scale", "0.2", {str(src)!r}, "-o", {str(two)!r}])
+        os.fork = real
+        # the same export in a process that grants no helpers
+        subprocess.run([sys.executable, "-c", "from argmap.cli import main; import sys; sys.exit(main(sys.argv[1:]))",
+                        "export", "-q", "--scale", "0.2", {str(src)!r}, "-o", {str(one)!r}], check=True,
+                       env={{**os.environ, "QT_QPA_PLATFORM": "offscreen"}})
+        print(status, len(forks) >= 2, open({str(one)!r}, "rb").read() == open({str(two)!r}, "rb").read())
+    """)
+    assert printed == "0 True True"

@@ -114,9 +114,23 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool,
         from argmap.layout.measure import measure_ahead
 
         measure_ahead(result.map)
+    elif spec.needs_qt:
+        lay_out(result.map)  # before Qt loads: forked helpers may only work in a process without it
+        prepare_qt()
     spec.load("writer")(result.map, dst, **opts)
     if not quiet:
         print(f"{src} -> {dst}", file=sys.stderr)
+
+
+def lay_out(amap: Any) -> None:
+    """Give every statement and relation of ``amap`` a position, as the drawing would (the layout
+    engine places those that have none)."""
+    if any(s not in amap.positions for s in amap.statements):
+        from argmap.draw.mapdraw import resolve_positions
+        from argmap.layout.measure import measure_ahead
+
+        measure_ahead(amap)
+        amap.move(resolve_positions(amap, list(amap.statements), list(amap.relations)))
 
 
 def set_cards(amap: Any, cards: str) -> None:
@@ -160,7 +174,6 @@ def run_export(args: argparse.Namespace) -> int:
         import logging
 
         logging.basicConfig(format="argmap: %(message)s", level=logging.ERROR if args.quiet else logging.WARNING)
-        prepare_qt()
     failed = 0
     for src, dst in jobs:
         try:
