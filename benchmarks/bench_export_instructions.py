@@ -7,7 +7,10 @@ Generates a debate of N statements (default 1000) with ``../shared/tools/gen_arg
 it as ``.argmap.json`` without positions, and runs the phases of ``argmap export -o x.svg`` one
 more at a time under ``valgrind --tool=cachegrind`` (imports, reading, measuring the cards, the
 layout, drawing, SVG text), printing the instructions each adds; then the whole command as it
-runs (``argmap.cli.run``), the parent and the forked helper that draws the edges counted apart.
+runs (``argmap.cli.run``), with its forked helpers: the command itself and the helper that draws
+the edges each print a figure (a fork counts from the command's start, so the larger figure is the
+critical path); helpers stopped once their work is not needed (measuring, counting crossings,
+compacting) are killed and print none.
 ``--root`` measures another checkout of argmap (say a ``git worktree`` of an older commit).
 Needs ``valgrind`` (Debian package ``valgrind``); takes a minute or two.
 """
@@ -93,7 +96,7 @@ def main() -> int:
         print(f"  {'one process':<14} {before / 1e6:8.0f}")
         whole = counts([sys.executable, "-c", WHOLE, str(root), str(mp), str(out)])
         print("  argmap export: " + ", ".join(f"{c / 1e6:.0f}" for c in sorted(whole, reverse=True))
-              + "  (one figure per process; with a forked helper both count from the command's start,"
+              + "  (one figure per process that ends by itself; a forked one counts from the command's start,"
                 " and the larger is the critical path)")
     return 0
 
