@@ -41,7 +41,7 @@ class Structure:
         self.anchor: list[int] = []                 # relation -> statement it hangs under
         self.junctions: list[int] | None = None     # relations in the tree (with children), set by build_tree
         self.tidy: Any = None                       # place_x's memo of contours (tidy._Memo)
-        self.cross_rows: Any = None                 # engine._cross_rows's, per level list
+        self.cross_rows: Any = None                 # cross._cross_rows's, per level list
 
     @property
     def n(self) -> int:
