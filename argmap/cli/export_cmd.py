@@ -148,7 +148,6 @@ def set_cards(amap: Any, cards: str) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from argmap.cli import CommandError
-    from argmap.cli.core import batch_jobs
     from argmap.io import MapFileError
     from argmap.io.registry import detect_writer
 
@@ -162,6 +161,8 @@ def run_export(args: argparse.Namespace) -> int:
             raise CommandError("give -o OUT for one map or -d DIR for many, not both", 2)
         if not args.to:
             raise CommandError("export -d DIR needs -t FORMAT (svg, png, pdf, md or txt)", 2)
+        from argmap.cli.core import batch_jobs
+
         spec, jobs = batch_jobs(args.dir, args.to, args.inputs)
     if spec.name == "argmap":
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
