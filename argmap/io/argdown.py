@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any
 
 from ..model import ArgumentMap, Kind, Polarity, Relation, Statement, new_id
 from . import argdown_lexer as L
@@ -39,6 +38,10 @@ from .argdown_model import Element, Model, build_model
 from .argdown_parser import parse
 from .errors import MapFileError, read_text
 from .registry import ImportReport, ImportResult
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 EXTENSIONS = (".argdown", ".ad")
 KINDS = {k.value: k for k in Kind}

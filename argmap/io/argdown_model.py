@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
-import yaml
 
 from . import argdown_lexer as L
 from .argdown_lexer import SHORTCODES, ArgdownSyntaxError
 from .argdown_parser import Node
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
 _LINK = re.compile(r"\[(.+)\]\((.+)\)")
@@ -100,6 +101,8 @@ class Model:
 
 
 def _yaml(image: str, offset: int) -> Any:
+    import yaml  # only for documents with front matter or data (it takes ~50 ms to load)
+
     try:
         return yaml.safe_load(image)
     except yaml.YAMLError as e:

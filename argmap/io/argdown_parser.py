@@ -1,8 +1,6 @@
 """Argdown parser: the grammar of @argdown/core 2.0 as recursive descent over argdown_lexer tokens."""
 from __future__ import annotations
 
-from typing import Union
-
 from . import argdown_lexer as L
 from .argdown_lexer import ArgdownSyntaxError, Token
 
@@ -21,7 +19,11 @@ class Node:
         self.statement = self.argument = self.inference = self.relation = self.data = None
 
 
-Child = Union[Node, Token]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Union
+
+    Child = Union[Node, Token]
 
 _FREESTYLE = {L.FREESTYLE, L.UNUSED_CONTROL_CHAR, L.ESCAPED_CHAR, L.SPECIAL_CHAR}
 _CONTENT_TOKENS = {L.LINK, L.TAG, L.ARGUMENT_MENTION, L.STATEMENT_MENTION, L.NEWLINE}

@@ -61,3 +61,15 @@ def test_asdict_in_field_order():
     assert Source("s", "t", author="A").asdict() == {"id": "s", "text": "t", "title": "", "author": "A", "url": "",
                                                      "date": ""}
     assert list(Anchor("s", 0, 1, "q").asdict()) == ["source_id", "start", "end", "quote"]
+
+
+def test_new_ids_are_version_4_uuids_in_hex():
+    import uuid
+
+    from argmap.model import new_id
+
+    ids = [new_id() for _ in range(500)]
+    assert len(set(ids)) == 500
+    for i in ids:
+        u = uuid.UUID(i)
+        assert (u.hex, u.version, u.variant) == (i, 4, uuid.RFC_4122)
