@@ -37,7 +37,7 @@ if stop >= 1:
     from argmap.io import read_any
     from argmap.draw.mapdraw import MapDrawing, resolve_positions
     from argmap.draw.svg import document
-    from argmap.layout import measure
+    from argmap import measure
 if stop >= 2:
     m = read_any(src).map
 if stop >= 3:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from argmap.layout import crossings, layout_graph, overlaps
 from argmap.layout.engine import ASPECT, REORDER_LIMIT
-from argmap.layout.measure import map_sizes
+from argmap.measure import map_sizes
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
 ROOT = Path(__file__).resolve().parent.parent

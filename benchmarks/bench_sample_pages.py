@@ -19,7 +19,7 @@ from pathlib import Path
 
 from argmap.io import load_map
 from argmap.layout import ASPECT, layout_map, overlaps
-from argmap.layout.measure import FONT_PX, map_sizes
+from argmap.measure import FONT_PX, map_sizes
 
 ROOT = Path(__file__).resolve().parent.parent
 MARGIN = 40.0

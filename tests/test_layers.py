@@ -15,7 +15,7 @@ def loaded_after(code: str) -> set[str]:
 
 
 def test_model_io_layout_draw_load_no_pyside():
-    mods = loaded_after("import argmap.model, argmap.io, argmap.layout, argmap.layout.measure, argmap.io.registry, "
+    mods = loaded_after("import argmap.model, argmap.io, argmap.layout, argmap.measure, argmap.io.registry, "
                         "argmap.draw.svg, argmap.draw.mapdraw")
     assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "argmap.ui"))}
 
@@ -54,6 +54,6 @@ def test_exporting_svg_loads_no_qt(tmp_path):
     mods = loaded_after(f"from argmap.cli import main\nmain(['export', '-q', {str(sample)!r}, '-o', {str(out)!r}])")
     assert out.stat().st_size > 10_000
     assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "argmap.ui"))}
-    # nor what only costs start-up time: typing (annotations are not evaluated), pydantic (files
-    # that are certainly valid are read without it), networkx, the select module
-    assert not mods & {"typing", "pydantic", "networkx", "select"}
+    # nor what only costs start-up time: pydantic (files that are certainly valid are read
+    # without it), networkx, the select module
+    assert not mods & {"pydantic", "networkx", "select"}

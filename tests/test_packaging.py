@@ -18,7 +18,7 @@ def test_wheel_ships_samples_and_resources_and_finds_them(tmp_path):
     samples = sorted(p.name for p in (ROOT / "samples").glob("*.argmap.json"))
     assert samples and all(f"argmap/_data/samples/{s}" in names for s in samples)
     assert "argmap/_data/resources/fonts/DejaVuSans.ttf" in names
-    assert "argmap/layout/font_metrics.json" in names
+    assert "argmap/measure/font_metrics.json" in names
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = ("import argmap.resources as r, sys; ps = r.sample_paths(); "

@@ -195,7 +195,7 @@ def test_layouts_made_with_helpers_are_the_ones_made_in_one_process():
         import os
         from argmap import parallel
         from argmap.layout import layout_map
-        from argmap.layout import measure
+        from argmap import measure
         maps = [web(450), web(450, seed=3), web(700, seed=11)]
         lr = web(450, seed=5)
         lr.set_meta(layout_direction="LR")
@@ -225,45 +225,6 @@ def test_layouts_made_with_helpers_are_the_ones_made_in_one_process():
             print([layout_map(m, direction=m.meta.get("layout_direction", "TB")) for m in maps] == alone)
     """)
     assert out.splitlines() == ["True True", "True", "True"]
-
-
-def test_cards_measured_by_a_helper_are_the_cards_measured_here():
-    out = run("""
-        import os
-        from argmap import parallel
-        from argmap.layout import measure
-        keys = [(st.text, st.title, compact) for st in web(500).statements.values() for compact in (False, True)]
-        keys += [("A title and a text", "The title, " * k, False) for k in range(1, 40)]
-        here = [measure._card_metrics(*k) for k in keys]
-        parallel.grant()
-        measure.measure_many(keys)                  # the helper from the front, this process from the back
-        print(len(measure._cards) == len(set(keys)), [measure.card_metrics(*k) for k in keys] == here)
-        real_serve = parallel._serve
-        def serve(inp, out, handler):               # a helper that dies after three chunks
-            calls = [0]
-            def limited(d):
-                calls[0] += 1
-                if calls[0] > 3:
-                    os._exit(3)
-                return handler(d)
-            real_serve(inp, out, limited)
-        parallel._serve = serve
-        measure._cards.clear()
-        measure.measure_many(keys)
-        print([measure.card_metrics(*k) for k in keys] == here)
-        class Map:                                  # measure_ahead: started, then taken by map_sizes
-            statements = {f"s{i}": st for i, st in enumerate(web(600, seed=2).statements.values())}
-            relations = {}
-            meta = {}
-        parallel._serve = real_serve
-        measure._cards.clear()
-        measure.measure_ahead(Map)
-        started = len(measure._ahead)
-        sizes = measure.map_sizes(Map)
-        print(started, sizes == {s: measure._card_metrics(st.text, st.title, False).size
-                                 for s, st in Map.statements.items()})
-    """)
-    assert out.splitlines() == ["True True", "True", "1 True"]
 
 
 def test_edge_batches_keep_every_card_s_arrows_together():

@@ -1,4 +1,4 @@
-"""Regenerate argmap/layout/font_metrics.json from the bundled fonts (needs PySide6).
+"""Regenerate argmap/measure/font_metrics.json from the bundled fonts (needs PySide6).
 
 Card sizes are computed without Qt from this table, so `argmap layout` and the
 GUI wrap text identically.  Run: QT_QPA_PLATFORM=offscreen python tools/gen_font_metrics.py"""
@@ -28,5 +28,5 @@ for name, fname, bold in (("regular", "DejaVuSans.ttf", False), ("bold", "DejaVu
         widths[ch] = round(fm.horizontalAdvance(ch), 3)
     out["fonts"][name] = {"family": family, "widths": widths, "line_spacing": round(fm.lineSpacing(), 3),
                           "ascent": round(fm.ascent(), 3), "fallback": round(fm.horizontalAdvance("M") * 0.75, 3)}
-(ROOT / "argmap" / "layout" / "font_metrics.json").write_text(json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+(ROOT / "argmap" / "measure" / "font_metrics.json").write_text(json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 print("wrote", len(out["fonts"]["regular"]["widths"]), "glyph widths")

@@ -110,11 +110,7 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool,
     result = read_any(src)
     if cards is not None:
         set_cards(result.map, cards)
-    if spec.name == "svg":  # with helpers granted, a big map's cards are measured while the drawing code loads
-        from argmap.layout.measure import measure_ahead
-
-        measure_ahead(result.map)
-    elif spec.needs_qt:
+    if spec.needs_qt:
         lay_out(result.map)  # before Qt loads: forked helpers may only work in a process without it
         prepare_qt()
     spec.load("writer")(result.map, dst, **opts)
@@ -127,16 +123,13 @@ def lay_out(amap: Any) -> None:
     engine places those that have none)."""
     if any(s not in amap.positions for s in amap.statements):
         from argmap.draw.mapdraw import resolve_positions
-        from argmap.layout.measure import measure_ahead
-
-        measure_ahead(amap)
         amap.move(resolve_positions(amap, list(amap.statements), list(amap.relations)))
 
 
 def set_cards(amap: Any, cards: str) -> None:
     """Draw ``amap`` with full or compact (``"titles"``) cards; positions made for the other size
     are laid out afresh (in the map's own direction; pins stay)."""
-    from argmap.layout.measure import compact_cards
+    from argmap.measure import compact_cards
     from argmap.layout.placement import layout_positions
 
     if compact_cards(amap) == (cards == "titles"):

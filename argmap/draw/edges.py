@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from ..layout import measure
+from .. import measure
 from .route import Cubic, line, route
 from .style import CARD_RADIUS
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from operator import add
 
-from ..layout import measure
-from ..layout.measure import CardMetrics
+from .. import measure
+from ..measure import CardMetrics
 from ..model import ArgumentMap, Kind, Polarity, Relation, Statement
 from . import style
 from .edges import arrival_xs, arrival_ys, horizontal_flow, premise_points, target_points

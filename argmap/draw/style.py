@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..layout import measure
+from .. import measure
 from ..model import Kind, Polarity
 from ..model.record import FrozenRecord, new_object
 
@@ -187,10 +187,10 @@ class Font(FrozenRecord):
 
 
 @lru_cache(maxsize=None)
-def _metrics(font: Font) -> "measure._Font":
+def _metrics(font: Font) -> "measure.Font":
     if font.px == measure.FONT_PX and not font.spacing:
         return measure.BOLD if font.bold else measure.REGULAR
-    return measure._Font(measure._DATA["fonts"]["bold" if font.bold else "regular"], font.px)
+    return measure.font(font.px, font.bold)
 
 
 TEXT = Font(measure.FONT_PX)

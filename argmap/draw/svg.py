@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
-from ..layout import measure
+from .. import measure
 from ..model import ArgumentMap
 from ..parallel import both, usable
 from .picture import Picture

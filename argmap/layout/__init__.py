@@ -1,7 +1,7 @@
 """Automatic layout: pure functions from map structure and card sizes to positions. No Qt.
 
 The engine is imported when first used (``from argmap.layout import layout_map``), so that
-``argmap.layout.measure`` (card sizes, needed by every drawing) comes without it.
+``argmap.measure`` (card sizes, needed by every drawing) comes without it.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from . import measure
+from .. import measure
 from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_records
 from .rows import Blocks
 

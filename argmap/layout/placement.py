@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from . import measure
+from .. import measure
 from ..model import ArgumentMap
 
 TYPE_CHECKING = False

@@ -1,7 +1,7 @@
 """Map graph to a compact integer structure: layers (longest path, cycles broken) and a spanning forest."""
 from __future__ import annotations
 
-from .measure import JUNCTION_SIZE, MIN_CARD_WIDTH
+from ..measure import JUNCTION_SIZE, MIN_CARD_WIDTH
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..layout import measure
+from .. import measure
 from ..model import Change, Kind
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 
-from ..layout import measure
+from .. import measure
 from ..model import Anchor, Kind, Point, Polarity, Relation, Statement, new_id
 from ..layout import placement
 from .canvas_edits import NewStatementCommand

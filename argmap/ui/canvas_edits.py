@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QUndoCommand
 
-from ..layout import measure
+from .. import measure
 from ..layout.metrics import overlaps
 from ..model import Kind, ModelError, Point, Polarity, Relation, Statement, new_id
 from ..layout import placement

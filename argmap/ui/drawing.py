@@ -21,8 +21,8 @@ from ..draw import route as edge_route
 from ..draw import style
 from ..draw.edges import horizontal_flow  # noqa: F401
 from ..draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS  # noqa: F401
-from ..layout import measure
-from ..layout.measure import CardMetrics
+from .. import measure
+from ..measure import CardMetrics
 from ..model import Kind, Polarity, Relation, Statement
 # where edges run (anchors, curves, spread arrivals) is edge_geometry's; re-exported for callers
 from .edge_geometry import arrival_xs, arrival_ys, edge_paths, premise_path, target_path  # noqa: F401

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 
 from ..draw.svg import write_output
 from ..io.errors import MapFileError
-from ..layout import measure
+from .. import measure
 from ..model import ArgumentMap
 from . import drawing
 from .paging import MAX_FIT_SCALE, SCREEN_DPI, fit_scale, paint_pages, tiles

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ..layout import measure
-from ..layout.measure import CardMetrics
+from .. import measure
+from ..measure import CardMetrics
 from ..model import Relation, Statement
 from . import drawing
 

@@ -7,7 +7,7 @@ from typing import Sequence
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter
 
-from ..layout import measure
+from .. import measure
 from .render import MapRenderer
 
 log = logging.getLogger(__name__)

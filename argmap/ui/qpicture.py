@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from ..draw import style
 from ..draw.picture import Picture
 from ..draw.style import Colour, Font, Pen
-from ..layout import measure
+from .. import measure
 from . import drawing
 from .theme import _font
 

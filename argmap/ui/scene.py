@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsScene
 
-from ..layout import measure
+from .. import measure
 from ..model import Change
 from . import drawing
 from .document import DocumentController

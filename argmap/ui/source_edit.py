@@ -6,7 +6,7 @@ from bisect import bisect_right
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..layout.measure import card_size_in, statement_size
+from ..measure import card_size_in, statement_size
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Point, Polarity, Relation, Statement, new_id
 from ..model.text import normalise_newlines, refind_anchor
 from .commands import AddRelationCommand, AddStatementCommand, MoveCommand, UpdateSourceCommand, \

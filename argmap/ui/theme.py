@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
 from ..draw import style
 from ..draw.style import LABEL_FONT_PX, Colour, Palette
-from ..layout import measure
+from .. import measure
 from ..model.record import FrozenRecord, new_object
 
 

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.layout import layout_graph, layout_map, overlaps, place_new
-from argmap.layout.measure import map_sizes
+from argmap.measure import map_sizes
 from argmap.layout.structure import assign_layers, build_tree, extract
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
 

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.layout import layout_graph, layout_map, overlaps, place_new
-from argmap.layout.measure import JUNCTION_SIZE, map_sizes
+from argmap.measure import JUNCTION_SIZE, map_sizes
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,7 @@ import pytest
 from argmap.cli import main
 from argmap.io import load_map, save_map
 from argmap.layout import crossings, layout_graph, layout_map, overlaps
-from argmap.layout.measure import map_sizes
+from argmap.measure import map_sizes
 from argmap.model import ArgumentMap, Polarity, Relation, Statement, main_conclusions
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.argmap.json"))

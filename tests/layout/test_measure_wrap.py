@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.layout import measure
+from argmap import measure
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.argmap.json"))
 

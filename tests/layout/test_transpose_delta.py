@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.layout.engine import _rows
-from argmap.layout.measure import JUNCTION_SIZE
+from argmap.measure import JUNCTION_SIZE
 from argmap.layout.structure import assign_layers, build_tree, extract
 from argmap.layout.tidy import place_x
 from argmap.layout.transpose import _cross, Edges, _Index

@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from argmap.io import load_map, write_any
-from argmap.layout import layout_map, measure, overlaps
+from argmap import measure
+from argmap.layout import layout_map, overlaps
 from argmap.model import Kind, Statement
 from argmap.resources import sample_paths
 from argmap.ui.export import ensure_app, fit_text_pt, renderer, svg_bytes

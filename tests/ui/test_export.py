@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
 from argmap.io import write_any
-from argmap.layout import measure
+from argmap import measure
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Source, Statement
 from argmap.resources import sample_paths
 from argmap.ui.export import clipboard_mime, ensure_app, export_pdf, export_png, export_svg, pdf_bytes, tiles

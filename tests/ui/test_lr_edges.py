@@ -8,7 +8,8 @@ from PySide6.QtCore import QPointF, QRectF
 
 from argmap.cli import main
 from argmap.io import load_map, save_map
-from argmap.layout import layout_map, measure
+from argmap import measure
+from argmap.layout import layout_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 from argmap.ui import drawing
 from argmap.ui.commands import SetMetaCommand

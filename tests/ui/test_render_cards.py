@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from argmap.layout import measure
+from argmap import measure
 from argmap.model import Kind, Polarity, Relation, Statement
 from argmap.ui import drawing
 from argmap.draw.edges import premise_points, target_points

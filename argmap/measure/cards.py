@@ -1,0 +1,185 @@
+"""Card geometry without Qt: where the kind label, title and text lines go, and how big a card is.
+
+The GUI, the exporters and ``argmap layout`` all size and wrap cards with :func:`card_metrics`, and
+every device draws exactly the lines it returns, so a map laid out on the command line looks right
+when opened.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model.record import FrozenRecord, new_object
+from .fonts import BOLD, LABEL, LINE_HEIGHT, MAX_TEXT_WIDTH, REGULAR, Font, widest, wrap_widths
+
+if TYPE_CHECKING:
+    from ..model import ArgumentMap, Statement
+
+PAD_X = 10.0
+PAD_Y = 8.0
+LABEL_HEIGHT = 15.0     # kind label strip, including its gap to the text
+TITLE_GAP = 3.0         # between the bold title and the text
+MIN_CARD_WIDTH = 120.0
+JUNCTION_SIZE = 12.0    # relations are drawn as a small junction node
+# Compact cards (a map whose ``meta.card_text`` is "titles"): the bold title alone, the kind shown by
+# the marker before it and the card's colour and border instead of a label strip; the full text
+# stays in the inspector, tooltips, the outline and the source panel.
+CARD_TEXT_KEY = "card_text"
+CARD_TEXT_FULL = "full"
+CARD_TEXT_TITLES = "titles"
+COMPACT_TEXT_WIDTH = 200.0
+COMPACT_MIN_WIDTH = 80.0
+COMPACT_PAD_Y = 5.0
+MARKER_INDENT = 13.0    # room for the kind marker left of a compact card's first line
+MARKER_DROP = 3.6       # the kind marker's centre sits this far above the label baseline
+CARD_CACHE = 100_000    # card geometries remembered
+
+
+class CardMetrics(FrozenRecord):
+    """Where everything goes inside a card; offsets are from its top-left corner."""
+
+    __slots__ = ("width", "height", "title_lines", "text_lines", "line_height", "label_y", "title_y", "text_y",
+                 "compact", "text_x")
+    width: float
+    height: float
+    title_lines: tuple[str, ...]
+    text_lines: tuple[str, ...]
+    line_height: float
+    label_y: float      # baseline of the kind label (compact: of the first line, where the marker sits)
+    title_y: float      # top of the first title line
+    text_y: float       # top of the first text line
+    compact: bool
+    text_x: float       # left of the title and text lines
+
+    def __new__(cls, width: float, height: float, title_lines: tuple[str, ...], text_lines: tuple[str, ...],
+                line_height: float, label_y: float, title_y: float, text_y: float, compact: bool = False,
+                text_x: float = PAD_X) -> CardMetrics:
+        self = new_object(cls._Draft)
+        self.width = width
+        self.height = height
+        self.title_lines = title_lines
+        self.text_lines = text_lines
+        self.line_height = line_height
+        self.label_y = label_y
+        self.title_y = title_y
+        self.text_y = text_y
+        self.compact = compact
+        self.text_x = text_x
+        self.__class__ = cls
+        return self
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return (self.width, self.height)
+
+
+SUM_ERROR = 1e-9  # far above the rounding difference of two sums of a line's ~40 character widths
+
+
+_cards: dict[tuple[str, str, bool], CardMetrics] = {}
+
+
+def card_metrics(text: str, title: str = "", compact: bool = False) -> CardMetrics:
+    """Geometry of a statement card holding ``title`` (bold, optional) and ``text``; ``compact``: the
+    title alone (the text when there is no title), without the kind label strip.  Remembered."""
+    key = (text, title, bool(compact))
+    m = _cards.get(key)
+    if m is None:
+        m = _card_metrics(*key)
+        if len(_cards) >= CARD_CACHE:
+            _cards.clear()
+        _cards[key] = m
+    return m
+
+
+def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
+    if compact:
+        return _compact_metrics(text, title)
+    title_lines: tuple[str, ...] = ()
+    title_sums: list[float] = []
+    if title.strip():
+        lines, title_sums = wrap_widths(title, BOLD, MAX_TEXT_WIDTH)
+        title_lines = tuple(lines)
+    lines, sums = wrap_widths(text or " ", REGULAR, MAX_TEXT_WIDTH)
+    text_lines = tuple(lines)
+    # The widest line's word-by-word sum differs from its exact width (the sum of its characters) by
+    # rounding in the last bits only (~1e-12): when the card's width, rounded, is the same on both
+    # sides of the sum, it is the exact width's too, and no line needs measuring.
+    approx = max(max(title_sums, default=0.0), max(sums))
+    width = _card_width(approx - SUM_ERROR)
+    if width != _card_width(approx + SUM_ERROR):
+        wide = max(widest(BOLD, list(title_lines), title_sums) if title_lines else 0.0,
+                   widest(REGULAR, lines, sums))
+        width = _card_width(wide)
+    lh = LINE_HEIGHT
+    label_y = PAD_Y + LABEL.ascent
+    title_y = PAD_Y + LABEL_HEIGHT
+    text_y = title_y + (len(title_lines) * lh + TITLE_GAP if title_lines else 0.0)
+    height = text_y + len(text_lines) * lh + PAD_Y
+    return CardMetrics(width, round(height, 2), title_lines, text_lines, lh, label_y, title_y, text_y)
+
+
+def _card_width(line_width: float) -> float:
+    """A full card's width (rounded) for its widest line."""
+    return round(max(MIN_CARD_WIDTH, min(MAX_TEXT_WIDTH, line_width) + 2 * PAD_X), 2)
+
+
+def _balanced(text: str, font: Font, room: float) -> tuple[list[str], float]:
+    """Wrap ``text`` into as few lines as fit ``room``, as evenly long as possible (no lone last
+    word): the narrowest width that still needs no more lines.  Returns the lines and their width."""
+    lines, sums = wrap_widths(text, font, room)
+    best, width = lines, widest(font, lines, sums)
+    if len(lines) > 1:
+        lo, hi = max(sums) / len(lines), width
+        for _ in range(12):
+            mid = (lo + hi) / 2
+            cand, csums = wrap_widths(text, font, mid)
+            if len(cand) <= len(lines):
+                best, width, hi = cand, widest(font, cand, csums), mid
+            else:
+                lo = mid
+            if hi - lo < 1.0:
+                break
+    return best, width
+
+
+def _compact_metrics(text: str, title: str) -> CardMetrics:
+    room = COMPACT_TEXT_WIDTH - MARKER_INDENT
+    if title.strip():
+        lines, wide = _balanced(title.strip(), BOLD, room)
+        title_lines, text_lines = tuple(lines), ()
+    else:
+        lines, wide = _balanced(text.strip() or " ", REGULAR, room)
+        title_lines, text_lines = (), tuple(lines)
+    lh = LINE_HEIGHT
+    width = max(COMPACT_MIN_WIDTH, min(room, wide) + MARKER_INDENT + 2 * PAD_X)
+    top = COMPACT_PAD_Y
+    height = top + (len(title_lines) + len(text_lines)) * lh + COMPACT_PAD_Y
+    label_y = top + lh / 2 + MARKER_DROP  # so that the marker (drawn MARKER_DROP above it) centres on line one
+    return CardMetrics(round(width, 2), round(height, 2), title_lines, text_lines, lh, label_y, top, top,
+                       compact=True, text_x=PAD_X + MARKER_INDENT)
+
+
+def compact_cards(amap_or_meta: ArgumentMap | dict) -> bool:
+    """Whether a map (or its ``meta`` mapping) shows compact, titles-only cards (``meta.card_text``)."""
+    meta = getattr(amap_or_meta, "meta", amap_or_meta)
+    return meta.get(CARD_TEXT_KEY, CARD_TEXT_FULL) == CARD_TEXT_TITLES
+
+
+def card_size_in(amap: ArgumentMap, statement: Statement) -> tuple[float, float]:
+    """Width and height of ``statement``'s card as ``amap`` shows cards (full or compact, from its
+    meta), whether or not the statement is in the map yet."""
+    return card_metrics(statement.text, statement.title, compact_cards(amap)).size
+
+
+def statement_size(amap: ArgumentMap, sid: str) -> tuple[float, float]:
+    """Width and height of statement ``sid``'s card in ``amap``."""
+    return card_size_in(amap, amap.statements[sid])
+
+
+def map_sizes(amap: ArgumentMap) -> dict[str, tuple[float, float]]:
+    """Sizes of every statement and relation of ``amap``: cards for statements, junctions for relations."""
+    compact = compact_cards(amap)
+    sizes = {sid: card_metrics(st.text, st.title, compact).size for sid, st in amap.statements.items()}
+    for rid in amap.relations:
+        sizes[rid] = (JUNCTION_SIZE, JUNCTION_SIZE)
+    return sizes
