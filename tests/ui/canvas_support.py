@@ -1,4 +1,5 @@
-"""Helpers for the canvas tests: a small map, a shown MapView, real gestures at item positions."""
+"""Helpers for the canvas tests: a small map, real gestures at item positions, undo and redo checks
+(the make_view fixture is in conftest.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -6,10 +7,9 @@ from PySide6.QtTest import QTest
 
 from argmap.io import dumps
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
-from argmap.ui.document import DocumentController
 from argmap.ui.view import MapView
 
-__all__ = ["drag", "make_view", "point_of", "small_map", "state", "undo_redo_check"]
+__all__ = ["drag", "point_of", "small_map", "state", "undo_redo_check"]
 
 
 def small_map() -> ArgumentMap:
@@ -25,21 +25,6 @@ def small_map() -> ArgumentMap:
          "R1": (-140, 90), "R2": (260, 80), "R3": (-260, 255)},
     )
     return m
-
-
-def make_view(qtbot, amap: ArgumentMap | None = None) -> MapView:
-    doc = DocumentController(amap if amap is not None else small_map())
-    view = MapView(doc)
-    qtbot.addWidget(view)
-    view.resize(1100, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    with qtbot.waitActive(view):
-        view.activateWindow()
-    view.zoom_reset()
-    view.centerOn(view.scene_.content_rect().center())
-    view.setFocus()
-    return view
 
 
 def point_of(view: MapView, eid: str, dx: float = 0.0, dy: float = 0.0) -> QPoint:

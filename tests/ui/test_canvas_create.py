@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 
 from argmap.model import Kind, Polarity
 
-from canvas_support import make_view, point_of, state, undo_redo_check
+from canvas_support import point_of, state, undo_redo_check
 
 
 def _type(view, text: str) -> None:
@@ -21,8 +21,8 @@ def _new_ids(view, before_ids):
     return [s for s in view.doc.map.statements if s not in before_ids]
 
 
-def test_double_click_on_empty_canvas_creates_a_statement_open_for_typing(qtbot):
-    view = make_view(qtbot)
+def test_double_click_on_empty_canvas_creates_a_statement_open_for_typing(make_view):
+    view = make_view()
     before = state(view)
     ids = set(view.doc.map.statements)
     spot = view.mapFromScene(600, -200)
@@ -40,8 +40,8 @@ def test_double_click_on_empty_canvas_creates_a_statement_open_for_typing(qtbot)
     undo_redo_check(view, before)
 
 
-def test_escape_on_a_new_empty_card_removes_it_without_an_undo_step(qtbot):
-    view = make_view(qtbot)
+def test_escape_on_a_new_empty_card_removes_it_without_an_undo_step(make_view):
+    view = make_view()
     before = state(view)
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                       view.mapFromScene(600, -200))
@@ -51,8 +51,8 @@ def test_escape_on_a_new_empty_card_removes_it_without_an_undo_step(qtbot):
     assert view.doc.undo_stack.count() == 0
 
 
-def test_keyboard_new_statement(qtbot):
-    view = make_view(qtbot)
+def test_keyboard_new_statement(make_view):
+    view = make_view()
     before = state(view)
     QTest.keyClick(view.viewport(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert view.interaction.editor is not None
@@ -86,8 +86,8 @@ def _structure(qtbot, view, eid, key, text):
     return before, new[0], new_rels
 
 
-def test_add_supporting_premise(qtbot):
-    view = make_view(qtbot)
+def test_add_supporting_premise(qtbot, make_view):
+    view = make_view()
     before, sid, rels = _structure(qtbot, view, "O", Qt.Key.Key_P, "Risk is low")
     amap = view.doc.map
     assert amap.statements[sid].text == "Risk is low"
@@ -103,8 +103,8 @@ def test_add_supporting_premise(qtbot):
     undo_redo_check(view, before)
 
 
-def test_add_objection_and_evidence(qtbot):
-    view = make_view(qtbot)
+def test_add_objection_and_evidence(qtbot, make_view):
+    view = make_view()
     before, sid, rels = _structure(qtbot, view, "P2", Qt.Key.Key_O, "Not all cheap things")
     rel = view.doc.map.relations[rels[0]]
     assert rel.polarity is Polarity.ATTACK and rel.target == "P2" and rel.premises == (sid,)
@@ -116,16 +116,16 @@ def test_add_objection_and_evidence(qtbot):
     undo_redo_check(view, before)
 
 
-def test_add_co_premise_joins_the_linked_relation(qtbot):
-    view = make_view(qtbot)
+def test_add_co_premise_joins_the_linked_relation(qtbot, make_view):
+    view = make_view()
     before, sid, rels = _structure(qtbot, view, "P2", Qt.Key.Key_L, "And it is easy")
     assert rels == []
     assert view.doc.map.relations["R1"].premises == ("P1", "P2", sid)
     undo_redo_check(view, before)
 
 
-def test_add_undercut_attacks_the_relation(qtbot):
-    view = make_view(qtbot)
+def test_add_undercut_attacks_the_relation(qtbot, make_view):
+    view = make_view()
     before, sid, rels = _structure(qtbot, view, "O", Qt.Key.Key_U, "Risk does not matter here")
     rel = view.doc.map.relations[rels[0]]
     assert rel.target == "R2" and rel.polarity is Polarity.ATTACK
@@ -137,8 +137,8 @@ def test_add_undercut_attacks_the_relation(qtbot):
     undo_redo_check(view, before)
 
 
-def test_change_kind_and_polarity_from_the_keyboard(qtbot):
-    view = make_view(qtbot)
+def test_change_kind_and_polarity_from_the_keyboard(qtbot, make_view):
+    view = make_view()
     _select(qtbot, view, "P1")
     before = state(view)
     QTest.keyClick(view.viewport(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -151,8 +151,8 @@ def test_change_kind_and_polarity_from_the_keyboard(qtbot):
     undo_redo_check(view, before)
 
 
-def test_context_menu_offers_the_structure_actions(qtbot):
-    view = make_view(qtbot)
+def test_context_menu_offers_the_structure_actions(make_view):
+    view = make_view()
     before = state(view)
     pos = point_of(view, "O")
     from PySide6.QtGui import QContextMenuEvent

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from argmap.model import Polarity
 from argmap.ui.items import NodeItem
 
-from canvas_support import drag, make_view, point_of, state, undo_redo_check
+from canvas_support import drag, point_of, state, undo_redo_check
 
 NO = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -22,8 +22,8 @@ def _handle(view, eid) -> QPoint:
     return view.mapFromScene(item.mapToScene(item.handle_center()))
 
 
-def test_drag_from_handle_with_shift_connects_as_attack(qtbot):
-    view = make_view(qtbot)
+def test_drag_from_handle_with_shift_connects_as_attack(qtbot, make_view):
+    view = make_view()
     before = state(view)
     rels = set(view.doc.map.relations)
     drag(qtbot, view, _handle(view, "E"), point_of(view, "O"), Qt.KeyboardModifier.ShiftModifier)
@@ -33,8 +33,8 @@ def test_drag_from_handle_with_shift_connects_as_attack(qtbot):
     undo_redo_check(view, before)
 
 
-def test_drag_from_handle_offers_support_or_attack(qtbot):
-    view = make_view(qtbot)
+def test_drag_from_handle_offers_support_or_attack(qtbot, make_view):
+    view = make_view()
     before = state(view)
     rels = set(view.doc.map.relations)
     drag(qtbot, view, _handle(view, "E"), point_of(view, "O"))
@@ -48,16 +48,16 @@ def test_drag_from_handle_offers_support_or_attack(qtbot):
     undo_redo_check(view, before)
 
 
-def test_drag_from_handle_onto_a_junction_joins_or_undercuts(qtbot):
-    view = make_view(qtbot)
+def test_drag_from_handle_onto_a_junction_joins_or_undercuts(qtbot, make_view):
+    view = make_view()
     before = state(view)
     drag(qtbot, view, _handle(view, "O"), point_of(view, "R1"), Qt.KeyboardModifier.ControlModifier)
     assert view.doc.map.relations["R1"].premises == ("P1", "P2", "O")
     undo_redo_check(view, before)
 
 
-def test_dropping_a_card_onto_another_attaches_it(qtbot):
-    view = make_view(qtbot)
+def test_dropping_a_card_onto_another_attaches_it(qtbot, make_view):
+    view = make_view()
     before = state(view)
     rels = set(view.doc.map.relations)
     drag(qtbot, view, point_of(view, "E", 0, 10), point_of(view, "O", 0, 10))
@@ -71,8 +71,8 @@ def test_dropping_a_card_onto_another_attaches_it(qtbot):
     undo_redo_check(view, before)
 
 
-def test_rubber_band_and_ctrl_click_select_then_drag_moves_all_in_one_step(qtbot):
-    view = make_view(qtbot)
+def test_rubber_band_and_ctrl_click_select_then_drag_moves_all_in_one_step(qtbot, make_view):
+    view = make_view()
     before = state(view)
     # rubber band around P1 and P2 (from empty space left-above P1 to right-below P2)
     a = view.mapFromScene(QPointF(-420, 120))
@@ -91,8 +91,8 @@ def test_rubber_band_and_ctrl_click_select_then_drag_moves_all_in_one_step(qtbot
     undo_redo_check(view, before)
 
 
-def test_arrow_keys_nudge_and_merge_into_one_step(qtbot):
-    view = make_view(qtbot)
+def test_arrow_keys_nudge_and_merge_into_one_step(make_view):
+    view = make_view()
     _click(view, "O")
     before = state(view)
     for _ in range(3):
@@ -103,8 +103,8 @@ def test_arrow_keys_nudge_and_merge_into_one_step(qtbot):
     undo_redo_check(view, before)
 
 
-def test_alt_arrows_move_the_selection_along_the_structure(qtbot):
-    view = make_view(qtbot)
+def test_alt_arrows_move_the_selection_along_the_structure(make_view):
+    view = make_view()
     _click(view, "E")
     keys = view.viewport()
     QTest.keyClick(keys, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -118,8 +118,8 @@ def test_alt_arrows_move_the_selection_along_the_structure(qtbot):
     assert view.doc.undo_stack.count() == 0
 
 
-def test_f2_edit_enter_commits_shift_enter_breaks_escape_cancels(qtbot):
-    view = make_view(qtbot)
+def test_f2_edit_enter_commits_shift_enter_breaks_escape_cancels(make_view):
+    view = make_view()
     _click(view, "P1")
     before = state(view)
     QTest.keyClick(view.viewport(), Qt.Key.Key_F2)
@@ -139,8 +139,8 @@ def test_f2_edit_enter_commits_shift_enter_breaks_escape_cancels(qtbot):
     assert state(view) == after and view.interaction.editor is None
 
 
-def test_typing_on_a_selected_card_starts_editing(qtbot):
-    view = make_view(qtbot)
+def test_typing_on_a_selected_card_starts_editing(make_view):
+    view = make_view()
     _click(view, "O")
     before = state(view)
     QTest.keyClicks(view.viewport(), "Quite risky")
@@ -150,8 +150,8 @@ def test_typing_on_a_selected_card_starts_editing(qtbot):
     undo_redo_check(view, before)
 
 
-def test_delete_takes_relations_that_cannot_stand_and_undo_brings_them_back(qtbot):
-    view = make_view(qtbot)
+def test_delete_takes_relations_that_cannot_stand_and_undo_brings_them_back(make_view):
+    view = make_view()
     _click(view, "C")
     before = state(view)
     QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
@@ -164,8 +164,8 @@ def test_delete_takes_relations_that_cannot_stand_and_undo_brings_them_back(qtbo
     assert set(view.scene_.relation_items) == {"R1", "R2", "R3"}
 
 
-def test_delete_a_relation_by_clicking_its_junction(qtbot):
-    view = make_view(qtbot)
+def test_delete_a_relation_by_clicking_its_junction(make_view):
+    view = make_view()
     QTest.mouseClick(view.viewport(), LEFT, NO, point_of(view, "R2"))
     assert view.scene_.selected_ids() == ["R2"]
     before = state(view)
@@ -174,8 +174,8 @@ def test_delete_a_relation_by_clicking_its_junction(qtbot):
     undo_redo_check(view, before)
 
 
-def test_hover_highlights_what_a_card_supports_and_what_supports_it(qtbot):
-    view = make_view(qtbot)
+def test_hover_highlights_what_a_card_supports_and_what_supports_it(qtbot, make_view):
+    view = make_view()
     QTest.mouseMove(view.viewport(), point_of(view, "P1", 0, 5))
     qtbot.waitUntil(lambda: view.scene_.hovered() == "P1")
     related = view.scene_.related_to_hover()
@@ -183,8 +183,8 @@ def test_hover_highlights_what_a_card_supports_and_what_supports_it(qtbot):
     assert view.scene_.node_items["C"].related
 
 
-def test_selection_follows_the_document_both_ways(qtbot):
-    view = make_view(qtbot)
+def test_selection_follows_the_document_both_ways(make_view):
+    view = make_view()
     _click(view, "P2")
     assert view.doc.selection == ["P2"]
     view.doc.select(["O", "R1"], origin=None)

@@ -7,13 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from canvas_support import make_view, state, undo_redo_check
+from canvas_support import state, undo_redo_check
 
 
 @pytest.mark.parametrize("round_", range(4))
-def test_documents_with_canvas_commands_are_collected_safely(qtbot, round_):
+def test_documents_with_canvas_commands_are_collected_safely(round_, make_view):
     gc.collect()   # frees the previous round's view and document (this crashed once: QUndoStack::clear)
-    view = make_view(qtbot)
+    view = make_view()
     before = state(view)
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                       view.mapFromScene(600, -200))

@@ -6,13 +6,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
-from canvas_support import make_view, point_of, state
+from canvas_support import point_of, state
 
 NO = Qt.KeyboardModifier.NoModifier
 
 
-def test_far_zoom_switches_to_the_batched_overview_and_back(qtbot):
-    view = make_view(qtbot)
+def test_far_zoom_switches_to_the_batched_overview_and_back(make_view):
+    view = make_view()
     for _ in range(8):
         view.zoom_out()
     sc = view.scene_
@@ -28,8 +28,8 @@ def test_far_zoom_switches_to_the_batched_overview_and_back(qtbot):
     assert not sc.overview_mode and not (card.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
 
-def test_theme_follows_a_dark_palette(qtbot):
-    view = make_view(qtbot)
+def test_theme_follows_a_dark_palette(make_view):
+    view = make_view()
     assert not view.theme().dark
     pal = view.palette()
     pal.setColor(QPalette.ColorRole.Window, QColor("#202020"))
@@ -39,8 +39,8 @@ def test_theme_follows_a_dark_palette(qtbot):
     assert not view.theme().dark
 
 
-def test_delete_and_copy_keys_while_editing_act_on_the_text(qtbot):
-    view = make_view(qtbot)
+def test_delete_and_copy_keys_while_editing_act_on_the_text(make_view):
+    view = make_view()
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, point_of(view, "O", 0, 6))
     before = state(view)
     QTest.keyClick(view.viewport(), Qt.Key.Key_F2)

@@ -12,7 +12,7 @@ from argmap.model import ArgumentMap, Kind, Polarity, Source
 from argmap.ui.clipboard import FRAGMENT_MIME
 from argmap.ui.canvas_drops import PASSAGE_MIME
 
-from canvas_support import make_view, point_of, small_map, state, undo_redo_check
+from canvas_support import point_of, small_map, state, undo_redo_check
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -26,8 +26,8 @@ def _select(view, *ids):
     assert set(view.scene_.selected_ids()) == set(ids)
 
 
-def test_copy_paste_brings_statements_and_the_relations_among_them(qtbot):
-    view = make_view(qtbot)
+def test_copy_paste_brings_statements_and_the_relations_among_them(make_view):
+    view = make_view()
     _select(view, "P1", "E")
     QTest.keyClick(view.viewport(), Qt.Key.Key_C, CTRL)
     md = QGuiApplication.clipboard().mimeData()
@@ -44,14 +44,14 @@ def test_copy_paste_brings_statements_and_the_relations_among_them(qtbot):
     undo_redo_check(view, before)
 
 
-def test_cut_and_paste_into_another_window(qtbot):
-    view = make_view(qtbot)
+def test_cut_and_paste_into_another_window(make_view):
+    view = make_view()
     _select(view, "C", "O")
     before = state(view)
     QTest.keyClick(view.viewport(), Qt.Key.Key_X, CTRL)
     assert "C" not in view.doc.map.statements and "R2" not in view.doc.map.relations
     undo_redo_check(view, before)
-    other = make_view(qtbot, ArgumentMap("empty"))
+    other = make_view(ArgumentMap("empty"))
     other_before = state(other)
     QTest.keyClick(other.viewport(), Qt.Key.Key_V, CTRL)
     texts = sorted(s.text for s in other.doc.map.statements.values())
@@ -61,8 +61,8 @@ def test_cut_and_paste_into_another_window(qtbot):
     undo_redo_check(other, other_before)
 
 
-def test_wheel_zooms_around_the_cursor(qtbot):
-    view = make_view(qtbot)
+def test_wheel_zooms_around_the_cursor(make_view):
+    view = make_view()
     at = point_of(view, "O")
     scene_before = view.mapToScene(at)
     z = view.zoom()
@@ -77,8 +77,8 @@ def test_wheel_zooms_around_the_cursor(qtbot):
     assert (after - scene_before).manhattanLength() < 3
 
 
-def test_middle_button_drag_pans(qtbot):
-    view = make_view(qtbot)
+def test_middle_button_drag_pans(make_view):
+    view = make_view()
     view.zoom_in()
     view.zoom_in()
     vp = view.viewport()
@@ -93,8 +93,8 @@ def test_middle_button_drag_pans(qtbot):
     assert view.doc.undo_stack.count() == 0
 
 
-def test_fit_and_zoom_to_selection(qtbot):
-    view = make_view(qtbot)
+def test_fit_and_zoom_to_selection(make_view):
+    view = make_view()
     view.zoom_fit()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     for item in view.scene_.node_items.values():
@@ -105,8 +105,8 @@ def test_fit_and_zoom_to_selection(qtbot):
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(view.scene_.node_items["E"].pos())
 
 
-def test_find_highlights_and_centres(qtbot):
-    view = make_view(qtbot)
+def test_find_highlights_and_centres(make_view):
+    view = make_view()
     view.set_find_matches(["O", "E"])
     assert view.scene_.node_items["O"].found and not view.scene_.node_items["C"].found
     view.center_on("E")
@@ -116,10 +116,10 @@ def test_find_highlights_and_centres(qtbot):
     assert not view.scene_.node_items["O"].found
 
 
-def test_a_map_without_positions_is_laid_out_without_overlap(qtbot):
+def test_a_map_without_positions_is_laid_out_without_overlap(make_view):
     m = small_map()
     m.move({k: None for k in list(m.positions)})
-    view = make_view(qtbot, m)
+    view = make_view(m)
     rects = [it.scene_card_rect() for it in view.scene_.node_items.values()]
     assert len({(r.x(), r.y()) for r in rects}) == len(rects)
     for i, a in enumerate(rects):
@@ -129,8 +129,8 @@ def test_a_map_without_positions_is_laid_out_without_overlap(qtbot):
     assert view.doc.map.positions["C"][1] < view.doc.map.positions["P1"][1]
 
 
-def test_auto_arrange_is_one_undo_step(qtbot):
-    view = make_view(qtbot)
+def test_auto_arrange_is_one_undo_step(make_view):
+    view = make_view()
     view.doc.push(__import__("argmap.ui.commands", fromlist=["MoveCommand"]).MoveCommand(
         view.doc, {"O": (-250, 0), "P2": (10, 20)}))
     before = state(view)
@@ -158,8 +158,8 @@ def _with_source():
     return m
 
 
-def test_dropping_a_passage_on_empty_canvas_makes_an_anchored_statement(qtbot):
-    view = make_view(qtbot, _with_source())
+def test_dropping_a_passage_on_empty_canvas_makes_an_anchored_statement(make_view):
+    view = make_view(_with_source())
     before = state(view)
     _drop(view, {"source": "S", "start": 0, "end": 14, "text": "Cheap is good."}, view.mapFromScene(700, 0))
     (st,) = [s for s in view.doc.map.statements.values() if s.id not in small_map().statements]
@@ -168,8 +168,8 @@ def test_dropping_a_passage_on_empty_canvas_makes_an_anchored_statement(qtbot):
     undo_redo_check(view, before)
 
 
-def test_dropping_a_passage_on_a_card_anchors_it_or_adds_support(qtbot):
-    view = make_view(qtbot, _with_source())
+def test_dropping_a_passage_on_a_card_anchors_it_or_adds_support(make_view):
+    view = make_view(_with_source())
     before = state(view)
     data = {"source": "S", "start": 15, "end": 34, "text": "Risk is everywhere."}
     _drop(view, data, point_of(view, "O"))
@@ -182,8 +182,8 @@ def test_dropping_a_passage_on_a_card_anchors_it_or_adds_support(qtbot):
     undo_redo_check(view, before)
 
 
-def test_rendered_view_shows_each_card_where_the_scene_says(qtbot):
-    view = make_view(qtbot)
+def test_rendered_view_shows_each_card_where_the_scene_says(make_view):
+    view = make_view()
     view.set_theme(False)
     view.zoom_fit()
     img = QImage(view.viewport().size(), QImage.Format.Format_ARGB32)

@@ -7,7 +7,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from argmap.io import load_map, write_any
@@ -15,18 +14,14 @@ from argmap import measure
 from argmap.layout import layout_map, overlaps
 from argmap.model import Kind, Statement
 from argmap.resources import sample_paths
-from argmap.ui.export import ensure_app, fit_text_pt, renderer, svg_bytes
-from canvas_support import make_view, small_map, state
+from argmap.ui.export import fit_text_pt, renderer, svg_bytes
+from canvas_support import small_map, state
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).resolve().parents[2]
 OPED = next(p for p in sample_paths() if p.name.startswith("kim-putin"))
 HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too"'
 
-
-@pytest.fixture(autouse=True)
-def _app(qapp):  # noqa: ANN001 - pytest-qt's application
-    ensure_app()
 
 
 def _svg_texts(data: bytes) -> tuple[str, str]:
@@ -83,8 +78,8 @@ def test_compact_maps_lay_out_without_overlaps_and_tighter() -> None:
 
 
 # ------------------------------------------------------------------ canvas
-def test_titles_only_is_one_undo_step_and_the_check_follows_the_map(qtbot) -> None:
-    view = make_view(qtbot)
+def test_titles_only_is_one_undo_step_and_the_check_follows_the_map(make_view) -> None:
+    view = make_view()
     before = state(view)
     card = view.scene_.node_items["C"]
     full_height = card.metrics.height
@@ -103,11 +98,11 @@ def test_titles_only_is_one_undo_step_and_the_check_follows_the_map(qtbot) -> No
     assert card.metrics.compact and act.isChecked()
 
 
-def test_going_back_to_full_cards_rearranges_when_they_would_overlap(qtbot) -> None:
+def test_going_back_to_full_cards_rearranges_when_they_would_overlap(make_view) -> None:
     amap = small_map()
     amap.set_meta(card_text="titles")
     amap.move(layout_map(amap))   # packed for compact cards: full ones would overlap
-    view = make_view(qtbot, amap)
+    view = make_view(amap)
     before = state(view)
     view.canvas_actions.titles_only.trigger()   # off
     m = view.doc.map
@@ -182,13 +177,13 @@ def test_the_command_line_stores_or_overrides_the_card_face(tmp_path: Path) -> N
     assert r.returncode == 2 and "--cards" in r.stderr
 
 
-def test_editing_a_compact_card_edits_its_full_text_over_the_card(qtbot) -> None:
+def test_editing_a_compact_card_edits_its_full_text_over_the_card(make_view) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     amap = small_map()
     amap.set_meta(card_text="titles")
-    view = make_view(qtbot, amap)
+    view = make_view(amap)
     view.scene_.select_ids(["C"])
     view.edit_selected()
     editor = view.interaction.editor

@@ -13,15 +13,11 @@ from argmap.io import write_any
 from argmap import measure
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Source, Statement
 from argmap.resources import sample_paths
-from argmap.ui.export import clipboard_mime, ensure_app, export_pdf, export_png, export_svg, pdf_bytes, tiles
+from argmap.ui.export import clipboard_mime, export_pdf, export_png, export_svg, pdf_bytes, tiles
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no -->'
 
-
-@pytest.fixture(autouse=True)
-def _app(qapp):  # noqa: ANN001 - pytest-qt's application
-    ensure_app()
 
 
 def bike_map(hostile: bool = False) -> ArgumentMap:

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QImage
 
 from argmap.cli import main
@@ -16,10 +15,6 @@ from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-@pytest.fixture(autouse=True)
-def _app(qapp):  # noqa: ANN001 - a QApplication first, so that later widget tests find one
-    yield
 
 
 def _unpositioned(path: Path) -> Path:

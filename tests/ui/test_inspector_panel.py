@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import activate, make_window
+from window_support import activate
 
 from argmap.io import dumps
 from argmap.model import Anchor, Kind, Polarity, Source
@@ -27,8 +26,8 @@ def _undo_redo_round_trip(w, before: str, after: str) -> None:
     assert dumps(w.doc.map) == after
 
 
-def test_typing_statement_text_is_live_and_one_undo_step(qtbot):
-    w = make_window(qtbot)
+def test_typing_statement_text_is_live_and_one_undo_step(qtbot, make_window):
+    w = make_window()
     activate(qtbot, w)  # focus events (which end an editing session) need an active window
     insp = w.inspector
     w.doc.select(["p1"])
@@ -51,8 +50,8 @@ def test_typing_statement_text_is_live_and_one_undo_step(qtbot):
     _undo_redo_round_trip(w, before, after)
 
 
-def test_title_kind_tags_notes_and_assessment_edits(qtbot):
-    w = make_window(qtbot)
+def test_title_kind_tags_notes_and_assessment_edits(qtbot, make_window):
+    w = make_window()
     insp = w.inspector
     w.doc.select(["p3"])
     before = dumps(w.doc.map)
@@ -80,8 +79,8 @@ def test_title_kind_tags_notes_and_assessment_edits(qtbot):
     assert insp.st_kind.currentText() == "Evidence" and insp.st_tags.text() == "money, schools"
 
 
-def test_relation_fields_and_summary(qtbot):
-    w = make_window(qtbot)
+def test_relation_fields_and_summary(qtbot, make_window):
+    w = make_window()
     insp = w.inspector
     w.doc.select(["R1"])
     assert insp.pages.currentWidget() is insp.relation_page
@@ -106,8 +105,8 @@ def test_relation_fields_and_summary(qtbot):
     assert dumps(w.doc.map) == after
 
 
-def test_anchors_are_listed_and_broken_ones_flagged(qtbot):
-    w = make_window(qtbot)
+def test_anchors_are_listed_and_broken_ones_flagged(make_window):
+    w = make_window()
     doc = w.doc
     doc.push(AddSourceCommand(doc, Source("s", "Sugar is bad. Taxes work.", title="Op-ed")))
     doc.push(UpdateStatementCommand(doc, "p1", {"anchors": (Anchor("s", 0, 13, "Sugar is bad."),
@@ -119,8 +118,8 @@ def test_anchors_are_listed_and_broken_ones_flagged(qtbot):
     assert "broken" in rows[1] and "Taxes fail." in rows[1]
 
 
-def test_with_nothing_selected_the_map_title_is_editable(qtbot):
-    w = make_window(qtbot)
+def test_with_nothing_selected_the_map_title_is_editable(qtbot, make_window):
+    w = make_window()
     insp = w.inspector
     w.doc.select([])
     assert insp.pages.currentWidget() is insp.empty_page

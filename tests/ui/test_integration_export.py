@@ -6,8 +6,6 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtPrintSupport import QPrinter
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import make_window
 
 from argmap.io import dumps, load_map
 from argmap.resources import sample_paths
@@ -32,8 +30,8 @@ def _choose(**fields):
     return answer
 
 
-def test_png_export_with_transparent_background_and_scale(qtbot, tmp_path, dialogs):
-    w = make_window(qtbot)
+def test_png_export_with_transparent_background_and_scale(tmp_path, dialogs, make_window):
+    w = make_window()
     before = dumps(w.doc.map)
     dialogs.export_options = _choose(background=True, scale=1.0)
     dialogs.save_paths.append(str(tmp_path / "clear"))
@@ -52,8 +50,8 @@ def test_png_export_with_transparent_background_and_scale(qtbot, tmp_path, dialo
     assert dumps(w.doc.map) == before and not w.doc.dirty and not dialogs.of("critical")
 
 
-def test_svg_of_the_selection_holds_only_the_selected_statements(qtbot, tmp_path, dialogs):
-    w = make_window(qtbot)
+def test_svg_of_the_selection_holds_only_the_selected_statements(tmp_path, dialogs, make_window):
+    w = make_window()
     amap = w.doc.map
     w.doc.select(["c", "o1"])
     dialogs.export_options = _choose(selection=True, title=False, legend=False)
@@ -75,8 +73,8 @@ def test_svg_of_the_selection_holds_only_the_selected_statements(qtbot, tmp_path
     assert all(word in full for word in ("Soda tax", "school", "obesity"))
 
 
-def test_pdf_fit_is_one_page_and_tile_spreads_over_pages(qtbot, tmp_path, dialogs):
-    w = make_window(qtbot, _big_map())
+def test_pdf_fit_is_one_page_and_tile_spreads_over_pages(tmp_path, dialogs, make_window):
+    w = make_window(_big_map())
     dialogs.export_options = _choose(page="A4", fit=True)
     dialogs.save_paths.append(str(tmp_path / "fit.pdf"))
     w.actions_["export_pdf"].trigger()
@@ -92,8 +90,8 @@ def test_pdf_fit_is_one_page_and_tile_spreads_over_pages(qtbot, tmp_path, dialog
     assert not dialogs.of("critical")
 
 
-def test_cancelled_options_write_nothing_and_unwritable_path_is_one_line(qtbot, tmp_path, dialogs):
-    w = make_window(qtbot)
+def test_cancelled_options_write_nothing_and_unwritable_path_is_one_line(tmp_path, dialogs, make_window):
+    w = make_window()
     dialogs.export_options = lambda d: False
     w.actions_["export_pdf"].trigger()
     assert not dialogs.of("save-dialog") and not list(tmp_path.iterdir())
@@ -106,8 +104,8 @@ def test_cancelled_options_write_nothing_and_unwritable_path_is_one_line(qtbot, 
     assert not blocked.exists()
 
 
-def test_copy_as_image_puts_the_selection_on_the_clipboard(qtbot, dialogs):
-    w = make_window(qtbot)
+def test_copy_as_image_puts_the_selection_on_the_clipboard(dialogs, make_window):
+    w = make_window()
     w.doc.select(["e1"])
     w.actions_["copy_image"].trigger()
     mime = QGuiApplication.clipboard().mimeData()
@@ -133,10 +131,10 @@ def _pdf_printer(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(printing, "make_printer", make)
 
 
-def test_print_and_print_preview_draw_pages(qtbot, tmp_path, dialogs, monkeypatch):
+def test_print_and_print_preview_draw_pages(tmp_path, dialogs, monkeypatch, make_window):
     from argmap.ui import printing
 
-    w = make_window(qtbot)
+    w = make_window()
     _pdf_printer(monkeypatch, tmp_path / "printed.pdf")
     monkeypatch.setattr(printing.QPrintDialog, "exec", lambda self: int(printing.QPrintDialog.DialogCode.Accepted))
     w.actions_["print"].trigger()

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import make_window, small_map
+from window_support import small_map
 
 from argmap.io import load_map
 from argmap.layout import layout_map
@@ -24,10 +23,10 @@ def _settle(qtbot, w) -> None:
     qtbot.wait(30)  # the opening view is applied once the window has its size
 
 
-def test_a_small_map_opens_whole_and_not_blown_up(qtbot):
+def test_a_small_map_opens_whole_and_not_blown_up(qtbot, make_window):
     amap = small_map()
     amap.remove(["p3", "e1", "o1", "u1"])  # a conclusion and its linked reason: small enough to fit
-    w = make_window(qtbot, amap)
+    w = make_window(amap)
     _settle(qtbot, w)
     assert all(_visible(w, sid) for sid in w.doc.map.statements)
     assert view_module.READABLE_ZOOM <= w.view.zoom() <= 1.0
@@ -43,7 +42,7 @@ def _opening(qtbot, w):
     return view.mapFromScene(view.scene_.node_rect(top)).boundingRect(), view.viewport().rect()
 
 
-def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot):
+def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot, make_window):
     # the op-ed sample reads left to right: the main conclusion at the left, in the middle
     path = next(p for p in sample_paths() if "kim-putin" in p.name)
     w = window_manager().open_sample(path)
@@ -56,7 +55,7 @@ def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot):
     amap = load_map(path)
     amap.set_meta(layout_direction="TB")
     amap.move(layout_map(amap, direction="TB"))
-    w = make_window(qtbot, amap)
+    w = make_window(amap)
     w.resize(1000, 700)
     card, vp = _opening(qtbot, w)
     assert abs(card.center().x() - vp.center().x()) < 4  # centred across ...
@@ -75,8 +74,8 @@ def test_every_sample_opens_with_cards_on_screen(qtbot):
         w.force_close()
 
 
-def test_opening_view_follows_the_window_size_until_the_user_zooms(qtbot):
-    w = make_window(qtbot, load_map(min(sample_paths(), key=lambda p: len(load_map(p).statements))))
+def test_opening_view_follows_the_window_size_until_the_user_zooms(qtbot, make_window):
+    w = make_window(load_map(min(sample_paths(), key=lambda p: len(load_map(p).statements))))
     _settle(qtbot, w)
     w.resize(w.width() + 300, w.height() + 100)
     _settle(qtbot, w)
@@ -98,11 +97,11 @@ def test_opening_view_follows_the_window_size_until_the_user_zooms(qtbot):
     assert abs(w.view.zoom() - zoomed) < 1e-6
 
 
-def test_an_empty_map_says_how_to_start_until_it_has_a_statement(qtbot):
+def test_an_empty_map_says_how_to_start_until_it_has_a_statement(qtbot, make_window):
     from argmap.model import ArgumentMap, Statement
     from argmap.ui.commands import AddStatementCommand
 
-    w = make_window(qtbot, ArgumentMap())
+    w = make_window(ArgumentMap())
     _settle(qtbot, w)
     vp = w.view.viewport()
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import activate, make_window, small_map
+from window_support import activate, small_map
 
 from argmap.io import dumps
 from argmap.model import Kind, Source
@@ -53,13 +52,13 @@ def test_op_ed_opens_with_its_text_beside_the_map(qtbot):
     assert not w.tabifiedDockWidgets(w.source_dock)
 
 
-def test_map_without_sources_keeps_the_canvas_wide_until_a_source_is_added(qtbot, dialogs, tmp_path,
-                                                                           monkeypatch):
+def test_map_without_sources_keeps_the_canvas_wide_until_a_source_is_added(dialogs, tmp_path,
+                                                                           monkeypatch, make_window):
     from argmap.ui.source_dialogs import SourceDetailsDialog
 
     monkeypatch.setattr(SourceDetailsDialog, "ask",
                         staticmethod(lambda info, *_a, **_k: {**info, "title": "Soda op-ed"}))
-    w = make_window(qtbot)
+    w = make_window()
     assert w.source_dock.isHidden()
     article = tmp_path / "article.txt"
     article.write_text("Soda taxes work. Sales fell by a fifth.\n", encoding="utf-8")
@@ -196,11 +195,11 @@ def test_activating_an_anchor_in_the_inspector_reveals_its_passage(qtbot):
     assert view.flashing() == (a.start, a.end)
 
 
-def test_panel_keys_never_fire_twice_in_a_window_without_focus_in_the_text(qtbot):
+def test_panel_keys_never_fire_twice_in_a_window_without_focus_in_the_text(qtbot, make_window):
     amap = small_map()
     text = "Sugar taxes work. Sales fell by a fifth in two years."
     amap.add_source(Source("src", text, "Op-ed"))
-    w = make_window(qtbot, amap)
+    w = make_window(amap)
     activate(qtbot, w)
     view = w.source_panel.views["src"]
     view.select_range(0, text.index(".") + 1)

@@ -13,16 +13,10 @@ from argmap.layout import layout_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 from argmap.ui import drawing
 from argmap.ui.commands import SetMetaCommand
-from argmap.ui.export import ensure_app
 from argmap.ui.render import MapRenderer
 from argmap.draw.edges import premise_points, target_points
 
-from canvas_support import make_view
 
-
-@pytest.fixture(autouse=True)
-def _app(qapp):  # noqa: ANN001 - pytest-qt's application
-    ensure_app()
 
 
 def lr_map(direction: str = "LR") -> ArgumentMap:
@@ -115,10 +109,10 @@ def _export_points(renderer: MapRenderer, rid: str, horizontal: bool) -> tuple[l
     return prem, flat(tgt)
 
 
-def test_canvas_and_export_draw_the_same_lr_edges(qtbot):
+def test_canvas_and_export_draw_the_same_lr_edges(make_view):
     amap = lr_map()
     renderer = MapRenderer(amap)
-    view = make_view(qtbot, amap)
+    view = make_view(amap)
     for rid in amap.relations:
         prem, tgt = _scene_points(view, rid)
         eprem, etgt = _export_points(renderer, rid, True)
@@ -128,9 +122,9 @@ def test_canvas_and_export_draw_the_same_lr_edges(qtbot):
         assert tgt == pytest.approx(etgt)
 
 
-def test_changing_the_flow_redraws_the_canvas_edges_and_undo_restores_them(qtbot):
+def test_changing_the_flow_redraws_the_canvas_edges_and_undo_restores_them(make_view):
     amap = lr_map()
-    view = make_view(qtbot, amap)
+    view = make_view(amap)
     lr = {rid: _scene_points(view, rid) for rid in amap.relations}
     view.doc.push(SetMetaCommand(view.doc, {"layout_direction": "TB"}))
     renderer = MapRenderer(view.doc.map)   # vertical now: the exporter's vertical edges
@@ -146,10 +140,10 @@ def test_changing_the_flow_redraws_the_canvas_edges_and_undo_restores_them(qtbot
     assert {rid: _scene_points(view, rid) for rid in amap.relations} == lr
 
 
-def test_auto_arrange_keeps_the_maps_flow(qtbot):
+def test_auto_arrange_keeps_the_maps_flow(make_view):
     amap = lr_map()
     amap.move({"C": (500.0, 500.0)})
-    view = make_view(qtbot, amap)
+    view = make_view(amap)
     view.auto_arrange()
     expect = layout_map(lr_map(), direction="LR")
     got = view.doc.map.positions

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import make_window, small_map
+from window_support import small_map
 
 from argmap.io import dumps
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
@@ -56,8 +55,8 @@ def test_shared_premises_and_cycles_are_listed_without_looping(qtbot):
     assert {t[0] for t in tree[1:]} <= {"x", "y"} and len(tree) == 2  # a pure cycle still shows up
 
 
-def test_selecting_in_the_outline_selects_on_the_canvas_and_back(qtbot):
-    w = make_window(qtbot)
+def test_selecting_in_the_outline_selects_on_the_canvas_and_back(qtbot, make_window):
+    w = make_window()
     panel, scene = w.outline, w.view.scene_
     _click(qtbot, panel, panel._items["p3"][0])
     assert w.doc.selection == ["p3"]
@@ -74,8 +73,8 @@ def test_selecting_in_the_outline_selects_on_the_canvas_and_back(qtbot):
     assert [it.data(0, ROLE_ID) for it in panel.selectedItems()] == ["p3"]
 
 
-def test_editing_text_in_the_outline_is_one_undo_step(qtbot):
-    w = make_window(qtbot)
+def test_editing_text_in_the_outline_is_one_undo_step(qtbot, make_window):
+    w = make_window()
     panel = w.outline
     before = dumps(w.doc.map)
     item = panel._items["p1"][0]

@@ -14,13 +14,8 @@ from argmap.ui import drawing
 from argmap.draw.edges import premise_points, target_points
 from argmap.draw.mapdraw import draw_cards, draw_junctions, overlapping
 from argmap.draw.picture import Picture
-from argmap.ui.export import ensure_app
 from argmap.ui.qpicture import play
 
-
-@pytest.fixture(autouse=True)
-def _app(qapp):  # noqa: ANN001 - pytest-qt's application
-    ensure_app()
 
 
 def _cards() -> list:

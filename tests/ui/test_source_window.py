@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import activate, make_window, small_map
+from window_support import activate, small_map
 
 from argmap.model import Kind, Source
 
 
-def test_shortcuts_act_where_the_focus_is(qtbot):
+def test_shortcuts_act_where_the_focus_is(qtbot, make_window):
     amap = small_map()
     text = "Sugar taxes work. Sales fell by a fifth in two years."
     amap.add_source(Source("src", text, "Op-ed"))
-    w = make_window(qtbot, amap)
+    w = make_window(amap)
     if w.source_dock is None:  # the window builds the dock when the panel exists; it must here
         raise AssertionError("the main window has no source dock")
     w.source_dock.show()

@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import activate, make_window, small_map
+from window_support import activate, small_map
 
 from argmap.io import dumps, load_map, save_map
 from argmap.model import Statement
@@ -38,8 +37,8 @@ def test_title_shows_name_and_modified_mark(qtbot, tmp_path):
     assert w.doc.map.statements["c"].text == "Cities should tax sugary drinks."
 
 
-def test_save_as_then_save_round_trip(qtbot, tmp_path, dialogs):
-    w = make_window(qtbot)
+def test_save_as_then_save_round_trip(tmp_path, dialogs, make_window):
+    w = make_window()
     w.doc.push(AddStatementCommand(w.doc, Statement("n1", "A new statement."), (10.0, 20.0)))
     target = tmp_path / "out" / "mine"
     target.parent.mkdir()
@@ -56,8 +55,8 @@ def test_save_as_then_save_round_trip(qtbot, tmp_path, dialogs):
     assert load_map(saved).statements["n1"].text == "Edited."
 
 
-def test_open_invalid_file_shows_one_line_and_changes_nothing(qtbot, tmp_path, dialogs):
-    w = make_window(qtbot)
+def test_open_invalid_file_shows_one_line_and_changes_nothing(tmp_path, dialogs, make_window):
+    w = make_window()
     before = dumps(w.doc.map)
     bad = tmp_path / "bad.argmap.json"
     bad.write_text('{"format": "argmap", "version": 1, "meta": {}, "statements": [{"id": 3}]}', encoding="utf-8")
@@ -114,7 +113,7 @@ def test_opening_an_open_file_focuses_its_window(qtbot, tmp_path):
     assert first.doc.map.statements["c"].text == "Unsaved edit."
 
 
-def test_recent_files_persist_and_fill_the_menu(qtbot, tmp_path):
+def test_recent_files_persist_and_fill_the_menu(tmp_path, make_window):
     paths = [_saved(tmp_path, f"m{i}.argmap.json") for i in range(3)]
     for p in paths:
         window_manager().open_path(str(p))
@@ -122,19 +121,19 @@ def test_recent_files_persist_and_fill_the_menu(qtbot, tmp_path):
     assert settings.recent_files() == [str(p) for p in reversed(paths)]
     ini = Path(settings.settings().fileName())
     assert ini.is_file() and "m2.argmap.json" in ini.read_text(encoding="utf-8")
-    w = make_window(qtbot)
+    w = make_window()
     labels = [a.text() for a in w.recent_menu.actions() if a.text()]
     assert labels[:3] == ["&1 m2.argmap.json", "&2 m1.argmap.json", "&3 m0.argmap.json"]
     w.recent_menu.actions()[1].trigger()
     assert window_manager().window_for(str(paths[1])) is not None
 
 
-def test_window_layout_persists(qtbot):
-    w = make_window(qtbot)
+def test_window_layout_persists(make_window):
+    w = make_window()
     w.resize(700, 500)
     w.outline_dock.hide()
     w.force_close()
-    w2 = make_window(qtbot)
+    w2 = make_window()
     assert w2.outline_dock.isHidden()
     assert (w2.width(), w2.height()) == (700, 500)
 
@@ -153,8 +152,8 @@ def _drop(widget, path: Path) -> QDropEvent:
     return drop
 
 
-def test_dropping_a_map_file_opens_it(qtbot, tmp_path):
-    w = make_window(qtbot)
+def test_dropping_a_map_file_opens_it(tmp_path, make_window):
+    w = make_window()
     path = _saved(tmp_path, "dropped.argmap.json")
     _drop(w, path)
     opened = window_manager().window_for(str(path))
@@ -169,8 +168,8 @@ def test_dropping_a_map_file_opens_it(qtbot, tmp_path):
     assert not enter.isAccepted()
 
 
-def test_standard_shortcuts_are_set_and_none_is_ambiguous(qtbot):
-    w = make_window(qtbot)
+def test_standard_shortcuts_are_set_and_none_is_ambiguous(make_window):
+    w = make_window()
     acts = w.actions_
     for name, key in [("new", QKeySequence.StandardKey.New), ("open", QKeySequence.StandardKey.Open),
                       ("save", QKeySequence.StandardKey.Save), ("save_as", QKeySequence.StandardKey.SaveAs),
@@ -208,8 +207,8 @@ def test_standard_shortcuts_are_set_and_none_is_ambiguous(qtbot):
         assert QKeySequence(std).toString() in all_keys, std
 
 
-def test_undo_redo_by_key_press(qtbot):
-    w = make_window(qtbot)
+def test_undo_redo_by_key_press(qtbot, make_window):
+    w = make_window()
     activate(qtbot, w)
     before = dumps(w.doc.map)
     w.doc.push(UpdateStatementCommand(w.doc, "p1", {"text": "Changed by a command."}))
@@ -221,12 +220,12 @@ def test_undo_redo_by_key_press(qtbot):
     assert dumps(w.doc.map) == after
 
 
-def test_samples_open_as_untitled_copies(qtbot, tmp_path, dialogs):
+def test_samples_open_as_untitled_copies(tmp_path, dialogs, make_window):
     from argmap.resources import sample_paths
 
     sample = sample_paths()[0]
     original = sample.read_bytes()
-    w = make_window(qtbot)
+    w = make_window()
     menu_actions = [a for a in w.menuBar().actions() if a.text() == "&File"][0].menu().actions()
     samples_menu = [a for a in menu_actions if a.text() == "Open &Sample"][0].menu()
     assert len(samples_menu.actions()) == len(sample_paths())
@@ -244,13 +243,13 @@ def test_samples_open_as_untitled_copies(qtbot, tmp_path, dialogs):
 
 
 @pytest.mark.qt_no_exception_capture
-def test_exception_in_a_slot_is_shown_and_logged_and_the_map_survives(qtbot, tmp_path, monkeypatch):
+def test_exception_in_a_slot_is_shown_and_logged_and_the_map_survives(tmp_path, monkeypatch, make_window):
     from argmap.ui.app import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
     reporter = install_excepthook(tmp_path / "logs")
     try:
-        w = make_window(qtbot)
+        w = make_window()
         w.doc.push(UpdateStatementCommand(w.doc, "c", {"text": "Kept."}))
         before = dumps(w.doc.map)
 

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import activate, make_window, small_map
+from window_support import activate, small_map
 
 from argmap.ui.find_bar import find_matches
 
@@ -16,8 +15,8 @@ def test_find_matches_every_word_in_text_title_notes_and_tags():
     assert find_matches(amap, "   ") == []
 
 
-def test_find_bar_highlights_steps_and_centres(qtbot):
-    w = make_window(qtbot, small_map())
+def test_find_bar_highlights_steps_and_centres(qtbot, make_window):
+    w = make_window(small_map())
     activate(qtbot, w)
     view, scene = w.view, w.view.scene_
     view.zoom_reset()
@@ -47,8 +46,8 @@ def test_find_bar_highlights_steps_and_centres(qtbot):
     assert not bar.isVisible() and scene.find_matches() == set()
 
 
-def test_no_match_says_so(qtbot):
-    w = make_window(qtbot)
+def test_no_match_says_so(qtbot, make_window):
+    w = make_window()
     w.find_bar.open_bar()
     qtbot.keyClicks(w.find_bar.edit, "zebra")
     assert w.find_bar.count_label.text() == "No matches"

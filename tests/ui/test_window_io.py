@@ -1,17 +1,16 @@
 """File > Import and File > Export: other formats through the registry, images through argmap.ui.export."""
 from __future__ import annotations
 
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import make_window, small_map
+from window_support import small_map
 
 from argmap.io import read_any, write_any
 from argmap.ui.window_manager import window_manager
 
 
-def test_import_opens_an_untitled_window_and_reports_what_it_read(qtbot, tmp_path, dialogs):
+def test_import_opens_an_untitled_window_and_reports_what_it_read(tmp_path, dialogs, make_window):
     src = tmp_path / "debate.argdown"
     write_any(small_map(), src)
-    w = make_window(qtbot)
+    w = make_window()
     dialogs.open_paths.append(str(src))
     w.actions_["import"].trigger()
     imported = window_manager().windows[-1]
@@ -22,8 +21,8 @@ def test_import_opens_an_untitled_window_and_reports_what_it_read(qtbot, tmp_pat
     assert all(line in info[0][2] for line in read_any(src).report.lines())
 
 
-def test_export_to_another_format_and_to_an_image(qtbot, tmp_path, dialogs):
-    w = make_window(qtbot)
+def test_export_to_another_format_and_to_an_image(tmp_path, dialogs, make_window):
+    w = make_window()
     dialogs.save_paths.append(str(tmp_path / "out.graphml"))
     w.actions_["export_other"].trigger()
     back = read_any(tmp_path / "out.graphml").map

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage
-from window_support import *  # noqa: F401,F403 - fixtures
-from window_support import make_window
 
 from argmap.io import load_map
 from argmap.resources import sample_paths
@@ -32,9 +30,9 @@ def _ring(r: QRect, d: int) -> list[list[QPoint]]:
             [QPoint(out.right(), y) for y in range(out.top(), out.bottom() + 1)]]
 
 
-def test_window_with_a_sample_map_draws_each_card_where_the_scene_puts_it(qtbot):
+def test_window_with_a_sample_map_draws_each_card_where_the_scene_puts_it(qtbot, make_window):
     path = min(sample_paths(), key=lambda p: len(load_map(p).statements))
-    w = make_window(qtbot, load_map(path))
+    w = make_window(load_map(path))
     w.resize(1280, 800)
     qtbot.wait(50)
     w.view.zoom_fit()

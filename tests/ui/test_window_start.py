@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
-from window_support import *  # noqa: F401,F403 - fixtures
 from window_support import small_map
 
 from argmap.io import load_map, save_map
