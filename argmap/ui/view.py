@@ -230,6 +230,11 @@ class MapView(QGraphicsView):
         if self._auto_view:
             self._auto_timer.start()
 
+    def opening_view_pending(self) -> bool:
+        """Whether the opening view waits to be applied (it follows the viewport's size on the next turn
+        of the event loop)."""
+        return self._auto_timer.isActive()
+
     def zoom_to_selection(self) -> None:
         self._auto_view = False
         rect = QRectF()
