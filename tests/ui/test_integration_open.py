@@ -20,7 +20,7 @@ def _visible(w, sid: str) -> bool:
 
 def _settle(qtbot, w) -> None:
     qtbot.waitExposed(w)
-    qtbot.wait(30)  # the opening view is applied once the window has its size
+    qtbot.waitUntil(lambda: not w.view.opening_view_pending())  # applied once the window has its size
 
 
 def test_a_small_map_opens_whole_and_not_blown_up(qtbot, make_window):
@@ -113,8 +113,6 @@ def test_an_empty_map_says_how_to_start_until_it_has_a_statement(qtbot, make_win
 
     assert ink() > 50  # the hint is drawn in the middle of the canvas
     w.doc.push(AddStatementCommand(w.doc, Statement("far", "Far away."), (20000.0, 20000.0)))
-    qtbot.wait(20)
-    assert ink() == 0  # gone, and nothing of it left behind
+    qtbot.waitUntil(lambda: ink() == 0)  # gone, and nothing of it left behind
     w.actions_["undo"].trigger()
-    qtbot.wait(20)
-    assert ink() > 50
+    qtbot.waitUntil(lambda: ink() > 50)

@@ -34,9 +34,8 @@ def test_window_with_a_sample_map_draws_each_card_where_the_scene_puts_it(qtbot,
     path = min(sample_paths(), key=lambda p: len(load_map(p).statements))
     w = make_window(load_map(path))
     w.resize(1280, 800)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not w.view.opening_view_pending())
     w.view.zoom_fit()
-    qtbot.wait(50)
     img = w.grab().toImage()
     assert img.width() >= 1000
     assert len({img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}) > 50
