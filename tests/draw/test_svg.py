@@ -11,7 +11,7 @@ import pytest
 from argmap.draw import style
 from argmap.draw.mapdraw import MapDrawing
 from argmap.draw.picture import Path, Picture
-from argmap.draw.svg import _n, document, path_data, svg_bytes
+from argmap.draw.svg import document, path_data, svg_bytes
 from argmap.io import load_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 from argmap.resources import sample_paths
@@ -145,11 +145,17 @@ def test_rounded_rectangles_and_ellipses_close_where_they_start():
     assert pts == [(44, 50), (56, 50), (44, 50)]
 
 
+def _written(v: float) -> str:
+    """How the SVG writes the number ``v``: the shift of a document whose box starts at ``-v``."""
+    data = document(Picture(), (-v, 0, 1, 1), title="n").decode()
+    return re.search(r'<g transform="translate\(([^ ]+) ', data).group(1)
+
+
 def test_numbers_are_short_and_exact_to_a_hundredth():
-    assert [_n(v) for v in (0.0, -0.001, 12.5, 12.0, 100.0, 3.14159, -7.25, 1e-9)] == \
+    assert [_written(v) for v in (0.0, -0.001, 12.5, 12.0, 100.0, 3.14159, -7.25, 1e-9)] == \
         ["0", "0", "12.5", "12", "100", "3.14", "-7.25", "0"]
     for v in (0.004, 123.456, -98.7654, 1e6 / 7):
-        assert math.isclose(float(_n(v)), v, abs_tol=0.005)
+        assert math.isclose(float(_written(v)), v, abs_tol=0.005)
 
 
 def test_an_empty_picture_is_a_valid_document():
