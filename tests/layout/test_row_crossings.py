@@ -19,15 +19,22 @@ def test_row_crossings_match_segment_crossings():
             assert counter.count(x) == segment_crossings(segs), trial
 
 
-def test_band_crossings_count_every_pair_whose_order_flips():
-    from argmap.layout.metrics import _band_crossings
+def test_pieces_in_a_band_cross_when_their_order_flips():
     rng = random.Random(11)
     for trial in range(300):
+        x: list[float] = []
+        y: list[float] = []
+        ends = []
         bands = []
-        for _ in range(rng.randint(1, 4)):
+        for k in range(rng.randint(1, 4)):  # bands between rows 40k and 40k + 20, edges one piece each
             m = rng.randint(0, 30)
             # small integers: many ties at the top, the bottom or both
-            bands.append([(float(rng.randint(0, 8)), float(rng.randint(0, 8))) for _ in range(m)])
+            band = [(float(rng.randint(0, 8)), float(rng.randint(0, 8))) for _ in range(m)]
+            for top, bottom in band:
+                ends.append((len(x), len(x) + 1))
+                x += [top, bottom]
+                y += [40.0 * k, 40.0 * k + 20]
+            bands.append(band)
         expected = sum(1 for band in bands for i, p in enumerate(band) for q in band[i + 1:]
                        if (p[0] - q[0]) * (p[1] - q[1]) < 0)
-        assert _band_crossings([list(b) for b in bands]) == expected, trial
+        assert RowCrossings(ends, y).count(x) == expected, trial
