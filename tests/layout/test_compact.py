@@ -9,7 +9,7 @@ from argmap.measure import map_sizes
 from argmap.layout.structure import assign_layers, build_tree, extract
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
 
-from test_layout_properties import SETTINGS, _below, dags
+from random_maps import SETTINGS, below, dags
 
 S, A = Polarity.SUPPORT, Polarity.ATTACK
 
@@ -130,7 +130,7 @@ def test_a_new_reason_joins_the_first_band():
 
 @SETTINGS
 @given(dags(), st.sampled_from([0.3, 1.0, 1.4]), st.sampled_from(["TB", "BT", "LR"]))
-def test_wrapped_random_dags_never_overlap_and_premises_stay_below(case, aspect, direction):
+def test_wrapped_random_dags_never_overlap_and_premises_staybelow(case, aspect, direction):
     amap, sizes = case
     pos = layout_graph(amap.graph, sizes, direction=direction, aspect=aspect)
     assert overlaps(pos, sizes) == 0
@@ -139,10 +139,10 @@ def test_wrapped_random_dags_never_overlap_and_premises_stay_below(case, aspect,
         while end in amap.relations:
             end = amap.relations[end].target
         for p in rel.premises:
-            assert _below(pos[p], pos[end], direction)
+            assert below(pos[p], pos[end], direction)
             if end == rel.target:
-                assert _below(pos[p], pos[rel.id], direction)
-                assert _below(pos[rel.id], pos[end], direction)
+                assert below(pos[p], pos[rel.id], direction)
+                assert below(pos[rel.id], pos[end], direction)
         if len(rel.premises) > 1:
             assert len({pos[p][1] for p in rel.premises}) == 1 or direction == "LR"
     if direction == "TB":

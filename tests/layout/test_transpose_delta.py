@@ -10,7 +10,7 @@ from argmap.layout.structure import assign_layers, build_tree, extract
 from argmap.layout.tidy import place_x
 from argmap.layout.transpose import _cross, Edges, _Index
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
-from test_layout_properties import SETTINGS
+from random_maps import SETTINGS
 
 
 def _brute_delta(edges: Edges, x: list[float], shift: dict[int, float], moved: set[int]) -> int:
