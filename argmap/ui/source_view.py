@@ -217,6 +217,11 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         c = self._flash.cursor
         return self.to_cp(c.selectionStart()), self.to_cp(c.selectionEnd(), True)
 
+    def end_flash(self) -> None:
+        """Stop the flash now and take its tint away, as when it has faded."""
+        self._anim.stop()
+        self._on_flash_finished()
+
     def _on_flash_step(self, alpha: int) -> None:
         if self._flash is None:
             return
