@@ -179,7 +179,7 @@ def test_activating_an_anchor_in_the_inspector_reveals_its_passage(qtbot):
     panel = w.source_panel
     view = panel.current_view()
     view.scroll_to(0, 1)
-    view._on_flash_finished()  # forget the flash of the selection
+    view.end_flash()  # forget the flash of the selection
     a = st.anchors[0]
     w.inspector.ensureWidgetVisible(lst)  # the user scrolls the inspector to it
     rect = lst.visualItemRect(lst.item(0))
@@ -188,7 +188,7 @@ def test_activating_an_anchor_in_the_inspector_reveals_its_passage(qtbot):
     assert view.flashing() == (a.start, a.end)
     assert view.is_visible_range(a.start) and _shown(w.source_dock)
     # Enter on the item does the same
-    view._on_flash_finished()
+    view.end_flash()
     lst.setCurrentRow(0)
     lst.setFocus()
     qtbot.keyClick(lst, Qt.Key.Key_Return)
