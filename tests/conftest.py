@@ -1,4 +1,4 @@
-"""Shared test set-up: Qt offscreen before anything imports it, and the path to ../shared."""
+"""Shared test set-up: Qt offscreen before anything imports it, the checkout's folder and the path to ../shared."""
 import os
 from pathlib import Path
 
@@ -9,6 +9,13 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    """The checkout's top folder (whose argmap package is the one under test), for commands run in a
+    subprocess; wherever the test file sits below tests/."""
+    return ROOT
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from argmap.ui.export import fit_text_pt, renderer, svg_bytes
 from canvas_support import small_map, state
 
 SVG = "{http://www.w3.org/2000/svg}"
-ROOT = Path(__file__).resolve().parents[2]
 OPED = next(p for p in sample_paths() if p.name.startswith("kim-putin"))
 HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too"'
 
@@ -136,26 +135,26 @@ def test_the_op_ed_sample_fits_one_a4_page_at_a_readable_size(tmp_path: Path) ->
     assert fit_text_pt(amap, "A4") < 6              # why the sample ships compact
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=ROOT,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=root,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(root)})
 
 
-def test_the_command_line_stores_or_overrides_the_card_face(tmp_path: Path) -> None:
+def test_the_command_line_stores_or_overrides_the_card_face(tmp_path: Path, repo_root: Path) -> None:
     trees = next(p for p in sample_paths() if p.name.startswith("teaching"))
     out = tmp_path / "trees.argmap.json"
-    r = _cli("layout", str(trees), "-o", str(out), "--cards", "titles", "-q")
+    r = _cli(repo_root, "layout", str(trees), "-o", str(out), "--cards", "titles", "-q")
     assert r.returncode == 0, r.stderr
     laid = load_map(out)
     assert measure.compact_cards(laid)
     assert overlaps({s: laid.positions[s] for s in laid.statements},
                     {s: measure.statement_size(laid, s) for s in laid.statements}) == 0
     svg = tmp_path / "full.svg"
-    r = _cli("export", str(out), "-o", str(svg), "--cards", "full", "-q")
+    r = _cli(repo_root, "export", str(out), "-o", str(svg), "--cards", "full", "-q")
     assert r.returncode == 0, r.stderr
     texts, _ = _svg_texts(svg.read_bytes())
     assert "PREMISE" in texts and all(w in texts for st in laid.statements.values() for w in st.text.split())
-    r = _cli("export", str(trees), "-o", str(svg), "--cards", "sideways")
+    r = _cli(repo_root, "export", str(trees), "-o", str(svg), "--cards", "sideways")
     assert r.returncode == 2 and "--cards" in r.stderr
 
 

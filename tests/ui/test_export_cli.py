@@ -13,9 +13,6 @@ from argmap.io import save_map
 from argmap.io.native import load_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
 
 def _unpositioned(path: Path) -> Path:
     m = ArgumentMap(title="Unpositioned")
@@ -75,10 +72,10 @@ def test_one_line_errors(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     assert "page size" in _one_line_error(capsys, ["export", str(src), "-o", str(tmp_path / "o.pdf"), "--page", "B9"])
 
 
-def test_headless_process_sets_offscreen_itself(tmp_path: Path) -> None:
+def test_headless_process_sets_offscreen_itself(tmp_path: Path, repo_root: Path) -> None:
     src = _unpositioned(tmp_path / "m.argmap.json")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(repo_root) + os.pathsep + env.get("PYTHONPATH", "")
     res = subprocess.run([sys.executable, "-m", "argmap", "export", str(src), "-o", str(tmp_path / "h.png"),
                           "--dpi", "96"], env=env, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
