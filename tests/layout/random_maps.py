@@ -9,7 +9,7 @@ from argmap.model import ArgumentMap, Polarity, Relation, Statement
 
 __all__ = ["SETTINGS", "below", "dags"]
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite

@@ -90,7 +90,7 @@ def test_wrap_and_sizes_match_the_plain_version_on_samples_and_random_texts():
         assert measure.card_metrics(text, title).size == old_size(text, title)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.text(max_size=300), st.text(max_size=40))
 def test_wrap_matches_the_plain_version_on_any_text(text, title):
     assert measure.wrap(text) == old_wrap(text)

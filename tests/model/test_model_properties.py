@@ -57,7 +57,7 @@ def apply(m: ArgumentMap, op, a, b, c, text, counter, snaps):
         m.set_anchors(pick(sts, a), [Anchor(src.id, s, e, src.text[s:e])])
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
 @given(OPS)
 def test_random_operations_keep_invariants_and_round_trip(ops):
     m = ArgumentMap("random")
