@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from random_maps import SETTINGS, below, dags
 
 from argmap.layout import layout_graph, layout_map, overlaps, place_new
 from argmap.measure import map_sizes
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
-
-from random_maps import SETTINGS, below, dags
 
 
 @SETTINGS

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from canvas_support import small_map as canvas_map
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from window_support import small_map as window_map
 
 from argmap.model import ArgumentMap
 from argmap.ui.document import DocumentController
@@ -17,8 +19,6 @@ from argmap.ui.export_dialog import ExportDialog
 from argmap.ui.main_window import MainWindow
 from argmap.ui.view import MapView
 from argmap.ui.window_manager import window_manager
-from window_support import small_map as window_map
-from canvas_support import small_map as canvas_map
 
 
 @pytest.fixture(autouse=True)
