@@ -18,15 +18,13 @@ page of the wanted aspect ratio.
 """
 from __future__ import annotations
 
-import marshal
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from .. import parallel
 from .structure import Structure, preorder, reason_units
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable
+    from collections.abc import Callable
 
     Measure = Callable[..., tuple[float, float, list[float], int, int]]  # ([x]) -> w, h, x, crossings, edges through cards
 
@@ -260,7 +258,7 @@ class Bands:
 
 
 def compact(s: Structure, measure: Measure, aspect: float, trials: int,
-            thorough: bool = False, helpers: bool = False, x: list[float] | None = None) -> list[float] | None:
+            thorough: bool = False, x: list[float] | None = None) -> list[float] | None:
     """Choose bands by hill climbing: wrap the reasons of the statements whose trees span most,
     then move single reasons a band down or up, keeping each change that lets the drawing fit
     a page of ``aspect`` (width / height along the rows) at a larger scale, adds few edge
@@ -269,10 +267,8 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int,
     kept (None when nothing could wrap), so they need not be placed again.
 
     ``measure`` measures the drawing for the current ``s.layer`` (``measure(x)``: with the x of
-    those layers, already placed, as ``x`` is for the layers ``s`` has on the way in).  A change that gives the bands there are already is not
-    measured again.  With ``helpers`` (granted, see :mod:`argmap.parallel`) a forked copy of the
-    process measures the next change of a round while this one measures the change before it:
-    the same choice, in about half the time."""
+    those layers, already placed, as ``x`` is for the layers ``s`` has on the way in).  A change
+    that gives the bands there are already is not measured again."""
     b = Bands(s)
     if not b.units:
         return None
@@ -283,72 +279,28 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int,
     def cost(w: float, h: float, cross: int) -> float:  # an extra crossing per edge costs the size
         return max(w / aspect, h) * (1.0 + cross / edges)
 
-    def trial(change: dict[int, list[int]]) -> tuple:
-        b.apply(change)
-        return (*measure(), s.layer, s.level)
-
     best = cost(w, h, cross)
     saved = (list(s.layer), list(s.level))
-    helper = None
-    if helpers and not thorough:
-        helper = parallel.start(lambda data: marshal.dumps(trial(marshal.loads(data))))
-    sent: list[int] = []  # the changes of this round the helper was given, answers not yet taken
-    stale = 0             # answers still to come for earlier rounds
-    try:
-        while trials > 0 and w / aspect > h:
-            span = _spans(s, x, b.order)
-            # the changes this round may try: each costs a trial, and a quick round stops after
-            # PATIENCE of them (the generator reads ``bands``, so it is drawn before any change)
-            changes = []
-            for v, band in islice(_moves(b, bands, span), trials if thorough else min(PATIENCE, trials)):
-                same = band == bands.get(v, [0] * len(band))  # nothing would change: nothing gained
-                changes.append((v, band, same))
-            found = None  # the best change of this round (the first good one when trials are few)
-            sent.clear()
-            for i, (v, band, same) in enumerate(changes):
-                trials -= 1
-                if same:
-                    continue
-                got = None
-                if i in sent:
-                    try:
-                        while stale:
-                            helper.receive()  # type: ignore[union-attr]
-                            stale -= 1
-                        while got is None:
-                            k = sent.pop(0)
-                            answer = marshal.loads(helper.receive())  # type: ignore[union-attr]
-                            if k == i:
-                                got = answer
-                    except parallel.HelperLost:
-                        helper.close()  # type: ignore[union-attr]
-                        helper, stale = None, 0
-                        sent.clear()
-                if got is None:
-                    if helper is not None:  # the helper measures the next change while this one is measured here
-                        nxt = next((j for j in range(i + 1, len(changes)) if not changes[j][2]), None)
-                        if nxt is not None and nxt not in sent:
-                            try:
-                                helper.send(marshal.dumps({**bands, changes[nxt][0]: changes[nxt][1]}))
-                                sent.append(nxt)
-                            except parallel.HelperLost:
-                                helper.close()
-                                helper, stale = None, 0
-                                sent.clear()
-                    got = trial({**bands, v: band})
-                w2, h2, x2, cross2, through2, layer2, level2 = got
-                c = cost(w2, h2, cross2)
-                if c < best * 0.995 and through2 <= through:  # never an edge through a card more
-                    best, found = c, (v, band, w2, h2, x2, list(layer2), list(level2))
-                    if not thorough:
-                        break
-            stale += len(sent)
-            if found is None:
-                break
-            v, bands[v], w, h, x, *saved = found
-    finally:
-        if helper is not None:
-            helper.close()
+    while trials > 0 and w / aspect > h:
+        span = _spans(s, x, b.order)
+        # the changes this round may try: each costs a trial, and a quick round stops after
+        # PATIENCE of them (the generator reads ``bands``, so it is drawn before any change)
+        changes = list(islice(_moves(b, bands, span), trials if thorough else min(PATIENCE, trials)))
+        found = None  # the best change of this round (the first good one when trials are few)
+        for v, band in changes:
+            trials -= 1
+            if band == bands.get(v, [0] * len(band)):  # nothing would change: nothing gained
+                continue
+            b.apply({**bands, v: band})
+            w2, h2, x2, cross2, through2 = measure()
+            c = cost(w2, h2, cross2)
+            if c < best * 0.995 and through2 <= through:  # never an edge through a card more
+                best, found = c, (v, band, w2, h2, x2, list(s.layer), list(s.level))
+                if not thorough:
+                    break
+        if found is None:
+            break
+        v, bands[v], w, h, x, *saved = found
     s.layer, s.level = saved
     return x
 

@@ -1,10 +1,8 @@
 """layout_graph: layered tidy layout of an argument graph, map structure and card sizes in, centres out."""
 from __future__ import annotations
 
-import gc
-import marshal
+from typing import TYPE_CHECKING, Any
 
-from .. import parallel
 from .compact import compact
 from .cross import cross_crossings, place_cross, through_cards
 from .order import reorder
@@ -14,9 +12,8 @@ from .structure import Structure, assign_layers, build_tree, extract, extract_re
 from .tidy import place_x
 from .transpose import Edges, transpose
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Hashable, Iterable, Mapping
+    from collections.abc import Callable, Hashable, Iterable, Mapping
 
 
 Point = tuple[float, float]
@@ -29,8 +26,6 @@ ASPECT = 1.4          # width / height of the page a layout is compacted for (A4
 CROSS_SCORED = 1500    # nodes; up to this size compaction also weighs edge crossings
 THOROUGH = 200         # nodes; up to this size compaction takes the best change of each round
 COMPACT_WORK = 40_000  # statements times compaction trials: bounds the time spent on compaction
-HELPER_MIN = 600      # nodes; from this size on, with helpers granted, a forked copy of the process
-                      # counts crossings and measures compaction trials while this one goes on
 
 
 def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, direction: str = "TB",
@@ -68,13 +63,7 @@ def layout_records(statements: Iterable[Hashable], relations: Iterable[Any],
 
 def _run(structure: Callable[[], Structure], direction: str, pinned: Mapping[Hashable, Point] | None,
          node_gap: float, layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[Hashable, Point]:
-    collecting = gc.isenabled()
-    gc.disable()  # many small lists, no cycles: the collector would only rescan the map's graph
-    try:
-        return _layout(structure(), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
-    finally:
-        if collecting:
-            gc.enable()
+    return _layout(structure(), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
 
 
 def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | None, node_gap: float,
@@ -109,54 +98,15 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
                 through = through_cards(s, xs2, yy, along, across)
         return w, h, xs, cross, through
 
-    def compaction(xs: list[float], helpers: bool) -> list[float] | None:
-        """Wrap wide fans into bands (``s.layer``, ``s.level`` changed); the tidy x of the layers kept."""
-        return compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH,  # type: ignore[operator]
-                       helpers=helpers, x=xs)
-
-    # with helpers: the compaction of the likeliest result of transposition, worked out in a forked
-    # copy while transposition tries its next sweep (taken when that is the result, else dropped)
-    early: list[tuple[list[float], parallel.Helper]] = []
-
-    def guess(xs: list[float]) -> None:
-        if trials and not early:
-            h = parallel.start(lambda _: marshal.dumps((compaction(xs, False), s.layer, s.level)))
-            if h is not None:
-                early.append((xs, h))
-                try:
-                    h.send(b"")
-                except parallel.HelperLost:
-                    pass
-
-    compacted = False
-    try:
-        if s.cross and s.ns <= REORDER_LIMIT:
-            # every x scored is remembered: transpose starts from the x reorder kept, scored already
-            scores = Scores(s, y, along, node_gap, helpers=s.n >= HELPER_MIN)
-            try:
-                hint = scores.ahead if scores.helper is not None else None
-                edges: list[Edges] = []  # what transposition needs of the rows, made while the helper counts
-                x = reorder(s, x, along, gaps, scores.score, group_attacks, ahead=hint,
-                            meanwhile=(lambda: edges.append(Edges(s, y))) if s.ns <= TRANSPOSE_LIMIT else None)
-                if s.ns <= TRANSPOSE_LIMIT:
-                    x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps), scores.with_cross,
-                                  scores.score, group_attacks, ahead=hint, edges=edges[0] if edges else None,
-                                  guess=guess if scores.helper is not None else None)
-            finally:
-                scores.close()
-        if early and early[0][0] is x:  # transposition kept the x the helper compacted
-            try:
-                kept, layer, level = marshal.loads(early[0][1].receive())
-                s.layer, s.level = layer, level
-                compacted = True
-            except (parallel.HelperLost, ValueError, EOFError, TypeError):
-                pass
-    finally:
-        for _, h in early:
-            h.close()
-    if trials:
-        if not compacted:
-            kept = compaction(x, s.n >= HELPER_MIN)
+    if s.cross and s.ns <= REORDER_LIMIT:
+        # every x scored is remembered: transpose starts from the x reorder kept, scored already
+        scores = Scores(s, y, along, node_gap)
+        x = reorder(s, x, along, gaps, scores.score, group_attacks)
+        if s.ns <= TRANSPOSE_LIMIT:
+            x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps), scores.with_cross,
+                          scores.score, group_attacks)
+    if trials and aspect:
+        kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH, x=x)
         if kept is not None:  # the tidy x of the layers kept (measure placed them)
             x = kept
             ys, gap = _rows(s, across, layer_gap)

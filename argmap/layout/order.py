@@ -9,37 +9,28 @@ with an exact crossing count and the best round wins.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from .structure import Structure
 from .tidy import place_x
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable
+    from collections.abc import Callable
 
 
 def reorder(s: Structure, x: list[float], size: list[float], gaps: tuple[float, float, float],
             score: Callable[[list[float]], float], group_attacks: bool = True,
-            passes: int = 5, ahead: Callable[[list[float]], None] | None = None,
-            meanwhile: Callable[[], None] | None = None) -> list[float]:
+            passes: int = 5) -> list[float]:
     """Improve the sibling order in up to ``passes`` rounds; returns the best x.
 
-    ``s.children`` and ``s.roots`` are left in the order that gave it.  With ``ahead``
-    (which starts scoring an x elsewhere, see :class:`argmap.parallel.Helper`) every round's x
-    is handed to it as soon as it is placed and scored only after the last round: the same
-    choice, with the scoring done alongside; ``meanwhile`` is called before waiting for the scores.
+    ``s.children`` and ``s.roots`` are left in the order that gave it.
     """
     if not s.cross or passes <= 0:
         return x
     ns, n = s.ns, s.n
     premises, target, children, anchor = s.premises, s.target, s.children, s.anchor
     order = _bottom_up(s)
-    if ahead is not None:
-        ahead(x)
-        best = 1  # not known yet
-        rounds: list[tuple[list[float], tuple[list[list[int]], list[int]]]] = []
-    else:
-        best = score(x)
+    best = score(x)
     best_x = x
     best_order = ([list(c) for c in children[:ns]], list(s.roots))
     for _ in range(passes):
@@ -84,24 +75,10 @@ def reorder(s: Structure, x: list[float], size: list[float], gaps: tuple[float, 
         if not changed:
             break
         x = place_x(s, size, *gaps)
-        if ahead is not None:
-            ahead(x)
-            rounds.append((x, ([list(c) for c in children[:ns]], list(s.roots))))
-            continue
         sc = score(x)
         if sc < best:
             best, best_x = sc, x
             best_order = ([list(c) for c in children[:ns]], list(s.roots))
-    if ahead is not None:  # the first best, as when scoring round by round (which stops at 0)
-        if meanwhile is not None:
-            meanwhile()
-        best = score(best_x)
-        for xr, how in rounds:
-            if not best:
-                break
-            sc = score(xr)
-            if sc < best:
-                best, best_x, best_order = sc, xr, how
     children[:ns], s.roots = best_order
     return best_x
 

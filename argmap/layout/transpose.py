@@ -11,12 +11,12 @@ confirms it.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from .structure import Structure, preorder, reason_units
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable
+    from collections.abc import Callable
 
 
 Seg = tuple[int, int]
@@ -25,56 +25,32 @@ Seg = tuple[int, int]
 def transpose(s: Structure, x: list[float], y: list[float], along: list[float], gap: float,
               place: Callable[[], list[float]], full: Callable[[list[float]], list[float]],
               score: Callable[[list[float]], int], group_attacks: bool, sweeps: int = 2,
-              limit: int = 80, work: int = 200_000,
-              ahead: Callable[[list[float]], None] | None = None, edges: Edges | None = None,
-              guess: Callable[[list[float]], None] | None = None) -> list[float]:
+              limit: int = 80, work: int = 200_000) -> list[float]:
     """Better x after up to ``sweeps`` sweeps (``s.children`` left in the order that gave it).
 
     ``place`` re-places the tree for the current order, ``full`` adds the cross
     junctions to an x, ``score`` counts crossings; swaps touching more than
     ``limit`` edges are not tried, and a sweep stops after about ``work``
-    edge-pair tests.  With ``ahead`` (which starts scoring an x elsewhere) the
-    next sweep starts from a sweep's x while that x is being scored, and is
-    thrown away if it turns out not to be better: the same result.  ``edges``: :class:`Edges` for
-    ``s`` and ``y`` made beforehand.  ``guess(x)`` is told of the first sweep's x as the next
-    sweep starts (with ``s.children`` in its order): the likeliest result, which the caller may
-    start working on elsewhere.
+    edge-pair tests.
     """
     ns = s.ns
     best = score(x)
-    pending = None  # with ahead: (the x of the last sweep, being scored; the order before that sweep)
+    edges = None
     for _ in range(sweeps):
         if not best:
             break
         saved = [list(c) for c in s.children[:ns]]
         if edges is None:
             edges = Edges(s, y)
-        if not _sweep(s, edges, full(pending[0] if pending else x), y, along, gap, group_attacks, limit, work):
+        if not _sweep(s, edges, full(x), y, along, gap, group_attacks, limit, work):
             break
         x2 = place()
-        if ahead is None:
-            sc = score(x2)
-            if sc < best:
-                best, x = sc, x2
-            else:
-                s.children[:ns] = saved
-                break
-            continue
-        ahead(x2)
-        if pending is not None:  # the sweep before this one: kept only if it was better
-            sc = score(pending[0])
-            if not sc < best:
-                s.children[:ns] = pending[1]
-                return x
-            best, x = sc, pending[0]
-        elif guess is not None:
-            guess(x2)
-        pending = (x2, saved)
-    if pending is not None:
-        sc = score(pending[0])
+        sc = score(x2)
         if sc < best:
-            return pending[0]
-        s.children[:ns] = pending[1]
+            best, x = sc, x2
+        else:
+            s.children[:ns] = saved
+            break
     return x
 
 
