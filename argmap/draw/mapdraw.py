@@ -124,7 +124,7 @@ class MapDrawing:
 
     def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
                  legend: bool = True, margin: float = 24.0, palette: Palette | None = None,
-                 positions: Mapping[str, Point] | None = None, frame: bool = True) -> None:
+                 positions: Mapping[str, Point] | None = None) -> None:
         self.map = amap
         self.horizontal = horizontal_flow(amap.meta)
         self.palette = palette or style.LIGHT
@@ -149,19 +149,17 @@ class MapDrawing:
             self.junctions[rid] = (x, y)
             self.boxes[rid] = (x - half, y - half, 2 * half, 2 * half)
         self._pos = pos
-        self._edges: list[Edge] | None = None  # worked out when first drawn (by a helper, say)
+        self._edges: list[Edge] | None = None  # worked out when first drawn
         self._arrivals_at: dict[str, float] | None = None
         text = amap.title if title is None or title is True else (title or "")
         self.title = " ".join(str(text).split()) if text is not False else ""
         self.legend = legend and bool(self.cards)  # a key to nothing drawn would only fill the page
         self.margin = margin
-        if frame:
-            self.frame()
+        self._frame()
 
-    def frame(self) -> None:
+    def _frame(self) -> None:
         """Work out what the cards' layer and the page need: whether cards overlap, the box of the
-        content, where the title and the legend go, and :attr:`rect`.  The constructor does it
-        unless told ``frame=False`` (so that a helper drawing the edges alone can start sooner)."""
+        content, where the title and the legend go, and :attr:`rect`."""
         self.cards_overlap = overlapping(c[0] for c in self.cards)
         self.content = self._content_box()
         self._layout_header()
@@ -359,42 +357,18 @@ class MapDrawing:
         bg.rect(*r)
         pic.path(bg, None, background)
 
-    def draw_edges(self, pic: Picture, clip: Box | None = None, only: Iterable[str] | None = None) -> None:
-        """The relations' lines and arrowheads (those that meet ``clip``), under everything else.
-        ``only``: just these relations (every relation into a card, or none of them: see
-        :meth:`edge_batches`), worked out for this call alone."""
-        if only is None:
-            edges, arrivals = self.edges, self.arrivals
-        else:
-            edges = self._make_edges(only)
-            arrivals = self._arrivals(edges)
+    def draw_edges(self, pic: Picture, clip: Box | None = None) -> None:
+        """The relations' lines and arrowheads (those that meet ``clip``), under everything else."""
+        edges, arrivals = self.edges, self.arrivals
         if clip is not None:
             edges = [e for e in edges if meets(e[5], clip)]
         draw_lines(pic, [(*e[:5], arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
-
-    def edge_batches(self, share: float) -> tuple[list[str], list[str]]:
-        """The relations in two batches, the second about ``share`` of them, each in drawing order:
-        all the relations into one card (or junction) fall in the same batch, so each batch's
-        arrival points are worked out from that batch alone."""
-        relations = self.map.relations
-        into: dict[str, int] = {}
-        for rid in self.relations:
-            t = relations[rid].target
-            into[t] = into.get(t, 0) + 1
-        want, late = len(self.relations) * share, set()
-        for t in reversed(list(into)):  # the targets met last
-            if want < into[t] / 2:
-                break
-            late.add(t)
-            want -= into[t]
-        first = [r for r in self.relations if relations[r].target not in late]
-        return first, [r for r in self.relations if relations[r].target in late]
 
     def draw_front(self, pic: Picture, clip: Box | None = None) -> None:
         """What lies over the edges: the junctions, the cards (those that meet ``clip``), the title
         and the legend."""
         pal = self.palette
-        if clip is None:  # (without the edges, which a helper may be drawing)
+        if clip is None:
             relations, junctions = self.map.relations, self.junctions
             draw_relation_junctions(pic, [(*junctions[r], relations[r].polarity) for r in self.relations
                                           if self._drawn(r)], pal)

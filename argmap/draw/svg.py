@@ -12,18 +12,17 @@ import math
 import os
 from itertools import chain
 from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
 from .. import measure
 from ..model import ArgumentMap
-from ..parallel import both, usable
 from .picture import Picture
 from .style import Colour, Font, Pen
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Sequence
+    from collections.abc import Sequence
 
 
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
@@ -201,57 +200,20 @@ def elements(pic: Picture) -> str:
     return "".join(parts)
 
 
-PARALLEL_EDGES = 400  # relations: from this many on, with helpers granted, most edges are drawn in a second process
-SECOND_EDGES = 0.1    # the share of a big map's edges drawn after the others, by this process
-HELPER_EDGES = 0.95    # the share of a big map's edges in the first batch (the helper's)
-
-
 def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:
     """The map as an SVG document: vector shapes, ``<text>`` elements, a viewBox and the title
-    (``opts``: those of :class:`~argmap.draw.mapdraw.MapDrawing`).
-
-    When the owner of the process granted helpers (:func:`argmap.parallel.grant`: a one-map
-    ``argmap export``), a big map's edges are drawn and written by a forked child while this
-    process does the cards (and the layout uses one too); the bytes are the same either way."""
+    (``opts``: those of :class:`~argmap.draw.mapdraw.MapDrawing`)."""
     from .mapdraw import MapDrawing
     from .style import WHITE
 
-    d = MapDrawing(amap, **{k: v for k, v in opts.items() if k in DRAWING_OPTIONS}, frame=False)
+    d = MapDrawing(amap, **{k: v for k, v in opts.items() if k in DRAWING_OPTIONS})
     desc = " ".join(str(amap.meta.get("description") or "").split())
     if measure.compact_cards(amap):  # the cards show titles: the statements' full texts, as an outline
         from ..io.outline import text_outline
 
         desc = "\n\n".join(t for t in (desc, text_outline(amap, opts.get("ids"), width=10_000)) if t)
-
-    def layer(draw: Callable[[Picture], None]) -> Callable[[], str]:
-        def run() -> str:
-            pic = Picture()
-            draw(pic)
-            return elements(pic)
-        return run
-
-    # the edges are about 60 % of the work: a helper draws most of a big map's (starting before the
-    # page's frame is worked out) while this process draws the rest and all that lies over them,
-    # never working out where the helper's edges run; the bytes are the same either way
-    big = len(d.relations) >= PARALLEL_EDGES
-    first, second = d.edge_batches(SECOND_EDGES) if big else (None, [])
-
-    def page() -> tuple[str, str]:  # the background, and the second batch of edges and all over them
-        d.frame()
-        back = layer(lambda pic: None if transparent else d.draw_background(pic, WHITE))()
-
-        def over(pic: Picture) -> None:
-            if second:
-                d.draw_edges(pic, only=second)
-            d.draw_front(pic)
-        return back, layer(over)()
-
-    edges = layer(lambda pic: d.draw_edges(pic, only=first))
-    if big and usable():
-        under, (back, front) = both(edges, page)
-    else:
-        under, (back, front) = edges(), page()
-    return _document(back + under + front, d.rect, d.title or amap.title or "Argument map",
+    pic = d.picture(background=None if transparent else WHITE)
+    return _document(elements(pic), d.rect, d.title or amap.title or "Argument map",
                      desc or "Argument map drawn by argmap")
 
 
