@@ -75,14 +75,6 @@ def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
     return opts
 
 
-def own_process() -> bool:
-    """Whether the command runs as a whole process of its own (``argmap`` or ``python -m argmap``),
-    not as a call from other code, which may hold threads or files a forked child must not share."""
-    import argmap.cli
-
-    return argmap.cli._own_process
-
-
 def prepare_qt() -> None:
     """Make the one QGuiApplication the drawing needs (offscreen when there is no display)."""
     from argmap.ui.export import ensure_app
@@ -111,19 +103,10 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool,
     if cards is not None:
         set_cards(result.map, cards)
     if spec.needs_qt:
-        lay_out(result.map)  # before Qt loads: forked helpers may only work in a process without it
         prepare_qt()
     spec.load("writer")(result.map, dst, **opts)
     if not quiet:
         print(f"{src} -> {dst}", file=sys.stderr)
-
-
-def lay_out(amap: Any) -> None:
-    """Give every statement and relation of ``amap`` a position, as the drawing would (the layout
-    engine places those that have none)."""
-    if any(s not in amap.positions for s in amap.statements):
-        from argmap.draw.mapdraw import resolve_positions
-        amap.move(resolve_positions(amap, list(amap.statements), list(amap.relations)))
 
 
 def set_cards(amap: Any, cards: str) -> None:
@@ -160,10 +143,6 @@ def run_export(args: argparse.Namespace) -> int:
     if spec.name == "argmap":
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
     opts = _options(args, spec.name)
-    if len(jobs) == 1 and own_process():
-        from argmap import parallel
-
-        parallel.grant()  # this process is ours alone: a big map's layout and SVG may use forked helpers
     if spec.needs_qt:
         import logging
 
