@@ -5,11 +5,11 @@ The canvas (``ui.theme`` turns these colours into QColors) and the exporters
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import measure
 from ..model import Kind, Polarity
-from ..model.record import FrozenRecord, new_object
 
 Colour = tuple[int, int, int, int]  # red, green, blue, alpha (0-255)
 
@@ -23,12 +23,11 @@ def hex_of(c: Colour) -> str:
     return "#%02x%02x%02x" % c[:3]
 
 
-class Palette(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Palette:
     """Colours for one theme.  Kinds differ by colour, label and marker shape; polarities by
     colour, dashes and the junction's shape and sign."""
 
-    __slots__ = ("dark", "background", "text", "muted", "card", "kind", "support", "attack", "rim", "selection",
-                 "hover", "find", "drop", "legend_background", "grid")
     dark: bool
     background: Colour
     text: Colour
@@ -44,28 +43,6 @@ class Palette(FrozenRecord):
     drop: Colour
     legend_background: Colour
     grid: Colour
-
-    def __new__(cls, dark: bool, background: Colour, text: Colour, muted: Colour, card: dict, kind: dict,
-                support: Colour, attack: Colour, rim: dict, selection: Colour, hover: Colour, find: Colour,
-                drop: Colour, legend_background: Colour, grid: Colour) -> Palette:
-        self = new_object(cls._Draft)
-        self.dark = dark
-        self.background = background
-        self.text = text
-        self.muted = muted
-        self.card = card
-        self.kind = kind
-        self.support = support
-        self.attack = attack
-        self.rim = rim
-        self.selection = selection
-        self.hover = hover
-        self.find = find
-        self.drop = drop
-        self.legend_background = legend_background
-        self.grid = grid
-        self.__class__ = cls
-        return self
 
     def relation(self, polarity: Polarity) -> Colour:
         return self.support if polarity is Polarity.SUPPORT else self.attack
@@ -111,27 +88,16 @@ WHITE: Colour = (255, 255, 255, 255)
 
 
 # ------------------------------------------------------------------ pens
-class Pen(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Pen:
     """A stroke: colour, width, dashes (lengths in map units, or None for solid), cap and join
     ("flat"/"square"/"round", "bevel"/"miter"/"round"; Qt's defaults are square and bevel)."""
 
-    __slots__ = ("colour", "width", "dashes", "cap", "join")
     colour: Colour
-    width: float
-    dashes: tuple[float, ...] | None
-    cap: str
-    join: str
-
-    def __new__(cls, colour: Colour, width: float = 1.0, dashes: tuple[float, ...] | None = None,
-                cap: str = "square", join: str = "bevel") -> Pen:
-        self = new_object(cls._Draft)
-        self.colour = colour
-        self.width = width
-        self.dashes = dashes
-        self.cap = cap
-        self.join = join
-        self.__class__ = cls
-        return self
+    width: float = 1.0
+    dashes: tuple[float, ...] | None = None
+    cap: str = "square"
+    join: str = "bevel"
 
 
 EDGE_WIDTH = 2.0
@@ -157,21 +123,13 @@ def evidence_pen(palette: Palette) -> Pen:
 
 
 # ------------------------------------------------------------------ fonts
-class Font(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Font:
     """A size of the bundled font (``measure.FONT_FAMILY``): pixels, bold, extra letter spacing."""
 
-    __slots__ = ("px", "bold", "spacing")
     px: float
-    bold: bool
-    spacing: float
-
-    def __new__(cls, px: float, bold: bool = False, spacing: float = 0.0) -> Font:
-        self = new_object(cls._Draft)
-        self.px = px
-        self.bold = bold
-        self.spacing = spacing
-        self.__class__ = cls
-        return self
+    bold: bool = False
+    spacing: float = 0.0
 
     @property
     def ascent(self) -> float:

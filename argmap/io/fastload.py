@@ -12,6 +12,7 @@ decides and explains.  ``tests/io/test_fastload.py`` checks both paths agree.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from math import isfinite
 
 from ..model.elements import (
@@ -24,7 +25,6 @@ from ..model.elements import (
     Source,
     Statement,
 )
-from ..model.record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,26 +53,17 @@ class Doubt(Exception):
     """Not sure the schema accepts this: let pydantic decide."""
 
 
-class Records(Record):
+@dataclass(slots=True)
+class Records:
     """What :func:`argmap.io.native.build_map` needs: the map's metadata (a dict), its sources,
     statements and relations as model records in file order, and the positions and pins."""
 
-    __slots__ = ("meta", "sources", "statements", "relations", "positions", "pinned")
     meta: dict
     sources: list[Source]
     statements: list[Statement]
     relations: list[Relation]
     positions: dict[str, tuple[float, float]]
     pinned: list[str]
-
-    def __init__(self, meta: dict, sources: list[Source], statements: list[Statement], relations: list[Relation],
-                 positions: dict[str, tuple[float, float]], pinned: list[str]) -> None:
-        self.meta = meta
-        self.sources = sources
-        self.statements = statements
-        self.relations = relations
-        self.positions = positions
-        self.pinned = pinned
 
 
 def _str(v: Any) -> str:

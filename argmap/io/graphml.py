@@ -12,6 +12,7 @@ statement and every edge a support relation (said in the report).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -45,7 +46,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
     """The map as a DiGraph with GraphML-friendly (scalar) attributes."""
     g = nx.DiGraph(format="argmap", title=amap.meta.get("title", ""), description=amap.meta.get("description", ""))
     if amap.sources:
-        g.graph["sources"] = json.dumps([s.asdict() for s in amap.sources.values()], ensure_ascii=False)
+        g.graph["sources"] = json.dumps([dataclasses.asdict(s) for s in amap.sources.values()], ensure_ascii=False)
     pos = amap.positions
     for st in amap.statements.values():
         attrs: dict[str, Any] = {"sort": "statement", "kind": st.kind.value, "text": st.text,
@@ -56,7 +57,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
         if st.tags:
             attrs["tags"] = json.dumps(list(st.tags), ensure_ascii=False)
         if st.anchors:
-            attrs["anchors"] = json.dumps([a.asdict() for a in st.anchors], ensure_ascii=False)
+            attrs["anchors"] = json.dumps([dataclasses.asdict(a) for a in st.anchors], ensure_ascii=False)
         if st.meta:
             attrs["meta"] = json.dumps(dict(st.meta), ensure_ascii=False, default=str)
         g.add_node(st.id, **attrs, **_xy(pos.get(st.id)), placed=st.id in pos)

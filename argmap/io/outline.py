@@ -4,35 +4,25 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..model import ArgumentMap, Kind, Polarity, Relation, Statement, main_conclusions
-from ..model.record import Record
 from .atomic import atomic_write_text
 
 KIND_LABEL = {Kind.CONCLUSION: "Conclusion", Kind.PREMISE: "Premise", Kind.EVIDENCE: "Evidence"}
 
 
-class Node(Record):
+@dataclass(slots=True)
+class Node:
     """One line of an outline: a statement in the role it plays there, with what hangs below it."""
 
-    __slots__ = ("role", "statement", "relation", "quotes", "children", "seen")
     role: str                      # "Conclusion", "Reason", "Objection", "Rebuttal", "Undercut", "" (in a group)
     statement: Statement | None    # None for the heading of a linked group ("together:")
-    relation: Relation | None
-    quotes: list[tuple[str, str]]  # (passage, where it is from)
-    children: list[Node]
-    seen: bool                     # already written above; not expanded again
-
-    def __init__(self, role: str, statement: Statement | None, relation: Relation | None = None,
-                 quotes: list[tuple[str, str]] | None = None, children: list[Node] | None = None,
-                 seen: bool = False) -> None:
-        self.role = role
-        self.statement = statement
-        self.relation = relation
-        self.quotes = [] if quotes is None else quotes
-        self.children = [] if children is None else children
-        self.seen = seen
+    relation: Relation | None = None
+    quotes: list[tuple[str, str]] = field(default_factory=list)  # (passage, where it is from)
+    children: list[Node] = field(default_factory=list)
+    seen: bool = False             # already written above; not expanded again
 
 
 class _Builder:

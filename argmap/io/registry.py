@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from dataclasses import dataclass, field
 
 from ..model import ArgumentMap
-from ..model.record import FrozenRecord, Record, new_object
 from .errors import MapFileError
 
 TYPE_CHECKING = False
@@ -21,16 +21,12 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
 
-class ImportReport(Record):
+@dataclass(slots=True)
+class ImportReport:
     """What an import did: counts, and everything dropped or approximated."""
 
-    __slots__ = ("counts", "notes")
-    counts: dict[str, int]
-    notes: list[str]
-
-    def __init__(self, counts: dict[str, int] | None = None, notes: list[str] | None = None) -> None:
-        self.counts = {} if counts is None else counts
-        self.notes = [] if notes is None else notes
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def note(self, message: str) -> None:
         self.notes.append(message)
@@ -43,42 +39,25 @@ class ImportReport(Record):
         return out
 
 
-class ImportResult(Record):
+@dataclass(slots=True)
+class ImportResult:
     """A map read from a file, and the report of what reading it did."""
 
-    __slots__ = ("map", "report")
     map: ArgumentMap
-    report: ImportReport
-
-    def __init__(self, map: ArgumentMap, report: ImportReport | None = None) -> None:
-        self.map = map
-        self.report = ImportReport() if report is None else report
+    report: ImportReport = field(default_factory=ImportReport)
 
 
-class FormatSpec(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class FormatSpec:
     """A format: its name, label and extensions, and its reader, writer and sniffer as "module:function"."""
 
-    __slots__ = ("name", "label", "extensions", "reader", "writer", "sniff", "needs_qt")
     name: str
     label: str
     extensions: tuple[str, ...]
-    reader: str | None
-    writer: str | None
-    sniff: str | None       # "module:function(head: str) -> bool" for shared extensions
-    needs_qt: bool
-
-    def __new__(cls, name: str, label: str, extensions: tuple[str, ...], reader: str | None = None,
-                writer: str | None = None, sniff: str | None = None, needs_qt: bool = False) -> FormatSpec:
-        self = new_object(cls._Draft)
-        self.name = name
-        self.label = label
-        self.extensions = extensions
-        self.reader = reader
-        self.writer = writer
-        self.sniff = sniff
-        self.needs_qt = needs_qt
-        self.__class__ = cls
-        return self
+    reader: str | None = None
+    writer: str | None = None
+    sniff: str | None = None  # "module:function(head: str) -> bool" for shared extensions
+    needs_qt: bool = False
 
     def load(self, which: str) -> Callable[..., Any]:
         target = getattr(self, which)

@@ -6,12 +6,15 @@ when opened.
 """
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model.record import FrozenRecord, new_object
 from .fonts import BOLD, LABEL, LINE_HEIGHT, MAX_TEXT_WIDTH, REGULAR, Font, widest, wrap_widths
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..model import ArgumentMap, Statement
 
 PAD_X = 10.0
@@ -34,11 +37,10 @@ MARKER_DROP = 3.6       # the kind marker's centre sits this far above the label
 CARD_CACHE = 100_000    # card geometries remembered
 
 
-class CardMetrics(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class CardMetrics:
     """Where everything goes inside a card; offsets are from its top-left corner."""
 
-    __slots__ = ("width", "height", "title_lines", "text_lines", "line_height", "label_y", "title_y", "text_y",
-                 "compact", "text_x")
     width: float
     height: float
     title_lines: tuple[str, ...]
@@ -47,29 +49,16 @@ class CardMetrics(FrozenRecord):
     label_y: float      # baseline of the kind label (compact: of the first line, where the marker sits)
     title_y: float      # top of the first title line
     text_y: float       # top of the first text line
-    compact: bool
-    text_x: float       # left of the title and text lines
-
-    def __new__(cls, width: float, height: float, title_lines: tuple[str, ...], text_lines: tuple[str, ...],
-                line_height: float, label_y: float, title_y: float, text_y: float, compact: bool = False,
-                text_x: float = PAD_X) -> CardMetrics:
-        self = new_object(cls._Draft)
-        self.width = width
-        self.height = height
-        self.title_lines = title_lines
-        self.text_lines = text_lines
-        self.line_height = line_height
-        self.label_y = label_y
-        self.title_y = title_y
-        self.text_y = text_y
-        self.compact = compact
-        self.text_x = text_x
-        self.__class__ = cls
-        return self
+    compact: bool = False
+    text_x: float = PAD_X  # left of the title and text lines
 
     @property
     def size(self) -> tuple[float, float]:
         return (self.width, self.height)
+
+    def replace(self, **changes: Any) -> CardMetrics:
+        """A copy with ``changes`` (field name -> value), as ``dataclasses.replace`` makes it."""
+        return dataclasses.replace(self, **changes)
 
 
 SUM_ERROR = 1e-9  # far above the rounding difference of two sums of a line's ~40 character widths

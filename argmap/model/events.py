@@ -1,16 +1,17 @@
 """Change events that an ArgumentMap emits once per operation."""
 from __future__ import annotations
 
-from .record import FrozenRecord, new_object
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 
 _EMPTY: frozenset[str] = frozenset()
 
 
-class Change(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Change:
     """What one model operation did.
 
     Ids are unique across statements, relations and sources, so a view looks
@@ -20,25 +21,12 @@ class Change(FrozenRecord):
     changed.
     """
 
-    __slots__ = ("op", "added", "removed", "changed", "moved", "meta")
     op: str
-    added: frozenset[str]
-    removed: frozenset[str]
-    changed: frozenset[str]
-    moved: frozenset[str]
-    meta: bool
-
-    def __new__(cls, op: str, added: frozenset[str] = _EMPTY, removed: frozenset[str] = _EMPTY,
-                changed: frozenset[str] = _EMPTY, moved: frozenset[str] = _EMPTY, meta: bool = False) -> Change:
-        self = new_object(cls._Draft)
-        self.op = op
-        self.added = added
-        self.removed = removed
-        self.changed = changed
-        self.moved = moved
-        self.meta = meta
-        self.__class__ = cls
-        return self
+    added: frozenset[str] = _EMPTY
+    removed: frozenset[str] = _EMPTY
+    changed: frozenset[str] = _EMPTY
+    moved: frozenset[str] = _EMPTY
+    meta: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed or self.moved or self.meta)

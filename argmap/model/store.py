@@ -1,7 +1,9 @@
 """The map's storage: records in order, adjacency indexes, the lazy networkx mirror, validation."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from itertools import repeat
+from typing import TYPE_CHECKING
 
 from .elements import (
     KIND_BY_VALUE,
@@ -17,9 +19,7 @@ from .elements import (
     Statement,
 )
 from .events import Emitter
-from .record import Record
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Iterable, Iterator, Mapping
 
@@ -30,31 +30,17 @@ class ModelError(ValueError):
     """An operation would break an invariant of the map; nothing was changed."""
 
 
-class Snapshot(Record):
+@dataclass(slots=True)
+class Snapshot:
     """What :meth:`ArgumentMap.restore` needs to undo a removal exactly."""
 
-    __slots__ = ("statements", "relations", "sources", "changed_relations", "changed_statements", "positions",
-                 "pinned")
-    statements: list[tuple[int, Statement]]
-    relations: list[tuple[int, Relation]]
-    sources: list[tuple[int, Source]]
-    changed_relations: list[Relation]
-    changed_statements: list[Statement]
-    positions: dict[str, Point]
-    pinned: set[str]
-
-    def __init__(self, statements: list[tuple[int, Statement]] | None = None,
-                 relations: list[tuple[int, Relation]] | None = None,
-                 sources: list[tuple[int, Source]] | None = None, changed_relations: list[Relation] | None = None,
-                 changed_statements: list[Statement] | None = None, positions: dict[str, Point] | None = None,
-                 pinned: set[str] | None = None) -> None:
-        self.statements = [] if statements is None else statements
-        self.relations = [] if relations is None else relations
-        self.sources = [] if sources is None else sources
-        self.changed_relations = [] if changed_relations is None else changed_relations
-        self.changed_statements = [] if changed_statements is None else changed_statements
-        self.positions = {} if positions is None else positions
-        self.pinned = set() if pinned is None else pinned
+    statements: list[tuple[int, Statement]] = field(default_factory=list)
+    relations: list[tuple[int, Relation]] = field(default_factory=list)
+    sources: list[tuple[int, Source]] = field(default_factory=list)
+    changed_relations: list[Relation] = field(default_factory=list)
+    changed_statements: list[Statement] = field(default_factory=list)
+    positions: dict[str, Point] = field(default_factory=dict)
+    pinned: set[str] = field(default_factory=set)
 
     @property
     def removed_ids(self) -> set[str]:

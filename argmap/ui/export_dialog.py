@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
 
 from ..io import MapFileError
 from ..model import ArgumentMap
-from ..model.record import Record
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -37,32 +37,19 @@ def selected_statements(amap: ArgumentMap, ids: list[str]) -> list[str]:
     return list(out)
 
 
-class ExportOptions(Record):
+@dataclass(slots=True)
+class ExportOptions:
     """What the dialog asks; ``kwargs()`` turns it into ``argmap.ui.export`` keyword arguments."""
 
-    __slots__ = ("kind", "selection", "title", "legend", "transparent", "scale", "page", "landscape", "tile")
     kind: str
-    selection: bool
-    title: bool
-    legend: bool
-    transparent: bool
-    scale: float
-    page: str
-    landscape: bool | None  # None: the way the map is wider
-    tile: bool
-
-    def __init__(self, kind: str, selection: bool = False, title: bool = True, legend: bool = True,
-                 transparent: bool = False, scale: float = 2.0, page: str = "A4", landscape: bool | None = None,
-                 tile: bool = False) -> None:
-        self.kind = kind
-        self.selection = selection
-        self.title = title
-        self.legend = legend
-        self.transparent = transparent
-        self.scale = scale
-        self.page = page
-        self.landscape = landscape
-        self.tile = tile
+    selection: bool = False
+    title: bool = True
+    legend: bool = True
+    transparent: bool = False
+    scale: float = 2.0
+    page: str = "A4"
+    landscape: bool | None = None  # None: the way the map is wider
+    tile: bool = False
 
     def kwargs(self, ids: list[str] | None) -> dict[str, Any]:
         opts: dict[str, Any] = {"ids": ids if self.selection else None, "legend": self.legend,

@@ -1,20 +1,20 @@
 """Theme colours (light and dark) and the bundled fonts the canvas and the exporters draw with."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 
 from ..draw import style
 from ..draw.style import LABEL_FONT_PX, Colour, Palette
 from .. import measure
-from ..model.record import FrozenRecord, new_object
 
 
-class Theme(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Theme:
     """Colours for one palette (``draw.style``'s, as QColors).  Kinds differ by colour, label and
     marker shape."""
 
-    __slots__ = ("palette", "dark", "background", "text", "muted", "card", "kind", "support", "attack", "rim",
-                 "selection", "hover", "find", "drop", "legend_background", "grid")
     palette: Palette
     dark: bool
     background: QColor
@@ -31,29 +31,6 @@ class Theme(FrozenRecord):
     drop: QColor
     legend_background: QColor
     grid: QColor
-
-    def __new__(cls, palette: Palette, dark: bool, background: QColor, text: QColor, muted: QColor, card: dict,
-                kind: dict, support: QColor, attack: QColor, rim: dict, selection: QColor, hover: QColor,
-                find: QColor, drop: QColor, legend_background: QColor, grid: QColor) -> Theme:
-        self = new_object(cls._Draft)
-        self.palette = palette
-        self.dark = dark
-        self.background = background
-        self.text = text
-        self.muted = muted
-        self.card = card
-        self.kind = kind
-        self.support = support
-        self.attack = attack
-        self.rim = rim
-        self.selection = selection
-        self.hover = hover
-        self.find = find
-        self.drop = drop
-        self.legend_background = legend_background
-        self.grid = grid
-        self.__class__ = cls
-        return self
 
 
 def _q(c: Colour) -> QColor:

@@ -1,5 +1,6 @@
-"""Model records behave as values: immutable, equal and hashed by their fields, copied with replace()."""
+"""Model records are frozen dataclasses: immutable, equal and hashed by their fields, copied with replace()."""
 import copy
+import dataclasses
 import pickle
 
 import pytest
@@ -9,12 +10,14 @@ from argmap.model import Anchor, Change, Kind, Polarity, Relation, RelationKind,
 
 def test_records_cannot_change():
     st = Statement("a", "text")
-    with pytest.raises(AttributeError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         st.text = "other"
-    with pytest.raises(AttributeError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         del st.text
-    with pytest.raises(AttributeError):
-        st.extra = 1  # no attributes besides the fields
+    # no attributes besides the fields (slots); Python before 3.12 says so with a TypeError
+    with pytest.raises((AttributeError, TypeError)):
+        st.extra = 1
+    assert not hasattr(st, "__dict__")
     assert st.text == "text"
 
 
@@ -58,9 +61,9 @@ def test_copy_and_pickle_give_equal_records():
 
 
 def test_asdict_in_field_order():
-    assert Source("s", "t", author="A").asdict() == {"id": "s", "text": "t", "title": "", "author": "A", "url": "",
-                                                     "date": ""}
-    assert list(Anchor("s", 0, 1, "q").asdict()) == ["source_id", "start", "end", "quote"]
+    assert dataclasses.asdict(Source("s", "t", author="A")) == {"id": "s", "text": "t", "title": "", "author": "A",
+                                                                "url": "", "date": ""}
+    assert list(dataclasses.asdict(Anchor("s", 0, 1, "q"))) == ["source_id", "start", "end", "quote"]
 
 
 def test_new_ids_are_version_4_uuids_in_hex():
