@@ -6,10 +6,10 @@ import gc
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING, NoReturn
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import NoReturn, Sequence
+    from collections.abc import Sequence
 
 # Each module defines ``add_parsers(subparsers)``; keep their top level free of heavy imports.
 COMMAND_MODULES = ("argmap.cli.core", "argmap.cli.layout_cmd", "argmap.cli.export_cmd")

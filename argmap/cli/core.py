@@ -5,8 +5,8 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.io.registry import FormatSpec
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 PAGE_SIZES = ("A3", "A4", "A5", "Letter", "Legal", "Tabloid")
 

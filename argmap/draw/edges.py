@@ -7,14 +7,14 @@ these, so both draw the same edges.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from .. import measure
 from .route import Cubic, line, route
 from .style import CARD_RADIUS
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Mapping, Sequence
+    from collections.abc import Mapping, Sequence
 
 Box = tuple[float, float, float, float]  # left, top, width, height
 ARROW_ROOM = 12.0  # an elbow's last leg is at least this long: the arrowhead sits on a straight line

@@ -10,6 +10,7 @@ junctions) overlap are drawn one card at a time instead, so each lies on the one
 from __future__ import annotations
 
 from operator import add
+from typing import TYPE_CHECKING
 
 from .. import measure
 from ..measure import CardMetrics
@@ -21,9 +22,8 @@ from .route import head as arrowhead
 from .route import line, split
 from .style import Colour, Palette, Pen
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
 
 Point = tuple[float, float]

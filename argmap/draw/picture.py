@@ -20,12 +20,12 @@ rounded when ``radius`` > 0) and ``("E", cx, cy, rx, ry)`` (an ellipse).
 from __future__ import annotations
 
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from .style import Colour, Font, Pen
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
 Pt = tuple[float, float]
 

@@ -10,7 +10,7 @@ from .rows import Blocks
 from .scoring import Scores
 from .structure import Structure, assign_layers, build_tree, extract, extract_records, preorder
 from .tidy import place_x
-from .transpose import Edges, transpose
+from .transpose import transpose
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Mapping

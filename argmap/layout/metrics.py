@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Hashable, Mapping
+    from collections.abc import Hashable, Mapping
 
 
 Point = tuple[float, float]

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
 from .. import measure
 from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_records
 from .rows import Blocks
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Iterable, Mapping
+    from collections.abc import Iterable, Mapping
 
 
 Point = tuple[float, float]

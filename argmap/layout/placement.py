@@ -1,13 +1,13 @@
 """Where cards go when the map does not say: the layout engine when present, else a simple layered fallback."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from .. import measure
 from ..model import ArgumentMap
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Iterable, Mapping
+    from collections.abc import Iterable, Mapping
 
 
 Point = tuple[float, float]

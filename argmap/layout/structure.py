@@ -1,11 +1,12 @@
 """Map graph to a compact integer structure: layers (longest path, cycles broken) and a spanning forest."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..measure import JUNCTION_SIZE, MIN_CARD_WIDTH
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Hashable, Iterable, Mapping
+    from collections.abc import Hashable, Iterable, Mapping
 
 
 DEFAULT_CARD = (MIN_CARD_WIDTH, 60.0)

@@ -1,12 +1,10 @@
 """Read-only questions about a map: main conclusions, reasons, statistics, anchor health."""
 from __future__ import annotations
 
+from typing import Any
+
 from .argument_map import ArgumentMap
 from .elements import Anchor, Kind, Polarity, Relation, Statement
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 
 def main_conclusions(amap: ArgumentMap) -> list[Statement]:

@@ -11,13 +11,14 @@ emits exactly one :class:`Change` (none when nothing changed).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .elements import Anchor, Kind, Polarity, Relation, Source, Statement
 from .events import Change
 from .store import MapStore, ModelError, Point, Snapshot, _as_kind, _as_polarity, _insert_ordered
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Iterable, Mapping
+    from collections.abc import Iterable, Mapping
 
 __all__ = ["ArgumentMap", "ModelError", "Point", "Snapshot"]
 

@@ -1,11 +1,8 @@
 """Change events that an ArgumentMap emits once per operation."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from typing import Callable
 
 _EMPTY: frozenset[str] = frozenset()
 
@@ -32,8 +29,7 @@ class Change:
         return bool(self.added or self.removed or self.changed or self.moved or self.meta)
 
 
-if TYPE_CHECKING:  # only for annotations: subscripting typing.Callable needs typing at run time
-    Listener = Callable[[Change], None]
+Listener = Callable[[Change], None]
 
 
 class Emitter:
