@@ -1,4 +1,5 @@
-"""Laying out a whole map or a selected part of it, and placing new elements without moving others."""
+"""The layout engine applied to an argument map: the whole map, a selected part of it, or new elements
+placed without moving the others."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
