@@ -1,10 +1,13 @@
-"""Where cards go when the map does not say: the layout engine when present, else a simple layered fallback."""
+"""Where cards and junctions go when the map does not say: the whole map laid out in its own flow, a
+junction between its premises and target, a free spot for a new premise."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .. import measure
 from ..model import ArgumentMap
+from . import map_layout
+from .engine import DIRECTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -15,82 +18,13 @@ GAP_X = 28.0
 GAP_Y = 70.0
 
 
-def _engine():
-    try:
-        from ..layout import layout_map, place_new  # type: ignore[attr-defined]
-    except ImportError:
-        return None, None
-    return layout_map, place_new
-
-
 def layout_positions(amap: ArgumentMap, only: Iterable[str] | None = None) -> dict[str, Point]:
-    """Positions for the whole map (or the subtree ``only``), from ``argmap.layout.layout_map``
-    in the map's own flow (its ``layout_direction`` meta, default TB) when it exists, else from
-    :func:`fallback_layout`."""
-    layout_map, _ = _engine()
-    if layout_map is not None:
-        direction = amap.meta.get("layout_direction", "TB")
-        result = layout_map(amap, only=set(only) if only is not None else None,
-                            direction=direction if direction in ("TB", "BT", "LR") else "TB")
-        return {k: (float(v[0]), float(v[1])) for k, v in dict(result).items()}
-    return fallback_layout(amap, only)
-
-
-def _levels(amap: ArgumentMap) -> dict[str, int]:
-    """Statement depth below the main conclusions (targets above their premises)."""
-    level: dict[str, int] = {}
-    roots = [s for s in amap.statements if not amap.relations_from(s)]
-    for s in amap.statements:  # cycles without a root: start anywhere
-        if s not in roots and not any(True for _ in amap.relations_into(s)) and not roots:
-            roots.append(s)
-    frontier = list(roots) or list(amap.statements)[:1]
-    for r in frontier:
-        level[r] = 0
-    while frontier:
-        nxt = []
-        for s in frontier:
-            stack = list(amap.relations_into(s))
-            while stack:
-                rel = stack.pop()
-                stack.extend(amap.undercuts_of(rel.id))
-                for p in rel.premises:
-                    if p not in level:
-                        level[p] = level[s] + 1
-                        nxt.append(p)
-        frontier = nxt
-    for s in amap.statements:
-        level.setdefault(s, 0)
-    return level
-
-
-def fallback_layout(amap: ArgumentMap, only: Iterable[str] | None = None) -> dict[str, Point]:
-    """Rows by depth (conclusions on top), cards side by side in map order, junctions between
-    their premises and their target.  Simple, never overlapping."""
-    keep = set(only) if only is not None else None
-    level = _levels(amap)
-    rows: dict[int, list[str]] = {}
-    for s in amap.statements:
-        if keep is None or s in keep:
-            rows.setdefault(level[s], []).append(s)
-    pos: dict[str, Point] = {}
-    y = 0.0
-    for lv in sorted(rows):
-        ids = rows[lv]
-        sizes = [measure.statement_size(amap, s) for s in ids]
-        h = max(sz[1] for sz in sizes)
-        x = 0.0
-        for s, (w, _) in zip(ids, sizes):
-            pos[s] = (x + w / 2, y + h / 2)
-            x += w + GAP_X
-        width = x - GAP_X
-        for s in ids:  # centre the row on x = 0
-            pos[s] = (pos[s][0] - width / 2, pos[s][1])
-        y += h + GAP_Y
-    sizes = {s: measure.statement_size(amap, s) for s in amap.statements}
-    pos.update(junction_positions(amap, {**amap.positions, **pos}, sizes,
-                                  [r for r in amap.relations if keep is None or r in keep or
-                                   all(p in keep for p in amap.relations[r].premises)]))
-    return pos
+    """Positions for the whole map (or the subtree ``only``) from :func:`map_layout.layout_map`, in the map's
+    own flow (its ``layout_direction`` meta, default TB)."""
+    direction = amap.meta.get("layout_direction", "TB")
+    result = map_layout.layout_map(amap, only=set(only) if only is not None else None,
+                        direction=direction if direction in DIRECTIONS else "TB")
+    return {k: (float(v[0]), float(v[1])) for k, v in result.items()}
 
 
 def junction_positions(amap: ArgumentMap, pos: Mapping[str, Point], sizes: Mapping[str, tuple[float, float]],
@@ -163,8 +97,5 @@ def place_below(amap: ArgumentMap, target: str, size: tuple[float, float],
 
 
 def place_new(amap: ArgumentMap, ids: Iterable[str]) -> dict[str, Point]:
-    """Positions for new elements already in the map: ``argmap.layout.place_new`` when it exists."""
-    _, engine_place = _engine()
-    if engine_place is None:
-        return {}
-    return {k: (float(v[0]), float(v[1])) for k, v in dict(engine_place(amap, list(ids))).items()}
+    """Positions for new elements already in the map, moving nothing else (:func:`map_layout.place_new`)."""
+    return {k: (float(v[0]), float(v[1])) for k, v in map_layout.place_new(amap, list(ids)).items()}
