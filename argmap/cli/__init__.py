@@ -2,89 +2,39 @@
 from __future__ import annotations
 
 import argparse
-import gc
-import importlib
-import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Sequence
+from typing import NoReturn
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
+from argmap import __version__
 
-# Each module defines ``add_parsers(subparsers)``; keep their top level free of heavy imports.
-COMMAND_MODULES = ("argmap.cli.core", "argmap.cli.layout_cmd", "argmap.cli.export_cmd")
-# Commands whose module defines nothing else: run, they need only their own parser (a few ms less
-# than building every command's)
-OWN_MODULE = {"export": "argmap.cli.export_cmd", "layout": "argmap.cli.layout_cmd"}
+from . import core, export_cmd, layout_cmd
+from .errors import CommandError
 
-
-_exit_fast = False  # set by main() for commands whose parser sets ``fast_exit=True``
-_own_process = False  # set by run(): main() runs a whole process, not a call from other code
+__all__ = ["CommandError", "build_parser", "main", "run"]
 
 
-class CommandError(Exception):
-    """A user-facing failure of a command: printed as one line, exit status 1 (or ``status``)."""
-
-    def __init__(self, message: str, status: int = 1) -> None:
-        super().__init__(message)
-        self.status = status
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser, with every command."""
+    return _build()[0]
 
 
-def _version() -> str:
-    from argmap import __version__
-
-    return f"argmap {__version__}"
-
-
-def terminal_columns() -> int:
-    """``shutil.get_terminal_size().columns``, without importing shutil."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-        columns = columns or 80
-    return columns
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse's parser, but its help formatters are told the terminal's width: left to find it
-    themselves they import shutil (and with it bz2, lzma, fnmatch ...), a few ms of every command."""
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        return self.formatter_class(prog=self.prog, width=terminal_columns() - 2)  # as argparse leaves a margin
-
-
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser: every command's, or (``only``, a module of
-    :data:`COMMAND_MODULES`) just the commands that module defines."""
-    parser = Parser(
+def _build() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of its commands."""
+    parser = argparse.ArgumentParser(
         prog="argmap",
         description="Map the conclusions, premises and evidence of persuasive writing. "
                     "With no command, opens the desktop editor on the given files.",
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("-V", "--version", action="version", version=f"argmap {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    if only is not None:
-        importlib.import_module(only).add_parsers(sub)
-        return parser
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as e:
-            if e.name != name:
-                raise
-            continue
-        module.add_parsers(sub)
+    for module in (core, layout_cmd, export_cmd):
+        module.add_parsers(sub.add_parser)
     gui = sub.add_parser("gui", help="open the desktop editor (the default when no command is given)")
     gui.add_argument("files", nargs="*", metavar="FILE", help="maps to open")
     gui.set_defaults(func=_run_gui)
-    return parser
+    return parser, set(sub.choices)
 
 
 def _run_gui(args: argparse.Namespace) -> int:
@@ -95,24 +45,14 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv in (["--version"], ["-V"]):  # fast path: nothing else imported
-        print(_version())
-        return 0
+    parser, commands = _build()
     first = next((a for a in argv if a != "--debug"), None)
-    parser = build_parser(OWN_MODULE.get(first or ""))
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    if first is None or (first not in commands and not first.startswith("-")):
+    if first is None or (first not in commands and not first.startswith("-")):  # files only: the editor
         argv = [a for a in argv if a == "--debug"] + ["gui"] + [a for a in argv if a != "--debug"]
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["gui"])
-    global _exit_fast
-    _exit_fast = bool(getattr(args, "fast_exit", False))
-    if _exit_fast and _own_process and len(getattr(args, "inputs", ())) <= 1:
-        # one map, and the process ends when its file is written: the cyclic collector would only
-        # rescan the map's many small objects (a twentieth of the run for a big map), never free much
-        gc.disable()
-    from argmap.io.errors import MapFileError
+    from argmap.io.errors import MapFileError  # the file layer loads only for a command that runs
 
     try:
         return int(args.func(args) or 0)
@@ -132,20 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The process entry point: :func:`main`, then exit.  Commands that write files and hold nothing
-    else (``export``) leave without the interpreter's and Qt's teardown, a fifth of a second for a
-    big map: their files are written and closed by then; stdout and stderr are flushed here."""
-    global _own_process
-    _own_process = True
-    status = main()
-    if _exit_fast:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                status = status or 1
-        os._exit(status)
-    sys.exit(status)
+    """The process entry point: :func:`main`, then exit with its status."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover

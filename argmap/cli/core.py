@@ -5,24 +5,28 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover
+from .errors import CommandError
+
+if TYPE_CHECKING:
     from argmap.io.registry import FormatSpec
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check maps; exit 0 when all are valid, else one line per problem")
+def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add this module's commands (``add_parser``: the subparsers' ``add_parser``)."""
+    p = add_parser("validate", help="check maps; exit 0 when all are valid, else one line per problem")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     p.set_defaults(func=run_validate)
 
-    p = sub.add_parser("info", help="count statements, relations, anchors ... of maps")
+    p = add_parser("info", help="count statements, relations, anchors ... of maps")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
     p.set_defaults(func=run_info)
 
-    p = sub.add_parser("convert", help="convert between formats: IN OUT, or -t FORMAT -d DIR IN ...",
+    p = add_parser("convert", help="convert between formats: IN OUT, or -t FORMAT -d DIR IN ...",
                        description="Read any format argmap reads and write the one OUT's extension names. "
                                    "With -t and -d, convert many files in one process to DIR/<name>.<FORMAT>.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="IN OUT, or with -d: IN ...")
@@ -31,7 +35,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="do not print import reports")
     p.set_defaults(func=run_convert)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the .argmap.json format")
+    p = add_parser("schema", help="print the JSON Schema of the .argmap.json format")
     p.set_defaults(func=run_schema)
 
 
@@ -94,9 +98,8 @@ def output_name(path: str, ext: str, folder: str) -> str:
     return os.path.join(folder, f"{stem}.{ext.lstrip('.')}")
 
 
-def batch_jobs(folder: str, fmt: str, inputs: list[str]) -> tuple["FormatSpec", list[tuple[str, str]]]:
+def batch_jobs(folder: str, fmt: str, inputs: list[str]) -> tuple[FormatSpec, list[tuple[str, str]]]:
     """For ``-t FORMAT -d DIR IN ...``: the writer, and (input, output) pairs; makes DIR."""
-    from argmap.cli import CommandError
     from argmap.io.registry import detect_writer
 
     spec = detect_writer(folder, fmt)
@@ -122,7 +125,6 @@ def convert_one(src: str, dst: str, fmt: str | None, quiet: bool) -> None:
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    from argmap.cli import CommandError
     from argmap.io import MapFileError
     from argmap.io.registry import detect_writer
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
+from .core import batch_jobs
+from .errors import CommandError
 
 PAGE_SIZES = ("A3", "A4", "A5", "Letter", "Legal", "Tabloid")
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
+def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add this module's commands (``add_parser``: the subparsers' ``add_parser``)."""
+    p = add_parser(
         "export", help="draw maps as SVG, PNG or PDF, or write their outline (Markdown, text)",
         description="Export IN to OUT (format from OUT's extension or -t), or with -t FORMAT -d DIR many maps "
                     "to DIR/<name>.<FORMAT>. Runs without a display; maps without positions are laid out.")
@@ -39,11 +43,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--transparent", action="store_true", help="SVG/PNG: no background (default white)")
     p.add_argument("--margin", type=float, default=24.0, metavar="PX", help="margin around the map (default 24)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    p.set_defaults(func=run_export, fast_exit=True)  # files are closed when it returns: no teardown needed
+    p.set_defaults(func=run_export)
 
 
 def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
-    from argmap.cli import CommandError
 
     opts: dict[str, Any] = {}
     if fmt in ("svg", "png", "pdf"):
@@ -110,8 +113,8 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool,
 def set_cards(amap: Any, cards: str) -> None:
     """Draw ``amap`` with full or compact (``"titles"``) cards; positions made for the other size
     are laid out afresh (in the map's own direction; pins stay)."""
-    from argmap.measure import compact_cards
     from argmap.layout.placement import layout_positions
+    from argmap.measure import compact_cards
 
     if compact_cards(amap) == (cards == "titles"):
         return
@@ -121,7 +124,6 @@ def set_cards(amap: Any, cards: str) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from argmap.cli import CommandError
     from argmap.io import MapFileError
     from argmap.io.registry import detect_writer
 
@@ -135,8 +137,6 @@ def run_export(args: argparse.Namespace) -> int:
             raise CommandError("give -o OUT for one map or -d DIR for many, not both", 2)
         if not args.to:
             raise CommandError("export -d DIR needs -t FORMAT (svg, png, pdf, md or txt)", 2)
-        from argmap.cli.core import batch_jobs
-
         spec, jobs = batch_jobs(args.dir, args.to, args.inputs)
     if spec.name == "argmap":
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
+def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add this module's commands (``add_parser``: the subparsers' ``add_parser``)."""
+    p = add_parser(
         "layout", help="auto-arrange a map: conclusions on top, reasons below, evidence at the bottom",
         description="Lay out IN (any format argmap reads) and write it to OUT (format from its extension). "
                     "Cards are measured exactly as the desktop editor measures them; pinned cards stay put.")
