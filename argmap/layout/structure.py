@@ -51,12 +51,9 @@ class Structure:
 
 def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Structure:
     """Read the networkx graph (``premise -> relation -> target``) into integer arrays."""
-    nodes = getattr(graph, "_node", None)
-    if nodes is None:
-        nodes = dict(graph.nodes(data=True))
     st_ids: list[Hashable] = []
     rels: list[tuple[Hashable, Any, Any]] = []
-    for nid, attr in nodes.items():
+    for nid, attr in graph.nodes(data=True):
         if attr.get("sort") == "relation":
             rec = attr.get("record")
             if rec is None:  # a bare graph: the relation's ends from its edges
