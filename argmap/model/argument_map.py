@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .elements import Anchor, Kind, Polarity, Relation, Source, Statement
 from .events import Change
-from .store import MapStore, ModelError, Point, Snapshot, _as_kind, _as_polarity, _insert_ordered
+from .store import MapStore, ModelError, Point, Snapshot, as_kind, as_polarity, insert_ordered
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -51,7 +51,7 @@ class ArgumentMap(MapStore):
         if index is None:
             self._sources[src.id] = src
         else:
-            self._sources = _insert_ordered(self._sources, [(index, src)])
+            self._sources = insert_ordered(self._sources, [(index, src)])
         self._emit(Change("add_source", added=frozenset({src.id})))
         return src
 
@@ -93,7 +93,7 @@ class ArgumentMap(MapStore):
         if index is None:
             self._statements[st.id] = st
         else:
-            self._statements = _insert_ordered(self._statements, [(index, st)])
+            self._statements = insert_ordered(self._statements, [(index, st)])
         self._graph_add_statement(st)
         moved = frozenset()
         if pos is not None:
@@ -124,7 +124,7 @@ class ArgumentMap(MapStore):
         return self.update_statement(sid, text=text)
 
     def set_kind(self, sid: str, kind: Kind | str) -> Statement:
-        return self.update_statement(sid, kind=_as_kind(kind))
+        return self.update_statement(sid, kind=as_kind(kind))
 
     def set_anchors(self, sid: str, anchors: Iterable[Anchor]) -> Statement:
         return self.update_statement(sid, anchors=tuple(anchors))
@@ -141,7 +141,7 @@ class ArgumentMap(MapStore):
         if index is None:
             self._relations[rel.id] = rel
         else:
-            self._relations = _insert_ordered(self._relations, [(index, rel)])
+            self._relations = insert_ordered(self._relations, [(index, rel)])
         self._graph_add_relation(rel)
         if index is not None:
             self._sort_adjacency()
@@ -171,7 +171,7 @@ class ArgumentMap(MapStore):
         return old
 
     def set_polarity(self, rid: str, polarity: Polarity | str) -> Relation:
-        return self.update_relation(rid, polarity=_as_polarity(polarity))
+        return self.update_relation(rid, polarity=as_polarity(polarity))
 
     def retarget(self, rid: str, target: str) -> Relation:
         return self.update_relation(rid, target=target)
@@ -326,14 +326,14 @@ class ArgumentMap(MapStore):
         for st in [s for _, s in snap.statements] + snap.changed_statements:
             if any(a.source_id not in sources for a in st.anchors):
                 raise ModelError(f"cannot restore {st.id!r}: its anchor's source is gone")
-        self._sources = _insert_ordered(self._sources, snap.sources)
-        self._statements = _insert_ordered(self._statements, snap.statements)
+        self._sources = insert_ordered(self._sources, snap.sources)
+        self._statements = insert_ordered(self._statements, snap.statements)
         for _, st in snap.statements:
             self._graph_add_statement(st)
         for st in snap.changed_statements:
             self._statements[st.id] = st
             self._graph_set_record(st)
-        self._relations = _insert_ordered(self._relations, snap.relations)
+        self._relations = insert_ordered(self._relations, snap.relations)
         for _, rel in snap.relations:
             self._graph_add_relation(rel)
         for rel in snap.changed_relations:

@@ -49,7 +49,7 @@ class Snapshot:
         }
 
 
-def _insert_ordered(d: dict[str, Any], items: list[tuple[int, Any]]) -> dict[str, Any]:
+def insert_ordered(d: dict[str, Any], items: list[tuple[int, Any]]) -> dict[str, Any]:
     """Return ``d`` with each ``(index, record)`` put back at its old index."""
     if not items:
         return d
@@ -66,14 +66,14 @@ def _member(table: dict, value: Any) -> Any:
         return None
 
 
-def _as_kind(value: Any) -> Kind:
+def as_kind(value: Any) -> Kind:
     kind = _member(KIND_BY_VALUE, value)
     if kind is None:
         raise ModelError(f"unknown statement kind {value!r} (expected conclusion, premise or evidence)")
     return kind
 
 
-def _as_polarity(value: Any) -> Polarity:
+def as_polarity(value: Any) -> Polarity:
     pol = _member(POLARITY_BY_VALUE, value)
     if pol is None:
         raise ModelError(f"unknown polarity {value!r} (expected support or attack)")
@@ -213,7 +213,7 @@ class MapStore(Emitter):
     def _check_statement(self, st: Statement) -> Statement:
         kind = st.kind
         if kind.__class__ is not Kind:  # a member passes as it is; a value is looked up
-            kind = _as_kind(kind)
+            kind = as_kind(kind)
         if not isinstance(st.text, str):
             raise ModelError(f"statement {st.id!r}: text must be a string")
         if st.assessment is not None and st.assessment not in STATEMENT_ASSESSMENTS:
@@ -240,7 +240,7 @@ class MapStore(Emitter):
                         pending_relations: Mapping[str, Relation] | None = None) -> Relation:
         pol = rel.polarity
         if pol.__class__ is not Polarity:  # a member passes as it is; a value is looked up
-            pol = _as_polarity(pol)
+            pol = as_polarity(pol)
         rkind = rel.kind
         if rkind.__class__ is not RelationKind:
             rkind = _member(RELATION_KIND_BY_VALUE, rkind)
