@@ -7,6 +7,7 @@ when opened.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -133,6 +134,8 @@ def _balanced(text: str, font: Font, room: float) -> tuple[list[str], float]:
 
 def _compact_metrics(text: str, title: str) -> CardMetrics:
     room = COMPACT_TEXT_WIDTH - MARKER_INDENT
+    title_lines: tuple[str, ...]
+    text_lines: tuple[str, ...]
     if title.strip():
         lines, wide = _balanced(title.strip(), BOLD, room)
         title_lines, text_lines = tuple(lines), ()
@@ -148,10 +151,10 @@ def _compact_metrics(text: str, title: str) -> CardMetrics:
                        compact=True, text_x=PAD_X + MARKER_INDENT)
 
 
-def compact_cards(amap_or_meta: ArgumentMap | dict) -> bool:
+def compact_cards(amap_or_meta: ArgumentMap | Mapping[str, Any]) -> bool:
     """Whether a map (or its ``meta`` mapping) shows compact, titles-only cards (``meta.card_text``)."""
-    meta = getattr(amap_or_meta, "meta", amap_or_meta)
-    return meta.get(CARD_TEXT_KEY, CARD_TEXT_FULL) == CARD_TEXT_TITLES
+    meta = amap_or_meta if isinstance(amap_or_meta, Mapping) else amap_or_meta.meta
+    return bool(meta.get(CARD_TEXT_KEY, CARD_TEXT_FULL) == CARD_TEXT_TITLES)
 
 
 def card_size_in(amap: ArgumentMap, statement: Statement) -> tuple[float, float]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -20,10 +20,10 @@ MAX_TEXT_WIDTH = 230.0  # readable line length, about 35-40 characters
 WORD_CACHE = 500_000    # distinct words whose widths are remembered, per font
 
 with open(os.path.join(os.path.dirname(__file__), "font_metrics.json"), encoding="utf-8") as _f:
-    _DATA = json.load(_f)
+    _DATA: dict[str, Any] = json.load(_f)
 
 
-class _Widths(dict):
+class _Widths(dict[str, float]):
     """Character advance widths; a character the font lacks gets the fallback width."""
 
     def __init__(self, widths: Iterable[tuple[str, float]], fallback: float) -> None:
@@ -34,7 +34,7 @@ class _Widths(dict):
         return self.fallback
 
 
-class _WordWidths(dict):
+class _WordWidths(dict[str, float]):
     """Widths of the words met so far; a new word is measured (and remembered, up to a limit)."""
 
     def __init__(self, table: _Widths) -> None:
@@ -42,7 +42,7 @@ class _WordWidths(dict):
         self.table = table
 
     def __missing__(self, word: str) -> float:
-        w = sum(map(self.table.__getitem__, word))
+        w: float = sum(map(self.table.__getitem__, word))
         if len(self) < WORD_CACHE:
             self[word] = w
         return w
@@ -51,12 +51,12 @@ class _WordWidths(dict):
 class Font:
     """One of the bundled fonts at a pixel size."""
 
-    def __init__(self, spec: dict, px: float) -> None:
-        scale = px / _DATA["reference_px"]
-        self.fallback = spec["fallback"] * scale
-        self.line_height = spec["line_spacing"] * scale
-        self.ascent = spec["ascent"] * scale
-        widths = spec["widths"]
+    def __init__(self, spec: dict[str, Any], px: float) -> None:
+        scale: float = px / _DATA["reference_px"]
+        self.fallback: float = spec["fallback"] * scale
+        self.line_height: float = spec["line_spacing"] * scale
+        self.ascent: float = spec["ascent"] * scale
+        widths: dict[str, float] = spec["widths"]
         self._table = _Widths(zip(widths, map(scale.__mul__, widths.values())), self.fallback)
         self.widths: dict[str, float] = self._table
         self._words = _WordWidths(self._table)
@@ -68,7 +68,7 @@ class Font:
 
     def measure(self, s: str) -> float:
         """Width of ``s``, not remembered (for whole lines, which rarely repeat)."""
-        return sum(map(self._table.__getitem__, s))
+        return sum(map(self._table.__getitem__, s), 0.0)
 
 
 def font(px: float, bold: bool = False) -> Font:

@@ -95,7 +95,7 @@ class ArgumentMap(MapStore):
         else:
             self._statements = insert_ordered(self._statements, [(index, st)])
         self._graph_add_statement(st)
-        moved = frozenset()
+        moved: frozenset[str] = frozenset()
         if pos is not None:
             self._positions[st.id] = pos
             moved = frozenset({st.id})
@@ -145,7 +145,7 @@ class ArgumentMap(MapStore):
         self._graph_add_relation(rel)
         if index is not None:
             self._sort_adjacency()
-        moved = frozenset()
+        moved: frozenset[str] = frozenset()
         if pos is not None:
             self._positions[rel.id] = pos
             moved = frozenset({rel.id})
@@ -313,7 +313,10 @@ class ArgumentMap(MapStore):
 
     def restore(self, snap: Snapshot) -> None:
         """Put back what a removal took away, at the same places in map order."""
-        for _, el in (*snap.statements, *snap.relations, *snap.sources):
+        restored: list[Statement | Relation | Source] = [st for _, st in snap.statements]
+        restored += [rel for _, rel in snap.relations]
+        restored += [src for _, src in snap.sources]
+        for el in restored:
             if el.id in self:
                 raise ModelError(f"cannot restore {el.id!r}: an element with that id exists")
         # what comes back must fit the map as it is now (undo out of order would corrupt it)

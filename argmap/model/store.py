@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .elements import (
     KIND_BY_VALUE,
@@ -21,9 +21,12 @@ from .elements import (
 from .events import Emitter
 
 if TYPE_CHECKING:
-    from typing import Any, Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
+
+    import networkx as nx
 
 Point = tuple[float, float]
+T = TypeVar("T")
 
 
 class ModelError(ValueError):
@@ -59,7 +62,7 @@ def insert_ordered(d: dict[str, Any], items: list[tuple[int, Any]]) -> dict[str,
     return dict(order)
 
 
-def _member(table: dict, value: Any) -> Any:
+def _member(table: dict[Any, T], value: Any) -> T | None:
     try:
         return table.get(value)
     except TypeError:  # unhashable
@@ -91,7 +94,7 @@ class MapStore(Emitter):
 
     def __init__(self, title: str = "", description: str = "") -> None:
         super().__init__()
-        self._graph: Any = None  # networkx.DiGraph once asked for
+        self._graph: nx.DiGraph[str] | None = None  # made when first asked for
         self._into: dict[str, list[str]] = {}  # element id -> ids of relations targeting it
         self._from: dict[str, list[str]] = {}  # statement id -> ids of relations it is a premise of
         self._statements: dict[str, Statement] = {}
@@ -103,12 +106,12 @@ class MapStore(Emitter):
 
     # ------------------------------------------------------------------ reading
     @property
-    def graph(self) -> Any:
+    def graph(self) -> nx.DiGraph[str]:
         """The networkx DiGraph ``premise -> relation -> target`` (read it, don't change it)."""
         if self._graph is None:
             import networkx as nx
 
-            g = nx.DiGraph()
+            g: nx.DiGraph[str] = nx.DiGraph()
             g.add_nodes_from((st.id, {"sort": "statement", "kind": st.kind.value, "record": st})
                              for st in self._statements.values())
             g.add_nodes_from((rel.id, {"sort": "relation", "polarity": rel.polarity.value, "record": rel})
@@ -144,7 +147,8 @@ class MapStore(Emitter):
 
     @property
     def title(self) -> str:
-        return self._meta.get("title", "")
+        title: str = self._meta.get("title", "")
+        return title
 
     def statement(self, sid: str) -> Statement:
         try:
@@ -243,9 +247,10 @@ class MapStore(Emitter):
             pol = as_polarity(pol)
         rkind = rel.kind
         if rkind.__class__ is not RelationKind:
-            rkind = _member(RELATION_KIND_BY_VALUE, rkind)
-            if rkind is None:
+            found = _member(RELATION_KIND_BY_VALUE, rkind)
+            if found is None:
                 raise ModelError(f"relation {rel.id!r}: unknown relation kind {rel.kind!r}")
+            rkind = found
         premises = rel.premises
         if premises.__class__ is not tuple:
             premises = tuple(premises)
@@ -395,5 +400,5 @@ class MapStore(Emitter):
             self._graph = None
             fresh = self.graph
             self._graph = live
-            assert dict(live.nodes(data=True)) == dict(fresh.nodes(data=True))
+            assert dict(live.nodes.items()) == dict(fresh.nodes.items())
             assert set(live.edges) == set(fresh.edges)
