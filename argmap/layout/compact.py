@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .structure import Structure, preorder, reason_units
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     Measure = Callable[..., tuple[float, float, list[float], int, int]]  # ([x]) -> w, h, x, crossings, edges through cards
 
@@ -286,7 +286,9 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int,
         # the changes this round may try: each costs a trial, and a quick round stops after
         # PATIENCE of them (the generator reads ``bands``, so it is drawn before any change)
         changes = list(islice(_moves(b, bands, span), trials if thorough else min(PATIENCE, trials)))
-        found = None  # the best change of this round (the first good one when trials are few)
+        # the best change of this round (the first good one when trials are few): statement, its bands,
+        # the drawing's width and height, the x, layers and rows it gives
+        found: tuple[int, list[int], float, float, list[float], list[int], list[int]] | None = None
         for v, band in changes:
             trials -= 1
             if band == bands.get(v, [0] * len(band)):  # nothing would change: nothing gained
@@ -300,12 +302,13 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int,
                     break
         if found is None:
             break
-        v, bands[v], w, h, x, *saved = found
+        v, bands[v], w, h, x, layer, level = found
+        saved = (layer, level)
     s.layer, s.level = saved
     return x
 
 
-def _moves(b: Bands, bands: dict[int, list[int]], span: list[float]):
+def _moves(b: Bands, bands: dict[int, list[int]], span: list[float]) -> Iterator[tuple[int, list[int]]]:
     """Changes to try, most promising first: a statement's reasons wrapped into one more band
     (every k-th reason down), then one reason at a time a band down or up."""
     cands = sorted(b.units, key=lambda v: (-span[v] * (1 - 1 / len(b.units[v])), v))

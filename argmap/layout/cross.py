@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .metrics import segment_crossings
 from .rows import Row
-from .structure import Structure
+from .structure import CrossRows, Structure
 
 
 def segments(s: Structure, x: list[float], y: list[float]) -> list[tuple[float, float, float, float]]:
@@ -21,7 +21,7 @@ def segments(s: Structure, x: list[float], y: list[float]) -> list[tuple[float, 
 
 def edge_ends(s: Structure) -> list[tuple[int, int]]:
     """The ends of the segments :func:`segments` draws, in the same order."""
-    ends = []
+    ends: list[tuple[int, int]] = []
     for r in range(s.ns, s.n):
         ends.extend((p, r) for p in s.premises[r])
         t = s.target[r]
@@ -34,7 +34,7 @@ def cross_crossings(s: Structure, x: list[float], y: list[float]) -> int:
     """Crossings that involve an edge of a cross relation (a tidy tree hardly crosses itself):
     the cheap figure compaction weighs, pair by pair, or by the sweep when there are many."""
     segs = segments(s, x, y)
-    mine = []
+    mine: list[tuple[float, float, float, float]] = []
     for r in s.cross:
         xr, yr = x[r], y[r]
         mine.extend((x[p], y[p], xr, yr) for p in s.premises[r])
@@ -167,7 +167,7 @@ def place_cross(s: Structure, x: list[float], y: list[float], along: list[float]
             place(r)
 
 
-def _cross_rows(s: Structure, along: list[float]) -> dict[int, tuple[list[int], list[float]]]:
+def _cross_rows(s: Structure, along: list[float]) -> CrossRows:
     """Every row that holds a cross junction, with the tree junctions in it and their half extents:
     they depend on the rows alone, so they are worked out once for each ``s.level`` (a new list
     whenever the rows change) and remembered on ``s``."""
@@ -175,7 +175,7 @@ def _cross_rows(s: Structure, along: list[float]) -> dict[int, tuple[list[int], 
     if memo is not None and memo[0] is s.level and memo[1] is along:
         return memo[2]
     level = s.level
-    rows: dict[int, tuple[list[int], list[float]]] = {level[r]: ([], []) for r in s.cross}
+    rows: CrossRows = {level[r]: ([], []) for r in s.cross}
     tree = s.junctions
     if tree is None:
         tree = [r for r in range(s.ns, s.n) if s.children[r]]

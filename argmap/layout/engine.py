@@ -1,7 +1,7 @@
 """layout_graph: layered tidy layout of an argument graph, map structure and card sizes in, centres out."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .compact import compact
 from .cross import cross_crossings, place_cross, through_cards
@@ -15,8 +15,11 @@ from .transpose import transpose
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Mapping
 
+    from ..model import Relation
+
 
 Point = tuple[float, float]
+N = TypeVar("N", bound="Hashable")  # a node id: a statement's or relation's
 DIRECTIONS = ("TB", "BT", "LR")
 NODE_GAP = 24.0
 LAYER_GAP = 56.0
@@ -28,10 +31,10 @@ THOROUGH = 200         # nodes; up to this size compaction takes the best change
 COMPACT_WORK = 40_000  # statements times compaction trials: bounds the time spent on compaction
 
 
-def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, direction: str = "TB",
-                 pinned: Mapping[Hashable, Point] | None = None, node_gap: float = NODE_GAP,
+def layout_graph(graph: Any, sizes: Mapping[N, tuple[float, float]], *, direction: str = "TB",
+                 pinned: Mapping[N, Point] | None = None, node_gap: float = NODE_GAP,
                  layer_gap: float = LAYER_GAP, group_attacks: bool = True,
-                 aspect: float | None = ASPECT) -> dict[Hashable, Point]:
+                 aspect: float | None = ASPECT) -> dict[N, Point]:
     """Centre positions for every statement and relation junction of ``graph``.
 
     ``graph`` is the map's DiGraph (``premise -> relation -> target``),
@@ -49,11 +52,11 @@ def layout_graph(graph: Any, sizes: Mapping[Hashable, tuple[float, float]], *, d
     return _run(lambda: extract(graph, sizes), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
 
 
-def layout_records(statements: Iterable[Hashable], relations: Iterable[Any],
-                   sizes: Mapping[Hashable, tuple[float, float]], *, direction: str = "TB",
-                   pinned: Mapping[Hashable, Point] | None = None, node_gap: float = NODE_GAP,
+def layout_records(statements: Iterable[str], relations: Iterable[Relation],
+                   sizes: Mapping[str, tuple[float, float]], *, direction: str = "TB",
+                   pinned: Mapping[str, Point] | None = None, node_gap: float = NODE_GAP,
                    layer_gap: float = LAYER_GAP, group_attacks: bool = True,
-                   aspect: float | None = ASPECT) -> dict[Hashable, Point]:
+                   aspect: float | None = ASPECT) -> dict[str, Point]:
     """:func:`layout_graph` from a map's records (statement ids, Relation records), without networkx."""
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown layout direction {direction!r} (expected TB, BT or LR)")
@@ -61,13 +64,13 @@ def layout_records(statements: Iterable[Hashable], relations: Iterable[Any],
                 group_attacks, aspect)
 
 
-def _run(structure: Callable[[], Structure], direction: str, pinned: Mapping[Hashable, Point] | None,
-         node_gap: float, layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[Hashable, Point]:
+def _run(structure: Callable[[], Structure], direction: str, pinned: Mapping[N, Point] | None,
+         node_gap: float, layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[N, Point]:
     return _layout(structure(), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
 
 
-def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | None, node_gap: float,
-            layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[Hashable, Point]:
+def _layout(s: Structure, direction: str, pinned: Mapping[N, Point] | None, node_gap: float,
+            layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[N, Point]:
     if not s.n:
         return {}
     assign_layers(s)
@@ -122,7 +125,7 @@ def _layout(s: Structure, direction: str, pinned: Mapping[Hashable, Point] | Non
                 pins[i] = (py, px) if lr else (px, -py if direction == "BT" else py)
         if pins:
             _honour_pins(s, x, y, along, across, pins, ys, gap, node_gap)
-    ids = s.ids
+    ids = cast("list[N]", s.ids)  # the ids the caller gave, in the structure's order
     if lr:
         return dict(zip(ids, zip(y, x)))
     if direction == "BT":
@@ -221,6 +224,6 @@ def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float
         for i in members:
             hw = along[i] / 2
             want = max(x[i], cursor + hw)
-            c = blocks.free_spot(want, hw, node_gap, rightwards=True)  # keeps the row's order
-            x[i] = c
-            cursor = c + hw + (node_gap if i < s.ns else node_gap / 2)
+            spot = blocks.free_spot(want, hw, node_gap, rightwards=True)  # keeps the row's order
+            x[i] = spot
+            cursor = spot + hw + (node_gap if i < s.ns else node_gap / 2)

@@ -10,7 +10,9 @@ from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_records
 from .rows import Blocks
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
+
+    from ..model import ArgumentMap
 
 
 Point = tuple[float, float]
@@ -19,12 +21,12 @@ COMPACT_NODE_GAP = 12.0   # compact (titles-only) cards sit closer: their rows a
 COMPACT_LAYER_GAP = 40.0  # still room for a junction and an arrowhead between layers
 
 
-def gaps(amap) -> tuple[float, float]:
+def gaps(amap: ArgumentMap) -> tuple[float, float]:
     """The gap between neighbouring cards and between layers that ``amap``'s cards call for."""
     return (COMPACT_NODE_GAP, COMPACT_LAYER_GAP) if measure.compact_cards(amap) else (NODE_GAP, LAYER_GAP)
 
 
-def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None,
+def layout_map(amap: ArgumentMap, *, direction: str = "TB", only: Iterable[str] | None = None,
                aspect: float | None = ASPECT) -> dict[str, Point]:
     """Auto-arrange ``amap``: new centres for every statement and relation.
 
@@ -57,7 +59,8 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
     new = layout_records([i for i in amap.statements if i in movable],
                          [r for i, r in amap.relations.items() if i in movable], sizes, direction=direction,
                          aspect=aspect, node_gap=node_gap, layer_gap=layer_gap)
-    flow = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}[direction]
+    flows: dict[str, Callable[[Point], float]] = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}
+    flow = flows[direction]
     anchored = [i for i in new if i in old]
     if anchored:
         a = min(anchored, key=lambda i: (flow(new[i]), flow(old[i])))
@@ -82,7 +85,7 @@ def layout_map(amap, *, direction: str = "TB", only: Iterable[str] | None = None
     return new
 
 
-def place_new(amap, new_ids: Iterable[str]) -> dict[str, Point]:
+def place_new(amap: ArgumentMap, new_ids: Iterable[str]) -> dict[str, Point]:
     """Positions for newly added statements and relations that move nothing
     else and overlap nothing: a new premise goes below its target beside the
     target's other reasons, a new conclusion above its premise, a junction
@@ -112,18 +115,20 @@ def place_new(amap, new_ids: Iterable[str]) -> dict[str, Point]:
             break
         pending = later
     for sid in pending:
-        pos[sid] = out[sid] = _free(_statement_spot(amap, sid, pos, sz, final=True), sz[sid], pos, sz)
+        spot = _statement_spot(amap, sid, pos, sz, final=True)
+        assert spot is not None  # a final spot is always found
+        pos[sid] = out[sid] = _free(spot, sz[sid], pos, sz)
     for rid in sorted(relations, key=lambda r: amap.relations[r].target in amap.relations):
         pos[rid] = out[rid] = _free(_junction_spot(amap, rid, pos, sz), sz[rid], pos, sz, gap=NODE_GAP / 2)
     return {i: from_c(p) for i, p in out.items()}
 
 
 # ---------------------------------------------------------------- helpers
-def _top_left(pos: Mapping[str, Point], sizes: Mapping[str, Size], ids) -> Point:
+def _top_left(pos: Mapping[str, Point], sizes: Mapping[str, Size], ids: Iterable[str]) -> Point:
     return (min(pos[i][0] - sizes[i][0] / 2 for i in ids), min(pos[i][1] - sizes[i][1] / 2 for i in ids))
 
 
-def _bottom_right(pos: Mapping[str, Point], sizes: Mapping[str, Size], ids) -> Point:
+def _bottom_right(pos: Mapping[str, Point], sizes: Mapping[str, Size], ids: Iterable[str]) -> Point:
     return (max(pos[i][0] + sizes[i][0] / 2 for i in ids), max(pos[i][1] + sizes[i][1] / 2 for i in ids))
 
 
@@ -155,7 +160,7 @@ def _rigid_free_shift(block: Mapping[str, Point], fixed: Mapping[str, Point], si
     return Blocks(spans).free_spot(0.0, 0.0, 0.0)
 
 
-def _infer_direction(amap, fresh: set[str]) -> str:
+def _infer_direction(amap: ArgumentMap, fresh: set[str]) -> str:
     """TB, BT or LR: the side on which premises sit relative to their targets in the map so far."""
     pos = amap.positions
     votes = {"TB": 0, "BT": 0, "LR": 0}
@@ -174,7 +179,8 @@ def _infer_direction(amap, fresh: set[str]) -> str:
     return max(("TB", "BT", "LR"), key=lambda d: (votes[d], d == "TB"))
 
 
-def _transforms(direction: str):
+def _transforms(direction: str) -> tuple[Callable[[Point], Point], Callable[[Point], Point]]:
+    """To top-down coordinates and back, for a map that flows in ``direction``."""
     if direction == "LR":
         return (lambda p: (p[1], p[0])), (lambda p: (p[1], p[0]))
     if direction == "BT":
@@ -186,7 +192,7 @@ def _canon_size(s: Size, direction: str) -> Size:
     return (s[1], s[0]) if direction == "LR" else (s[0], s[1])
 
 
-def _statement_spot(amap, sid: str, pos: dict[str, Point], sz: dict[str, Size], final: bool) -> Point | None:
+def _statement_spot(amap: ArgumentMap, sid: str, pos: dict[str, Point], sz: dict[str, Size], final: bool) -> Point | None:
     """Where a new statement wants to go (canonical top-down coordinates), or None if nothing near is placed."""
     w, h = sz[sid]
     for rel in amap.relations_from(sid):
@@ -221,7 +227,7 @@ def _statement_spot(amap, sid: str, pos: dict[str, Point], sz: dict[str, Size], 
     return (right + NODE_GAP * 2 + w / 2, top + h / 2)
 
 
-def _junction_spot(amap, rid: str, pos: dict[str, Point], sz: dict[str, Size]) -> Point:
+def _junction_spot(amap: ArgumentMap, rid: str, pos: dict[str, Point], sz: dict[str, Size]) -> Point:
     rel = amap.relations[rid]
     prem = [p for p in rel.premises if p in pos]
     t = pos.get(rel.target)

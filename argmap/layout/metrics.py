@@ -133,7 +133,7 @@ class RowCrossings:
         where = {yv: k for k, yv in enumerate(cuts)}
         short: list[list[tuple[int, int]]] = [[] for _ in cuts]  # one-piece edges per band
         through: list[list[tuple[int, int]]] = [[] for _ in cuts]  # (long edge, piece) per band
-        long = []  # top end, bottom end, y1 - y0, cut offsets from y0
+        long: list[tuple[int, int, float, list[float]]] = []  # top end, bottom end, y1 - y0, cut offsets from y0
         for u, v, y0, y1 in down:
             a, b = where[y0], where[y1]
             if b == a + 1:

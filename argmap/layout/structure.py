@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any
 from ..measure import JUNCTION_SIZE, MIN_CARD_WIDTH
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable, Mapping
+    from collections.abc import Hashable, Iterable, Mapping, Sequence
+
+    from ..model import Relation
+
+    from .tidy import ContourMemo
+
+# per row of a cross junction: the tree junctions in that row and their half extents
+CrossRows = dict[int, tuple[list[int], list[float]]]
 
 
 DEFAULT_CARD = (MIN_CARD_WIDTH, 60.0)
@@ -17,14 +24,13 @@ class Structure:
 
     ``level`` is the row of a node: statement layer ``L`` is row ``2L``; a
     relation junction sits in an odd row, in the gap above its premises
-    (tree relations) or just below its target (cross relations).  (A plain
-    class: ``dataclasses`` would bring ``inspect`` into every command's start.)
+    (tree relations) or just below its target (cross relations).
     """
 
     __slots__ = ("ids", "ns", "w", "h", "attack", "premises", "target", "layer", "level", "parent", "children",
                  "roots", "cross", "anchor", "junctions", "tidy", "cross_rows")
 
-    def __init__(self, ids: list[Hashable], ns: int, w: list[float], h: list[float], attack: list[bool],
+    def __init__(self, ids: Sequence[Hashable], ns: int, w: list[float], h: list[float], attack: list[bool],
                  premises: list[list[int]], target: list[int]) -> None:
         self.ids = ids
         self.ns = ns
@@ -41,15 +47,16 @@ class Structure:
         self.cross: list[int] = []                  # relations outside the tree
         self.anchor: list[int] = []                 # relation -> statement it hangs under
         self.junctions: list[int] | None = None     # relations in the tree (with children), set by build_tree
-        self.tidy: Any = None                       # place_x's memo of contours (tidy._Memo)
-        self.cross_rows: Any = None                 # cross._cross_rows's, per level list
+        self.tidy: ContourMemo | None = None        # place_x's memo of contours
+        # what cross.py worked out for a level list and the extents along the rows
+        self.cross_rows: tuple[list[int], list[float], CrossRows] | None = None
 
     @property
     def n(self) -> int:
         return len(self.ids)
 
 
-def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Structure:
+def extract(graph: Any, sizes: Mapping[Any, tuple[float, float]]) -> Structure:
     """Read the networkx graph (``premise -> relation -> target``) into integer arrays."""
     st_ids: list[Hashable] = []
     rels: list[tuple[Hashable, Any, Any]] = []
@@ -66,16 +73,17 @@ def extract(graph: Any, sizes: Mapping[Hashable, tuple[float, float]]) -> Struct
     return _build(st_ids, rels, sizes)
 
 
-def extract_records(statements: Iterable[Hashable], relations: Iterable[Any],
-                    sizes: Mapping[Hashable, tuple[float, float]]) -> Structure:
+def extract_records(statements: Iterable[str], relations: Iterable[Relation],
+                    sizes: Mapping[str, tuple[float, float]]) -> Structure:
     """The same from a map's records: statement ids and Relation records (``id``, ``premises``,
     ``target``, ``polarity``), no graph needed.  Ends outside ``statements``/``relations`` are dropped."""
-    rels = [(rel.id, rel, getattr(rel.polarity, "value", rel.polarity)) for rel in relations]
+    rels: list[tuple[Hashable, Any, Any]] = [(rel.id, rel, getattr(rel.polarity, "value", rel.polarity))
+                                             for rel in relations]
     return _build(list(statements), rels, sizes)
 
 
 def _build(st_ids: list[Hashable], rels: list[tuple[Hashable, Any, Any]],
-           sizes: Mapping[Hashable, tuple[float, float]]) -> Structure:
+           sizes: Mapping[Any, tuple[float, float]]) -> Structure:
     """``rels``: (id, record or (premises, target), polarity) per relation."""
     rel_ids = [r[0] for r in rels]
     ids = st_ids + rel_ids

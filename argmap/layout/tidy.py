@@ -15,6 +15,9 @@ from operator import ne, sub
 
 from .structure import Structure
 
+# a subtree's left and right edges per layer below its top, and its offset
+Contour = tuple[list[float], list[float], float]
+
 
 def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: float,
             gap_part: float, remember: bool = True) -> list[float]:
@@ -24,7 +27,7 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
     are ``gap_premise`` apart, neighbouring reasons under one target
     ``gap_reason``, disconnected parts ``gap_part``.
 
-    The contours of the subtrees are remembered on ``s`` (see :class:`_Memo`):
+    The contours of the subtrees are remembered on ``s`` (see :class:`ContourMemo`):
     a later call recomputes only the subtrees in which a children order or a
     layer difference changed, and their ancestors; the result is exactly what a
     fresh pass would give.  Remembering costs a copy of every contour: pass
@@ -40,8 +43,9 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
     todo = None
     if memo is not None and memo.fits(s, size, gaps):
         todo = memo.refresh(s)
-    if todo is None:  # everything
-        memo = s.tidy = _Memo(s, size, gaps)
+    if memo is None or todo is None:  # everything
+        memo = ContourMemo(s, size, gaps)
+        s.tidy = memo
         buckets, groups = memo.buckets, memo.groups
     else:
         buckets = [[] for _ in range(memo.depth)]
@@ -54,19 +58,21 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
                 groups[top[u]].append(u)
     top, snap, rel = memo.top, memo.snap, memo.rel
     depth = memo.depth
-    cont: list = [None] * n
+    cont: list[Contour | None] = [None] * n
 
-    def fetch(i: int) -> tuple[list[float], list[float], float]:
+    def fetch(i: int) -> Contour:
         """A remembered contour, as lists the merge may change."""
-        a, b, o = snap[i]
+        remembered = snap[i]
+        assert remembered is not None
+        a, b, o = remembered
         return list(a), list(b), o
 
-    def reason(r: int) -> tuple[list[float], list[float], float]:
+    def reason(r: int) -> Contour:
         """The contour a tree relation hands to its parent: its premises' (merged when linked)."""
         if len(children[r]) > 1:
             return fetch(r)  # a linked relation computed in this call has its contour set already
-        c = cont[children[r][0]]
-        return c if c is not None else fetch(children[r][0])
+        got = cont[children[r][0]]
+        return got if got is not None else fetch(children[r][0])
 
     for L in range(depth - 1, -1, -1):
         for v in buckets[L]:
@@ -80,8 +86,8 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
                 if cont[r] is None:  # what reason(r) gives, the usual single premise written out
                     below = children[r]
                     if len(below) == 1:
-                        c = cont[below[0]]
-                        cont[r] = c if c is not None else fetch(below[0])
+                        got = cont[below[0]]
+                        cont[r] = got if got is not None else fetch(below[0])
                     else:
                         cont[r] = fetch(r)
             cL, cR, O, xs = _merge(ch, cont, top, L, gap_reason)
@@ -123,7 +129,7 @@ def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason:
     ns, n = s.ns, s.n
     children = s.children
     depth, buckets, groups, top = _rows(s)
-    cont: list = [None] * n
+    cont: list[Contour | None] = [None] * n
     rel = [0.0] * n
     for L in range(depth - 1, -1, -1):
         for v in buckets[L]:
@@ -171,7 +177,7 @@ def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason:
     return x
 
 
-class _Memo:
+class ContourMemo:
     """What :func:`place_x` keeps on a structure between calls.
 
     The layout engine places the same tree some twenty times while it reorders
@@ -194,7 +200,7 @@ class _Memo:
         self.size = list(size)
         self.gaps = gaps
         self.children = [list(c) for c in s.children]
-        self.snap: list = [None] * n
+        self.snap: list[tuple[tuple[float, ...], tuple[float, ...], float] | None] = [None] * n
         self.rel = [0.0] * n
         up = [-1] * n  # tree parent, from the children lists
         for v, ch in enumerate(s.children):
@@ -306,8 +312,8 @@ def _rows(s: Structure) -> tuple[int, list[list[int]], list[list[int]], list[int
     return depth, buckets, groups, top
 
 
-def _place_parts(parts: list[list[int]], cont: list, top: list[int], gap_reason: float, gap_part: float,
-                 x: list[float]) -> None:
+def _place_parts(parts: list[list[int]], cont: list[Contour | None], top: list[int], gap_reason: float,
+                 gap_part: float, x: list[float]) -> None:
     """The roots' x: the tops of one connected part interlock; separate parts stand side by side
     as blocks, ``gap_part`` apart."""
     cursor = 0.0
@@ -355,16 +361,22 @@ def _down(r: int, x: list[float], rel: list[float], children: list[list[int]]) -
         x[c] = x[r] + rel[c]
 
 
-def _merge(ch: list[int], cont: list, top: list[int], lv: int, gap: float):
-    """Pack the subtrees ``ch`` (all below layer ``lv``) left to right, as close as their contours allow."""
-    L, R, O = cont[ch[0]]
+def _merge(ch: list[int], cont: list[Contour | None], top: list[int], lv: int,
+           gap: float) -> tuple[list[float], list[float], float, list[float]]:
+    """Pack the subtrees ``ch`` (all below layer ``lv``) left to right, as close as their contours allow.
+    Every one of ``ch`` has its contour in ``cont``; returns the merged contour and the children's x."""
+    first = cont[ch[0]]
+    assert first is not None
+    L, R, O = first
     k = top[ch[0]] - lv - 1
     if k > 0:  # reserve the long edge's path down to a deeper child
         L.extend([-O] * k)
         R.extend([-O] * k)
     xs = [0.0]
     for c in ch[1:]:
-        cL, cR, cO = cont[c]
+        contour = cont[c]
+        assert contour is not None
+        cL, cR, cO = contour
         k = top[c] - lv - 1
         if k > 0:
             cL.extend([-cO] * k)

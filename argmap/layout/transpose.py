@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .structure import Structure, preorder, reason_units
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 
 Seg = tuple[int, int]
@@ -181,7 +181,8 @@ class _Index:
     def __init__(self, edges: Edges, x: list[float]) -> None:
         self.segs, self.is_cross, self.x, self.y = edges.segs, edges.is_cross, x, edges.y
         # per edge: its x extent, its ends, the ends' differences (dx - cx, dy - cy), its end nodes
-        self.geo: list[tuple] = [(0.0,) * 10] * len(self.segs)
+        self.geo: list[tuple[float, float, float, float, float, float, float, float, int, int]] = \
+            [(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0)] * len(self.segs)
         self.left = [0.0] * len(self.segs)  # the x extents again, for the quick test alone
         self.right = [0.0] * len(self.segs)
         self.update(range(len(self.segs)))
@@ -191,10 +192,10 @@ class _Index:
         for k in range(len(self.rows)):
             self._file(k)
 
-    def update(self, ks: object) -> None:
+    def update(self, ks: Iterable[int]) -> None:
         """Refresh the coordinates of edges ``ks`` after their ends moved."""
         segs, x, y, geo, left, right = self.segs, self.x, self.y, self.geo, self.left, self.right
-        for k in ks:  # type: ignore[attr-defined]
+        for k in ks:
             a, b = segs[k]
             xa, xb = x[a], x[b]
             ya, yb = y[a], y[b]
