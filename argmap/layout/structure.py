@@ -9,7 +9,6 @@ if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable, Mapping, Sequence
 
     from ..model import Relation
-
     from .tidy import ContourMemo
 
 # per row of a cross junction: the tree junctions in that row and their half extents

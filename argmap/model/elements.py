@@ -1,14 +1,15 @@
 """Immutable records of an argument map: sources, statements, anchors, relations."""
 from __future__ import annotations
 
-import uuid
 import dataclasses
+import uuid
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any, Mapping
+    from collections.abc import Mapping
+    from typing import Any
 
 
 def new_id() -> str:
