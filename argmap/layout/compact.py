@@ -39,14 +39,14 @@ class Bands:
     def __init__(self, s: Structure) -> None:
         self.s = s
         self.base = list(s.layer)
-        ns = s.ns
+        ns = s.n_statements
         self.order = sorted(range(ns), key=self.base.__getitem__, reverse=True)  # children first
         self.units: dict[int, list[list[int]]] = {}
         self.eligible: dict[int, list[bool]] = {}
         bad = self._closed()
         target, premises, children = s.target, s.premises, s.children
         aimed: dict[int, list[int]] = {}  # relation -> the undercuts attacking it
-        for r in range(ns, s.n):
+        for r in range(ns, s.n_nodes):
             if target[r] >= ns:
                 aimed.setdefault(target[r], []).append(r)
         for v in range(ns):
@@ -94,7 +94,7 @@ class Bands:
         premise row with it)?  Such a subtree cannot move down on its own.  (An undercut hanging
         under the same statement as the relation it attacks is part of the same unit: not counted.)"""
         s = self.s
-        ns, n = s.ns, s.n
+        ns, n = s.n_statements, s.n_nodes
         parent, children, premises, target = s.parent, s.children, s.premises, s.target
         # depth-first entry numbers from 1 (0: not in the tree), and the last number in each subtree
         tin, tout = [0] * n, [0] * n
@@ -209,7 +209,7 @@ class Bands:
         # the rows without bands, changed where statements moved: a statement's and, when it is
         # its relation's first premise, that relation's (structure._cross_level for cross ones)
         level = list(self.level0)
-        ns, first = s.ns, self.first
+        ns, first = s.n_statements, self.first
         for part in moved:
             for v in part:
                 lv = 2 * layer[v]
@@ -236,7 +236,7 @@ class Bands:
         an attacked cross relation before its undercuts: (relation, 0: a row above its first premise
         / 1: below its target / 2: its target's / 3: -1, the node that row comes from)."""
         s = self.s
-        ns, target, premises = s.ns, s.target, s.premises
+        ns, target, premises = s.n_statements, s.target, s.premises
         cross = set(s.cross)
         plan: list[tuple[int, int, int]] = []
         seen: set[int] = set()
@@ -274,7 +274,7 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int,
         return None
     bands: dict[int, list[int]] = {}
     w, h, x, cross, through = measure(x)
-    edges = max(1, sum(len(p) + 1 for p in s.premises[s.ns:]))
+    edges = max(1, sum(len(p) + 1 for p in s.premises[s.n_statements:]))
 
     def cost(w: float, h: float, cross: int) -> float:  # an extra crossing per edge costs the size
         return max(w / aspect, h) * (1.0 + cross / edges)
@@ -333,7 +333,7 @@ def _moves(b: Bands, bands: dict[int, list[int]], span: list[float]) -> Iterator
 
 def _spans(s: Structure, x: list[float], order: list[int]) -> list[float]:
     """Width of every statement's tree below it (centre to centre of its outermost descendants)."""
-    ns = s.ns
+    ns = s.n_statements
     lo = x[:ns]
     hi = x[:ns]
     children = s.children

@@ -9,7 +9,7 @@ from .structure import CrossRows, Structure
 
 def segments(s: Structure, x: list[float], y: list[float]) -> list[tuple[float, float, float, float]]:
     segs = []
-    for r in range(s.ns, s.n):
+    for r in range(s.n_statements, s.n_nodes):
         xr, yr = x[r], y[r]
         for p in s.premises[r]:
             segs.append((x[p], y[p], xr, yr))
@@ -22,7 +22,7 @@ def segments(s: Structure, x: list[float], y: list[float]) -> list[tuple[float, 
 def edge_ends(s: Structure) -> list[tuple[int, int]]:
     """The ends of the segments :func:`segments` draws, in the same order."""
     ends: list[tuple[int, int]] = []
-    for r in range(s.ns, s.n):
+    for r in range(s.n_statements, s.n_nodes):
         ends.extend((p, r) for p in s.premises[r])
         t = s.target[r]
         if t >= 0:
@@ -71,7 +71,7 @@ def _proper_cross(p: tuple[float, float, float, float], q: tuple[float, float, f
 
 def through_cards(s: Structure, x: list[float], y: list[float], along: list[float], across: list[float]) -> int:
     """Edges of cross relations (straight, from a card's near side to the junction) through other cards."""
-    ns = s.ns
+    ns = s.n_statements
     boxes = [(x[i] - along[i] / 2, y[i] - across[i] / 2, x[i] + along[i] / 2, y[i] + across[i] / 2)
              for i in range(ns)]
     count = 0
@@ -118,7 +118,7 @@ def _segment_hits_box(x0: float, y0: float, x1: float, y1: float,
 def place_cross(s: Structure, x: list[float], y: list[float], along: list[float], node_gap: float) -> None:
     """Junctions of relations outside the tree: in the row below their target,
     on the line towards their premises, in the nearest free spot."""
-    ns = s.ns
+    ns = s.n_statements
     if not s.cross:
         return
     level = s.level
@@ -178,7 +178,7 @@ def _cross_rows(s: Structure, along: list[float]) -> CrossRows:
     rows: CrossRows = {level[r]: ([], []) for r in s.cross}
     tree = s.junctions
     if tree is None:
-        tree = [r for r in range(s.ns, s.n) if s.children[r]]
+        tree = [r for r in range(s.n_statements, s.n_nodes) if s.children[r]]
     for r in tree:
         row = rows.get(level[r])
         if row is not None:

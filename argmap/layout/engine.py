@@ -71,7 +71,7 @@ def _run(structure: Callable[[], Structure], direction: str, pinned: Mapping[N, 
 
 def _layout(s: Structure, direction: str, pinned: Mapping[N, Point] | None, node_gap: float,
             layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[N, Point]:
-    if not s.n:
+    if not s.n_nodes:
         return {}
     assign_layers(s)
     build_tree(s, group_attacks)
@@ -79,37 +79,37 @@ def _layout(s: Structure, direction: str, pinned: Mapping[N, Point] | None, node
     along, across = (s.h, s.w) if lr else (s.w, s.h)
     gaps = (node_gap, node_gap * 1.5, node_gap * 2.0)
     # placed again (reorder, transpose, compaction) only up to REORDER_LIMIT: then place_x remembers
-    again = s.ns <= REORDER_LIMIT and bool(s.cross or (aspect and 2 < s.ns))
+    again = s.n_statements <= REORDER_LIMIT and bool(s.cross or (aspect and 2 < s.n_statements))
     x = place_x(s, along, *gaps, remember=again)
     ys, gap = _rows(s, across, layer_gap)
     y = [ys[lv] for lv in s.level]
 
-    trials = min(250, COMPACT_WORK // s.n) if aspect and 2 < s.ns <= REORDER_LIMIT else 0
-    half = [a / 2 for a in along[:s.ns]]
+    trials = min(250, COMPACT_WORK // s.n_nodes) if aspect and 2 < s.n_statements <= REORDER_LIMIT else 0
+    half = [a / 2 for a in along[:s.n_statements]]
 
     def measure(xs: list[float] | None = None) -> tuple[float, float, list[float], int, int]:
         if xs is None:
             xs = place_x(s, along, *gaps)
         w, h, ys = _extent(s, xs, along, across, layer_gap, half)
         cross = through = 0
-        if s.cross and s.n <= CROSS_SCORED:
+        if s.cross and s.n_nodes <= CROSS_SCORED:
             yy = [ys[lv] for lv in s.level]
             xs2 = list(xs)
             place_cross(s, xs2, yy, along, node_gap)
             cross = cross_crossings(s, xs2, yy)
-            if s.n <= THOROUGH:
+            if s.n_nodes <= THOROUGH:
                 through = through_cards(s, xs2, yy, along, across)
         return w, h, xs, cross, through
 
-    if s.cross and s.ns <= REORDER_LIMIT:
+    if s.cross and s.n_statements <= REORDER_LIMIT:
         # every x scored is remembered: transpose starts from the x reorder kept, scored already
         scores = Scores(s, y, along, node_gap)
         x = reorder(s, x, along, gaps, scores.score, group_attacks)
-        if s.ns <= TRANSPOSE_LIMIT:
+        if s.n_statements <= TRANSPOSE_LIMIT:
             x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps), scores.with_cross,
                           scores.score, group_attacks)
     if trials and aspect:
-        kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n <= THOROUGH, x=x)
+        kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n_nodes <= THOROUGH, x=x)
         if kept is not None:  # the tidy x of the layers kept (measure placed them)
             x = kept
             ys, gap = _rows(s, across, layer_gap)
@@ -142,7 +142,7 @@ def _extent(s: Structure, x: list[float], along: list[float], across: list[float
     taking the tallest first gives the same numbers as comparing every card)."""
     ys, _, height = _rows_heights(s, across, layer_gap)
     if half is None:
-        half = [a / 2 for a in along[:s.ns]]
+        half = [a / 2 for a in along[:s.n_statements]]
     lo = top = float("inf")
     hi = bottom = -float("inf")
     for xi, a in zip(x, half):
@@ -168,7 +168,7 @@ def _rows(s: Structure, across: list[float], layer_gap: float) -> tuple[dict[int
 
 def _rows_heights(s: Structure, across: list[float], layer_gap: float) -> tuple[dict[int, float], float, list[float]]:
     """:func:`_rows`, and the height of every statement layer (its tallest card)."""
-    ns = s.ns
+    ns = s.n_statements
     top_layer = max(s.layer) if ns else 0
     height = [0.0] * (top_layer + 1)
     for L, a in zip(s.layer, across):
@@ -193,7 +193,7 @@ def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float
     """Shift each tree part so its first pinned node lands on its pin, put the
     pinned nodes on their pins, and push every other node in a row right past
     pinned cards that reach into the row."""
-    n = s.n
+    n = s.n_nodes
     part = list(range(n))
     for v in preorder(s)[0]:
         for c in s.children[v]:
@@ -226,4 +226,4 @@ def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float
             want = max(x[i], cursor + hw)
             spot = blocks.free_spot(want, hw, node_gap, rightwards=True)  # keeps the row's order
             x[i] = spot
-            cursor = spot + hw + (node_gap if i < s.ns else node_gap / 2)
+            cursor = spot + hw + (node_gap if i < s.n_statements else node_gap / 2)

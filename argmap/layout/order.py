@@ -27,7 +27,7 @@ def reorder(s: Structure, x: list[float], size: list[float], gaps: tuple[float, 
     """
     if not s.cross or passes <= 0:
         return x
-    ns, n = s.ns, s.n
+    ns, n = s.n_statements, s.n_nodes
     premises, target, children, anchor = s.premises, s.target, s.children, s.anchor
     order = _bottom_up(s)
     best = score(x)
@@ -105,6 +105,6 @@ def _sorted_reasons(s: Structure, v: int, ch: list[int], key: list[float], group
 
 def _bottom_up(s: Structure) -> list[int]:
     level = s.level
-    nodes = list(range(s.ns)) + [r for r in range(s.ns, s.n) if s.children[r]]
+    nodes = list(range(s.n_statements)) + [r for r in range(s.n_statements, s.n_nodes) if s.children[r]]
     nodes.sort(key=level.__getitem__, reverse=True)
     return nodes

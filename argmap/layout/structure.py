@@ -19,20 +19,21 @@ DEFAULT_CARD = (MIN_CARD_WIDTH, 60.0)
 
 
 class Structure:
-    """Nodes are integers: statements ``[0, ns)``, relations ``[ns, n)``, in graph order.
+    """Nodes are integers: statements ``[0, n_statements)``, relations ``[n_statements, n_nodes)``, in
+    graph order.
 
     ``level`` is the row of a node: statement layer ``L`` is row ``2L``; a
     relation junction sits in an odd row, in the gap above its premises
     (tree relations) or just below its target (cross relations).
     """
 
-    __slots__ = ("ids", "ns", "w", "h", "attack", "premises", "target", "layer", "level", "parent", "children",
-                 "roots", "cross", "anchor", "junctions", "tidy", "cross_rows")
+    __slots__ = ("ids", "n_statements", "w", "h", "attack", "premises", "target", "layer", "level", "parent",
+                 "children", "roots", "cross", "anchor", "junctions", "tidy", "cross_rows")
 
-    def __init__(self, ids: Sequence[Hashable], ns: int, w: list[float], h: list[float], attack: list[bool],
+    def __init__(self, ids: Sequence[Hashable], n_statements: int, w: list[float], h: list[float], attack: list[bool],
                  premises: list[list[int]], target: list[int]) -> None:
         self.ids = ids
-        self.ns = ns
+        self.n_statements = n_statements
         self.w = w
         self.h = h
         self.attack = attack                        # per node (False for statements)
@@ -51,7 +52,7 @@ class Structure:
         self.cross_rows: tuple[list[int], list[float], CrossRows] | None = None
 
     @property
-    def n(self) -> int:
+    def n_nodes(self) -> int:
         return len(self.ids)
 
 
@@ -132,7 +133,7 @@ def assign_layers(s: Structure) -> None:
     cannot share a row and are left apart.  Circular reasoning is broken at
     the first statement (in map order) of the cycle.
     """
-    ns, premises = s.ns, s.premises
+    ns, premises = s.n_statements, s.premises
     linked = [prem for prem in premises[ns:] if len(prem) > 1]
     tries = 0
     while True:
@@ -163,7 +164,7 @@ def _classes(ns: int, linked: list[list[int]]) -> list[int]:
 def _longest_path(s: Structure, cls: list[int] | None, strict: bool) -> tuple[list[int], set[int] | None]:
     """Layers by Kahn's algorithm over the classes; with ``strict``, the
     statements still unresolved when a cycle stops it, instead of layers."""
-    ns, premises, target = s.ns, s.premises, s.target
+    ns, premises, target = s.n_statements, s.premises, s.target
     out = [0] * ns   # unresolved targets, hard (one layer up) and soft (undercut: same layer)
     soft = [0] * ns
     rev: list[list[int]] = [[] for _ in range(ns)]  # ~c marks a soft edge
@@ -257,7 +258,7 @@ def preorder(s: Structure) -> tuple[list[int], list[int]]:
         v = stack.pop()
         order.append(v)
         stack.extend(reversed(children[v]))
-    size = [1] * s.n
+    size = [1] * s.n_nodes
     for v in reversed(order):
         for c in children[v]:
             size[v] += size[c]
@@ -273,7 +274,7 @@ def build_tree(s: Structure, group_attacks: bool = True) -> None:
     statement; an undercut under the statement its attacked relation ends in,
     right after that relation.  Supports come before attacks.
     """
-    ns, n = s.ns, s.n
+    ns, n = s.n_statements, s.n_nodes
     premises, target, layer, attack = s.premises, s.target, s.layer, s.attack
     anchor = list(target)
     has_undercut = False
@@ -376,7 +377,7 @@ def _ordered_reasons(s: Structure, a: int, rs: list[int], has_undercut: bool, gr
 
 
 def _cross_level(s: Structure, r: int, level: list[int]) -> int:
-    ns = s.ns
+    ns = s.n_statements
     t = s.target[r]
     if t < 0:
         prem = s.premises[r]

@@ -36,7 +36,7 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
     if not remember:
         s.tidy = None
         return _place_once(s, size, gap_premise, gap_reason, gap_part)
-    ns, n = s.ns, s.n
+    ns, n = s.n_statements, s.n_nodes
     children = s.children
     gaps = (gap_premise, gap_reason, gap_part)
     memo = s.tidy
@@ -126,7 +126,7 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
 def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason: float,
                 gap_part: float) -> list[float]:
     """:func:`place_x` in one pass that remembers nothing (for a structure placed only once)."""
-    ns, n = s.ns, s.n
+    ns, n = s.n_statements, s.n_nodes
     children = s.children
     depth, buckets, groups, top = _rows(s)
     cont: list[Contour | None] = [None] * n
@@ -195,8 +195,8 @@ class ContourMemo:
     """
 
     def __init__(self, s: Structure, size: list[float], gaps: tuple[float, float, float]) -> None:
-        n = s.n
-        self.n, self.ns = n, s.ns
+        n = s.n_nodes
+        self.n_nodes, self.n_statements = n, s.n_statements
         self.size = list(size)
         self.gaps = gaps
         self.children = [list(c) for c in s.children]
@@ -219,25 +219,26 @@ class ContourMemo:
         self.down = down
         # for refresh: every statement's statement grandparent (itself when none), the linked
         # relations, and every relation's first premise (n: none; its top row stays 0)
-        self.grand = [up[up[q]] if up[q] >= 0 and up[up[q]] >= 0 else q for q in range(s.ns)]
-        self.linked = [r for r in range(s.ns, n) if len(s.children[r]) > 1]
-        self.first = [ch[0] if ch else s.ns for ch in s.children[s.ns:]]
+        self.grand = [up[up[q]] if up[q] >= 0 and up[up[q]] >= 0 else q for q in range(s.n_statements)]
+        self.linked = [r for r in range(s.n_statements, n) if len(s.children[r]) > 1]
+        self.first = [ch[0] if ch else s.n_statements for ch in s.children[s.n_statements:]]
         self.part_of: dict[int, int] | None = None
         self.layer = list(s.layer)
         self.depth, self.buckets, self.groups, self.top = _rows(s)
 
     def fits(self, s: Structure, size: list[float], gaps: tuple[float, float, float]) -> bool:
-        return self.n == s.n and self.ns == s.ns and gaps == self.gaps and size == self.size
+        return (self.n_nodes == s.n_nodes and self.n_statements == s.n_statements and gaps == self.gaps
+                and size == self.size)
 
     def refresh(self, s: Structure) -> list[int] | None:
         """Bring the remembered orders and layers up to date; the nodes to merge again
         (children before parents not guaranteed), or None when a fresh pass is needed."""
         children, saved, up = s.children, self.children, self.up
-        ns = self.ns
+        ns = self.n_statements
         marks: list[int] = []
         top = self.top
         if children != saved:
-            for i in compress(range(self.n), map(ne, children, saved)):
+            for i in compress(range(self.n_nodes), map(ne, children, saved)):
                 ch = children[i]
                 if sorted(ch) != sorted(saved[i]):
                     return None  # not just a new order: the tree itself changed
@@ -269,7 +270,7 @@ class ContourMemo:
             self.layer = list(layer)
             self.depth = max(layer) + 1
         todo: list[int] = []
-        seen = bytearray(self.n)
+        seen = bytearray(self.n_nodes)
         for u in marks:
             while u >= 0 and not seen[u]:
                 seen[u] = 1
@@ -294,7 +295,7 @@ class ContourMemo:
 def _rows(s: Structure) -> tuple[int, list[list[int]], list[list[int]], list[int]]:
     """The number of statement layers, the statements of each layer, the linked relations by the
     layer of their premises, and the layer of the first row of every node's contour."""
-    ns, n = s.ns, s.n
+    ns, n = s.n_statements, s.n_nodes
     layer, children = s.layer, s.children
     depth = max(layer) + 1 if ns else 1
     buckets: list[list[int]] = [[] for _ in range(depth)]
@@ -327,10 +328,10 @@ def _place_parts(parts: list[list[int]], cont: list[Contour | None], top: list[i
 
 def _parts(s: Structure) -> list[list[int]]:
     """The roots grouped by connected part of the map, in order of their first root."""
-    ns, roots = s.ns, s.roots
+    ns, roots = s.n_statements, s.roots
     if len(roots) < 2:
         return [roots] if roots else []
-    uf = list(range(s.n))
+    uf = list(range(s.n_nodes))
 
     def find(a: int) -> int:
         while uf[a] != a:
@@ -338,7 +339,7 @@ def _parts(s: Structure) -> list[list[int]]:
             a = uf[a]
         return a
 
-    for r in range(ns, s.n):
+    for r in range(ns, s.n_nodes):
         a = find(r)
         for p in s.premises[r]:
             b = find(p)

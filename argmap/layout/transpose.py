@@ -33,7 +33,7 @@ def transpose(s: Structure, x: list[float], y: list[float], along: list[float], 
     ``limit`` edges are not tried, and a sweep stops after about ``work``
     edge-pair tests.
     """
-    ns = s.ns
+    ns = s.n_statements
     best = score(x)
     edges = None
     for _ in range(sweeps):
@@ -65,7 +65,7 @@ class Edges:
     near its own piece of that band, which :class:`_Index` finds by bisection."""
 
     def __init__(self, s: Structure, y: list[float]) -> None:
-        ns, n = s.ns, s.n
+        ns, n = s.n_statements, s.n_nodes
         premises, target = s.premises, s.target
         cross = set(s.cross)
         segs: list[Seg] = []
@@ -106,7 +106,7 @@ class Edges:
 def _sweep(s: Structure, edges: Edges, x: list[float], y: list[float], along: list[float], gap: float,
            group_attacks: bool, limit: int, work: int) -> bool:
     """One pass over all neighbouring reasons, bottom-up; True when something was swapped."""
-    ns, n = s.ns, s.n
+    ns, n = s.n_statements, s.n_nodes
     children, premises, target, attack = s.children, s.premises, s.target, s.attack
     segs, is_cross, at = edges.segs, edges.is_cross, edges.at
     if not edges.n_cross:

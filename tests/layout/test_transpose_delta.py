@@ -63,7 +63,7 @@ def test_delta_matches_a_recount_of_every_pair(n, seed):
     edges = Edges(s, y)
     index = _Index(edges, x)
     for _ in range(5):
-        nodes = rng.sample(range(s.n), rng.randint(1, min(6, s.n)))
+        nodes = rng.sample(range(s.n_nodes), rng.randint(1, min(6, s.n_nodes)))
         # subtrees swapped far apart, or nudged by less than a card: both kinds of move
         shift = {u: rng.choice([rng.uniform(-400, 400), rng.uniform(-5, 5)]) for u in nodes}
         moved = {k for u in nodes for k in edges.at[u]}
