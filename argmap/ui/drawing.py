@@ -324,7 +324,7 @@ def draw_relation(painter: QPainter, relation: Relation, premise_rects: Sequence
 # ------------------------------------------------------------------ legend
 def legend_size(strip: bool = False) -> QSizeF:
     """The size :func:`draw_legend` takes (a box, or with ``strip`` a single row)."""
-    from ..draw.mapdraw import legend_size as size
+    from ..draw.parts import legend_size as size
 
     return QSizeF(*size(strip))
 
@@ -336,7 +336,7 @@ def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool 
     """A key to kinds and relation styles at ``top_left`` (``draw.mapdraw``'s, as every export
     draws it); returns the rectangle it took.  The picture is made once per palette: the canvas
     draws the legend on every repaint."""
-    from ..draw.mapdraw import draw_legend as draw
+    from ..draw.parts import draw_legend as draw
     from ..draw.picture import Picture
     from .qpicture import play
 

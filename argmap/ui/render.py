@@ -7,7 +7,8 @@ from typing import Iterable, Mapping
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from ..draw.mapdraw import MapDrawing, Point, meets
+from ..draw.mapdraw import MapDrawing
+from ..draw.parts import Point, meets
 from ..model import ArgumentMap
 from . import drawing
 from .qpicture import play

@@ -12,7 +12,7 @@ from argmap import measure
 from argmap.model import Kind, Polarity, Relation, Statement
 from argmap.ui import drawing
 from argmap.draw.edges import premise_points, target_points
-from argmap.draw.mapdraw import draw_cards, draw_junctions, overlapping
+from argmap.draw.parts import draw_cards, draw_junctions, overlapping
 from argmap.draw.picture import Picture
 from argmap.ui.qpicture import play
 
