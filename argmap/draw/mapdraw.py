@@ -13,6 +13,7 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from .. import measure
+from ..layout.placement import junction_positions, layout_positions
 from ..model import ArgumentMap, Relation
 from . import style
 from .edges import arrival_xs, arrival_ys, horizontal_flow
@@ -67,8 +68,6 @@ def subset(amap: ArgumentMap, ids: Iterable[str] | None) -> tuple[list[str], lis
 def resolve_positions(amap: ArgumentMap, statements: list[str], relations: list[str]) -> dict[str, Point]:
     """Centres for everything drawn: the map's own positions, laid out afresh when statements have
     none (the layout engine via ``layout.placement``), junctions placed between premises and target."""
-    from ..layout.placement import junction_positions, layout_positions
-
     pos: dict[str, Point] = {k: (float(v[0]), float(v[1])) for k, v in amap.positions.items()}
     if any(s not in pos for s in statements):
         laid = layout_positions(amap)

@@ -14,12 +14,14 @@ from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from .. import measure
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
-from .. import measure
+from ..io.outline import text_outline
 from ..model import ArgumentMap
+from .mapdraw import MapDrawing
 from .picture import Picture
-from .style import Colour, Font, Pen
+from .style import WHITE, Colour, Font, Pen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -203,14 +205,9 @@ def elements(pic: Picture) -> str:
 def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> bytes:
     """The map as an SVG document: vector shapes, ``<text>`` elements, a viewBox and the title
     (``opts``: those of :class:`~argmap.draw.mapdraw.MapDrawing`)."""
-    from .mapdraw import MapDrawing
-    from .style import WHITE
-
     d = MapDrawing(amap, **{k: v for k, v in opts.items() if k in DRAWING_OPTIONS})
     desc = " ".join(str(amap.meta.get("description") or "").split())
     if measure.compact_cards(amap):  # the cards show titles: the statements' full texts, as an outline
-        from ..io.outline import text_outline
-
         desc = "\n\n".join(t for t in (desc, text_outline(amap, opts.get("ids"), width=10_000)) if t)
     pic = d.picture(background=None if transparent else WHITE)
     return _document(elements(pic), d.rect, d.title or amap.title or "Argument map",
