@@ -59,3 +59,17 @@ def test_exporting_svg_loads_no_qt(tmp_path):
     assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "argmap.ui"))}
     # nor networkx: the layout and the drawing read the map's records, never its graph
     assert "networkx" not in mods
+    # an .argmap.json file is validated by its pydantic schema
+    assert "pydantic" in mods
+
+
+def test_exporting_svg_from_argdown_loads_neither_qt_nor_pydantic(tmp_path):
+    """pydantic is the schema of .argmap.json files only: other formats are read without it, and
+    without the select module it brings."""
+    src, out = tmp_path / "m.argdown", tmp_path / "m.svg"
+    src.write_text("[Uniforms]: Pupils should wear school uniforms.\n  <+ [Cost]: Uniforms are cheaper than "
+                   "fashion.\n  <- [Choice]: Clothes let pupils express themselves.\n", encoding="utf-8")
+    mods = loaded_after(f"from argmap.cli import main\nmain(['export', '-q', {str(src)!r}, '-o', {str(out)!r}])")
+    assert "Uniforms are cheaper" in out.read_text(encoding="utf-8")
+    assert not {m for m in mods if m.startswith(("PySide6", "shiboken6", "pydantic"))}
+    assert not mods & {"networkx", "select"}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     KIND_BY_VALUE,
@@ -16,21 +18,15 @@ from ..model import (
     Source,
     Statement,
 )
-from . import fastload
 from .atomic import atomic_write_text
 from .errors import MAX_FILE_BYTES, MapFileError, json_path, parse_json, read_text
-from .fastload import FORMAT_NAME, FORMAT_VERSION
+from .registry import ImportReport, ImportResult
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # pydantic (argmap.io.schema) is imported only when a document needs it
-    from typing import Any, Callable, Union
-
-    from .registry import ImportResult
+if TYPE_CHECKING:
     from .schema import MapDocument
 
-    # only for annotations: at run time a Union of a name makes a ForwardRef, which compiles code (ms)
-    Validated = Union[MapDocument, fastload.Records]
-
+FORMAT_NAME = "argmap"
+FORMAT_VERSION = 1
 EXTENSION = ".argmap.json"
 
 # version -> function that turns a document of that version into one of version + 1
@@ -93,12 +89,26 @@ def _parse_json(text: str, path: str) -> dict[str, Any]:
     return migrate(doc, path)
 
 
-def parse_document(text: str, path: str = "<input>") -> "MapDocument":
-    """JSON text -> validated :class:`MapDocument` (after migration)."""
+def parse_document(text: str, path: str = "<input>") -> MapDocument:
+    """JSON text -> validated :class:`MapDocument` (after migration, if the file is of an older version).
+
+    A current, valid file is parsed and validated in one pass by pydantic.  Any other file is read again
+    with :mod:`json` to find out why: bad JSON (named by line and column), not a map, a version to
+    migrate, or the schema's first complaint (named by its JSON path).
+    """
+    # pydantic is imported when a map file is read, not with argmap.io: exports from other formats start without it
+    from pydantic import ValidationError
+
+    from .schema import MapDocument
+
+    try:
+        return MapDocument.model_validate_json(text)
+    except ValidationError:
+        pass
     return _validate(_parse_json(text, path), path)
 
 
-def _validate(doc: dict[str, Any], path: str) -> "MapDocument":
+def _validate(doc: dict[str, Any], path: str) -> MapDocument:
     """The pydantic models decide (and explain what is wrong)."""
     from pydantic import ValidationError
 
@@ -155,8 +165,8 @@ def _check_references(sources: list[Source], statements: list[Statement], relati
             raise MapFileError(path, f"relations[{i}].premises", "lists a premise twice")
 
 
-def _records(doc: "MapDocument") -> fastload.Records:
-    """A document pydantic validated, as the records :mod:`fastload` makes."""
+def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
+    """A validated document -> a new :class:`ArgumentMap` (all or nothing)."""
     sources = [Source(s.id, s.text, s.title, s.author, s.url, s.date) for s in doc.sources]
     statements = [
         Statement(s.id, s.text, KIND_BY_VALUE[s.kind], s.title, s.notes, tuple(s.tags),
@@ -168,41 +178,29 @@ def _records(doc: "MapDocument") -> fastload.Records:
                  r.title, r.notes, r.scheme, r.assessment, r.meta)
         for r in doc.relations
     ]
-    positions = {el.id: el.position for el in (*doc.statements, *doc.relations) if el.position is not None}
-    pinned = [el.id for el in (*doc.statements, *doc.relations) if el.pinned]
-    return fastload.Records(doc.meta.model_dump(), sources, statements, relations, positions, pinned)
-
-
-def build_map(doc: Validated, path: str = "<input>") -> ArgumentMap:
-    """A validated document (``MapDocument``, or the records :mod:`fastload` made) -> a new
-    :class:`ArgumentMap` (all or nothing)."""
-    rec = doc if isinstance(doc, fastload.Records) else _records(doc)
-    meta = dict(rec.meta)
-    amap = ArgumentMap(meta.pop("title", ""), meta.pop("description", ""))
+    placed = (*doc.statements, *doc.relations)
+    positions = {el.id: el.position for el in placed if el.position is not None}
+    pinned = [el.id for el in placed if el.pinned]
+    meta = doc.meta.model_dump()
+    amap = ArgumentMap(meta.pop("title"), meta.pop("description"))
     for k, v in meta.items():
         if v is not None or k not in ("layout_direction", "card_text"):  # absent: the default
             amap._meta[k] = v  # extra metadata kept verbatim (map not yet shared)
     try:
-        amap.add_many(rec.statements, rec.relations, rec.positions, rec.pinned, rec.sources)
+        amap.add_many(statements, relations, positions, pinned, sources)
     except ModelError as e:
         # the model refuses every dangling reference and duplicate id too; the references check,
         # which names them by their place in the file, runs only then (a valid map needs neither)
-        _check_references(rec.sources, rec.statements, rec.relations, path)
-        place = next((f"{sort}[{i}]" for sort, items in (("relations", rec.relations), ("statements", rec.statements))
+        _check_references(sources, statements, relations, path)
+        place = next((f"{sort}[{i}]" for sort, items in (("relations", relations), ("statements", statements))
                       for i, el in enumerate(items) if f"{el.id!r}" in str(e)), "")
         raise MapFileError(path, place, str(e)) from None
     return amap
 
 
-def validated(doc: dict[str, Any], path: str = "<input>") -> Validated:
-    """A migrated document's records: checked by hand when that is certain (fast, no pydantic),
-    else by the pydantic schema, which also words every error."""
-    fast = fastload.records(doc)
-    return fast if fast is not None else _validate(doc, path)
-
-
 def loads(text: str, path: str = "<input>") -> ArgumentMap:
-    return build_map(validated(_parse_json(text, path), path), path)
+    """JSON text of a map -> the map; raises :class:`MapFileError` and nothing else."""
+    return build_map(parse_document(text, path), path)
 
 
 def load_map(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> ArgumentMap:
@@ -287,10 +285,8 @@ def save_map(amap: ArgumentMap, path: str | os.PathLike[str], **_options: Any) -
     atomic_write_text(path, dumps(amap))
 
 
-def read_result(path: str | os.PathLike[str]) -> "ImportResult":
+def read_result(path: str | os.PathLike[str]) -> ImportResult:
     """Registry reader: the map and the counts of what it holds."""
-    from .registry import ImportReport, ImportResult
-
     amap = load_map(path)
     return ImportResult(amap, ImportReport({"statements": len(amap.statements), "relations": len(amap.relations),
                                             "sources": len(amap.sources)}))

@@ -1,11 +1,9 @@
 """The ``.argmap.json`` format, version 1, as pydantic models (the file boundary only)."""
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, field_validator, model_validator
-
-from .fastload import FORMAT_NAME, FORMAT_VERSION  # noqa: F401 - defined once, without pydantic
 
 
 class _Record(BaseModel):
@@ -17,11 +15,12 @@ class MetaRecord(_Record):
 
     title: str = ""
     description: str = ""
-    layout_direction: Optional[Literal["TB", "BT", "LR"]] = Field(
-        None, description="the flow the map is laid out in: conclusions on top (TB, the default), at the bottom "
-                          "(BT) or on the left (LR, edges meet cards at their sides)")
-    card_text: Optional[Literal["full", "titles"]] = Field(
-        None, description="what cards show: kind, title and text (full, the default) or the title alone (titles)")
+    layout_direction: Literal["TB", "BT", "LR"] | None = Field(
+        default=None, description="the flow the map is laid out in: conclusions on top (TB, the default), at the "
+                                  "bottom (BT) or on the left (LR, edges meet cards at their sides)")
+    card_text: Literal["full", "titles"] | None = Field(
+        default=None,
+        description="what cards show: kind, title and text (full, the default) or the title alone (titles)")
     model_config = ConfigDict(extra="allow", strict=True)
 
 
@@ -45,13 +44,18 @@ class AnchorRecord(_Record):
     quote: str
 
     @model_validator(mode="after")
-    def _ordered(self) -> "AnchorRecord":
+    def _ordered(self) -> AnchorRecord:
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
         return self
 
 
 Position = tuple[float, float]
+
+
+def _position_from_list(v: Any) -> Any:
+    """JSON has no tuples: a position is written as a list of two numbers."""
+    return tuple(v) if isinstance(v, list) else v
 
 
 class StatementRecord(_Record):
@@ -64,15 +68,12 @@ class StatementRecord(_Record):
     notes: str = ""
     tags: list[str] = Field(default_factory=list)
     anchors: list[AnchorRecord] = Field(default_factory=list)
-    assessment: Optional[Literal["accepted", "rejected", "undecided"]] = None
-    position: Optional[Position] = Field(default=None, description="centre of the card, x right, y down")
+    assessment: Literal["accepted", "rejected", "undecided"] | None = None
+    position: Position | None = Field(default=None, description="centre of the card, x right, y down")
     pinned: bool = False
     meta: dict[str, Any] = Field(default_factory=dict, description="extra data kept from imports")
 
-    @field_validator("position", mode="before")
-    @classmethod
-    def _position(cls, v: Any) -> Any:
-        return tuple(v) if isinstance(v, list) else v
+    _position = field_validator("position", mode="before")(_position_from_list)
 
 
 class RelationRecord(_Record):
@@ -87,12 +88,12 @@ class RelationRecord(_Record):
     title: str = ""
     notes: str = ""
     scheme: str = ""
-    assessment: Optional[Literal["strong", "weak", "none"]] = None
-    position: Optional[Position] = Field(default=None, description="centre of the junction")
+    assessment: Literal["strong", "weak", "none"] | None = None
+    position: Position | None = Field(default=None, description="centre of the junction")
     pinned: bool = False
     meta: dict[str, Any] = Field(default_factory=dict)
 
-    _position = field_validator("position", mode="before")(StatementRecord._position.__func__)
+    _position = field_validator("position", mode="before")(_position_from_list)
 
 
 class MapDocument(_Record):

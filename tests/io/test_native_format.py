@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from argmap.io import MapFileError, dumps, load_map, save_map
-from argmap.io.native import MIGRATIONS
+from argmap.io import MapFileError, dumps, load_map, loads, save_map
+from argmap.io.native import FORMAT_NAME, FORMAT_VERSION, MIGRATIONS
 from argmap.io.schema import json_schema
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
@@ -197,3 +197,45 @@ def test_reference_errors_name_the_file_place_before_model_errors(tmp_path):
     assert load_error(tmp_path, doc(st, rels)).endswith(": relations[1].premises[0]: no statement with id 'zz'")
     msg = load_error(tmp_path, doc(st, rels[:1]))
     assert msg.endswith(": relations[0]: relation 'r1' cannot target itself")
+
+
+def test_schema_names_the_format_and_version_the_writer_writes():
+    props = json_schema()["properties"]
+    assert props["format"]["const"] == FORMAT_NAME and props["version"]["const"] == FORMAT_VERSION
+
+
+def test_schema_errors_word_what_is_wrong_and_where():
+    text = '{"format": "argmap", "version": 1, "statements": [{"id": "a", "kind": "claim", "text": "A"}]}'
+    with pytest.raises(MapFileError) as info:
+        loads(text, "m.argmap.json")
+    msg = str(info.value)
+    assert msg.startswith("m.argmap.json: statements[0].kind: Input should be") and "'claim'" in msg
+    text = ('{"format": "argmap", "version": 1, '
+            '"statements": [{"id": "a", "kind": "premise", "text": "A", "colour": 1}]}')
+    with pytest.raises(MapFileError, match=r"^m.argmap.json: statements\[0\].colour: unknown field$"):
+        loads(text, "m.argmap.json")
+
+
+def test_valid_map_with_deeply_nested_metadata_loads(tmp_path):
+    """Extra metadata kept from an import may nest deeper than pydantic's JSON parser goes: still a valid map."""
+    deep = "[" * 400 + "]" * 400
+    text = json.dumps(doc(GOOD_ST)).replace('"meta": {"title": "x"}', '"meta": {"title": "x", "deep": ' + deep + "}")
+    m = load_map(write(tmp_path, text))
+    assert list(m.statements) == ["a", "b"] and m.meta["title"] == "x"
+    nested, depth = m.meta["deep"], 1
+    while nested:
+        nested, depth = nested[0], depth + 1
+    assert depth == 400
+
+
+def test_values_read_as_the_schema_types_them(tmp_path):
+    st = [{"id": "a", "kind": "conclusion", "text": "A", "position": [1, -2], "pinned": True, "tags": ["t"],
+           "meta": {"from": {"x": [1, 2.5, None]}}}, {"id": "b", "kind": "evidence", "text": "B", "position": [0.5, 3]}]
+    rels = [{"id": "r", "polarity": "attack", "premises": ["b"], "target": "a", "kind": "rephrase", "position": [7, 8]}]
+    m = load_map(write(tmp_path, doc(st, rels, meta={"title": "x", "author": "Ann"})))
+    assert m.positions == {"a": (1.0, -2.0), "b": (0.5, 3.0), "r": (7.0, 8.0)}
+    assert all(type(c) is float for p in m.positions.values() for c in p)
+    assert set(m.pinned) == {"a"} and m.statement("a").tags == ("t",)
+    assert m.statement("a").meta == {"from": {"x": [1, 2.5, None]}} and m.statement("b").kind is Kind.EVIDENCE
+    assert m.relation("r").polarity is Polarity.ATTACK and m.relation("r").kind.value == "rephrase"
+    assert m.meta["author"] == "Ann"
