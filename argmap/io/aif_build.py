@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement, new_id
-from .aif import DEFAULT_TEXTS, DIALOGUE_NODES, EVIDENCE_SCHEMES, SCHEME_NODES, _Parsed
+from .aif_parse import DEFAULT_TEXTS, DIALOGUE_NODES, EVIDENCE_SCHEMES, SCHEME_NODES, ParsedAIF
 from .errors import MapFileError
 from .registry import ImportReport, ImportResult
 
@@ -20,7 +20,7 @@ def _ids(items: list[str], limit: int = 5) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: _Parsed, path: str) -> None:
+    def __init__(self, doc: ParsedAIF, path: str) -> None:
         self.doc, self.path = doc, path
         self.report = ImportReport()
         self.types: dict[str, str] = {}
@@ -325,5 +325,5 @@ def _scheme(raw: dict[str, Any], text: str) -> str:
     return "" if text in DEFAULT_TEXTS else text
 
 
-def build_map(doc: _Parsed, path: str) -> ImportResult:
+def build_map(doc: ParsedAIF, path: str) -> ImportResult:
     return _Builder(doc, path).build()
