@@ -105,7 +105,7 @@ def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool,
         set_cards(result.map, cards)
     if spec.needs_qt:
         prepare_qt()
-    spec.load("writer")(result.map, dst, **opts)
+    spec.writer(result.map, dst, **opts)
     if not quiet:
         print(f"{src} -> {dst}", file=sys.stderr)
 

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from ..model import ArgumentMap, Kind, ModelError, Polarity, Relation, Statement, new_id
 from .errors import MapFileError, read_text
-
-if TYPE_CHECKING:
-    from .registry import ImportResult
+from .registry import ImportReport, ImportResult
 
 LABELS = ("in", "out", "undecided")
 
@@ -261,10 +259,8 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
     return amap, notes, counts
 
 
-def read_carneades(path: str | os.PathLike[str]) -> "ImportResult":
+def read_carneades(path: str | os.PathLike[str]) -> ImportResult:
     """Registry reader: a carneades-4 YAML file -> map and report."""
-    from .registry import ImportReport, ImportResult
-
     p = os.fspath(path)
     text = read_text(p)
     try:

@@ -17,7 +17,7 @@ import json
 import math
 import os
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
@@ -25,10 +25,8 @@ from networkx.readwrite.graphml import GraphMLWriter
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement, new_id
 from .atomic import atomic_write_text
 from .errors import MapFileError
+from .registry import ImportReport, ImportResult
 from .safexml import local, parse_xml, where
-
-if TYPE_CHECKING:
-    from .registry import ImportResult
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 YNS = "http://www.yworks.com/xml/graphml"
@@ -182,10 +180,8 @@ def _json(raw: Any, default: Any) -> Any:
     return v if isinstance(v, type(default)) else default
 
 
-def read_graphml(path: str | os.PathLike[str]) -> "ImportResult":
+def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
     """Registry reader: GraphML (argmap's own, or any graph) -> map and report."""
-    from .registry import ImportReport, ImportResult
-
     p = os.fspath(path)
     root = parse_xml(p)
     if local(root.tag) != "graphml":

@@ -14,15 +14,12 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
 
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, Source, Statement, new_id
 from ..model.text import normalise_newlines
 from .errors import MapFileError, read_text
+from .registry import ImportReport, ImportResult
 from .safexml import local, parse_xml, where
-
-if TYPE_CHECKING:
-    from .registry import ImportResult
 
 ARG_TYPES = {"sup": Polarity.SUPPORT, "exa": Polarity.SUPPORT, "reb": Polarity.ATTACK, "und": Polarity.ATTACK}
 EDGE_TYPES = ("seg", "add", *ARG_TYPES)
@@ -123,10 +120,8 @@ def _locate(text: str, edus: dict[str, str]) -> tuple[dict[str, tuple[int, int]]
     return spans, missing
 
 
-def read_microtext(path: str | os.PathLike[str]) -> "ImportResult":
+def read_microtext(path: str | os.PathLike[str]) -> ImportResult:
     """Registry reader: ``NAME.xml`` and the source ``NAME.txt`` beside it."""
-    from .registry import ImportReport, ImportResult
-
     p = os.fspath(path)
     root = parse_xml(p)
     if local(root.tag) != "arggraph":

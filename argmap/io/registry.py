@@ -1,24 +1,21 @@
 """Which formats argmap reads and writes, found by extension and, where that is ambiguous, by content.
 
-Readers and writers are named as ``"module:function"`` strings and imported
-only when used, so that starting the command line stays fast and formats
-that draw with Qt (SVG, PNG, PDF) keep Qt out of this layer.
+Each format is a :class:`FormatSpec` given to :func:`register`.  ``argmap.io`` registers the formats
+it reads and writes itself (:mod:`argmap.io.formats`); the picture formats are drawn by the layers
+above io, and the application registers them when it starts (:mod:`argmap.ui.formats`).
 
 A reader is ``f(path) -> ImportResult``; a writer is ``f(amap, path, **options) -> None``.
 Both raise :class:`MapFileError` for anything wrong with the file.
 """
 from __future__ import annotations
 
-import importlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from ..model import ArgumentMap
 from .errors import MapFileError
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any, Callable
 
 
 @dataclass(slots=True)
@@ -47,49 +44,36 @@ class ImportResult:
     report: ImportReport = field(default_factory=ImportReport)
 
 
+Reader = Callable[[str], ImportResult]
+Sniffer = Callable[[str], bool]
+
+
+class Writer(Protocol):
+    def __call__(self, amap: ArgumentMap, path: str, /, **options: Any) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class FormatSpec:
-    """A format: its name, label and extensions, and its reader, writer and sniffer as "module:function"."""
+    """A format: its name, label and extensions, how to read and write it, and (for extensions
+    several formats share) how to tell it from the start of a file."""
 
     name: str
     label: str
     extensions: tuple[str, ...]
-    reader: str | None = None
-    writer: str | None = None
-    sniff: str | None = None  # "module:function(head: str) -> bool" for shared extensions
-    needs_qt: bool = False
-
-    def load(self, which: str) -> Callable[..., Any]:
-        target = getattr(self, which)
-        if target is None:
-            raise KeyError(which)
-        module, _, func = target.partition(":")
-        return getattr(importlib.import_module(module), func)
+    reader: Reader | None = None
+    writer: Writer | None = None
+    sniff: Sniffer | None = None
+    needs_qt: bool = False  # its writer draws with Qt: the caller makes the application first
 
 
-FORMATS: list[FormatSpec] = [
-    FormatSpec("argmap", "argmap map", (".argmap.json",),
-               "argmap.io.native:read_result", "argmap.io.native:save_map", "argmap.io.native:sniff"),
-    FormatSpec("aif", "AIF JSON (AIFdb, OVA)", (".aif.json", ".json"),
-               "argmap.io.aif:read_aif", "argmap.io.aif_export:write_aif", "argmap.io.aif:sniff"),
-    FormatSpec("microtext", "Argumentative microtext (arggraph XML)", (".xml",), "argmap.io.microtext:read_microtext"),
-    FormatSpec("carneades", "Carneades YAML", (".yml", ".yaml"), "argmap.io.carneades:read_carneades"),
-    FormatSpec("graphml", "GraphML (yEd, Gephi)", (".graphml",),
-               "argmap.io.graphml:read_graphml", "argmap.io.graphml:write_graphml"),
-    FormatSpec("dot", "Graphviz DOT", (".dot", ".gv"), None, "argmap.io.dot:write_dot"),
-    FormatSpec("argdown", "Argdown", (".argdown", ".ad"), "argmap.io.argdown:read_result",
-               "argmap.io.argdown:save_argdown"),
-    # outlines and pictures of a map: written, never read
-    FormatSpec("markdown", "Markdown outline", (".md", ".markdown"), writer="argmap.io.outline:write_markdown"),
-    FormatSpec("text", "plain-text outline", (".txt",), writer="argmap.io.outline:write_text"),
-    FormatSpec("svg", "SVG image", (".svg",), writer="argmap.draw.svg:export_svg"),
-    FormatSpec("png", "PNG image", (".png",), writer="argmap.ui.export:export_png", needs_qt=True),
-    FormatSpec("pdf", "PDF document", (".pdf",), writer="argmap.ui.export:export_pdf", needs_qt=True),
-]
+FORMATS: list[FormatSpec] = []
 
 
 def register(spec: FormatSpec) -> None:
-    """Add a format (later entries never shadow earlier ones for the same name)."""
+    """Add a format after those registered before it, which win where extensions are shared.
+    Registering the same format again changes nothing; another format of the same name is an error."""
+    if spec in FORMATS:
+        return
     if any(f.name == spec.name for f in FORMATS):
         raise ValueError(f"format {spec.name!r} is already registered")
     FORMATS.append(spec)
@@ -147,7 +131,7 @@ def detect_reader(path: str) -> FormatSpec:
         raise MapFileError(path, "", "no such file")
     head = _head(path)
     for f in cands:
-        if f.sniff and f.load("sniff")(head):
+        if f.sniff is not None and f.sniff(head):
             return f
     return cands[0]
 
@@ -169,15 +153,16 @@ def read_any(path: str | os.PathLike[str], fmt: str | None = None) -> ImportResu
     """Read any format argmap knows; raises :class:`MapFileError` only."""
     p = os.fspath(path)
     spec = by_name(fmt) if fmt else detect_reader(p)
-    if spec is None or not spec.reader:
+    if spec is None or spec.reader is None:
         raise MapFileError(p, "", f"cannot read format {fmt!r}")
-    return spec.load("reader")(p)
+    return spec.reader(p)
 
 
 def write_any(amap: ArgumentMap, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> FormatSpec:
     p = os.fspath(path)
     spec = detect_writer(p, fmt)
-    spec.load("writer")(amap, p, **options)
+    assert spec.writer is not None  # detect_writer finds only formats with a writer
+    spec.writer(amap, p, **options)
     return spec
 
 

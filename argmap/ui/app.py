@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from . import settings
+from .formats import register_picture_formats
 
 ENV_LOG_DIR = "ARGMAP_LOG_DIR"
 log = logging.getLogger("argmap")
@@ -165,6 +166,7 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
         pass
     else:
         register_fonts()
+    register_picture_formats()  # File > Export > Other format… lists them with the file formats
     apply_theme(app)
     hints = QGuiApplication.styleHints()
     if hints is not None:

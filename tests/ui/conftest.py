@@ -16,6 +16,7 @@ from argmap.model import ArgumentMap
 from argmap.ui.document import DocumentController
 from argmap.ui.export import ensure_app
 from argmap.ui.export_dialog import ExportDialog
+from argmap.ui.formats import register_picture_formats
 from argmap.ui.main_window import MainWindow
 from argmap.ui.view import MapView
 from argmap.ui.window_manager import window_manager
@@ -23,11 +24,12 @@ from argmap.ui.window_manager import window_manager
 
 @pytest.fixture(autouse=True)
 def isolated_app_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
-    """A Qt application with argmap's fonts; never the real user's settings or log folder; every window
-    closed afterwards."""
+    """A Qt application with argmap's fonts and the picture formats it registers when it starts; never the
+    real user's settings or log folder; every window closed afterwards."""
     monkeypatch.setenv("ARGMAP_SETTINGS_FILE", str(tmp_path / "settings" / "argmap.ini"))
     monkeypatch.setenv("ARGMAP_LOG_DIR", str(tmp_path / "logs"))
     ensure_app()
+    register_picture_formats()
     yield
     window_manager().close_all()
     qapp.processEvents()
