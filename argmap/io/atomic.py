@@ -6,8 +6,8 @@ from itertools import count
 
 from .errors import MapFileError
 
-# temporary names are ".<name>.<pid>.<n>.tmp" (made with O_EXCL, so never someone else's file); without
-# ``tempfile``, whose imports (random, shutil, bz2, lzma ...) cost a command a few milliseconds
+# temporary names are ".<name>.<pid>.<n>.tmp" (made with O_EXCL, so never someone else's file): a
+# hidden file beside the target, on the same file system, so that os.replace() is atomic
 _serial = count()
 _ATTEMPTS = 100
 

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import json
 import os
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 
 class MapFileError(Exception):

@@ -4,8 +4,9 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import ArgumentMap, Kind, Polarity, Relation, Statement, main_conclusions
 from .atomic import atomic_write_text
