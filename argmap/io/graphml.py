@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
+from ..measure import map_sizes
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement, new_id
 from .atomic import atomic_write_text
 from .errors import MapFileError
@@ -32,12 +33,6 @@ NS = "http://graphml.graphdrawing.org/xmlns"
 YNS = "http://www.yworks.com/xml/graphml"
 COLOURS = {"conclusion": "#FFE0B2", "premise": "#E3F2FD", "evidence": "#E8F5E9"}
 LINE = {"support": "#2E7D32", "attack": "#C62828"}
-
-
-def _box(text: str) -> tuple[float, float]:
-    """A rough card size for yEd (the real one is measured by argmap.layout, not reachable from io)."""
-    lines = max(1, math.ceil(len(text) / 32))
-    return 220.0, 28.0 + 17.0 * lines
 
 
 def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
@@ -89,17 +84,17 @@ def dumps(amap: ArgumentMap) -> str:
     index = list(root).index(graph)
     root.insert(index, ET.Element("key", {"for": "node", "id": "yfiles_node", "yfiles.type": "nodegraphics"}))
     root.insert(index + 1, ET.Element("key", {"for": "edge", "id": "yfiles_edge", "yfiles.type": "edgegraphics"}))
+    sizes = map_sizes(amap)  # cards as argmap draws them, so that its positions keep them apart in yEd too
     auto = 0
     for node in graph.findall("node"):
         nid = node.get("id", "")
         attrs = g.nodes[nid]
         data = ET.SubElement(node, "data", {"key": "yfiles_node"})
         shape = ET.SubElement(data, "y:ShapeNode")
+        w, h = sizes[nid]
         if attrs["sort"] == "statement":
-            w, h = _box(attrs["label"])
             fill, border, kind, label = COLOURS[attrs["kind"]], "#555555", "roundrectangle", attrs["label"]
         else:
-            w = h = 14.0
             fill = border = LINE[attrs["polarity"]]
             kind, label = "ellipse", ""
         x, y = attrs.get("x"), attrs.get("y")
@@ -159,14 +154,16 @@ def _data(el: ET.Element, keys: dict[str, tuple[str, str]], path: str) -> dict[s
         else:  # yFiles graphics: the label and geometry
             for sub in d.iter():
                 tag = local(sub.tag) if isinstance(sub.tag, str) else ""
-                if tag == "NodeLabel" and (sub.text or "").strip():
-                    out.setdefault("_label", sub.text.strip())
+                label = (sub.text or "").strip()
+                if tag == "NodeLabel" and label:
+                    out.setdefault("_label", label)
                 elif tag == "Geometry":
                     try:
                         w, h = float(sub.get("width", 0)), float(sub.get("height", 0))
-                        out["_xy"] = (float(sub.get("x", 0)) + w / 2, float(sub.get("y", 0)) + h / 2)
+                        x, y = float(sub.get("x", 0)) + w / 2, float(sub.get("y", 0)) + h / 2
                     except ValueError:
-                        pass
+                        continue
+                    out["_xy"] = (round(x, 2), round(y, 2))  # the centre, to a hundredth as map files keep it
     return out
 
 

@@ -6,8 +6,10 @@ import subprocess
 import networkx as nx
 import pytest
 
+from argmap import measure
 from argmap.io import MapFileError, read_any, write_any
-from argmap.io.dot import dumps as dot_dumps, quote
+from argmap.io.dot import dumps as dot_dumps
+from argmap.io.dot import quote
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, RelationKind, Source, Statement
 
 
@@ -70,10 +72,33 @@ def test_graphml_edited_in_yed_without_data_still_imports(tmp_path):
     back = read_any(path).map
     assert back.statements["c"].text == g.nodes["c"]["label"]
     assert back.statements["p1"].text.startswith("Cooling")  # the yEd label shows the title
-    moved = stripped.replace('<y:Geometry x="-99.50"', '<y:Geometry x="400.50"')
-    assert moved != stripped
+    x = _geometry(stripped, "c")["x"]
+    moved = stripped.replace(f'<y:Geometry x="{x}"', f'<y:Geometry x="{float(x) + 500:.2f}"', 1)
+    assert _geometry(moved, "c")["x"] != x
     path.write_text(moved)
     assert read_any(path).map.positions["c"] == (510.5, -20.0)  # moved in yEd: its geometry wins
+
+
+def _geometry(text: str, node: str) -> dict[str, str]:
+    """The yFiles geometry attributes of ``node`` in GraphML ``text``."""
+    found = re.search(f'<node id="{node}">.*?<y:Geometry ([^>]*)/>', text, flags=re.S)
+    assert found is not None
+    return dict(re.findall(r'(\w+)="([^"]*)"', found.group(1)))
+
+
+def test_graphml_boxes_for_yed_are_the_cards_argmap_draws(tmp_path):
+    m = _sample()
+    path = tmp_path / "m.graphml"
+    write_any(m, path)
+    text = path.read_text()
+    sizes = measure.map_sizes(m)
+    for sid in ("c", "p1", "r1"):
+        box = _geometry(text, sid)
+        w, h = sizes[sid]
+        assert (float(box["width"]), float(box["height"])) == (round(w, 2), round(h, 2))
+    c = _geometry(text, "c")  # centred on the card's position
+    assert float(c["x"]) + float(c["width"]) / 2 == pytest.approx(10.5, abs=0.01)
+    assert float(c["y"]) + float(c["height"]) / 2 == pytest.approx(-20.0, abs=0.01)
 
 
 def test_generic_graphml_imports_as_supports(tmp_path):
