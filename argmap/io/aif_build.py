@@ -130,7 +130,7 @@ class _Builder:
         for ya, t in self.types.items():
             if t != "YA":
                 continue
-            anchors = [a for a in self.ins[ya] if self.types[a] in ("L", "TA")]
+            anchors: list[str | None] = [a for a in self.ins[ya] if self.types[a] in ("L", "TA")]
             for target in self.outs[ya]:
                 if self.types[target] not in SCHEME_NODES and self.types[target] != "I":
                     continue
@@ -207,7 +207,7 @@ class _Builder:
         return ImportResult(amap, self.report)
 
     def _title(self, ext: dict[str, Any]) -> tuple[str, str]:
-        meta = ext.get("meta") if isinstance(ext.get("meta"), dict) else {}
+        meta = _object(ext.get("meta"))
         return _s(meta.get("title")), _s(meta.get("description"))
 
     def _kind(self, nid: str, extra: dict[str, Any], premise_of: dict[str, list[str]], targeted: set[str]) -> Kind:
@@ -280,7 +280,7 @@ class _Builder:
                                       for nid in dialogue]
             keep["dialogue_edges"] = [[a, b] for a in self.types for b in self.outs[a] if a in ids or b in ids]
         keep.update(self.doc.keep)
-        ext_meta = self.doc.extension.get("meta") if isinstance(self.doc.extension.get("meta"), dict) else {}
+        ext_meta = _object(self.doc.extension.get("meta"))
         for k, v in ext_meta.items():
             if k not in ("title", "description", "aif"):
                 amap._meta[k] = v  # the map is new and not yet shared
@@ -317,11 +317,17 @@ def _s(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """A JSON object, or an empty one for anything else."""
+    return value if isinstance(value, dict) else {}
+
+
 def _scheme(raw: dict[str, Any], text: str) -> str:
     """The scheme name of an S-node: its ``scheme`` key, else its text unless that is a default."""
     for key in ("scheme", "schemeName"):
-        if isinstance(raw.get(key), str) and raw[key].strip():
-            return raw[key].strip()
+        value = raw.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
     return "" if text in DEFAULT_TEXTS else text
 
 

@@ -74,6 +74,11 @@ def _relation_node(rel: Relation) -> dict[str, Any]:
     return node
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """A JSON object, or an empty one for anything else."""
+    return value if isinstance(value, dict) else {}
+
+
 def to_aif(amap: ArgumentMap, layout: str = "aifdb") -> dict[str, Any]:
     """The map as an AIF document (a plain dict, ready for ``json.dumps``)."""
     nodes = [_statement_node(st) for st in amap.statements.values()]
@@ -82,7 +87,7 @@ def to_aif(amap: ArgumentMap, layout: str = "aifdb") -> dict[str, Any]:
     for r in amap.relations.values():
         pairs.extend((p, r.id) for p in r.premises)
         pairs.append((r.id, r.target))
-    kept = amap.meta.get("aif") if isinstance(amap.meta.get("aif"), dict) else {}
+    kept = _object(amap.meta.get("aif"))
     present = set(amap.statements) | set(amap.relations)
     dialogue = [n for n in kept.get("dialogue_nodes") or [] if isinstance(n, dict) and "nodeID" in n]
     present |= {str(n["nodeID"]) for n in dialogue}
@@ -97,7 +102,7 @@ def to_aif(amap: ArgumentMap, layout: str = "aifdb") -> dict[str, Any]:
     for key in ("schemefulfillments", "descriptorfulfillments", "cqdescriptorfulfillments"):
         if kept.get(key):
             aif[key] = kept[key]
-    ova_keep = kept.get("OVA") if isinstance(kept.get("OVA"), dict) else {}
+    ova_keep = _object(kept.get("OVA"))
     ova: dict[str, Any] = {**ova_keep, "nodes": [
         {"nodeID": eid, "visible": True, "x": round(x, 2), "y": round(y, 2)}
         for eid, (x, y) in amap.positions.items() if eid in amap.statements or eid in amap.relations]}

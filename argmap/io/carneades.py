@@ -31,7 +31,7 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML's name
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]  # unannotated in PyYAML's stubs
             raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed here", mark)
         return super().compose_node(parent, index)
 

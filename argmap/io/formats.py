@@ -18,7 +18,7 @@ def _read_aif(path: str) -> ImportResult:
     return read_aif(path)
 
 
-def _write_aif(amap: ArgumentMap, path: str, /, **options: Any) -> None:
+def _write_aif(amap: ArgumentMap, path: str, **options: Any) -> None:
     from .aif_export import write_aif
 
     write_aif(amap, path, **options)
@@ -48,13 +48,13 @@ def _read_graphml(path: str) -> ImportResult:
     return read_graphml(path)
 
 
-def _write_graphml(amap: ArgumentMap, path: str, /, **options: Any) -> None:
+def _write_graphml(amap: ArgumentMap, path: str, **options: Any) -> None:
     from .graphml import write_graphml
 
     write_graphml(amap, path, **options)
 
 
-def _write_dot(amap: ArgumentMap, path: str, /, **options: Any) -> None:
+def _write_dot(amap: ArgumentMap, path: str, **options: Any) -> None:
     from .dot import write_dot
 
     write_dot(amap, path, **options)
@@ -66,19 +66,19 @@ def _read_argdown(path: str) -> ImportResult:
     return read_result(path)
 
 
-def _write_argdown(amap: ArgumentMap, path: str, /, **options: Any) -> None:
+def _write_argdown(amap: ArgumentMap, path: str, **options: Any) -> None:
     from .argdown import save_argdown
 
     save_argdown(amap, path, **options)
 
 
-def _write_markdown(amap: ArgumentMap, path: str, /, **options: Any) -> None:
+def _write_markdown(amap: ArgumentMap, path: str, **options: Any) -> None:
     from .outline import write_markdown
 
     write_markdown(amap, path, **options)
 
 
-def _write_text(amap: ArgumentMap, path: str, /, **options: Any) -> None:
+def _write_text(amap: ArgumentMap, path: str, **options: Any) -> None:
     from .outline import write_text
 
     write_text(amap, path, **options)

@@ -35,9 +35,10 @@ COLOURS = {"conclusion": "#FFE0B2", "premise": "#E3F2FD", "evidence": "#E8F5E9"}
 LINE = {"support": "#2E7D32", "attack": "#C62828"}
 
 
-def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
+def to_networkx(amap: ArgumentMap) -> nx.DiGraph[str]:
     """The map as a DiGraph with GraphML-friendly (scalar) attributes."""
-    g = nx.DiGraph(format="argmap", title=amap.meta.get("title", ""), description=amap.meta.get("description", ""))
+    g: nx.DiGraph[str] = nx.DiGraph(format="argmap", title=amap.meta.get("title", ""),
+                                    description=amap.meta.get("description", ""))
     if amap.sources:
         g.graph["sources"] = json.dumps([dataclasses.asdict(s) for s in amap.sources.values()], ensure_ascii=False)
     pos = amap.positions
@@ -210,7 +211,8 @@ def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
             edges.append((a, b, _data(el, keys, p), el))
     for a, b, _d, el in edges:
         if a not in nodes or b not in nodes:
-            raise MapFileError(p, where(el), f"refers to a node that is not in the graph ({a if a not in nodes else b!r})")
+            missing = a if a not in nodes else b
+            raise MapFileError(p, where(el), f"refers to a node that is not in the graph ({missing!r})")
     if nested:
         report.note(f"dropped {nested} nodes of nested graphs")
     own = any(d.get("sort") in ("statement", "relation") for d in nodes.values())
@@ -290,7 +292,8 @@ def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dic
             dropped.append(nid)
             continue
         pol = d.get("polarity") if d.get("polarity") in ("support", "attack") else "support"
-        rk = d.get("relation_kind") if d.get("relation_kind") in ("inference", "rephrase", "preference") else "inference"
+        rk = d.get("relation_kind")
+        rk = rk if rk in ("inference", "rephrase", "preference") else "inference"
         assessment = d.get("assessment") if d.get("assessment") in ("strong", "weak", "none") else None
         relations.append(Relation(nid, Polarity(pol), tuple(dict.fromkeys(premises)), targets[0], RelationKind(rk),
                                   str(d.get("title", "")), str(d.get("notes", "")), str(d.get("scheme", "")),

@@ -77,7 +77,7 @@ class _Graph:
                 self.edges[eid] = (src, trg, etype, el)
         if not self.adus:
             raise MapFileError(path, f"<{local(root.tag)}>", "has no <adu> elements")
-        for eid, (src, trg, etype, el) in self.edges.items():
+        for src, trg, etype, el in self.edges.values():
             nodes = self.adus if etype != "seg" else {**self.edus, **dict.fromkeys(self.joints)}
             if src not in nodes:
                 raise self.fail(el, None, f"src {src!r} is not {'an ADU' if etype != 'seg' else 'an EDU or joint'}")
@@ -154,7 +154,7 @@ def read_microtext(path: str | os.PathLike[str]) -> ImportResult:
     for eid, (src, _trg, etype, _el) in g.edges.items():
         if etype in ARG_TYPES:
             premises[eid] = [src]
-    for eid, (src, trg, etype, el) in g.edges.items():
+    for src, trg, etype, el in g.edges.values():
         if etype == "add":
             rel = owner(trg)
             if rel not in premises:

@@ -23,7 +23,7 @@ from .errors import MAX_FILE_BYTES, MapFileError, json_path, parse_json, read_te
 from .registry import ImportReport, ImportResult
 
 if TYPE_CHECKING:
-    from .schema import MapDocument
+    from .schema import MapDocument, RelationRecord, StatementRecord
 
 FORMAT_NAME = "argmap"
 FORMAT_VERSION = 1
@@ -178,7 +178,7 @@ def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
                  r.title, r.notes, r.scheme, r.assessment, r.meta)
         for r in doc.relations
     ]
-    placed = (*doc.statements, *doc.relations)
+    placed: list[StatementRecord | RelationRecord] = [*doc.statements, *doc.relations]
     positions = {el.id: el.position for el in placed if el.position is not None}
     pinned = [el.id for el in placed if el.pinned]
     meta = doc.meta.model_dump()
@@ -192,8 +192,9 @@ def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
         # the model refuses every dangling reference and duplicate id too; the references check,
         # which names them by their place in the file, runs only then (a valid map needs neither)
         _check_references(sources, statements, relations, path)
-        place = next((f"{sort}[{i}]" for sort, items in (("relations", relations), ("statements", statements))
-                      for i, el in enumerate(items) if f"{el.id!r}" in str(e)), "")
+        places = [*((f"relations[{i}]", r.id) for i, r in enumerate(relations)),
+                  *((f"statements[{i}]", st.id) for i, st in enumerate(statements))]
+        place = next((where for where, eid in places if f"{eid!r}" in str(e)), "")
         raise MapFileError(path, place, str(e)) from None
     return amap
 

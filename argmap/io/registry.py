@@ -49,7 +49,9 @@ Sniffer = Callable[[str], bool]
 
 
 class Writer(Protocol):
-    def __call__(self, amap: ArgumentMap, path: str, /, **options: Any) -> None: ...
+    """Writes a map to a file; takes the options it understands and ignores the rest."""
+
+    def __call__(self, amap: ArgumentMap, path: str, **options: Any) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

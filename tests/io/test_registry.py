@@ -48,7 +48,7 @@ def test_a_registered_format_is_read_and_written_by_its_extension(formats, tmp_p
         amap.add_statement(Statement("a", Path(path).read_text(encoding="utf-8")))
         return ImportResult(amap, ImportReport({"statements": 1}))
 
-    def write(amap: ArgumentMap, path: str, /, **options: object) -> None:
+    def write(amap: ArgumentMap, path: str, **options: object) -> None:
         written.append((path, options))
         Path(path).write_text(amap.statement("a").text, encoding="utf-8")
 
