@@ -9,8 +9,6 @@ from argmap.io import MapFileError, read_any, registry, write_any
 from argmap.io.registry import FormatSpec, ImportReport, ImportResult, detect_reader, detect_writer, register
 from argmap.model import ArgumentMap, Statement
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
 def formats(monkeypatch):
@@ -19,22 +17,22 @@ def formats(monkeypatch):
     return registry.FORMATS
 
 
-def test_io_alone_reads_and_writes_its_file_formats_and_draws_no_pictures():
+def test_io_alone_reads_and_writes_its_file_formats_and_draws_no_pictures(repo_root):
     code = ("import argmap.io.registry as r\n"
             "print(' '.join(f.name for f in r.FORMATS))\n"
             "print(' '.join(r.writable_names()))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo_root)
     names, writable = (line.split() for line in out.stdout.splitlines())
     assert names == ["argmap", "aif", "microtext", "carneades", "graphml", "dot", "argdown", "markdown", "text"]
     assert not {"svg", "png", "pdf"} & set(writable)
 
 
-def test_the_application_adds_the_picture_formats_after_the_file_formats():
+def test_the_application_adds_the_picture_formats_after_the_file_formats(repo_root):
     code = ("import argmap.io.registry as r\nfrom argmap.ui.formats import register_picture_formats\n"
             "register_picture_formats()\nregister_picture_formats()\n"
             "print(' '.join(f.name for f in r.FORMATS))\nimport sys\n"
             "print(any(m.startswith('PySide6') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo_root)
     names, qt = out.stdout.splitlines()
     assert names.split()[-3:] == ["svg", "png", "pdf"] and len(names.split()) == 12
     assert qt == "False"  # listing them loads no Qt
