@@ -88,9 +88,9 @@ def rss_mb() -> float:
 
 def bench(app: QApplication, n: int, repeat: int) -> None:
     from argmap.model import new_id
-    from argmap.ui.commands import AddStatementCommand
-    from argmap.ui.document import DocumentController
-    from argmap.ui.view import MapView
+    from argmap.ui.document.commands import AddStatementCommand
+    from argmap.ui.document.controller import DocumentController
+    from argmap.ui.canvas.view import MapView
 
     amap = generate(n)
     firsts, fulls, edits, edit_paints, adds, add_paints = [], [], [], [], [], []

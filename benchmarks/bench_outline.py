@@ -11,9 +11,9 @@ def main(n: int = 5000) -> None:
     from PySide6.QtWidgets import QApplication
 
     from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
-    from argmap.ui.commands import UpdateStatementCommand
-    from argmap.ui.document import DocumentController
-    from argmap.ui.outline import OutlinePanel
+    from argmap.ui.document.commands import UpdateStatementCommand
+    from argmap.ui.document.controller import DocumentController
+    from argmap.ui.panels.outline import OutlinePanel
 
     app = QApplication.instance() or QApplication([])
     amap = ArgumentMap()

@@ -8,7 +8,7 @@ reasons in one row; the engine's default) it lays the map out in its own directi
 and prints the layout's width, height and aspect ratio, the size the 13 px card text
 prints at when the laid-out cards alone are fitted to an A4 landscape page (842 x 595
 pt less 12 mm margins, 40 px of map margin around; the exporter's title and legend
-take a little more: ``argmap.ui.export.fit_text_pt`` gives the exact figure), the
+take a little more: ``argmap.ui.export.images.fit_text_pt`` gives the exact figure), the
 overlaps and the layout time.  No Qt.
 """
 from __future__ import annotations

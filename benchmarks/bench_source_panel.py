@@ -12,9 +12,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from argmap.model import Anchor, ArgumentMap, Kind, Source, Statement  # noqa: E402
-from argmap.ui.commands import UpdateStatementCommand  # noqa: E402
-from argmap.ui.document import DocumentController  # noqa: E402
-from argmap.ui.source_panel import SourcePanel  # noqa: E402
+from argmap.ui.document.commands import UpdateStatementCommand  # noqa: E402
+from argmap.ui.document.controller import DocumentController  # noqa: E402
+from argmap.ui.source.panel import SourcePanel  # noqa: E402
 
 
 def build(n: int = 5000) -> ArgumentMap:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from argmap.model.analysis import main_conclusions  # noqa: E402
 from argmap.resources import sample_paths  # noqa: E402
-from argmap.ui.document import DocumentController  # noqa: E402
-from argmap.ui.view import MapView  # noqa: E402
+from argmap.ui.document.controller import DocumentController  # noqa: E402
+from argmap.ui.canvas.view import MapView  # noqa: E402
 
 
 def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:

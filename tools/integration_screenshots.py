@@ -25,7 +25,7 @@ def _settle(app) -> None:
 
 def _open(app, name: str):
     from argmap.resources import sample_paths
-    from argmap.ui.window_manager import window_manager
+    from argmap.ui.shell.window_manager import window_manager
 
     path = next(p for p in sample_paths() if name in p.name)
     # a first launch: no window state saved by the previous screenshot (offscreen screens are 800 x 800,
@@ -60,7 +60,7 @@ def source_workflow(app, out: Path, name: str = "kim-putin") -> None:
 
 
 def main(out_dir: str = "docs/screenshots", name: str = "kim-putin") -> int:
-    from argmap.ui.app import apply_theme, create_app
+    from argmap.ui.shell.app import apply_theme, create_app
 
     app = create_app()
     out = Path(out_dir)

@@ -38,7 +38,7 @@ def _build() -> tuple[argparse.ArgumentParser, set[str]]:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from argmap.ui.app import run_app
+    from argmap.ui.shell.app import run_app
 
     return run_app(args.files)
 

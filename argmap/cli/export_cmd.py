@@ -78,7 +78,7 @@ def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
 
 def prepare_qt() -> None:
     """Make the one QGuiApplication the drawing needs (offscreen when there is no display)."""
-    from argmap.ui.export import ensure_app
+    from argmap.ui.export.images import ensure_app
 
     ensure_app()
 

@@ -19,13 +19,13 @@ def _write_svg(amap: ArgumentMap, path: str, **options: Any) -> None:
 
 
 def _write_png(amap: ArgumentMap, path: str, **options: Any) -> None:
-    from .export import export_png
+    from .export.images import export_png
 
     export_png(amap, path, **options)
 
 
 def _write_pdf(amap: ArgumentMap, path: str, **options: Any) -> None:
-    from .export import export_pdf
+    from .export.images import export_pdf
 
     export_pdf(amap, path, **options)
 

@@ -5,7 +5,7 @@ import random
 
 from argmap.draw import route as edge_route
 from argmap.draw.edges import ARROW_ROOM
-from argmap.ui.edge_geometry import arrival_ys
+from argmap.ui.paint.edge_geometry import arrival_ys
 
 
 def _points(segs, n: int = 40):

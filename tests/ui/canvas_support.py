@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from argmap.io import dumps
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
-from argmap.ui.view import MapView
+from argmap.ui.canvas.view import MapView
 
 __all__ = ["drag", "point_of", "small_map", "state", "undo_redo_check"]
 

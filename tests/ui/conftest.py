@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from window_support import small_map as window_map
 
 from argmap.model import ArgumentMap
-from argmap.ui.document import DocumentController
-from argmap.ui.export import ensure_app
-from argmap.ui.export_dialog import ExportDialog
+from argmap.ui.document.controller import DocumentController
+from argmap.ui.export.images import ensure_app
+from argmap.ui.export.dialog import ExportDialog
 from argmap.ui.formats import register_picture_formats
-from argmap.ui.main_window import MainWindow
-from argmap.ui.view import MapView
-from argmap.ui.window_manager import window_manager
+from argmap.ui.shell.main_window import MainWindow
+from argmap.ui.canvas.view import MapView
+from argmap.ui.shell.window_manager import window_manager
 
 
 @pytest.fixture(autouse=True)

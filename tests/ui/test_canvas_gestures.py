@@ -5,7 +5,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from argmap.model import Polarity
-from argmap.ui.items import NodeItem
+from argmap.ui.canvas.items import NodeItem
 
 from canvas_support import drag, point_of, state, undo_redo_check
 

@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from argmap.model import ArgumentMap, Kind, Polarity, Source
-from argmap.ui.clipboard import FRAGMENT_MIME
-from argmap.ui.canvas_drops import PASSAGE_MIME
+from argmap.ui.canvas.clipboard import FRAGMENT_MIME
+from argmap.ui.canvas.drops import PASSAGE_MIME
 
 from canvas_support import point_of, small_map, state, undo_redo_check
 
@@ -131,7 +131,7 @@ def test_a_map_without_positions_is_laid_out_without_overlap(make_view):
 
 def test_auto_arrange_is_one_undo_step(make_view):
     view = make_view()
-    view.doc.push(__import__("argmap.ui.commands", fromlist=["MoveCommand"]).MoveCommand(
+    view.doc.push(__import__("argmap.ui.document.commands", fromlist=["MoveCommand"]).MoveCommand(
         view.doc, {"O": (-250, 0), "P2": (10, 20)}))
     before = state(view)
     view.auto_arrange()

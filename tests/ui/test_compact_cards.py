@@ -14,7 +14,7 @@ from argmap import measure
 from argmap.layout import layout_map, overlaps
 from argmap.model import Kind, Statement
 from argmap.resources import sample_paths
-from argmap.ui.export import fit_text_pt, renderer, svg_bytes
+from argmap.ui.export.images import fit_text_pt, renderer, svg_bytes
 from canvas_support import small_map, state
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -13,7 +13,7 @@ from argmap.io import write_any
 from argmap import measure
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Source, Statement
 from argmap.resources import sample_paths
-from argmap.ui.export import clipboard_mime, export_pdf, export_png, export_svg, pdf_bytes, tiles
+from argmap.ui.export.images import clipboard_mime, export_pdf, export_png, export_svg, pdf_bytes, tiles
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no -->'
@@ -238,7 +238,7 @@ def test_the_svg_looks_like_the_png(tmp_path: Path, sample: int) -> None:
 def test_print_paints_pages_on_a_printer(tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from argmap.ui.printing import MapPrinter
+    from argmap.ui.export.printing import MapPrinter
 
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -265,7 +265,7 @@ def test_every_sample_exports(path: Path, tmp_path: Path) -> None:
 
 
 def test_tile_cuts_fall_between_cards_when_they_can() -> None:
-    from argmap.ui.paging import cuts
+    from argmap.ui.export.paging import cuts
 
     # cards at 0-90, 100-190, 200-290; pages 150 long: cut before the second and third card, not through them
     pieces = cuts(0, 290, 150, [(0, 90), (100, 190), (200, 290)])
@@ -277,7 +277,7 @@ def test_tile_cuts_fall_between_cards_when_they_can() -> None:
 def test_print_preview_dialog_paints_the_map(monkeypatch) -> None:  # noqa: ANN001
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
-    from argmap.ui import printing
+    from argmap.ui.export import printing
 
     painted = []
     real_paint = printing.MapPrinter.paint
@@ -298,7 +298,7 @@ def test_export_arrowheads_match_the_canvas() -> None:
 
     from argmap.draw import route as edge_route
     from argmap.draw.edges import target_points
-    from argmap.ui import drawing
+    from argmap.ui.paint import drawing
 
     def _box(r: QRectF) -> tuple[float, float, float, float]:
         return (r.left(), r.top(), r.width(), r.height())

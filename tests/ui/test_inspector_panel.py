@@ -6,7 +6,7 @@ from window_support import activate
 
 from argmap.io import dumps
 from argmap.model import Anchor, Kind, Polarity, Source
-from argmap.ui.commands import AddSourceCommand, UpdateStatementCommand
+from argmap.ui.document.commands import AddSourceCommand, UpdateStatementCommand
 
 
 def _choose(qtbot, combo, label: str) -> None:

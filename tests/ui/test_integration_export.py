@@ -119,7 +119,7 @@ def test_copy_as_image_puts_the_selection_on_the_clipboard(dialogs, make_window)
 
 
 def _pdf_printer(monkeypatch, path: Path) -> None:
-    from argmap.ui import printing
+    from argmap.ui.export import printing
 
     real = printing.make_printer
 
@@ -132,7 +132,7 @@ def _pdf_printer(monkeypatch, path: Path) -> None:
 
 
 def test_print_and_print_preview_draw_pages(tmp_path, dialogs, monkeypatch, make_window):
-    from argmap.ui import printing
+    from argmap.ui.export import printing
 
     w = make_window()
     _pdf_printer(monkeypatch, tmp_path / "printed.pdf")

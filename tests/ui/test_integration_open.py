@@ -8,8 +8,8 @@ from argmap.io import load_map
 from argmap.layout import layout_map
 from argmap.model import main_conclusions
 from argmap.resources import sample_paths
-from argmap.ui import view as view_module
-from argmap.ui.window_manager import window_manager
+from argmap.ui.canvas import view as view_module
+from argmap.ui.shell.window_manager import window_manager
 
 
 def _visible(w, sid: str) -> bool:
@@ -99,7 +99,7 @@ def test_opening_view_follows_the_window_size_until_the_user_zooms(qtbot, make_w
 
 def test_an_empty_map_says_how_to_start_until_it_has_a_statement(qtbot, make_window):
     from argmap.model import ArgumentMap, Statement
-    from argmap.ui.commands import AddStatementCommand
+    from argmap.ui.document.commands import AddStatementCommand
 
     w = make_window(ArgumentMap())
     _settle(qtbot, w)

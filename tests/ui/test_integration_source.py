@@ -12,7 +12,7 @@ from argmap.io import dumps
 from argmap.model import Kind, Source
 from argmap.model.text import sentence_spans
 from argmap.resources import sample_paths
-from argmap.ui.window_manager import window_manager
+from argmap.ui.shell.window_manager import window_manager
 
 
 def _op_ed() -> Path:
@@ -54,7 +54,7 @@ def test_op_ed_opens_with_its_text_beside_the_map(qtbot):
 
 def test_map_without_sources_keeps_the_canvas_wide_until_a_source_is_added(dialogs, tmp_path,
                                                                            monkeypatch, make_window):
-    from argmap.ui.source_dialogs import SourceDetailsDialog
+    from argmap.ui.source.dialogs import SourceDetailsDialog
 
     monkeypatch.setattr(SourceDetailsDialog, "ask",
                         staticmethod(lambda info, *_a, **_k: {**info, "title": "Soda op-ed"}))

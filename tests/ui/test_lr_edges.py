@@ -11,9 +11,9 @@ from argmap.io import load_map, save_map
 from argmap import measure
 from argmap.layout import layout_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
-from argmap.ui import drawing
-from argmap.ui.commands import SetMetaCommand
-from argmap.ui.render import MapRenderer
+from argmap.ui.paint import drawing
+from argmap.ui.document.commands import SetMetaCommand
+from argmap.ui.export.render import MapRenderer
 from argmap.draw.edges import premise_points, target_points
 
 

@@ -7,9 +7,9 @@ from window_support import small_map
 
 from argmap.io import dumps
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
-from argmap.ui.commands import AddStatementCommand, UpdateStatementCommand
-from argmap.ui.document import DocumentController
-from argmap.ui.outline import ROLE_ID, OutlinePanel
+from argmap.ui.document.commands import AddStatementCommand, UpdateStatementCommand
+from argmap.ui.document.controller import DocumentController
+from argmap.ui.panels.outline import ROLE_ID, OutlinePanel
 
 
 def _tree(item) -> tuple:

@@ -10,11 +10,11 @@ from PySide6.QtGui import QImage, QPainter
 
 from argmap import measure
 from argmap.model import Kind, Polarity, Relation, Statement
-from argmap.ui import drawing
+from argmap.ui.paint import drawing
 from argmap.draw.edges import premise_points, target_points
 from argmap.draw.parts import draw_cards, draw_junctions, overlapping
 from argmap.draw.picture import Picture
-from argmap.ui.qpicture import play
+from argmap.ui.paint.qpicture import play
 
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from argmap.io import dumps
 from argmap.model import Anchor, ArgumentMap, Source, Statement, broken_anchors, stats
-from argmap.ui.document import DocumentController
-from argmap.ui.source_edit import free_spot, place_statement
-from argmap.ui.source_panel import SourcePanel
+from argmap.ui.document.controller import DocumentController
+from argmap.ui.source.edits import free_spot, place_statement
+from argmap.ui.source.panel import SourcePanel
 
 TEXT = "Bikes are good. Lanes save lives. Shops gain customers. Cars are loud."
 

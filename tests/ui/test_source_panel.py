@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from argmap.io import dumps
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Source, Statement
 from argmap.model.text import coverage as model_coverage
-from argmap.ui.document import DocumentController
-from argmap.ui.source_panel import SourcePanel
-from argmap.ui.source_text import PASSAGE_MIME, Passage
+from argmap.ui.document.controller import DocumentController
+from argmap.ui.source.panel import SourcePanel
+from argmap.ui.source.source_text import PASSAGE_MIME, Passage
 
 TEXT = ("Dr. Lee met the U.N. envoy at 3 p.m. on Monday. Prices rose 3.5 percent last year.\n"
         "Cycling is safer with protected lanes. \"It works,\" she said. Shops lose nothing.\n"
@@ -305,7 +305,7 @@ def drop_on(view, mime, pos, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def test_dragged_passage_dropped_on_the_canvas(qtbot, setup):
-    from argmap.ui.view import MapView
+    from argmap.ui.canvas.view import MapView
 
     doc, panel, source_view = setup
     canvas = MapView(doc)
@@ -366,7 +366,7 @@ def test_context_menu_offers_the_same_actions_and_linking(qtbot, setup):
 
 
 def test_details_dialog_edits_title_author_url_date(qtbot):
-    from argmap.ui.source_dialogs import SourceDetailsDialog
+    from argmap.ui.source.dialogs import SourceDetailsDialog
 
     dlg = SourceDetailsDialog({"title": "Old", "author": "A"})
     qtbot.addWidget(dlg)

@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox
 
 from argmap.model import ArgumentMap, Kind
-from argmap.ui.document import DocumentController
-from argmap.ui.source_panel import SourcePanel
-from argmap.ui.source_tints import Tint, tint_segments
-from argmap.ui.source_text import Passage, SourceFileError, Utf16Map, html_to_text, read_source_file, trim_range
+from argmap.ui.document.controller import DocumentController
+from argmap.ui.source.panel import SourcePanel
+from argmap.ui.source.tints import Tint, tint_segments
+from argmap.ui.source.source_text import Passage, SourceFileError, Utf16Map, html_to_text, read_source_file, trim_range
 
 HTML = """<!doctype html><html><head><title>Lanes &amp; Shops</title>
 <style>p { color: red }</style><script>var x = "<p>no</p>";</script></head>

@@ -12,9 +12,9 @@ from window_support import activate, small_map
 
 from argmap.io import dumps, load_map, save_map
 from argmap.model import Statement
-from argmap.ui import settings
-from argmap.ui.commands import AddStatementCommand, UpdateStatementCommand
-from argmap.ui.window_manager import window_manager
+from argmap.ui.shell import settings
+from argmap.ui.document.commands import AddStatementCommand, UpdateStatementCommand
+from argmap.ui.shell.window_manager import window_manager
 
 Button = QMessageBox.StandardButton
 
@@ -244,7 +244,7 @@ def test_samples_open_as_untitled_copies(tmp_path, dialogs, make_window):
 
 @pytest.mark.qt_no_exception_capture
 def test_exception_in_a_slot_is_shown_and_logged_and_the_map_survives(tmp_path, monkeypatch, make_window):
-    from argmap.ui.app import install_excepthook
+    from argmap.ui.shell.app import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
     reporter = install_excepthook(tmp_path / "logs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from window_support import activate, small_map
 
-from argmap.ui.find_bar import find_matches
+from argmap.ui.panels.find_bar import find_matches
 
 
 def test_find_matches_every_word_in_text_title_notes_and_tags():

@@ -1,10 +1,10 @@
-"""File > Import and File > Export: other formats through the registry, images through argmap.ui.export."""
+"""File > Import and File > Export: other formats through the registry, images through argmap.ui.export.images."""
 from __future__ import annotations
 
 from window_support import small_map
 
 from argmap.io import read_any, write_any
-from argmap.ui.window_manager import window_manager
+from argmap.ui.shell.window_manager import window_manager
 
 
 def test_import_opens_an_untitled_window_and_reports_what_it_read(tmp_path, dialogs, make_window):

@@ -1,0 +1,113 @@
+"""CanvasActions: the QActions (with shortcuts) for canvas edits and zooms, shared by menus, toolbars and the context menu."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ... import measure
+from ...model import Change, Kind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .view import MapView
+
+Key = QKeySequence.StandardKey
+
+
+class CanvasActions(QObject):
+    """Actions bound to one :class:`MapView`.
+
+    Their shortcuts work while the canvas has focus (``WidgetWithChildrenShortcut``), so
+    typing in other panels is never taken over.  The newest ``CanvasActions`` of a view owns
+    its shortcuts: creating one for the window's menus detaches the view's default set, so no
+    shortcut is ever ambiguous.
+    """
+
+    def __init__(self, view: "MapView", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        previous = getattr(view, "_shortcut_owner", None)
+        if previous is not None:
+            for a in previous.all_actions():
+                view.removeAction(a)
+        view._shortcut_owner = self
+        view.canvas_actions = self
+        v = view
+        self.new_statement = self._act("&New Statement", v.create_statement, "Ctrl+Shift+N",
+                                       "Add a statement (or double-click the canvas)")
+        self.add_support = self._act("Add &Supporting Premise", v.add_support, "Ctrl+Shift+P",
+                                     "Add a premise that supports the selected statement")
+        self.add_objection = self._act("Add &Objection", v.add_objection, "Ctrl+Shift+O",
+                                       "Add a statement that attacks the selected statement")
+        self.add_evidence = self._act("Add &Evidence", v.add_evidence, "Ctrl+Shift+E",
+                                      "Add evidence for the selected statement")
+        self.add_co_premise = self._act("Add &Co-premise", v.add_co_premise, "Ctrl+Shift+L",
+                                        "Add another premise to the selected premise's linked reason")
+        self.add_undercut = self._act("Add &Undercut", v.add_undercut, "Ctrl+Shift+U",
+                                      "Attack the inference of the selected relation")
+        self.toggle_polarity = self._act("Toggle Support/&Attack", v.toggle_polarity, "Ctrl+Shift+T",
+                                         "Turn a support into an attack or back")
+        self.kind_conclusion = self._act("Make C&onclusion", lambda: v.set_kind(Kind.CONCLUSION), "Ctrl+1")
+        self.kind_premise = self._act("Make &Premise", lambda: v.set_kind(Kind.PREMISE), "Ctrl+2")
+        self.kind_evidence = self._act("Make E&vidence", lambda: v.set_kind(Kind.EVIDENCE), "Ctrl+3")
+        self.edit_text = self._act("&Edit Text", v.edit_selected, "F2")
+        self.delete = self._act("&Delete", v.delete_selection, Key.Delete)
+        self.cut = self._act("Cu&t", v.cut, Key.Cut)
+        self.copy = self._act("&Copy", v.copy, Key.Copy)
+        self.paste = self._act("&Paste", v.paste, Key.Paste)
+        self.select_all = self._act("Select &All", v.select_all, Key.SelectAll)
+        self.zoom_in = self._act("Zoom &In", v.zoom_in, Key.ZoomIn)
+        self.zoom_out = self._act("Zoom &Out", v.zoom_out, Key.ZoomOut)
+        self.zoom_reset = self._act("&Actual Size", v.zoom_reset, "Ctrl+0")
+        self.zoom_fit = self._act("&Fit to Window", v.zoom_fit, "Ctrl+9")
+        self.zoom_selection = self._act("Zoom to &Selection", v.zoom_to_selection, "Ctrl+8")
+        self.auto_arrange = self._act("Auto-&arrange", lambda: v.auto_arrange(False), "Ctrl+L",
+                                      "Lay out the whole map (one undo step)")
+        self.arrange_selection = self._act("Arrange Selected &Subtree", lambda: v.auto_arrange(True),
+                                           "Ctrl+Shift+K")
+        self.titles_only = self._act("&Titles Only", None, "Ctrl+Shift+H",
+                                     "Show each card's title alone; the full text is in the tooltip, Inspector "
+                                     "and Outline (saved with the map, one undo step)")
+        self.titles_only.setCheckable(True)
+        doc = getattr(v, "doc", None)
+        if doc is not None:  # the check follows the map (undo, redo, opening a file), not just clicks
+            self.titles_only.setChecked(measure.compact_cards(doc.map))
+            doc.map_changed.connect(self._sync_checks)
+        self.titles_only.toggled.connect(lambda on: v.set_compact_cards(on))
+        self.show_legend = self._act("Show &Legend", None, None)
+        self.show_legend.setCheckable(True)
+        self.show_legend.setChecked(v.legend_visible)
+        self.show_legend.toggled.connect(v.set_legend_visible)
+        self.structure_actions = [self.add_support, self.add_objection, self.add_evidence, self.add_co_premise,
+                                  self.add_undercut, self.toggle_polarity, self.kind_conclusion, self.kind_premise,
+                                  self.kind_evidence]
+        self.edit_actions = [self.new_statement, self.edit_text, self.delete, self.cut, self.copy, self.paste,
+                             self.select_all]
+        self.view_actions = [self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit, self.zoom_selection,
+                             self.auto_arrange, self.arrange_selection, self.titles_only, self.show_legend]
+        for a in self.all_actions():
+            view.addAction(a)
+
+    def _sync_checks(self, change: Change) -> None:
+        if change.meta:
+            on = measure.compact_cards(self.view.doc.map)
+            if self.titles_only.isChecked() != on:
+                blocked = self.titles_only.blockSignals(True)
+                self.titles_only.setChecked(on)
+                self.titles_only.blockSignals(blocked)
+
+    def all_actions(self) -> list[QAction]:
+        return [*self.structure_actions, *self.edit_actions, *self.view_actions]
+
+    def _act(self, text: str, slot: Callable[[], object] | None, shortcut, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(f"{text.replace('&', '')} ({a.shortcut().toString()})" if shortcut else tip)
+        if slot is not None:
+            a.triggered.connect(lambda checked=False, f=slot: f())
+        return a

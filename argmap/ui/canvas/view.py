@@ -1,0 +1,377 @@
+"""MapView: the canvas widget — zoom, pan, legend, theme, and the editing entry points the window's menus call."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from ...model import Kind
+from ..paint import drawing
+from ..document.controller import DocumentController
+from .scene import MapScene
+
+ZOOM_STEP = 1.2
+MIN_ZOOM = 0.02
+MAX_ZOOM = 6.0
+READABLE_ZOOM = 0.7   # opening a map: fitted whole when its text is at least this big ...
+OPEN_ZOOM = 0.85      # ... else at this zoom with the main conclusion at the top centre
+OPEN_TOP_GAP = 36.0   # viewport pixels above the main conclusion's card
+EMPTY_HINT = ("Double-click to write a statement.\n\nOr add the article you are mapping (Source > Add Source "
+              "from File… or Paste as Source), select a passage and make it a conclusion, premise or evidence.")
+
+
+class MapView(QGraphicsView):
+    """A QGraphicsView owning its :class:`MapScene` for one document."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        drawing.register_fonts()
+        self.doc = doc
+        self.scene_ = MapScene(self)
+        self.setScene(self.scene_)
+        self.legend_visible = False
+        self._theme_forced: bool | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self._apply_theme()
+        from .edits import CanvasEdits
+        from .interaction import Interaction
+
+        self.edits = CanvasEdits(self)
+        self.interaction = Interaction(self)
+        self.ensure_positions()
+        self.scene_.set_document(doc)
+        from .actions import CanvasActions
+
+        self.canvas_actions = CanvasActions(self, self)
+        # the opening view follows the viewport's size until the user zooms, scrolls or clicks
+        self._auto_view = True
+        self._auto_timer = QTimer(self)
+        self._auto_timer.setSingleShot(True)
+        self._auto_timer.setInterval(0)
+        self._auto_timer.timeout.connect(self._apply_opening_view)
+        self._was_empty = not doc.map.statements
+        doc.map_changed.connect(self._on_map_changed)
+
+    def map_scene(self) -> MapScene:
+        return self.scene_
+
+    # --------------------------------------------------------------- layout
+    def ensure_positions(self) -> None:
+        """Lay out a map whose statements have no positions, so nothing piles up at (0, 0).
+
+        This is part of opening a map (like normalising newlines), so it is not an undo step."""
+        amap = self.doc.map
+        missing = [s for s in amap.statements if s not in amap.positions]
+        if not missing:
+            return
+        from ...layout.placement import layout_positions
+
+        if len(missing) == len(amap.statements):
+            pos = layout_positions(amap)
+        else:
+            pos = layout_positions(amap, only=missing)
+            pos = {k: v for k, v in pos.items() if k in missing}
+        if pos:
+            amap.move({k: v for k, v in pos.items() if k in amap.statements or k in amap.relations})
+
+    # ---------------------------------------------------------------- theme
+    def set_theme(self, theme: drawing.Theme | bool | None = None) -> None:
+        """Use a theme (or ``dark=True/False``); ``None`` follows the widget's palette."""
+        if isinstance(theme, drawing.Theme):
+            self._theme_forced = theme.dark
+        else:
+            self._theme_forced = theme
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        if self._theme_forced is None:
+            theme = drawing.theme_for(self.palette())
+        else:
+            theme = drawing.theme_for(self._theme_forced)
+        self.scene_.set_theme(theme)
+        self.viewport().update()
+
+    def theme(self) -> drawing.Theme:
+        return self.scene_.theme
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange and self._theme_forced is None:
+            self._apply_theme()
+        super().changeEvent(event)
+
+    # --------------------------------------------------------------- legend
+    def set_legend_visible(self, visible: bool) -> None:
+        self.legend_visible = bool(visible)
+        self.viewport().update()
+
+    def _on_map_changed(self, _change: object) -> None:
+        empty = not self.doc.map.statements
+        if empty != self._was_empty:  # the empty-map hint comes or goes: repaint all of it
+            self._was_empty = empty
+            self.viewport().update()
+
+    def _draw_empty_hint(self, painter: QPainter) -> None:
+        painter.save()
+        painter.resetTransform()
+        vp = self.viewport().rect().adjusted(40, 40, -40, -40)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        painter.drawText(vp, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), EMPTY_HINT)
+        painter.restore()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if not self.doc.map.statements:
+            self._draw_empty_hint(painter)
+        self.interaction.draw_overlay(painter)
+        if self.legend_visible:
+            painter.save()
+            painter.resetTransform()
+            size = drawing.legend_size()
+            vp = self.viewport()
+            drawing.draw_legend(painter, QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12),
+                                self.scene_.theme)
+            painter.restore()
+
+    # ----------------------------------------------------------------- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def _scale_by(self, factor: float) -> None:
+        z = self.zoom()
+        factor = max(MIN_ZOOM / z, min(MAX_ZOOM / z, factor))
+        self.scale(factor, factor)
+        self._on_zoom_changed()
+
+    def _on_zoom_changed(self) -> None:
+        from .items import SIMPLIFY_BELOW
+
+        self.scene_.set_overview(self.zoom() < SIMPLIFY_BELOW)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self._auto_view = False
+        self._scale_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._auto_view = False
+        self._scale_by(1 / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self._auto_view = False
+        self._scale_by(1.0 / self.zoom())
+
+    def _fit(self, rect: QRectF, max_zoom: float = 1.0) -> None:
+        if rect.isEmpty():
+            return
+        rect = rect.adjusted(-30, -30, 30, 30)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > max_zoom:
+            self._scale_by(max_zoom / self.zoom())
+        self.centerOn(rect.center())
+        self._on_zoom_changed()
+
+    def zoom_fit(self) -> None:
+        self._auto_view = False
+        self._fit(self.scene_.content_rect())
+
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole map fits the viewport (with the margin ``zoom_fit`` leaves)."""
+        rect = self.scene_.content_rect().adjusted(-30, -30, 30, 30)
+        vp = self.viewport().rect()
+        if rect.isEmpty() or vp.width() < 2 or vp.height() < 2:
+            return 1.0
+        return min((vp.width() - 2) / rect.width(), (vp.height() - 2) / rect.height())
+
+    def show_opening_view(self) -> None:
+        """How a map opens: the whole map fitted when its text stays readable (never above 100 %);
+        a large map at a readable zoom with its main conclusion at the top centre (at the left
+        middle when the map reads left to right) instead."""
+        rect = self.scene_.content_rect()
+        if rect.isEmpty():
+            return
+        if self.fit_zoom() >= READABLE_ZOOM:
+            self._fit(rect)
+            return
+        from ...model import main_conclusions
+
+        tops = main_conclusions(self.doc.map)
+        top_rect = self.scene_.node_rect(tops[0].id) if tops else None
+        self._scale_by(OPEN_ZOOM / self.zoom())
+        if top_rect is None:
+            self.centerOn(rect.center())
+            return
+        if self.scene_.horizontal():  # a left-to-right map: the conclusion at the left middle
+            half_w = self.viewport().width() / 2 / self.zoom()
+            self.centerOn(QPointF(top_rect.left() - OPEN_TOP_GAP / self.zoom() + half_w, top_rect.center().y()))
+            return
+        half_h = self.viewport().height() / 2 / self.zoom()
+        self.centerOn(QPointF(top_rect.center().x(), top_rect.top() - OPEN_TOP_GAP / self.zoom() + half_h))
+
+    def _apply_opening_view(self) -> None:
+        if self._auto_view and self.isVisible():
+            self.show_opening_view()
+
+    def _schedule_opening_view(self) -> None:
+        if self._auto_view:
+            self._auto_timer.start()
+
+    def opening_view_pending(self) -> bool:
+        """Whether the opening view waits to be applied (it follows the viewport's size on the next turn
+        of the event loop)."""
+        return self._auto_timer.isActive()
+
+    def zoom_to_selection(self) -> None:
+        self._auto_view = False
+        rect = QRectF()
+        for item in self.scene_.selectedItems():
+            rect = rect.united(item.sceneBoundingRect())
+        if not rect.isEmpty():
+            self._fit(rect, max_zoom=1.5)
+
+    def center_on(self, eid: str) -> None:
+        item = self.scene_.item_for(eid)
+        if item is not None:
+            self._auto_view = False
+            self.centerOn(item)
+
+    def set_find_matches(self, ids: Iterable[str]) -> None:
+        self.scene_.set_find_matches(ids)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._schedule_opening_view()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._schedule_opening_view()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        self._auto_view = False
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if not delta:
+            return
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._scale_by(ZOOM_STEP ** (delta / 120.0))
+        event.accept()
+
+    # ------------------------------------------------- edits the menus call
+    def create_statement(self, kind: Kind = Kind.PREMISE, at: QPointF | None = None) -> str | None:
+        return self.edits.create_statement(kind, at)
+
+    def add_support(self) -> str | None:
+        return self.edits.add_reason("support")
+
+    def add_objection(self) -> str | None:
+        return self.edits.add_reason("attack")
+
+    def add_evidence(self) -> str | None:
+        return self.edits.add_reason("evidence")
+
+    def add_co_premise(self) -> str | None:
+        return self.edits.add_co_premise()
+
+    def add_undercut(self) -> str | None:
+        return self.edits.add_undercut()
+
+    def set_kind(self, kind: Kind | str) -> None:
+        self.edits.set_kind(Kind(kind))
+
+    def toggle_polarity(self) -> None:
+        self.edits.toggle_polarity()
+
+    def edit_selected(self) -> None:
+        self.interaction.edit_selected()
+
+    def delete_selection(self) -> None:
+        self.edits.delete_selection()
+
+    def select_all(self) -> None:
+        self.scene_.select_ids(list(self.scene_.node_items) + list(self.scene_.relation_items))
+
+    def auto_arrange(self, selection_only: bool = False) -> None:
+        self.edits.auto_arrange(selection_only)
+
+    def set_compact_cards(self, on: bool) -> None:
+        self.edits.set_compact_cards(on)
+
+    def cut(self) -> None:
+        from . import clipboard
+
+        clipboard.cut(self)
+
+    def copy(self) -> None:
+        from . import clipboard
+
+        clipboard.copy(self)
+
+    def paste(self) -> None:
+        from . import clipboard
+
+        clipboard.paste(self)
+
+    # --------------------------------------------------------- mouse / keys
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._auto_view = False
+        if not self.interaction.mouse_press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.mouse_move(event):
+            super().mouseMoveEvent(event)
+            self.interaction.after_move(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        handled = self.interaction.mouse_release(event)
+        if not handled:
+            super().mouseReleaseEvent(event)
+            self.interaction.after_release(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self._auto_view = False
+        if not self.interaction.key_press(event):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.key_release(event):
+            super().keyReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        self.interaction.context_menu(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.drag_enter(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.drag_move(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        if not self.interaction.drop(event):
+            super().dropEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

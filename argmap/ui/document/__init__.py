@@ -1,0 +1,1 @@
+"""One open map: the document controller and every undo command."""

@@ -1,0 +1,201 @@
+"""Export a map as SVG, PNG or PDF, or to the clipboard, drawn by the same code as the canvas."""
+from __future__ import annotations
+
+import logging
+import math
+import os
+from typing import Any, Iterable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QMimeData, Qt
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+
+from ...draw.svg import write_output
+from ...io.errors import MapFileError
+from ... import measure
+from ...model import ArgumentMap
+from ..paint import drawing
+from .paging import MAX_FIT_SCALE, SCREEN_DPI, fit_scale, paint_pages, tiles
+from .render import MapRenderer
+
+log = logging.getLogger(__name__)
+
+MAX_PNG_PIXELS = 64_000_000   # 256 MB of image memory; bigger PNGs help nobody
+MAX_PNG_SIDE = 32_000
+PAGE_MARGIN_MM = 12.0
+# QPageSize.PageSizeId names (looked up when needed: PySide6 builds that big enum on first use)
+PAGE_SIZES = {"A3": "A3", "A4": "A4", "A5": "A5", "LETTER": "Letter", "LEGAL": "Legal", "TABLOID": "Tabloid"}
+RENDER_OPTIONS = ("ids", "title", "legend", "margin", "theme", "positions")
+
+
+def ensure_app() -> QGuiApplication:
+    """The running Qt application, or a new QGuiApplication (enough for drawing, no widgets);
+    offscreen when there is no display, so ``argmap convert``/``export`` work headless."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not any(os.environ.get(k) for k in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen: draw anyway (scripts, servers)
+        app = QGuiApplication(["argmap"])
+    drawing.register_fonts()
+    return app  # type: ignore[return-value]
+
+
+def renderer(amap: ArgumentMap, **opts: Any) -> MapRenderer:
+    ensure_app()
+    return MapRenderer(amap, **{k: v for k, v in opts.items() if k in RENDER_OPTIONS})
+
+
+
+# -------------------------------------------------------------------- SVG
+def svg_bytes(amap: ArgumentMap, **opts: Any) -> bytes:
+    """The map as an SVG document (``draw.svg``: written without Qt, drawn by the same code)."""
+    from ...draw.svg import svg_bytes as write
+
+    theme = opts.pop("theme", None)
+    if theme is not None:
+        opts["palette"] = theme.palette
+    return write(amap, **opts)
+
+
+def export_svg(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
+    write_output(path, svg_bytes(amap, **opts))
+
+
+# -------------------------------------------------------------------- PNG
+def render_image(amap: ArgumentMap, *, scale: float | None = None, dpi: float | None = None,
+                 transparent: bool = False, **opts: Any) -> QImage:
+    """The map as an image at ``scale`` pixels per map unit (default 2) or at ``dpi``."""
+    r = renderer(amap, **opts)
+    s = dpi / SCREEN_DPI if dpi else (scale if scale else 2.0)
+    rect = r.rect
+    limit = min(MAX_PNG_SIDE / max(rect.width(), rect.height()),
+                math.sqrt(MAX_PNG_PIXELS / max(1.0, rect.width() * rect.height())))
+    if s > limit:
+        log.warning("image of %.0f x %.0f map units is too large at scale %.2g; drawn at scale %.2g",
+                    rect.width(), rect.height(), s, limit)
+        s = limit
+    img = QImage(max(1, math.ceil(rect.width() * s)), max(1, math.ceil(rect.height() * s)),
+                 QImage.Format.Format_ARGB32_Premultiplied if transparent else QImage.Format.Format_RGB32)
+    if img.isNull():
+        raise MemoryError(f"cannot allocate a {img.width()} x {img.height()} image")
+    dots = round(SCREEN_DPI * s / 0.0254)
+    img.setDotsPerMeterX(dots)
+    img.setDotsPerMeterY(dots)
+    img.fill(Qt.GlobalColor.transparent if transparent else Qt.GlobalColor.white)
+    painter = QPainter(img)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.scale(s, s)
+    painter.translate(-rect.left(), -rect.top())
+    r.paint(painter)
+    painter.end()
+    return img
+
+
+def _image_bytes(img: QImage, fmt: str = "PNG") -> bytes:
+    ba = QByteArray()
+    buf = QBuffer(ba)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not img.save(buf, fmt, 80):  # light zlib compression: much faster, files ~15 % larger
+        raise MapFileError(None, "", f"cannot encode the image as {fmt}")
+    buf.close()
+    return bytes(ba.data())
+
+
+def export_png(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
+    write_output(path, _image_bytes(render_image(amap, **opts)))
+
+
+# -------------------------------------------------------------------- PDF
+def page_size(name: str) -> QPageSize:
+    sid = PAGE_SIZES.get(name.upper())
+    if sid is None:
+        raise ValueError(f"unknown page size {name!r}; use one of {', '.join(PAGE_SIZES)}")
+    return QPageSize(getattr(QPageSize.PageSizeId, sid))
+
+
+def page_layout(page: str, landscape: bool) -> QPageLayout:
+    """A page of size ``page`` (A4, Letter, ...) turned as asked, with argmap's margins."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    m = PAGE_MARGIN_MM
+    return QPageLayout(page_size(page), orientation, QMarginsF(m, m, m, m), QPageLayout.Unit.Millimeter)
+
+
+def fit_text_pt(amap: ArgumentMap, page: str = "A4", landscape: bool | None = None, **opts: Any) -> float:
+    """How large (in points) statement text prints when the map is fitted to one page, as
+    :func:`pdf_bytes` fits it (``landscape=None``: turned the way the map is wider)."""
+    r = renderer(amap, **opts)
+    if landscape is None:
+        landscape = r.rect.width() > r.rect.height()
+    area = page_layout(page, landscape).paintRect(QPageLayout.Unit.Point)
+    scale = fit_scale(r.rect, area, 72.0 / SCREEN_DPI)  # a map unit is a CSS pixel: 0.75 pt
+    return measure.FONT_PX * 0.75 * min(scale, MAX_FIT_SCALE)
+
+
+def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool | None = None, tile: bool = False,
+              author: str | None = None, **opts: Any) -> tuple[bytes, int]:
+    """The map as a PDF (vector, searchable text, title and author set) and its page count.
+    ``landscape=None`` turns the page the way the map is wider."""
+    r = renderer(amap, **opts)
+    if landscape is None:
+        landscape = r.rect.width() > r.rect.height()
+    ba = QByteArray()
+    buf = QBuffer(ba)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
+    writer.setResolution(96)
+    writer.setPageLayout(page_layout(page, landscape))
+    writer.setTitle(r.title or amap.title or "Argument map")
+    writer.setAuthor(author if author is not None else _author(amap))
+    from argmap import __version__
+
+    writer.setCreator(f"argmap {__version__}")
+    pages = paint_pages(writer, r, tile=tile)
+    buf.close()
+    return bytes(ba.data()), pages
+
+
+def _author(amap: ArgumentMap) -> str:
+    """The map's author (``meta["author"]``), else the authors of its sources."""
+    a = str(amap.meta.get("author") or "").strip()
+    if a:
+        return a
+    names = list(dict.fromkeys(s.author.strip() for s in amap.sources.values() if s.author.strip()))
+    return ", ".join(names)
+
+
+def export_pdf(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
+    data, _ = pdf_bytes(amap, **opts)
+    write_output(path, data)
+
+
+# --------------------------------------------------------------- clipboard
+def clipboard_mime(amap: ArgumentMap, ids: Iterable[str] | None = None) -> QMimeData:
+    """The selection (or the map) as PNG image, SVG (``image/svg+xml``) and a plain-text outline."""
+    from ...io.outline import markdown_outline, text_outline
+
+    ids = list(ids) if ids is not None else None
+    sel = ids if ids else None
+    mime = QMimeData()
+    mime.setImageData(render_image(amap, ids=sel, scale=2.0, title=False if sel else None, legend=False))
+    mime.setData("image/svg+xml", QByteArray(svg_bytes(amap, ids=sel, title=False if sel else None, legend=False)))
+    mime.setData("text/markdown", QByteArray(markdown_outline(amap, sel).encode("utf-8")))
+    mime.setText(text_outline(amap, sel))
+    return mime
+
+
+def to_clipboard(amap: ArgumentMap, ids: Iterable[str] | None = None) -> QMimeData:
+    """Put :func:`clipboard_mime` on the system clipboard (the clipboard takes ownership)."""
+    mime = clipboard_mime(amap, ids)
+    QGuiApplication.clipboard().setMimeData(mime)
+    return mime
+
+
+__all__ = ["clipboard_mime", "ensure_app", "export_pdf", "export_png", "export_svg", "paint_pages", "pdf_bytes",
+           "render_image", "svg_bytes", "tiles", "to_clipboard"]

@@ -1,0 +1,1 @@
+"""The application shell: start-up, main windows, menus, the start screen, settings and files."""

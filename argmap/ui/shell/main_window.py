@@ -1,0 +1,369 @@
+"""The main window: one per open map, with the canvas in the centre and dockable Outline, Inspector and Source panels."""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QGraphicsView, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
+)
+
+from ...io import MapFileError
+from ...io.native import EXTENSION
+from ...io.registry import readable_extensions
+from . import settings
+from ..document.controller import DocumentController
+from ..panels.find_bar import FindBar
+from ..panels.inspector import InspectorPanel
+from ..panels.outline import OutlinePanel
+from .window_manager import native_filter, window_manager
+from .menus import build_menus
+
+log = logging.getLogger(__name__)
+
+
+class PlaceholderView(QGraphicsView):
+    """Stands in for the canvas when ``argmap.ui.canvas.view`` is not available (it keeps the window usable)."""
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+
+    def set_find_matches(self, ids: list[str]) -> None:
+        pass
+
+    def center_on(self, eid: str) -> None:
+        pos = self.doc.map.positions.get(eid)
+        if pos is not None:
+            self.centerOn(*pos)
+
+
+def make_view(doc: DocumentController) -> QGraphicsView:
+    try:
+        from ..canvas.view import MapView
+
+        return MapView(doc)
+    except ModuleNotFoundError as e:  # the canvas modules are still being written
+        if not (e.name or "").startswith("argmap.ui."):
+            raise
+        log.warning("canvas not available (%s); using a placeholder view", e)
+        return PlaceholderView(doc)
+
+
+def make_source_panel(doc: DocumentController) -> QWidget | None:
+    try:
+        from ..source.panel import SourcePanel
+    except ModuleNotFoundError as e:
+        if e.name != "argmap.ui.source.panel":
+            raise
+        return None
+    return SourcePanel(doc)
+
+
+def is_map_file(path: str) -> bool:
+    low = path.lower()
+    return low.endswith(EXTENSION) or any(low.endswith(e) for e in readable_extensions())
+
+
+class MainWindow(QMainWindow):
+    """One open map.  Files, docks, menus and the find bar; the canvas comes from ``argmap.ui.canvas.view``."""
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.doc = doc
+        doc.setParent(self)
+        self._forced = False
+        self.view = make_view(doc)
+        self.find_bar = FindBar(doc, self.view)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.outline = OutlinePanel(doc)
+        self.inspector = InspectorPanel(doc)
+        self.source_panel = make_source_panel(doc)
+        # the source text is the core workflow: its own dock on the left, beside the map; the
+        # outline above the inspector on the right (neither hides the other behind a tab)
+        self.source_dock: QDockWidget | None = None
+        if self.source_panel is not None:
+            self.source_dock = self._dock("Source", "source-dock", self.source_panel,
+                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("Outline", "outline-dock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.outline_dock, self.inspector_dock, Qt.Orientation.Vertical)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.actions_: dict[str, Any] = {}
+        build_menus(self)
+        from .source_dock import install_source_panel
+
+        install_source_panel(self)
+        self.setAcceptDrops(True)
+        self.statusBar()
+        doc.status_message.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+        doc.dirty_changed.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
+        doc.map_changed.connect(self._on_map_changed)
+        doc.focus_requested.connect(self._on_focus_requested)
+        self._update_title()
+        self._restore_layout()
+        window_manager().register(self)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _restore_layout(self) -> None:
+        geometry, state = settings.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        if state is None or not self.restoreState(state):
+            self._default_dock_sizes()
+        if self.source_dock is not None:
+            # a map with sources opens with its text beside it; one without starts with the canvas wide
+            self.source_dock.setVisible(bool(self.doc.map.sources))
+            if self.doc.map.sources:
+                self.source_dock.raise_()  # in front, should a restored layout have tabbed it behind another
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not getattr(self, "_docks_balanced", False):
+            self._docks_balanced = True
+            self.balance_docks()
+
+    def balance_docks(self, canvas_share: float = 0.45) -> None:
+        """Keep at least ``canvas_share`` of the width for the canvas: docks restored from a wider
+        window (or the Source dock shown beside restored ones) shrink in proportion."""
+        width = self.width()
+        sides = {Qt.DockWidgetArea.LeftDockWidgetArea: [], Qt.DockWidgetArea.RightDockWidgetArea: []}
+        for dock in (self.source_dock, self.outline_dock, self.inspector_dock):
+            if dock is not None and not dock.isHidden() and not dock.isFloating():
+                area = self.dockWidgetArea(dock)
+                if area in sides and not any(d.geometry().left() == dock.geometry().left() for d in sides[area]):
+                    sides[area].append(dock)
+        docks = sides[Qt.DockWidgetArea.LeftDockWidgetArea] + sides[Qt.DockWidgetArea.RightDockWidgetArea]
+        taken = sum(max(d.width(), d.sizeHint().width()) for d in docks)
+        room = width * (1 - canvas_share)
+        if not docks or taken <= room:
+            return
+        factor = room / taken
+        self.resizeDocks(docks, [max(160, int(max(d.width(), d.sizeHint().width()) * factor)) for d in docks],
+                         Qt.Orientation.Horizontal)
+
+    def _default_dock_sizes(self) -> None:
+        docks, widths = [self.outline_dock], [330]
+        if self.source_dock is not None:
+            docks.append(self.source_dock)
+            widths.append(min(460, max(360, self.width() // 3)))
+        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [2, 3], Qt.Orientation.Vertical)
+
+    # ------------------------------------------------------------------ title
+    def _update_title(self, *_: Any) -> None:
+        self.setWindowTitle(f"{self.doc.display_name}[*] — argmap")
+        self.setWindowModified(self.doc.dirty)
+        if self.doc.path:
+            self.setWindowFilePath(self.doc.path)
+
+    def _on_map_changed(self, change: Any) -> None:
+        if change.meta and not self.doc.path:
+            self._update_title()
+
+    def _on_focus_requested(self, eid: str) -> None:
+        center = getattr(self.view, "center_on", None)
+        if center is not None:
+            center(eid)
+
+    def is_pristine(self) -> bool:
+        """An untitled window that was never edited (opening a file may replace it)."""
+        return not self.doc.path and not self.doc.dirty and not self.doc.map.statements \
+            and self.doc.undo_stack.count() == 0
+
+    # ------------------------------------------------------------------ files
+    def new_file(self) -> None:
+        window_manager().new_document(near=self)
+
+    def open_file(self) -> None:
+        exts = " ".join(f"*{e}" for e in dict.fromkeys([EXTENSION, *readable_extensions()]))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open map", self._dialog_dir(),
+                                                f"{native_filter()};;All readable ({exts});;All files (*)")
+        for path in paths:
+            window_manager().open_path(path, near=self)
+
+    def open_path(self, path: str) -> None:
+        window_manager().open_path(path, near=self)
+
+    def save(self) -> bool:
+        if not self.doc.path:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        suggested = self.doc.path or os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name) + EXTENSION)
+        path, _ = QFileDialog.getSaveFileName(self, "Save map as", suggested, native_filter())
+        if not path:
+            return False
+        if not path.lower().endswith(EXTENSION):
+            path += EXTENSION
+        other = window_manager().window_for(path)
+        if other is not None and other is not self:
+            QMessageBox.critical(self, "Cannot save", f"{path} is open in another window; close it first.")
+            return False
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            self.doc.save(path)
+        except MapFileError as e:
+            QMessageBox.critical(self, "Cannot save", str(e))
+            return False
+        except OSError as e:
+            QMessageBox.critical(self, "Cannot save", f"{path}: {e.strerror or e}")
+            return False
+        window_manager().note_saved(path)
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self._update_title()
+        return True
+
+    def _dialog_dir(self) -> str:
+        if self.doc.path:
+            return os.path.dirname(self.doc.path)
+        recent = settings.recent_files()
+        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True when it is fine to go on."""
+        if not self.doc.dirty:
+            return True
+        answer = QMessageBox.warning(
+            self, "Unsaved changes", f"Save the changes to “{self.doc.display_name}” before closing?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def force_close(self) -> None:
+        """Close without asking (tests, shutdown)."""
+        self._forced = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._forced and not self.maybe_save():
+            event.ignore()
+            return
+        settings.save_window_state(self.saveGeometry(), self.saveState())
+        window_manager().unregister(self)
+        self.find_bar.close_bar()
+        self.doc.close()
+        event.accept()
+
+    # ---------------------------------------------------------------- import/export
+    def import_file(self) -> None:
+        exts = " ".join(f"*{e}" for e in readable_extensions())
+        path, _ = QFileDialog.getOpenFileName(self, "Import", self._dialog_dir(), f"Readable files ({exts})")
+        if path:
+            window_manager().open_path(path, near=self)
+
+    def export_file(self, fmt: str | None = None) -> None:
+        from ...io.registry import FORMATS
+
+        specs = [f for f in FORMATS if f.writer and not f.needs_qt and f.name != "argmap"]
+        if fmt is not None:
+            specs = [f for f in specs if f.name == fmt]
+        if not specs:
+            QMessageBox.information(self, "Export", "No other export formats are available yet.")
+            return
+        filters = [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in specs]
+        stem = os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name))
+        path, chosen = QFileDialog.getSaveFileName(self, "Export", stem + specs[0].extensions[0], ";;".join(filters))
+        if not path:
+            return
+        spec = specs[filters.index(chosen)] if chosen in filters else None
+        if spec is not None and not any(path.lower().endswith(e) for e in spec.extensions):
+            path += spec.extensions[0]
+        from ...io import write_any
+
+        try:
+            write_any(self.doc.map, path, spec.name if spec else None)
+        except MapFileError as e:
+            QMessageBox.critical(self, "Cannot export", str(e))
+            return
+        self.statusBar().showMessage(f"Exported {path}", 4000)
+
+    def export_image(self, kind: str) -> str | None:
+        """SVG / PNG / PDF through an options dialog and ``argmap.ui.export.images`` (drawn like the canvas)."""
+        from ..export.dialog import export_image
+
+        stem = os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name))
+        return export_image(self, self.doc, kind, stem)
+
+    def copy_as_image(self) -> None:
+        from ..export.dialog import copy_as_image
+
+        copy_as_image(self, self.doc)
+
+    def print_map(self, preview: bool = False) -> bool:
+        """File > Print… (the print dialog) or Print Preview…; the selection only when statements are selected."""
+        from ..export.dialog import selected_statements
+        from ..export.printing import print_map
+
+        ids = selected_statements(self.doc.map, list(self.doc.selection)) or None
+        return print_map(self, self.doc.map, ids, preview=preview)
+
+    # ------------------------------------------------------------------ recent
+    def refresh_recent_menu(self) -> None:
+        menu = getattr(self, "recent_menu", None)
+        if menu is not None:
+            from .menus import fill_recent_menu
+
+            fill_recent_menu(self, menu)
+
+    # ------------------------------------------------------------- drag & drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_maps(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if _dropped_maps(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped_maps(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for path in paths:
+            window_manager().open_path(path, near=self)
+
+    # ---------------------------------------------------------------- geometry
+    def saved_state(self) -> tuple[QByteArray, QByteArray]:
+        return self.saveGeometry(), self.saveState()
+
+
+def _dropped_maps(event: Any) -> list[str]:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and is_map_file(u.toLocalFile())]
+
+
+def _file_stem(name: str) -> str:
+    bad = '<>:"/\\|?*'
+    stem = "".join("-" if c in bad else c for c in name).strip() or "Untitled"
+    return stem[:80]

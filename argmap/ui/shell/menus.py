@@ -1,0 +1,208 @@
+"""Menus, toolbar and actions of the main window, with standard shortcuts and none used twice."""
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
+
+from ...resources import sample_paths
+from . import settings
+from .window_manager import window_manager
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+Std = QKeySequence.StandardKey
+# standard keys some platforms leave unbound (Quit on Windows, or under the offscreen platform)
+FALLBACK_KEYS = {Std.Quit: ("Ctrl+Q",), Std.Close: ("Ctrl+W",), Std.FindNext: ("F3",),
+                 Std.FindPrevious: ("Shift+F3",), Std.Redo: ("Ctrl+Shift+Z",)}
+
+
+def _action(w: "MainWindow", name: str, text: str, slot: Callable[..., Any] | None,
+            shortcut: Any = None, tip: str = "") -> QAction:
+    act = QAction(text, w)
+    act.setObjectName(name)
+    if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            act.setShortcuts(QKeySequence.keyBindings(shortcut) or [QKeySequence(k) for k in FALLBACK_KEYS.get(shortcut, ())])
+        else:
+            act.setShortcut(QKeySequence(shortcut))
+    if tip:
+        act.setStatusTip(tip)
+    if slot is not None:
+        act.triggered.connect(lambda _checked=False: slot())
+    w.actions_[name] = act
+    return act
+
+
+def dedupe_shortcuts(actions: Iterable[QAction]) -> list[str]:
+    """Drop any shortcut already used by an earlier action (an ambiguous shortcut fires nothing in Qt)."""
+    used: dict[str, str] = {}
+    dropped = []
+    for act in actions:
+        keep = []
+        for seq in act.shortcuts():
+            key = seq.toString()
+            if not key:
+                continue
+            if key in used and used[key] != act.objectName():
+                dropped.append(f"{key}: {act.text()!r} (kept for {used[key]!r})")
+                continue
+            used[key] = act.objectName() or act.text()
+            keep.append(seq)
+        if len(keep) != len(act.shortcuts()):
+            act.setShortcuts(keep)
+    for line in dropped:
+        log.warning("duplicate shortcut dropped: %s", line)
+    return dropped
+
+
+def build_menus(w: "MainWindow") -> None:
+    # the canvas's own actions are scoped to the canvas, so typing elsewhere is never taken over
+    canvas = w.view.canvas_actions
+    w.canvas_actions = canvas
+    edit_actions = list(canvas.edit_actions)
+    structure_actions = list(canvas.structure_actions)
+    view_actions = list(canvas.view_actions)
+    wm = window_manager
+    bar = w.menuBar()
+    # ------------------------------------------------------------------ File
+    m = bar.addMenu("&File")
+    m.addAction(_action(w, "new", "&New", w.new_file, Std.New, "Start a new map in a new window"))
+    m.addAction(_action(w, "open", "&Open…", w.open_file, Std.Open, "Open a map"))
+    w.recent_menu = m.addMenu("Open &Recent")
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(w, w.recent_menu))
+    fill_recent_menu(w, w.recent_menu)
+    samples = m.addMenu("Open &Sample")
+    for path in sample_paths():
+        from .start_screen import sample_title
+
+        act = samples.addAction(sample_title(path))
+        act.setStatusTip("Open a copy of this sample map")
+        act.triggered.connect(lambda _c=False, p=path: wm().open_sample(p, near=w))
+    samples.setEnabled(bool(sample_paths()))
+    m.addSeparator()
+    m.addAction(_action(w, "save", "&Save", w.save, Std.Save))
+    m.addAction(_action(w, "save_as", "Save &As…", w.save_as, Std.SaveAs))
+    m.addSeparator()
+    m.addAction(_action(w, "import", "&Import…", w.import_file, None, "Open another format (Argdown, AIF, …)"))
+    export = m.addMenu("&Export")
+    for kind in ("svg", "png", "pdf"):
+        export.addAction(_action(w, f"export_{kind}", f"{kind.upper()} image…" if kind != "pdf" else "PDF…",
+                                 lambda k=kind: w.export_image(k)))
+    export.addSeparator()
+    export.addAction(_action(w, "export_other", "Other format…", w.export_file))
+    m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print,
+                        "Print the map (or the selected statements)"))
+    m.addAction(_action(w, "print_preview", "Print Pre&view…", lambda: w.print_map(preview=True), None,
+                        "See the pages before printing: fitted on one page or spread over several"))
+    m.addSeparator()
+    m.addAction(_action(w, "close", "&Close", w.close, Std.Close))
+    m.addAction(_action(w, "quit", "&Quit", lambda: wm().quit(), Std.Quit))
+    # ------------------------------------------------------------------ Edit
+    m = bar.addMenu("&Edit")
+    undo = w.doc.undo_stack.createUndoAction(w, "&Undo")
+    undo.setObjectName("undo")
+    undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
+    redo = w.doc.undo_stack.createRedoAction(w, "&Redo")
+    redo.setObjectName("redo")
+    redo.setShortcuts(QKeySequence.keyBindings(Std.Redo))
+    w.actions_["undo"] = undo
+    w.actions_["redo"] = redo
+    m.addActions([undo, redo])
+    m.addSeparator()
+    m.addActions(edit_actions)
+    m.addAction(_action(w, "copy_image", "Copy as &Image", w.copy_as_image, "Ctrl+Shift+C",
+                        "Copy the selection (or the whole map) as a picture for other programs"))
+    m.addSeparator()
+    m.addAction(_action(w, "find", "&Find…", w.find_bar.open_bar, Std.Find, "Find statements"))
+    m.addAction(_action(w, "find_next", "Find &Next", w.find_bar.find_next, Std.FindNext))
+    m.addAction(_action(w, "find_previous", "Find Pre&vious", w.find_bar.find_previous, Std.FindPrevious))
+    # ------------------------------------------------------------- Structure
+    m = bar.addMenu("&Argument")
+    m.addActions(structure_actions)
+    # ------------------------------------------------------------------ View
+    m = bar.addMenu("&View")
+    m.addActions(view_actions)
+    m.addSeparator()
+    panels = m.addMenu("&Panels")
+    for dock in (w.outline_dock, w.inspector_dock, w.source_dock):
+        if dock is not None:
+            panels.addAction(dock.toggleViewAction())
+    theme_menu = m.addMenu("&Theme")
+    group = QActionGroup(w)
+    current = settings.theme()
+    for name in settings.THEMES:
+        act = _action(w, f"theme_{name}", name.capitalize(), lambda n=name: _set_theme(n))
+        act.setCheckable(True)
+        act.setChecked(name == current)
+        group.addAction(act)
+        theme_menu.addAction(act)
+    # ------------------------------------------------------------------ Help
+    m = bar.addMenu("&Help")
+    m.addAction(_action(w, "about", "&About argmap", lambda: _about(w)))
+    # --------------------------------------------------------------- toolbar
+    tb = QToolBar("Main toolbar", w)
+    tb.setObjectName("main-toolbar")
+    tb.setIconSize(QSize(18, 18))
+    w.addToolBar(tb)
+    tb.addActions([w.actions_["new"], w.actions_["open"], w.actions_["save"]])
+    tb.addSeparator()
+    tb.addActions([undo, redo])
+    short = {"add_support": "+ Reason", "add_objection": "− Objection", "add_evidence": "+ Evidence",
+             "zoom_in": "Zoom In", "zoom_out": "Zoom Out", "zoom_fit": "Fit"}
+    tb.addSeparator()
+    for name, label in short.items():
+        act = getattr(canvas, name)
+        act.setIconText(label)
+        tb.addAction(act)
+    tb.addSeparator()
+    tb.addAction(w.actions_["find"])
+    w.toolbar = tb
+    # every action reachable from the window, in menu order: no shortcut twice
+    all_actions = list(w.actions_.values()) + edit_actions + structure_actions + view_actions
+    dedupe_shortcuts(dict.fromkeys(all_actions))
+    for act in edit_actions + structure_actions + view_actions:
+        if act not in w.actions():
+            w.addAction(act)
+
+
+def fill_recent_menu(w: "MainWindow", menu: QMenu) -> None:
+    menu.clear()
+    files = settings.recent_files()
+    for i, path in enumerate(files):
+        label = os.path.basename(path)
+        act = menu.addAction(f"&{i + 1} {label}" if i < 9 else label)
+        act.setStatusTip(path)
+        act.setToolTip(path)
+        act.triggered.connect(lambda _c=False, p=path: window_manager().open_path(p, near=w))
+    if files:
+        menu.addSeparator()
+        menu.addAction("Clear Menu", lambda: (settings.clear_recent_files(), window_manager().recent_files_changed()))
+    menu.setEnabled(bool(files))
+
+
+def _set_theme(name: str) -> None:
+    from .app import apply_theme
+
+    settings.set_theme(name)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, name)
+    for win in window_manager().windows:
+        act = win.actions_.get(f"theme_{name}")
+        if act is not None:
+            act.setChecked(True)
+
+
+def _about(w: "MainWindow") -> None:
+    from ... import __version__
+
+    QMessageBox.about(w, "About argmap",
+                      f"<b>argmap {__version__}</b><p>Map the conclusions, premises and evidence of "
+                      "persuasive writing, and the reasons and objections between them.</p>")

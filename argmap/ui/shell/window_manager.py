@@ -1,0 +1,175 @@
+"""The application's open windows: one MainWindow per map, opening files once, quitting with care."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ...io import MapFileError, load_map
+from ...io.native import EXTENSION
+from . import settings
+from ..document.controller import DocumentController
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .main_window import MainWindow
+    from .start_screen import StartScreen
+
+log = logging.getLogger(__name__)
+
+
+def same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+class WindowManager(QObject):
+    """Keeps the list of main windows (SDI: one per open map) and the start screen."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.windows: list[MainWindow] = []
+        self.start_screen: StartScreen | None = None
+
+    # ------------------------------------------------------------- registry
+    def register(self, window: "MainWindow") -> None:
+        if window not in self.windows:
+            self.windows.append(window)
+
+    def unregister(self, window: "MainWindow") -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def window_for(self, path: str) -> "MainWindow | None":
+        for w in self.windows:
+            if w.doc.path and same_file(w.doc.path, path):
+                return w
+        return None
+
+    # ---------------------------------------------------------------- opening
+    def new_window(self, doc: DocumentController | None = None, near: QWidget | None = None) -> "MainWindow":
+        from .main_window import MainWindow
+
+        window = MainWindow(doc or DocumentController())
+        if near is not None and near.isVisible():
+            window.move(near.pos() + QPoint(32, 32))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self._close_start_screen()
+        return window
+
+    def new_document(self, near: QWidget | None = None) -> "MainWindow":
+        return self.new_window(DocumentController(), near)
+
+    def open_path(self, path: str, near: QWidget | None = None) -> "MainWindow | None":
+        """Open a map (or import another format) in a window of its own; an already-open
+        file just gets its window focused.  An invalid file shows one line and changes nothing."""
+        existing = self.window_for(path)
+        if existing is not None:
+            existing.show()
+            existing.raise_()
+            existing.activateWindow()
+            self._close_start_screen()
+            return existing
+        try:
+            doc = DocumentController.open(path)
+        except MapFileError as e:
+            QMessageBox.critical(near, "Cannot open file", str(e))
+            return None
+        if doc.path:
+            settings.add_recent_file(doc.path)
+        window = self.new_window(doc, near)
+        report = getattr(doc, "import_report", None)
+        if report is not None and report.lines():
+            QMessageBox.information(window, "Imported", f"Imported {os.path.basename(path)}:\n\n"
+                                    + "\n".join(report.lines()))
+        self._replace_pristine(near, window)
+        self.recent_files_changed()
+        return window
+
+    def open_sample(self, path: str | Path, near: QWidget | None = None) -> "MainWindow | None":
+        """Open a copy of a shipped sample: untitled, so Save asks for a new name."""
+        try:
+            amap = load_map(path)
+        except MapFileError as e:
+            QMessageBox.critical(near, "Cannot open sample", str(e))
+            return None
+        window = self.new_window(DocumentController(amap), near)
+        self._replace_pristine(near, window)
+        return window
+
+    def _replace_pristine(self, old: QWidget | None, new: "MainWindow") -> None:
+        """Opening from an empty untitled window that was never edited replaces it."""
+        from .main_window import MainWindow
+
+        if isinstance(old, MainWindow) and old is not new and old.is_pristine():
+            new.move(old.pos())
+            old.close()
+
+    # ------------------------------------------------------------ start screen
+    def show_start_screen(self) -> "StartScreen":
+        from .start_screen import StartScreen
+
+        if self.start_screen is None:
+            self.start_screen = StartScreen(self)
+        self.start_screen.refresh()
+        self.start_screen.show()
+        self.start_screen.raise_()
+        self.start_screen.activateWindow()
+        return self.start_screen
+
+    def _close_start_screen(self) -> None:
+        if self.start_screen is not None:
+            screen, self.start_screen = self.start_screen, None
+            screen.close()
+            screen.deleteLater()
+
+    # ------------------------------------------------------------ recent files
+    def recent_files_changed(self) -> None:
+        for w in self.windows:
+            w.refresh_recent_menu()
+        if self.start_screen is not None:
+            self.start_screen.refresh()
+
+    def note_saved(self, path: str) -> None:
+        settings.add_recent_file(path)
+        self.recent_files_changed()
+
+    # ------------------------------------------------------------------ quit
+    def quit(self) -> bool:
+        """Close every window, asking about unsaved changes; Cancel stops the quit."""
+        for w in list(reversed(self.windows)):
+            if not w.close():
+                return False
+        self._close_start_screen()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+        return True
+
+    def close_all(self) -> None:
+        """Close everything without asking (tests, shutdown after a fatal error)."""
+        for w in list(self.windows):
+            w.force_close()
+        self._close_start_screen()
+
+
+def native_filter() -> str:
+    return f"argmap maps (*{EXTENSION})"
+
+
+_manager: WindowManager | None = None
+
+
+def window_manager() -> WindowManager:
+    """The application-wide window manager."""
+    global _manager
+    if _manager is None:
+        _manager = WindowManager()
+    return _manager

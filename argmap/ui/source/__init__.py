@@ -1,0 +1,1 @@
+"""The source panel: the text being mapped, its tints, anchors and the edits made from passages."""
