@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from argmap.model import ArgumentMap, Kind, Polarity, Source
 from argmap.ui.canvas.clipboard import FRAGMENT_MIME
-from argmap.ui.canvas.drops import PASSAGE_MIME
+from argmap.model.passages import PASSAGE_MIME
 
 from canvas_support import point_of, small_map, state, undo_redo_check
 

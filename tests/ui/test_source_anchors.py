@@ -4,7 +4,6 @@ from __future__ import annotations
 from argmap.io import dumps
 from argmap.model import Anchor, ArgumentMap, Source, Statement, broken_anchors, stats
 from argmap.ui.document.controller import DocumentController
-from argmap.ui.source.edits import free_spot, place_statement
 from argmap.ui.source.panel import SourcePanel
 
 TEXT = "Bikes are good. Lanes save lives. Shops gain customers. Cars are loud."
@@ -58,17 +57,6 @@ def test_repeated_quote_goes_to_the_nearest_occurrence(qtbot):
     panel.edit_text("src", new)
     a = doc.map.statements["lanes"].anchors[0]
     assert a.start == new.rindex("Lanes save lives.") and a.matches(new)
-
-
-def test_placement_avoids_existing_cards():
-    amap = ArgumentMap()
-    amap.add_statement(Statement("a", "A card"), position=(0.0, 0.0))
-    amap.add_statement(Statement("b", "Another card"), position=(300.0, 0.0))
-    spot = free_spot(amap, (200.0, 60.0), (0.0, 0.0))
-    assert spot != (0.0, 0.0)
-    st = Statement("n", "New one")
-    x, y = place_statement(amap, st, support_target="a")
-    assert y > 0  # below the statement it supports
 
 
 def test_edits_in_several_paragraphs_keep_repeated_quotes_apart(qtbot):

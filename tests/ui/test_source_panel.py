@@ -13,7 +13,7 @@ from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Source, Statement
 from argmap.model.text import coverage as model_coverage
 from argmap.ui.document.controller import DocumentController
 from argmap.ui.source.panel import SourcePanel
-from argmap.ui.source.source_text import PASSAGE_MIME, Passage
+from argmap.model.passages import PASSAGE_MIME, Passage
 
 TEXT = ("Dr. Lee met the U.N. envoy at 3 p.m. on Monday. Prices rose 3.5 percent last year.\n"
         "Cycling is safer with protected lanes. \"It works,\" she said. Shops lose nothing.\n"

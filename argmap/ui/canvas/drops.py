@@ -9,21 +9,19 @@ from PySide6.QtCore import QPointF, Qt
 from ... import measure
 from ...model import Anchor, Kind, Point, Polarity, Relation, Statement, new_id
 from ...layout import placement
-from .edits import NewStatementCommand
+from ...model.passages import PASSAGE_MIME
 from ..document.commands import UpdateStatementCommand
+from . import clipboard
+from .edits import NewStatementCommand
 from .items import NodeItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .view import MapView
 
-PASSAGE_MIME = "application/x-argmap-passage"
-
 
 def drag_enter(view: "MapView", event) -> bool:
-    from .clipboard import FRAGMENT_MIME
-
     md = event.mimeData()
-    if md.hasFormat(PASSAGE_MIME) or md.hasFormat(FRAGMENT_MIME):
+    if md.hasFormat(PASSAGE_MIME) or md.hasFormat(clipboard.FRAGMENT_MIME):
         event.acceptProposedAction()
         return True
     return False
@@ -32,8 +30,6 @@ def drag_enter(view: "MapView", event) -> bool:
 def drop(view: "MapView", event, target) -> bool:
     """A passage dropped on empty canvas makes a statement anchored to it; on a card it anchors
     that card, or with Shift adds a supporting statement; a fragment is pasted where it lands."""
-    from . import clipboard
-
     md = event.mimeData()
     at = view.mapToScene(event.position().toPoint())
     if md.hasFormat(clipboard.FRAGMENT_MIME):

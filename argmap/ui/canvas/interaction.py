@@ -8,14 +8,13 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QMenu
 
 from ...model import Kind, Point, Polarity
-from . import drops as canvas_drops
+from . import drops
 from .editor import CardEditor
 from .items import NodeItem, RelationItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .view import MapView
 
-from .drops import PASSAGE_MIME
 NUDGE = 10.0
 BIG_NUDGE = 50.0
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
@@ -387,12 +386,10 @@ class Interaction:
 
     # ------------------------------------------------------- drag and drop
     def drag_enter(self, event) -> bool:
-        return canvas_drops.drag_enter(self.view, event)
+        return drops.drag_enter(self.view, event)
 
     def drag_move(self, event) -> bool:
-        return canvas_drops.drag_enter(self.view, event)
+        return drops.drag_enter(self.view, event)
 
     def drop(self, event) -> bool:
-        return canvas_drops.drop(self.view, event, self._card_at(event.position().toPoint()))
-
-__all__ = ["Interaction", "PASSAGE_MIME"]
+        return drops.drop(self.view, event, self._card_at(event.position().toPoint()))

@@ -7,13 +7,14 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from ...io.source_files import SourceFileError, read_source_file
 from ...model import Kind, ModelError, Source, new_id
+from ...model.passages import passage_anchor
 from ...model.text import normalise_newlines, sentence_at
-from .claimed_keys import ClaimsKeys
 from ..document.commands import AddSourceCommand, RemoveSourceCommand, UpdateSourceCommand
+from .claimed_keys import ClaimsKeys
 from .dialogs import SourceDetailsDialog, SourceTextDialog
-from .edits import make_statement, passage_anchor, replace_anchor, replace_source_text
-from .source_text import SourceFileError, read_source_file
+from .edits import make_statement, replace_anchor, replace_source_text
 from .text_view import SourceTextView
 
 if TYPE_CHECKING:  # pragma: no cover

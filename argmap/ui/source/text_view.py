@@ -20,7 +20,7 @@ from ...model import Kind, Source
 from ...model.text import sentence_at
 from .claimed_keys import ClaimsKeys
 from ..paint.drawing import theme_for
-from .source_text import PASSAGE_MIME, Passage, Utf16Map, trim_range
+from ...model.passages import PASSAGE_MIME, Passage, Utf16Map, trim_range
 from .tints import Tint, TintLayer, tint_segments
 
 SERIF_FAMILIES = ("Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif")

@@ -1,95 +1,16 @@
-"""Source files and passages without Qt: reading .txt/.md/.html, UTF-16 offsets, trimming, drag payloads."""
+"""Source texts from files: plain text, Markdown and HTML read as the text a map is made from."""
 from __future__ import annotations
 
-import json
 import os
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any
 
-from ...model.text import normalise_newlines
-
-PASSAGE_MIME = "application/x-argmap-passage"
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
-
+from ..model.text import normalise_newlines
 
 class SourceFileError(ValueError):
     """A source file could not be read; the message is one line naming the file."""
 
 
-# ------------------------------------------------------------------ offsets
-class Utf16Map:
-    """Converts between Python string indices (code points) and Qt positions (UTF-16 units).
-
-    Only characters outside the Basic Multilingual Plane (emoji, some CJK) take
-    two UTF-16 units, so the map keeps their code point indices and bisects.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
-        # UTF-16 index of each astral character's first unit
-        self._astral16 = [i + k for k, i in enumerate(self._astral)]
-
-    def to_utf16(self, cp: int) -> int:
-        return cp + bisect_left(self._astral, cp)
-
-    def to_cp(self, u16: int, round_up: bool = False) -> int:
-        """The code point index at UTF-16 position ``u16``; a position inside a
-        surrogate pair goes to the character's start (or its end with ``round_up``)."""
-        k = bisect_left(self._astral16, u16)  # astral characters starting before u16
-        if k and u16 == self._astral16[k - 1] + 1:  # between the two halves of a pair
-            return self._astral[k - 1] + (1 if round_up else 0)
-        return u16 - k
-
-
-# ----------------------------------------------------------------- passages
-@dataclass(frozen=True)
-class Passage:
-    """A range ``[start, end)`` of a source text in code points, and its exact text."""
-
-    source: str
-    start: int
-    end: int
-    text: str
-    kind: str | None = None
-
-    def to_json(self) -> bytes:
-        data: dict[str, Any] = {"source": self.source, "start": self.start, "end": self.end, "text": self.text}
-        if self.kind:
-            data["kind"] = self.kind
-        return json.dumps(data, ensure_ascii=False).encode("utf-8")
-
-    @classmethod
-    def from_json(cls, raw: bytes | str) -> "Passage | None":
-        """The passage in a drag payload, or None when it is not one."""
-        try:
-            data = json.loads(raw)
-            p = cls(str(data["source"]), int(data["start"]), int(data["end"]), str(data["text"]),
-                    str(data["kind"]) if data.get("kind") else None)
-        except (ValueError, KeyError, TypeError):
-            return None
-        return p if 0 <= p.start <= p.end else None
-
-
-def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without leading and trailing white space."""
-    start, end = max(0, min(start, end)), min(len(text), max(start, end))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def statement_text(quote: str) -> str:
-    """The text of a statement made from a passage: white space collapsed."""
-    return " ".join(quote.split())
-
-
-# ------------------------------------------------------------ reading files
 _BLOCK_TAGS = frozenset("""address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4
     h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul""".split())
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
