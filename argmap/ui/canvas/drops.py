@@ -12,7 +12,7 @@ from ...layout import placement
 from ...model.passages import PASSAGE_MIME
 from ..document.commands import UpdateStatementCommand
 from . import clipboard
-from .edits import NewStatementCommand
+from ..document.placing_commands import NewStatementCommand
 from .items import NodeItem
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -31,7 +31,7 @@ class MapCommand(QUndoCommand):
 
     def redo(self) -> None:
         try:
-            self.do()
+            self.apply()
         except ModelError as e:
             if self._done_once:
                 raise
@@ -41,12 +41,12 @@ class MapCommand(QUndoCommand):
         self._done_once = True
 
     def undo(self) -> None:
-        self.undo_()
+        self.revert()
 
-    def do(self) -> None:  # pragma: no cover - abstract
+    def apply(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def undo_(self) -> None:  # pragma: no cover - abstract
+    def revert(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -57,10 +57,10 @@ class AddStatementCommand(MapCommand):
         self.statement = statement
         self.position = position
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.map.add_statement(self.statement, self.position)
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         self.map.remove([self.statement.id])
 
 
@@ -71,10 +71,10 @@ class AddRelationCommand(MapCommand):
         self.relation = relation
         self.position = position
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.map.add_relation(self.relation, self.position)
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         self.map.remove([self.relation.id])
 
 
@@ -90,10 +90,10 @@ class AddManyCommand(MapCommand):
         self.positions = dict(positions or {})
         self.sources = list(sources)
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.map.add_many(self.statements, self.relations, self.positions, (), self.sources)
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         ids = [r.id for r in self.relations] + [s.id for s in self.statements]
         if ids:
             self.map.remove(ids)
@@ -110,10 +110,10 @@ class RemoveCommand(MapCommand):
         self.ids = list(ids)
         self.snapshot: Snapshot | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.snapshot = self.map.remove(self.ids)
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         assert self.snapshot is not None
         self.map.restore(self.snapshot)
 
@@ -130,12 +130,12 @@ class UpdateStatementCommand(MapCommand):
         self.old: dict[str, Any] = {}
         self.merge = merge
 
-    def do(self) -> None:
+    def apply(self) -> None:
         before = self.map.update_statement(self.sid, **self.new)
         if not self.old:
             self.old = {k: getattr(before, k) for k in self.new}
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         self.map.update_statement(self.sid, **self.old)
 
     def id(self) -> int:
@@ -157,12 +157,12 @@ class UpdateRelationCommand(MapCommand):
         self.new = dict(changes)
         self.old: dict[str, Any] = {}
 
-    def do(self) -> None:
+    def apply(self) -> None:
         before = self.map.update_relation(self.rid, **self.new)
         if not self.old:
             self.old = {k: getattr(before, k) for k in self.new}
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         self.map.update_relation(self.rid, **self.old)
 
 
@@ -176,12 +176,12 @@ class MoveCommand(MapCommand):
         self.old: dict[str, Point | None] | None = None
         self.nudge = nudge
 
-    def do(self) -> None:
+    def apply(self) -> None:
         old = self.map.move(self.new)
         if self.old is None:
             self.old = old
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         assert self.old is not None
         self.map.move(self.old)
 
@@ -203,10 +203,10 @@ class PinCommand(MapCommand):
         self.pinned = pinned
         self.changed: set[str] = set()
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.changed = self.map.set_pinned(self.ids, self.pinned)
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         self.map.set_pinned(self.changed, not self.pinned)
 
 
@@ -215,10 +215,10 @@ class AddSourceCommand(MapCommand):
         super().__init__(doc, "Add source", parent)
         self.source = source
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.map.add_source(self.source)
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         self.map.remove_source(self.source.id)
 
 
@@ -230,12 +230,12 @@ class UpdateSourceCommand(MapCommand):
         self.new = dict(changes)
         self.old: dict[str, Any] = {}
 
-    def do(self) -> None:
+    def apply(self) -> None:
         before = self.map.update_source(self.sid, **self.new)
         if not self.old:
             self.old = {k: getattr(before, k) for k in self.new}
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         self.map.update_source(self.sid, **self.old)
 
 
@@ -245,10 +245,10 @@ class RemoveSourceCommand(MapCommand):
         self.sid = sid
         self.snapshot: Snapshot | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         self.snapshot = self.map.remove_source(self.sid)
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         assert self.snapshot is not None
         self.map.restore(self.snapshot)
 
@@ -260,11 +260,11 @@ class SetMetaCommand(MapCommand):
         self.new = dict(changes)
         self.old: dict[str, Any] | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         old = self.map.set_meta(**self.new)
         if self.old is None:
             self.old = old
 
-    def undo_(self) -> None:
+    def revert(self) -> None:
         assert self.old is not None
         self.map.set_meta(**self.old)
