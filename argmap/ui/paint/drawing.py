@@ -5,20 +5,11 @@ import math
 from typing import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QPainter,
-    QPainterPath,
-    QPainterPathStroker,
-    QPaintEngine,
-    QPen,
-    QPolygonF,
-    QStaticText,
-    QTextOption,
-)
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 
+from ...draw import parts, style
 from ...draw import route as edge_route
-from ...draw import style
+from ...draw.picture import Picture
 from ...draw.edges import horizontal_flow  # noqa: F401
 from ...draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS  # noqa: F401
 from ... import measure
@@ -26,54 +17,12 @@ from ...measure import CardMetrics
 from ...model import Kind, Polarity, Relation, Statement
 # where edges run (anchors, curves, spread arrivals) is edge_geometry's; re-exported for callers
 from .edge_geometry import arrival_xs, arrival_ys, edge_paths, premise_path, target_path  # noqa: F401
+from . import text
+from .qpicture import play
 from .theme import DARK, LABEL_FONT_PX, LIGHT, Theme, label_font, register_fonts, text_font, theme_for  # noqa: F401
 
 SELECTION_MARGIN = 4.0     # selection/hover outline drawn this far outside the card
 ATTACK_DASHES = list(style.ATTACK_DASHES)  # in pen widths
-
-
-# ----------------------------------------------------------- static text cache
-_STATIC: dict[tuple[str, bool], QStaticText] = {}
-_STATIC_MAX = 60_000
-
-
-def _static(line: str, bold: bool) -> QStaticText:
-    key = (line, bold)
-    st = _STATIC.get(key)
-    if st is None:
-        if len(_STATIC) > _STATIC_MAX:
-            _STATIC.clear()
-        st = QStaticText(line)
-        st.setTextFormat(Qt.TextFormat.PlainText)
-        opt = QTextOption()
-        opt.setWrapMode(QTextOption.WrapMode.NoWrap)
-        st.setTextOption(opt)
-        st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
-        _STATIC[key] = st
-    return st
-
-
-def _raster(painter: QPainter) -> bool:
-    engine = painter.paintEngine()
-    return engine is not None and engine.type() in (QPaintEngine.Type.Raster, QPaintEngine.Type.OpenGL2)
-
-
-def _draw_lines(painter: QPainter, lines: Sequence[str], left: float, top: float, line_height: float,
-                bold: bool) -> None:
-    """Draw wrapped lines, the first with its top at ``top``; cached static text on screen, plain text
-    for vector devices (SVG, PDF) so exported text stays selectable."""
-    font = text_font(bold)
-    painter.setFont(font)
-    if _raster(painter):
-        # QStaticText puts the top of the font's ascent at y; measure's lines start at the line top
-        for i, line in enumerate(lines):
-            if line:
-                painter.drawStaticText(QPointF(left, top + i * line_height), _static(line, bold))
-        return
-    ascent = measure.REGULAR.ascent
-    for i, line in enumerate(lines):
-        if line:
-            painter.drawText(QPointF(left, top + i * line_height + ascent), line)
 
 
 # ------------------------------------------------------------------- cards
@@ -158,8 +107,8 @@ def draw_card(painter: QPainter, rect: QRectF, statement: Statement, metrics: Ca
     painter.setPen(theme.text)
     left = x0 + metrics.text_x
     if metrics.title_lines:
-        _draw_lines(painter, metrics.title_lines, left, y0 + metrics.title_y, metrics.line_height, True)
-    _draw_lines(painter, metrics.text_lines, left, y0 + metrics.text_y, metrics.line_height, False)
+        text.draw_lines(painter, metrics.title_lines, left, y0 + metrics.title_y, metrics.line_height, True)
+    text.draw_lines(painter, metrics.text_lines, left, y0 + metrics.text_y, metrics.line_height, False)
     painter.restore()
 
 
@@ -324,9 +273,7 @@ def draw_relation(painter: QPainter, relation: Relation, premise_rects: Sequence
 # ------------------------------------------------------------------ legend
 def legend_size(strip: bool = False) -> QSizeF:
     """The size :func:`draw_legend` takes (a box, or with ``strip`` a single row)."""
-    from ...draw.parts import legend_size as size
-
-    return QSizeF(*size(strip))
+    return QSizeF(*parts.legend_size(strip))
 
 
 _LEGENDS: dict[bool, tuple[object, object]] = {}   # strip -> (palette, legend picture at the origin)
@@ -336,14 +283,10 @@ def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool 
     """A key to kinds and relation styles at ``top_left`` (``draw.mapdraw``'s, as every export
     draws it); returns the rectangle it took.  The picture is made once per palette: the canvas
     draws the legend on every repaint."""
-    from ...draw.parts import draw_legend as draw
-    from ...draw.picture import Picture
-    from .qpicture import play
-
     palette, pic = _LEGENDS.get(strip, (None, None))
     if palette is not theme.palette:
         pic = Picture()
-        draw(pic, (0.0, 0.0), theme.palette, strip)
+        parts.draw_legend(pic, (0.0, 0.0), theme.palette, strip)
         _LEGENDS[strip] = (theme.palette, pic)
     painter.save()
     painter.translate(top_left)

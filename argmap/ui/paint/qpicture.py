@@ -9,8 +9,8 @@ from ...draw import style
 from ...draw.picture import Picture
 from ...draw.style import Colour, Font, Pen
 from ... import measure
-from . import drawing
-from .theme import _font
+from .text import is_raster, static_text
+from .theme import pixel_font, text_font
 
 _CAPS = {"flat": Qt.PenCapStyle.FlatCap, "square": Qt.PenCapStyle.SquareCap, "round": Qt.PenCapStyle.RoundCap}
 _JOINS = {"bevel": Qt.PenJoinStyle.BevelJoin, "miter": Qt.PenJoinStyle.MiterJoin, "round": Qt.PenJoinStyle.RoundJoin}
@@ -35,9 +35,9 @@ def qfont(font: Font) -> QFont:
     got = _FONTS.get(font)
     if got is None:
         if font == style.TEXT or font == style.TEXT_BOLD:
-            q = drawing.text_font(font.bold)
+            q = text_font(font.bold)
         else:
-            q = QFont(_font(round(font.px), font.bold))   # every picture font is a whole number of pixels
+            q = QFont(pixel_font(round(font.px), font.bold))   # every picture font is a whole number of pixels
             if font.spacing:
                 q.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, font.spacing)
         got = _FONTS[font] = q
@@ -79,8 +79,8 @@ def qpath(ops: list[tuple], winding: bool = False) -> QPainterPath:
 
 def play(painter: QPainter, pic: Picture) -> None:
     """Draw ``pic`` with ``painter`` (in the painter's current coordinates, which are the map's)."""
-    raster = drawing._raster(painter)
-    static = drawing._static
+    raster = is_raster(painter)
+    static = static_text
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)

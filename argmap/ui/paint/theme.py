@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 
 from ...draw import style
 from ...draw.style import LABEL_FONT_PX, Colour, Palette
 from ... import measure
+from ...resources import resources_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,6 @@ def theme_for(palette_or_dark: QPalette | bool | None = None) -> Theme:
     if isinstance(palette_or_dark, bool):
         return DARK if palette_or_dark else LIGHT
     if palette_or_dark is None:
-        from PySide6.QtGui import QGuiApplication
-
         if QGuiApplication.instance() is None:
             return LIGHT
         palette_or_dark = QGuiApplication.palette()
@@ -73,14 +72,13 @@ def register_fonts() -> None:
     global _fonts_registered
     if _fonts_registered:
         return
-    from ...resources import resources_dir
-
     for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(path))
     _fonts_registered = True
 
 
-def _font(px: int, bold: bool) -> QFont:
+def pixel_font(px: int, bold: bool) -> QFont:
+    """The bundled family at ``px`` pixels, laid out as ``measure`` measures it."""
     register_fonts()
     f = QFont(measure.FONT_FAMILY)
     f.setPixelSize(px)
@@ -99,13 +97,13 @@ def text_font(bold: bool = False) -> QFont:
     """The statement font (``measure.FONT_FAMILY`` at ``measure.FONT_PX`` pixels)."""
     key = "bold" if bold else "regular"
     if key not in _FONTS:
-        _FONTS[key] = _font(round(measure.FONT_PX), bold)
+        _FONTS[key] = pixel_font(round(measure.FONT_PX), bold)
     return _FONTS[key]
 
 
 def label_font() -> QFont:
     if "label" not in _FONTS:
-        f = _font(LABEL_FONT_PX, True)
+        f = pixel_font(LABEL_FONT_PX, True)
         f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.6)
         _FONTS["label"] = f
     return _FONTS["label"]
