@@ -60,7 +60,8 @@ def source_workflow(app, out: Path, name: str = "kim-putin") -> None:
 
 
 def main(out_dir: str = "docs/screenshots", name: str = "kim-putin") -> int:
-    from argmap.ui.shell.app import apply_theme, create_app
+    from argmap.ui.shell.app import create_app
+    from argmap.ui.shell.palette import apply_theme
 
     app = create_app()
     out = Path(out_dir)

@@ -17,7 +17,8 @@ def main(out_dir: str = "docs/screenshots", *only: str) -> int:
     """Screenshot every sample (or those whose file name contains one of ``only``)."""
     from argmap.model import main_conclusions
     from argmap.resources import sample_paths
-    from argmap.ui.shell.app import apply_theme, create_app
+    from argmap.ui.shell.app import create_app
+    from argmap.ui.shell.palette import apply_theme
     from argmap.ui.shell.window_manager import window_manager
 
     app = create_app()

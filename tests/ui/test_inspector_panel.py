@@ -20,9 +20,9 @@ def _choose(qtbot, combo, label: str) -> None:
 
 
 def _undo_redo_round_trip(w, before: str, after: str) -> None:
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     assert dumps(w.doc.map) == before
-    w.actions_["redo"].trigger()
+    w.named_actions["redo"].trigger()
     assert dumps(w.doc.map) == after
 
 
@@ -45,7 +45,7 @@ def test_typing_statement_text_is_live_and_one_undo_step(qtbot, make_window):
     insp.st_text.setFocus()
     qtbot.keyClicks(insp.st_text, "!")
     assert w.doc.undo_stack.count() == 2
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     assert dumps(w.doc.map) == after
     _undo_redo_round_trip(w, before, after)
 
@@ -71,10 +71,10 @@ def test_title_kind_tags_notes_and_assessment_edits(qtbot, make_window):
     assert w.doc.undo_stack.count() == 5
     after = dumps(w.doc.map)
     for _ in range(5):
-        w.actions_["undo"].trigger()
+        w.named_actions["undo"].trigger()
     assert dumps(w.doc.map) == before
     for _ in range(5):
-        w.actions_["redo"].trigger()
+        w.named_actions["redo"].trigger()
     assert dumps(w.doc.map) == after
     assert insp.st_kind.currentText() == "Evidence" and insp.st_tags.text() == "money, schools"
 
@@ -98,10 +98,10 @@ def test_relation_fields_and_summary(qtbot, make_window):
     after = dumps(w.doc.map)
     steps = w.doc.undo_stack.count()  # (each arrow key on a combo box is a choice, so a step)
     for _ in range(steps):
-        w.actions_["undo"].trigger()
+        w.named_actions["undo"].trigger()
     assert dumps(w.doc.map) == before
     for _ in range(steps):
-        w.actions_["redo"].trigger()
+        w.named_actions["redo"].trigger()
     assert dumps(w.doc.map) == after
 
 

@@ -35,13 +35,13 @@ def test_png_export_with_transparent_background_and_scale(tmp_path, dialogs, mak
     before = dumps(w.doc.map)
     dialogs.export_options = _choose(background=True, scale=1.0)
     dialogs.save_paths.append(str(tmp_path / "clear"))
-    w.actions_["export_png"].trigger()
+    w.named_actions["export_png"].trigger()
     clear = QImage(str(tmp_path / "clear.png"))
     assert not clear.isNull() and clear.hasAlphaChannel()
     assert clear.pixelColor(0, 0).alpha() == 0
     dialogs.export_options = _choose(background=False, scale=2.0)
     dialogs.save_paths.append(str(tmp_path / "white.png"))
-    w.actions_["export_png"].trigger()
+    w.named_actions["export_png"].trigger()
     white = QImage(str(tmp_path / "white.png"))
     corner = white.pixelColor(0, 0)
     assert (corner.alpha(), corner.red(), corner.green(), corner.blue()) == (255, 255, 255, 255)
@@ -56,7 +56,7 @@ def test_svg_of_the_selection_holds_only_the_selected_statements(tmp_path, dialo
     w.doc.select(["c", "o1"])
     dialogs.export_options = _choose(selection=True, title=False, legend=False)
     dialogs.save_paths.append(str(tmp_path / "part.svg"))
-    w.actions_["export_svg"].trigger()
+    w.named_actions["export_svg"].trigger()
     svg = (tmp_path / "part.svg").read_text(encoding="utf-8")
     assert "Soda tax" in svg and "hardest" in svg  # the two selected cards
     for word in ("obesity", "reduce", "school", "study", "health"):  # none of the others
@@ -67,7 +67,7 @@ def test_svg_of_the_selection_holds_only_the_selected_statements(tmp_path, dialo
     seen = []
     dialogs.export_options = lambda d: seen.append(d.selection.isEnabled()) or True
     dialogs.save_paths.append(str(tmp_path / "all.svg"))
-    w.actions_["export_svg"].trigger()
+    w.named_actions["export_svg"].trigger()
     assert seen == [False]
     full = (tmp_path / "all.svg").read_text(encoding="utf-8")
     assert all(word in full for word in ("Soda tax", "school", "obesity"))
@@ -77,12 +77,12 @@ def test_pdf_fit_is_one_page_and_tile_spreads_over_pages(tmp_path, dialogs, make
     w = make_window(_big_map())
     dialogs.export_options = _choose(page="A4", fit=True)
     dialogs.save_paths.append(str(tmp_path / "fit.pdf"))
-    w.actions_["export_pdf"].trigger()
+    w.named_actions["export_pdf"].trigger()
     fit = PdfReader(tmp_path / "fit.pdf")
     assert len(fit.pages) == 1
     dialogs.export_options = _choose(page="A3", orientation=False, tile=True)
     dialogs.save_paths.append(str(tmp_path / "tiles.pdf"))
-    w.actions_["export_pdf"].trigger()
+    w.named_actions["export_pdf"].trigger()
     tiles = PdfReader(tmp_path / "tiles.pdf")
     assert len(tiles.pages) > 1
     box = tiles.pages[0].mediabox
@@ -93,12 +93,12 @@ def test_pdf_fit_is_one_page_and_tile_spreads_over_pages(tmp_path, dialogs, make
 def test_cancelled_options_write_nothing_and_unwritable_path_is_one_line(tmp_path, dialogs, make_window):
     w = make_window()
     dialogs.export_options = lambda d: False
-    w.actions_["export_pdf"].trigger()
+    w.named_actions["export_pdf"].trigger()
     assert not dialogs.of("save-dialog") and not list(tmp_path.iterdir())
     dialogs.export_options = None
     blocked = tmp_path / "no-such-folder" / "map.png"
     dialogs.save_paths.append(str(blocked))
-    w.actions_["export_png"].trigger()
+    w.named_actions["export_png"].trigger()
     (error,) = dialogs.of("critical")
     assert str(blocked) in error[2] and "\n" not in error[2]
     assert not blocked.exists()
@@ -107,15 +107,15 @@ def test_cancelled_options_write_nothing_and_unwritable_path_is_one_line(tmp_pat
 def test_copy_as_image_puts_the_selection_on_the_clipboard(dialogs, make_window):
     w = make_window()
     w.doc.select(["e1"])
-    w.actions_["copy_image"].trigger()
+    w.named_actions["copy_image"].trigger()
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.hasImage() and mime.hasFormat("image/svg+xml")
     assert "20% fall in sales" in mime.text() and "obesity" not in mime.text()
     w.doc.select([])
-    w.actions_["copy_image"].trigger()
+    w.named_actions["copy_image"].trigger()
     mime = QGuiApplication.clipboard().mimeData()
     assert "obesity" in mime.text() and "school sport" in mime.text()
-    assert w.actions_["copy_image"].shortcut().toString() == "Ctrl+Shift+C"
+    assert w.named_actions["copy_image"].shortcut().toString() == "Ctrl+Shift+C"
 
 
 def _pdf_printer(monkeypatch, path: Path) -> None:
@@ -137,7 +137,7 @@ def test_print_and_print_preview_draw_pages(tmp_path, dialogs, monkeypatch, make
     w = make_window()
     _pdf_printer(monkeypatch, tmp_path / "printed.pdf")
     monkeypatch.setattr(printing.QPrintDialog, "exec", lambda self: int(printing.QPrintDialog.DialogCode.Accepted))
-    w.actions_["print"].trigger()
+    w.named_actions["print"].trigger()
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
 
     _pdf_printer(monkeypatch, tmp_path / "preview.pdf")
@@ -146,6 +146,6 @@ def test_print_and_print_preview_draw_pages(tmp_path, dialogs, monkeypatch, make
         dialog.paintRequested.emit(dialog.printer())
         return int(printing.QPrintPreviewDialog.DialogCode.Accepted)
     monkeypatch.setattr(printing.QPrintPreviewDialog, "exec", preview_exec)
-    w.actions_["print_preview"].trigger()
+    w.named_actions["print_preview"].trigger()
     assert len(PdfReader(tmp_path / "preview.pdf").pages) == 1
     assert not w.doc.dirty

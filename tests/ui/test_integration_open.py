@@ -114,5 +114,5 @@ def test_an_empty_map_says_how_to_start_until_it_has_a_statement(qtbot, make_win
     assert ink() > 50  # the hint is drawn in the middle of the canvas
     w.doc.push(AddStatementCommand(w.doc, Statement("far", "Far away."), (20000.0, 20000.0)))
     qtbot.waitUntil(lambda: ink() == 0)  # gone, and nothing of it left behind
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     qtbot.waitUntil(lambda: ink() > 50)

@@ -68,7 +68,7 @@ def test_map_without_sources_keeps_the_canvas_wide_until_a_source_is_added(dialo
     add.trigger()
     assert [s.title for s in w.doc.map.sources.values()] == ["Soda op-ed"]
     assert _shown(w.source_dock)
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     assert dumps(w.doc.map) == before
 
 
@@ -87,7 +87,7 @@ def test_coverage_in_the_status_bar_follows_new_statements(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: label.text() != before_text)
     assert label.text() == w.source_panel.coverage_text()
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     qtbot.waitUntil(lambda: label.text() == before_text)
     assert dumps(w.doc.map) == before_map
 
@@ -107,9 +107,9 @@ def test_ctrl_2_makes_one_premise_in_the_text_and_sets_the_kind_on_the_canvas(qt
     st = amap.statements[new.pop()]
     assert st.kind is Kind.PREMISE and (st.anchors[0].start, st.anchors[0].end) == (a, b)
     assert dumps(amap).count('"kind": "conclusion"') == before.count('"kind": "conclusion"')  # no kind changed
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     assert dumps(amap) == before
-    w.actions_["redo"].trigger()
+    w.named_actions["redo"].trigger()
     assert st.id in amap.statements
 
     # a card selected on the canvas, focus on the canvas: Ctrl+2 changes its kind, makes nothing
@@ -123,7 +123,7 @@ def test_ctrl_2_makes_one_premise_in_the_text_and_sets_the_kind_on_the_canvas(qt
     n, before = len(amap.statements), dumps(amap)
     qtbot.keyClick(w.view.viewport(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert amap.statements[evidence.id].kind is Kind.PREMISE and len(amap.statements) == n
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     assert dumps(amap) == before
 
 

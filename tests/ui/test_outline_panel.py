@@ -99,10 +99,10 @@ def test_editing_text_in_the_outline_is_one_undo_step(qtbot, make_window):
     qtbot.waitUntil(lambda: w.doc.map.statements["p1"].text == "Sugar makes people fat.")
     after = dumps(w.doc.map)
     assert w.doc.undo_stack.count() == 1
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     assert dumps(w.doc.map) == before
     assert _rows(panel)["p1"][0].text(0) == "Sugary drinks cause obesity."
-    w.actions_["redo"].trigger()
+    w.named_actions["redo"].trigger()
     assert dumps(w.doc.map) == after
 
 

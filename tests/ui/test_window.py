@@ -32,7 +32,7 @@ def test_title_shows_name_and_modified_mark(qtbot, tmp_path):
     assert not w.isWindowModified()
     w.doc.push(UpdateStatementCommand(w.doc, "c", {"text": "Changed."}))
     assert w.isWindowModified()
-    w.actions_["undo"].trigger()
+    w.named_actions["undo"].trigger()
     assert not w.isWindowModified()
     assert w.doc.map.statements["c"].text == "Cities should tax sugary drinks."
 
@@ -43,14 +43,14 @@ def test_save_as_then_save_round_trip(tmp_path, dialogs, make_window):
     target = tmp_path / "out" / "mine"
     target.parent.mkdir()
     dialogs.save_paths.append(str(target))
-    w.actions_["save"].trigger()  # untitled: Save asks for a name
+    w.named_actions["save"].trigger()  # untitled: Save asks for a name
     saved = Path(str(target) + ".argmap.json")
     assert saved.is_file() and w.doc.path == str(saved)
     assert dumps(load_map(saved)) == dumps(w.doc.map)
     assert not w.isWindowModified() and w.windowTitle() == "mine[*] — argmap"
     assert settings.recent_files()[0] == str(saved)
     w.doc.push(UpdateStatementCommand(w.doc, "n1", {"text": "Edited."}))
-    w.actions_["save"].trigger()  # has a name now: no dialog
+    w.named_actions["save"].trigger()  # has a name now: no dialog
     assert [d for d in dialogs.shown if d[0] == "save-dialog"] == [("save-dialog", "", "")]
     assert load_map(saved).statements["n1"].text == "Edited."
 
@@ -61,7 +61,7 @@ def test_open_invalid_file_shows_one_line_and_changes_nothing(tmp_path, dialogs,
     bad = tmp_path / "bad.argmap.json"
     bad.write_text('{"format": "argmap", "version": 1, "meta": {}, "statements": [{"id": 3}]}', encoding="utf-8")
     dialogs.open_paths.append(str(bad))
-    w.actions_["open"].trigger()
+    w.named_actions["open"].trigger()
     errors = dialogs.of("critical")
     assert len(errors) == 1 and str(bad) in errors[0][2] and "\n" not in errors[0][2]
     assert window_manager().windows == [w]
@@ -170,7 +170,7 @@ def test_dropping_a_map_file_opens_it(tmp_path, make_window):
 
 def test_standard_shortcuts_are_set_and_none_is_ambiguous(make_window):
     w = make_window()
-    acts = w.actions_
+    acts = w.named_actions
     for name, key in [("new", QKeySequence.StandardKey.New), ("open", QKeySequence.StandardKey.Open),
                       ("save", QKeySequence.StandardKey.Save), ("save_as", QKeySequence.StandardKey.SaveAs),
                       ("close", QKeySequence.StandardKey.Close), ("quit", QKeySequence.StandardKey.Quit),
@@ -256,17 +256,17 @@ def test_exception_in_a_slot_is_shown_and_logged_and_the_map_survives(tmp_path, 
         def broken() -> None:
             raise RuntimeError("slot exploded")
 
-        w.actions_["about"].triggered.disconnect()
-        w.actions_["about"].triggered.connect(broken)
-        w.actions_["about"].trigger()
-        w.actions_["about"].trigger()
+        w.named_actions["about"].triggered.disconnect()
+        w.named_actions["about"].triggered.connect(broken)
+        w.named_actions["about"].trigger()
+        w.named_actions["about"].trigger()
         assert reporter.box is not None and reporter.box.isVisible()
         assert not reporter.box.isModal()
         assert "RuntimeError: slot exploded" in reporter.box.text() and "1 more" in reporter.box.text()
         log = (tmp_path / "logs" / "argmap.log").read_text(encoding="utf-8")
         assert "slot exploded" in log and "Traceback" in log
         assert dumps(w.doc.map) == before and w.isVisible()
-        w.actions_["undo"].trigger()
+        w.named_actions["undo"].trigger()
         assert w.doc.map.statements["c"].text == "Cities should tax sugary drinks."
         reporter.box.close()
     finally:

@@ -12,7 +12,7 @@ def test_import_opens_an_untitled_window_and_reports_what_it_read(tmp_path, dial
     write_any(small_map(), src)
     w = make_window()
     dialogs.open_paths.append(str(src))
-    w.actions_["import"].trigger()
+    w.named_actions["import"].trigger()
     imported = window_manager().windows[-1]
     assert imported is not w and imported.doc.path is None
     assert {s.text for s in imported.doc.map.statements.values()} == {s.text for s in small_map().statements.values()}
@@ -24,11 +24,11 @@ def test_import_opens_an_untitled_window_and_reports_what_it_read(tmp_path, dial
 def test_export_to_another_format_and_to_an_image(tmp_path, dialogs, make_window):
     w = make_window()
     dialogs.save_paths.append(str(tmp_path / "out.graphml"))
-    w.actions_["export_other"].trigger()
+    w.named_actions["export_other"].trigger()
     back = read_any(tmp_path / "out.graphml").map
     assert {s.text for s in back.statements.values()} == {s.text for s in w.doc.map.statements.values()}
     dialogs.save_paths.append(str(tmp_path / "picture"))
-    w.actions_["export_svg"].trigger()
+    w.named_actions["export_svg"].trigger()
     svg = (tmp_path / "picture.svg").read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
     assert not w.doc.dirty and not dialogs.of("critical")

@@ -9,7 +9,8 @@ from window_support import small_map
 from argmap.io import load_map, save_map
 from argmap.resources import sample_paths
 from argmap.ui.shell import settings
-from argmap.ui.shell.app import apply_theme, open_initial
+from argmap.ui.shell.app import open_initial
+from argmap.ui.shell.palette import apply_theme
 from argmap.ui.shell.start_screen import sample_title
 from argmap.ui.shell.window_manager import window_manager
 

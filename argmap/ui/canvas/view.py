@@ -7,9 +7,15 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from ...model import Kind
+from ...layout.placement import layout_positions
+from ...model import Kind, main_conclusions
 from ..paint import drawing
 from ..document.controller import DocumentController
+from . import clipboard
+from .actions import CanvasActions
+from .edits import CanvasEdits
+from .interaction import Interaction
+from .items import SIMPLIFY_BELOW
 from .scene import MapScene
 
 ZOOM_STEP = 1.2
@@ -46,15 +52,10 @@ class MapView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
         self._apply_theme()
-        from .edits import CanvasEdits
-        from .interaction import Interaction
-
         self.edits = CanvasEdits(self)
         self.interaction = Interaction(self)
         self.ensure_positions()
         self.scene_.set_document(doc)
-        from .actions import CanvasActions
-
         self.canvas_actions = CanvasActions(self, self)
         # the opening view follows the viewport's size until the user zooms, scrolls or clicks
         self._auto_view = True
@@ -77,8 +78,6 @@ class MapView(QGraphicsView):
         missing = [s for s in amap.statements if s not in amap.positions]
         if not missing:
             return
-        from ...layout.placement import layout_positions
-
         if len(missing) == len(amap.statements):
             pos = layout_positions(amap)
         else:
@@ -158,8 +157,6 @@ class MapView(QGraphicsView):
         self._on_zoom_changed()
 
     def _on_zoom_changed(self) -> None:
-        from .items import SIMPLIFY_BELOW
-
         self.scene_.set_overview(self.zoom() < SIMPLIFY_BELOW)
         self.zoom_changed.emit(self.zoom())
 
@@ -207,8 +204,6 @@ class MapView(QGraphicsView):
         if self.fit_zoom() >= READABLE_ZOOM:
             self._fit(rect)
             return
-        from ...model import main_conclusions
-
         tops = main_conclusions(self.doc.map)
         top_rect = self.scene_.node_rect(tops[0].id) if tops else None
         self._scale_by(OPEN_ZOOM / self.zoom())
@@ -310,18 +305,12 @@ class MapView(QGraphicsView):
         self.edits.set_compact_cards(on)
 
     def cut(self) -> None:
-        from . import clipboard
-
         clipboard.cut(self)
 
     def copy(self) -> None:
-        from . import clipboard
-
         clipboard.copy(self)
 
     def paste(self) -> None:
-        from . import clipboard
-
         clipboard.paste(self)
 
     # --------------------------------------------------------- mouse / keys

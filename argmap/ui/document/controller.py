@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ...io import MapFileError, load_map, save_map
+from ...io import ImportReport, MapFileError, load_map, read_any, save_map
 from ...io.native import EXTENSION
 from ...model import ArgumentMap, Change, ModelError
 from .commands import MapCommand
@@ -35,6 +35,8 @@ class DocumentController(QObject):
         super().__init__(parent)
         self.map = amap if amap is not None else ArgumentMap()
         self.path = path
+        # what importing another format did (None for a map read from its own file format)
+        self.import_report: ImportReport | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._selection: list[str] = []
@@ -44,16 +46,13 @@ class DocumentController(QObject):
     @classmethod
     def open(cls, path: str, parent: QObject | None = None) -> "DocumentController":
         """Load a map file; raises MapFileError (nothing else) when it cannot."""
-        from ...io import read_any
-
         p = os.path.abspath(path)
         if p.lower().endswith(EXTENSION):
             return cls(load_map(p), p, parent)
         # another format: imported, so it has no path of its own until saved
         result = read_any(p)
         doc = cls(result.map, None, parent)
-        doc.import_report = result.report  # type: ignore[attr-defined]
-        doc.imported_from = p  # type: ignore[attr-defined]
+        doc.import_report = result.report
         return doc
 
     def save(self, path: str | None = None) -> None:

@@ -16,8 +16,11 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from ... import __version__
+from ...draw import svg
 from ...draw.svg import write_output
 from ...io.errors import MapFileError
+from ...io.outline import markdown_outline, text_outline
 from ... import measure
 from ...model import ArgumentMap
 from ..paint import drawing
@@ -55,12 +58,10 @@ def renderer(amap: ArgumentMap, **opts: Any) -> MapRenderer:
 # -------------------------------------------------------------------- SVG
 def svg_bytes(amap: ArgumentMap, **opts: Any) -> bytes:
     """The map as an SVG document (``draw.svg``: written without Qt, drawn by the same code)."""
-    from ...draw.svg import svg_bytes as write
-
     theme = opts.pop("theme", None)
     if theme is not None:
         opts["palette"] = theme.palette
-    return write(amap, **opts)
+    return svg.svg_bytes(amap, **opts)
 
 
 def export_svg(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
@@ -153,8 +154,6 @@ def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool | None = N
     writer.setPageLayout(page_layout(page, landscape))
     writer.setTitle(r.title or amap.title or "Argument map")
     writer.setAuthor(author if author is not None else _author(amap))
-    from argmap import __version__
-
     writer.setCreator(f"argmap {__version__}")
     pages = paint_pages(writer, r, tile=tile)
     buf.close()
@@ -178,8 +177,6 @@ def export_pdf(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> 
 # --------------------------------------------------------------- clipboard
 def clipboard_mime(amap: ArgumentMap, ids: Iterable[str] | None = None) -> QMimeData:
     """The selection (or the map) as PNG image, SVG (``image/svg+xml``) and a plain-text outline."""
-    from ...io.outline import markdown_outline, text_outline
-
     ids = list(ids) if ids is not None else None
     sel = ids if ids else None
     mime = QMimeData()

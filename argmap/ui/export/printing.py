@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtGui import QPageLayout
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QCheckBox, QToolBar, QWidget
 
 from ...model import ArgumentMap
 from .images import renderer
@@ -57,8 +57,6 @@ def print_map(parent: QWidget | None, amap: ArgumentMap, ids: Iterable[str] | No
 
 
 def _add_to_toolbar(dialog: QPrintPreviewDialog, widget: QWidget) -> None:
-    from PySide6.QtWidgets import QToolBar
-
     bars = dialog.findChildren(QToolBar)
     if bars:
         bars[0].addSeparator()
@@ -66,7 +64,5 @@ def _add_to_toolbar(dialog: QPrintPreviewDialog, widget: QWidget) -> None:
 
 
 def _refresh(dialog: QPrintPreviewDialog) -> None:
-    from PySide6.QtPrintSupport import QPrintPreviewWidget
-
     for w in dialog.findChildren(QPrintPreviewWidget):
         w.updatePreview()

@@ -30,17 +30,18 @@ def find_matches(amap: ArgumentMap, query: str) -> list[str]:
 
 
 class FindBar(QWidget):
-    """A slim bar above the canvas.  Typing highlights all matches (``view.set_find_matches``);
-    Enter / F3 go to the next match, Shift+Enter / Shift+F3 to the previous one, centring the
-    canvas on it and selecting it; Escape closes the bar and clears the highlight."""
+    """A slim bar above the canvas.  Typing highlights all matches (``matches_changed``, which the
+    window connects to the canvas); Enter / F3 go to the next match, Shift+Enter / Shift+F3 to the
+    previous one, selecting it and asking the document to bring it into view; Escape closes the
+    bar and clears the highlight."""
 
     closed = Signal()
+    matches_changed = Signal(list)  # the ids to highlight (empty: none)
 
-    def __init__(self, doc: DocumentController, view: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("find-bar")
         self.doc = doc
-        self.view = view
         self.matches: list[str] = []
         self.current = -1
         layout = QHBoxLayout(self)
@@ -69,9 +70,6 @@ class FindBar(QWidget):
         self._refind.timeout.connect(self._update_matches)
         doc.map_changed.connect(self._on_map_changed)
         self.hide()
-
-    def set_view(self, view: Any) -> None:
-        self.view = view
 
     # --------------------------------------------------------------- public
     def open_bar(self) -> None:
@@ -146,9 +144,7 @@ class FindBar(QWidget):
         self.next_button.setEnabled(bool(self.matches))
 
     def _highlight(self, ids: list[str]) -> None:
-        setter = getattr(self.view, "set_find_matches", None)
-        if setter is not None:
-            setter(list(ids))
+        self.matches_changed.emit(list(ids))
 
     def _step(self, delta: int) -> None:
         if not self.isVisible():
@@ -163,7 +159,5 @@ class FindBar(QWidget):
             self.current = (self.current + delta) % len(self.matches)
         eid = self.matches[self.current]
         self.doc.select([eid], origin=self)
-        center = getattr(self.view, "center_on", None)
-        if center is not None:
-            center(eid)
+        self.doc.focus_requested.emit(eid)
         self._update_label()

@@ -11,55 +11,18 @@ from types import TracebackType
 from typing import Sequence
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ...resources import resources_dir
+from ..paint.theme import register_fonts
 from . import settings
-from .formats import register_picture_formats
+from ..formats import register_picture_formats
+from .palette import apply_theme
+from .window_manager import window_manager
 
 ENV_LOG_DIR = "ARGMAP_LOG_DIR"
 log = logging.getLogger("argmap")
-
-
-# ------------------------------------------------------------------- palette
-def dark_palette() -> QPalette:
-    """A calm dark palette for the Fusion style."""
-    p = QPalette()
-    base, window, text = QColor("#1e1f22"), QColor("#2b2d31"), QColor("#e8e8e8")
-    disabled = QColor("#7a7a7a")
-    roles = {
-        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#26282c"),
-        QPalette.ColorRole.ToolTipBase: QColor("#3a3d42"), QPalette.ColorRole.ToolTipText: text,
-        QPalette.ColorRole.PlaceholderText: QColor("#8a8a8a"), QPalette.ColorRole.Text: text,
-        QPalette.ColorRole.Button: window, QPalette.ColorRole.ButtonText: text,
-        QPalette.ColorRole.BrightText: QColor("#ff6b6b"), QPalette.ColorRole.Link: QColor("#6ea8ff"),
-        QPalette.ColorRole.Highlight: QColor("#3d6db5"), QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
-        QPalette.ColorRole.Light: QColor("#3a3d42"), QPalette.ColorRole.Midlight: QColor("#33363b"),
-        QPalette.ColorRole.Mid: QColor("#25272b"), QPalette.ColorRole.Dark: QColor("#18191c"),
-        QPalette.ColorRole.Shadow: QColor("#000000"),
-    }
-    for role, colour in roles.items():
-        p.setColor(role, colour)
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return p
-
-
-def system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
-
-
-def apply_theme(app: QApplication, name: str | None = None) -> bool:
-    """Fusion style with a light or dark palette ("system" follows the platform); returns True for dark."""
-    name = name or settings.theme()
-    dark = name == "dark" or (name == "system" and system_is_dark())
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
-    app.setProperty("argmap_dark", dark)  # widgets (the canvas too) follow through PaletteChange events
-    return dark
 
 
 # ----------------------------------------------------------- error reporting
@@ -153,19 +116,12 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("argmap")
     app.setApplicationDisplayName("argmap")
     app.setDesktopFileName("argmap")
-    from ...resources import resources_dir
-
     for name in ("icons/argmap.svg", "icons/argmap.png", "argmap.svg", "argmap.png"):
         icon_path = resources_dir() / name
         if icon_path.is_file():
             app.setWindowIcon(QIcon(str(icon_path)))
             break
-    try:
-        from ..paint.drawing import register_fonts
-    except ModuleNotFoundError:  # pragma: no cover - drawing.py is part of the package
-        pass
-    else:
-        register_fonts()
+    register_fonts()
     register_picture_formats()  # File > Export > Other format… lists them with the file formats
     apply_theme(app)
     hints = QGuiApplication.styleHints()
@@ -177,8 +133,6 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
 def open_initial(files: Sequence[str]) -> list:
     """Open a window per file (an invalid file shows its one-line error; the rest still open),
     or the start screen when none opened; returns the windows opened."""
-    from .window_manager import window_manager
-
     manager = window_manager()
     opened = [w for w in (manager.open_path(os.fspath(f)) for f in files) if w is not None]
     if not opened:

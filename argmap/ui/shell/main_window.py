@@ -6,70 +6,31 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QGraphicsView, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from ...io import MapFileError
+from ...io import MapFileError, write_any
 from ...io.native import EXTENSION
-from ...io.registry import readable_extensions
-from . import settings
+from ...io.registry import FORMATS, readable_extensions
+from ..canvas.view import MapView
 from ..document.controller import DocumentController
+from ..export import dialog as export_dialog
+from ..export import printing
 from ..panels.find_bar import FindBar
 from ..panels.inspector import InspectorPanel
 from ..panels.outline import OutlinePanel
-from .window_manager import native_filter, window_manager
-from .menus import build_menus
+from ..source.panel import SourcePanel
+from . import settings
+from .files import dropped_maps, file_stem, native_filter, open_filter
+from .menus import build_menus, fill_recent_menu
+from .source_dock import install_source_panel
+from .window_manager import window_manager
 
 log = logging.getLogger(__name__)
 
 
-class PlaceholderView(QGraphicsView):
-    """Stands in for the canvas when ``argmap.ui.canvas.view`` is not available (it keeps the window usable)."""
-
-    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-
-    def set_find_matches(self, ids: list[str]) -> None:
-        pass
-
-    def center_on(self, eid: str) -> None:
-        pos = self.doc.map.positions.get(eid)
-        if pos is not None:
-            self.centerOn(*pos)
-
-
-def make_view(doc: DocumentController) -> QGraphicsView:
-    try:
-        from ..canvas.view import MapView
-
-        return MapView(doc)
-    except ModuleNotFoundError as e:  # the canvas modules are still being written
-        if not (e.name or "").startswith("argmap.ui."):
-            raise
-        log.warning("canvas not available (%s); using a placeholder view", e)
-        return PlaceholderView(doc)
-
-
-def make_source_panel(doc: DocumentController) -> QWidget | None:
-    try:
-        from ..source.panel import SourcePanel
-    except ModuleNotFoundError as e:
-        if e.name != "argmap.ui.source.panel":
-            raise
-        return None
-    return SourcePanel(doc)
-
-
-def is_map_file(path: str) -> bool:
-    low = path.lower()
-    return low.endswith(EXTENSION) or any(low.endswith(e) for e in readable_extensions())
-
-
 class MainWindow(QMainWindow):
-    """One open map.  Files, docks, menus and the find bar; the canvas comes from ``argmap.ui.canvas.view``."""
+    """One open map.  Files, docks, menus and the find bar around the canvas (``argmap.ui.canvas``)."""
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,8 +38,9 @@ class MainWindow(QMainWindow):
         self.doc = doc
         doc.setParent(self)
         self._forced = False
-        self.view = make_view(doc)
-        self.find_bar = FindBar(doc, self.view)
+        self.view = MapView(doc)
+        self.find_bar = FindBar(doc)
+        self.find_bar.matches_changed.connect(self.view.set_find_matches)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,22 +50,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.outline = OutlinePanel(doc)
         self.inspector = InspectorPanel(doc)
-        self.source_panel = make_source_panel(doc)
+        self.source_panel = SourcePanel(doc)
         # the source text is the core workflow: its own dock on the left, beside the map; the
         # outline above the inspector on the right (neither hides the other behind a tab)
-        self.source_dock: QDockWidget | None = None
-        if self.source_panel is not None:
-            self.source_dock = self._dock("Source", "source-dock", self.source_panel,
-                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.source_dock = self._dock("Source", "source-dock", self.source_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.outline_dock = self._dock("Outline", "outline-dock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
         self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.outline_dock, self.inspector_dock, Qt.Orientation.Vertical)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
-        self.actions_: dict[str, Any] = {}
+        self.named_actions: dict[str, QAction] = {}
+        self._docks_balanced = False
         build_menus(self)
-        from .source_dock import install_source_panel
-
         install_source_panel(self)
         self.setAcceptDrops(True)
         self.statusBar()
@@ -129,15 +87,14 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
         if state is None or not self.restoreState(state):
             self._default_dock_sizes()
-        if self.source_dock is not None:
-            # a map with sources opens with its text beside it; one without starts with the canvas wide
-            self.source_dock.setVisible(bool(self.doc.map.sources))
-            if self.doc.map.sources:
-                self.source_dock.raise_()  # in front, should a restored layout have tabbed it behind another
+        # a map with sources opens with its text beside it; one without starts with the canvas wide
+        self.source_dock.setVisible(bool(self.doc.map.sources))
+        if self.doc.map.sources:
+            self.source_dock.raise_()  # in front, should a restored layout have tabbed it behind another
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if not getattr(self, "_docks_balanced", False):
+        if not self._docks_balanced:
             self._docks_balanced = True
             self.balance_docks()
 
@@ -147,7 +104,7 @@ class MainWindow(QMainWindow):
         width = self.width()
         sides = {Qt.DockWidgetArea.LeftDockWidgetArea: [], Qt.DockWidgetArea.RightDockWidgetArea: []}
         for dock in (self.source_dock, self.outline_dock, self.inspector_dock):
-            if dock is not None and not dock.isHidden() and not dock.isFloating():
+            if not dock.isHidden() and not dock.isFloating():
                 area = self.dockWidgetArea(dock)
                 if area in sides and not any(d.geometry().left() == dock.geometry().left() for d in sides[area]):
                     sides[area].append(dock)
@@ -161,11 +118,8 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
 
     def _default_dock_sizes(self) -> None:
-        docks, widths = [self.outline_dock], [330]
-        if self.source_dock is not None:
-            docks.append(self.source_dock)
-            widths.append(min(460, max(360, self.width() // 3)))
-        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.source_dock], [330, min(460, max(360, self.width() // 3))],
+                         Qt.Orientation.Horizontal)
         self.resizeDocks([self.outline_dock, self.inspector_dock], [2, 3], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------------ title
@@ -180,9 +134,7 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _on_focus_requested(self, eid: str) -> None:
-        center = getattr(self.view, "center_on", None)
-        if center is not None:
-            center(eid)
+        self.view.center_on(eid)
 
     def is_pristine(self) -> bool:
         """An untitled window that was never edited (opening a file may replace it)."""
@@ -194,9 +146,8 @@ class MainWindow(QMainWindow):
         window_manager().new_document(near=self)
 
     def open_file(self) -> None:
-        exts = " ".join(f"*{e}" for e in dict.fromkeys([EXTENSION, *readable_extensions()]))
         paths, _ = QFileDialog.getOpenFileNames(self, "Open map", self._dialog_dir(),
-                                                f"{native_filter()};;All readable ({exts});;All files (*)")
+                                                f"{open_filter()};;All files (*)")
         for path in paths:
             window_manager().open_path(path, near=self)
 
@@ -209,7 +160,7 @@ class MainWindow(QMainWindow):
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        suggested = self.doc.path or os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name) + EXTENSION)
+        suggested = self.doc.path or os.path.join(self._dialog_dir(), file_stem(self.doc.display_name) + EXTENSION)
         path, _ = QFileDialog.getSaveFileName(self, "Save map as", suggested, native_filter())
         if not path:
             return False
@@ -276,8 +227,6 @@ class MainWindow(QMainWindow):
             window_manager().open_path(path, near=self)
 
     def export_file(self, fmt: str | None = None) -> None:
-        from ...io.registry import FORMATS
-
         specs = [f for f in FORMATS if f.writer and not f.needs_qt and f.name != "argmap"]
         if fmt is not None:
             specs = [f for f in specs if f.name == fmt]
@@ -285,15 +234,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Export", "No other export formats are available yet.")
             return
         filters = [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in specs]
-        stem = os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name))
+        stem = os.path.join(self._dialog_dir(), file_stem(self.doc.display_name))
         path, chosen = QFileDialog.getSaveFileName(self, "Export", stem + specs[0].extensions[0], ";;".join(filters))
         if not path:
             return
         spec = specs[filters.index(chosen)] if chosen in filters else None
         if spec is not None and not any(path.lower().endswith(e) for e in spec.extensions):
             path += spec.extensions[0]
-        from ...io import write_any
-
         try:
             write_any(self.doc.map, path, spec.name if spec else None)
         except MapFileError as e:
@@ -303,47 +250,36 @@ class MainWindow(QMainWindow):
 
     def export_image(self, kind: str) -> str | None:
         """SVG / PNG / PDF through an options dialog and ``argmap.ui.export.images`` (drawn like the canvas)."""
-        from ..export.dialog import export_image
-
-        stem = os.path.join(self._dialog_dir(), _file_stem(self.doc.display_name))
-        return export_image(self, self.doc, kind, stem)
+        stem = os.path.join(self._dialog_dir(), file_stem(self.doc.display_name))
+        return export_dialog.export_image(self, self.doc, kind, stem)
 
     def copy_as_image(self) -> None:
-        from ..export.dialog import copy_as_image
-
-        copy_as_image(self, self.doc)
+        export_dialog.copy_as_image(self, self.doc)
 
     def print_map(self, preview: bool = False) -> bool:
         """File > Print… (the print dialog) or Print Preview…; the selection only when statements are selected."""
-        from ..export.dialog import selected_statements
-        from ..export.printing import print_map
-
-        ids = selected_statements(self.doc.map, list(self.doc.selection)) or None
-        return print_map(self, self.doc.map, ids, preview=preview)
+        ids = export_dialog.selected_statements(self.doc.map, list(self.doc.selection)) or None
+        return printing.print_map(self, self.doc.map, ids, preview=preview)
 
     # ------------------------------------------------------------------ recent
     def refresh_recent_menu(self) -> None:
-        menu = getattr(self, "recent_menu", None)
-        if menu is not None:
-            from .menus import fill_recent_menu
-
-            fill_recent_menu(self, menu)
+        fill_recent_menu(self, self.recent_menu)
 
     # ------------------------------------------------------------- drag & drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_maps(event):
+        if dropped_maps(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: Any) -> None:
-        if _dropped_maps(event):
+        if dropped_maps(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _dropped_maps(event)
+        paths = dropped_maps(event)
         if not paths:
             event.ignore()
             return
@@ -354,16 +290,3 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- geometry
     def saved_state(self) -> tuple[QByteArray, QByteArray]:
         return self.saveGeometry(), self.saveState()
-
-
-def _dropped_maps(event: Any) -> list[str]:
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and is_map_file(u.toLocalFile())]
-
-
-def _file_stem(name: str) -> str:
-    bad = '<>:"/\\|?*'
-    stem = "".join("-" if c in bad else c for c in name).strip() or "Untitled"
-    return stem[:80]

@@ -9,8 +9,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
 
+from ... import __version__
 from ...resources import sample_paths
 from . import settings
+from .palette import apply_theme
+from .start_screen import sample_title
 from .window_manager import window_manager
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,7 +39,7 @@ def _action(w: "MainWindow", name: str, text: str, slot: Callable[..., Any] | No
         act.setStatusTip(tip)
     if slot is not None:
         act.triggered.connect(lambda _checked=False: slot())
-    w.actions_[name] = act
+    w.named_actions[name] = act
     return act
 
 
@@ -80,8 +83,6 @@ def build_menus(w: "MainWindow") -> None:
     fill_recent_menu(w, w.recent_menu)
     samples = m.addMenu("Open &Sample")
     for path in sample_paths():
-        from .start_screen import sample_title
-
         act = samples.addAction(sample_title(path))
         act.setStatusTip("Open a copy of this sample map")
         act.triggered.connect(lambda _c=False, p=path: wm().open_sample(p, near=w))
@@ -112,8 +113,8 @@ def build_menus(w: "MainWindow") -> None:
     redo = w.doc.undo_stack.createRedoAction(w, "&Redo")
     redo.setObjectName("redo")
     redo.setShortcuts(QKeySequence.keyBindings(Std.Redo))
-    w.actions_["undo"] = undo
-    w.actions_["redo"] = redo
+    w.named_actions["undo"] = undo
+    w.named_actions["redo"] = redo
     m.addActions([undo, redo])
     m.addSeparator()
     m.addActions(edit_actions)
@@ -151,21 +152,20 @@ def build_menus(w: "MainWindow") -> None:
     tb.setObjectName("main-toolbar")
     tb.setIconSize(QSize(18, 18))
     w.addToolBar(tb)
-    tb.addActions([w.actions_["new"], w.actions_["open"], w.actions_["save"]])
+    tb.addActions([w.named_actions["new"], w.named_actions["open"], w.named_actions["save"]])
     tb.addSeparator()
     tb.addActions([undo, redo])
-    short = {"add_support": "+ Reason", "add_objection": "− Objection", "add_evidence": "+ Evidence",
-             "zoom_in": "Zoom In", "zoom_out": "Zoom Out", "zoom_fit": "Fit"}
     tb.addSeparator()
-    for name, label in short.items():
-        act = getattr(canvas, name)
+    for act, label in ((canvas.add_support, "+ Reason"), (canvas.add_objection, "− Objection"),
+                       (canvas.add_evidence, "+ Evidence"), (canvas.zoom_in, "Zoom In"),
+                       (canvas.zoom_out, "Zoom Out"), (canvas.zoom_fit, "Fit")):
         act.setIconText(label)
         tb.addAction(act)
     tb.addSeparator()
-    tb.addAction(w.actions_["find"])
+    tb.addAction(w.named_actions["find"])
     w.toolbar = tb
     # every action reachable from the window, in menu order: no shortcut twice
-    all_actions = list(w.actions_.values()) + edit_actions + structure_actions + view_actions
+    all_actions = list(w.named_actions.values()) + edit_actions + structure_actions + view_actions
     dedupe_shortcuts(dict.fromkeys(all_actions))
     for act in edit_actions + structure_actions + view_actions:
         if act not in w.actions():
@@ -188,21 +188,17 @@ def fill_recent_menu(w: "MainWindow", menu: QMenu) -> None:
 
 
 def _set_theme(name: str) -> None:
-    from .app import apply_theme
-
     settings.set_theme(name)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_theme(app, name)
     for win in window_manager().windows:
-        act = win.actions_.get(f"theme_{name}")
+        act = win.named_actions.get(f"theme_{name}")
         if act is not None:
             act.setChecked(True)
 
 
 def _about(w: "MainWindow") -> None:
-    from ... import __version__
-
     QMessageBox.about(w, "About argmap",
                       f"<b>argmap {__version__}</b><p>Map the conclusions, premises and evidence of "
                       "persuasive writing, and the reasons and objections between them.</p>")

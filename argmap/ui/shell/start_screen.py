@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...io.native import EXTENSION
-from ...io.registry import readable_extensions
+from .files import dropped_maps, open_filter
 from ...resources import sample_paths
 from . import settings
 
@@ -152,9 +152,7 @@ class StartScreen(QWidget):
         self.manager.new_document()
 
     def open_map(self) -> None:
-        exts = " ".join(f"*{e}" for e in dict.fromkeys([EXTENSION, *readable_extensions()]))
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open map", os.path.expanduser("~"),
-                                                f"argmap maps (*{EXTENSION});;All readable ({exts})")
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open map", os.path.expanduser("~"), open_filter())
         for path in paths:
             self.manager.open_path(path, near=None)
 
@@ -175,13 +173,9 @@ class StartScreen(QWidget):
 
     # ------------------------------------------------------------ drag & drop
     def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        from .main_window import _dropped_maps
-
-        if _dropped_maps(event):
+        if dropped_maps(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        from .main_window import _dropped_maps
-
-        for path in _dropped_maps(event):
+        for path in dropped_maps(event):
             self.manager.open_path(path, near=None)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...io import MapFileError, load_map
-from ...io.native import EXTENSION
 from . import settings
 from ..document.controller import DocumentController
 
@@ -85,7 +84,7 @@ class WindowManager(QObject):
         if doc.path:
             settings.add_recent_file(doc.path)
         window = self.new_window(doc, near)
-        report = getattr(doc, "import_report", None)
+        report = doc.import_report
         if report is not None and report.lines():
             QMessageBox.information(window, "Imported", f"Imported {os.path.basename(path)}:\n\n"
                                     + "\n".join(report.lines()))
@@ -158,10 +157,6 @@ class WindowManager(QObject):
         for w in list(self.windows):
             w.force_close()
         self._close_start_screen()
-
-
-def native_filter() -> str:
-    return f"argmap maps (*{EXTENSION})"
 
 
 _manager: WindowManager | None = None

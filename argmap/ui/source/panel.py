@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...model import Change, Kind, Source
 from ..document.controller import DocumentController
-from ..paint.drawing import theme_for
+from ..paint.drawing import kind_marker_path, theme_for
 from .anchor_index import AnchorIndex
 from .operations import SourceOperations, short
 from .text_view import SourceTextView
@@ -33,10 +33,6 @@ KIND_KEYS = {Kind.CONCLUSION: "Ctrl+1", Kind.PREMISE: "Ctrl+2", Kind.EVIDENCE: "
 def kind_icon(kind: Kind, colour: QColor, size: int = 12) -> QIcon:
     """The kind's marker (conclusion diamond, premise circle, evidence square) in its colour, as on
     the canvas cards: a shape, so a disabled button does not read as a checkbox."""
-    from PySide6.QtCore import QPointF
-
-    from ..paint.drawing import kind_marker_path
-
     pm = QPixmap(size * 2, size * 2)
     pm.setDevicePixelRatio(2.0)
     pm.fill(Qt.GlobalColor.transparent)
