@@ -117,7 +117,7 @@ def bench(app: QApplication, n: int, repeat: int) -> None:
         # edits at 100 % zoom on cards in view
         targets = list(fresh.statements)[n // 2: n // 2 + 5]
         for k, sid in enumerate(targets):
-            view.scene_.select_ids([sid])
+            view.map_scene.select_ids([sid])
             view.center_on(sid)
             view.viewport().repaint()
             x, y = fresh.positions[sid]
@@ -130,7 +130,7 @@ def bench(app: QApplication, n: int, repeat: int) -> None:
             t5 = time.perf_counter()
             new = view.edits.add_reason("support", sid)
             t6 = time.perf_counter()
-            assert new in view.scene_.node_items
+            assert new in view.map_scene.node_items
             view.interaction._commit(new, "A new premise typed in")
             app.processEvents()
             t7 = time.perf_counter()

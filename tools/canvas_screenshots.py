@@ -37,11 +37,11 @@ def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:
             view.zoom_reset()
             tops = main_conclusions(doc.map)
             if tops:
-                x, y = view.scene_.pos[tops[0].id]
+                x, y = view.map_scene.pos[tops[0].id]
                 view.centerOn(x, y + 300)
         sts = list(doc.map.statements)
         if len(sts) > 2:  # show hover highlighting on one card
-            view.scene_.set_hover(sts[1])
+            view.map_scene.set_hover(sts[1])
     QApplication.processEvents()
     name = f"canvas-{path.name.split('.')[0]}-{'dark' if dark else 'light'}{'-low-zoom' if low else ''}.png"
     target = out / name

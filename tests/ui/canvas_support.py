@@ -29,7 +29,7 @@ def small_map() -> ArgumentMap:
 
 def point_of(view: MapView, eid: str, dx: float = 0.0, dy: float = 0.0) -> QPoint:
     """Viewport coordinates of an element's centre (plus an offset in scene units)."""
-    item = view.scene_.item_for(eid)
+    item = view.map_scene.item_for(eid)
     return view.mapFromScene(item.pos() + QPointF(dx, dy))
 
 

@@ -121,7 +121,7 @@ def make_view(qtbot: Any) -> Callable[..., MapView]:
         with qtbot.waitActive(view):
             view.activateWindow()
         view.zoom_reset()
-        view.centerOn(view.scene_.content_rect().center())
+        view.centerOn(view.map_scene.content_rect().center())
         view.setFocus()
         return view
 

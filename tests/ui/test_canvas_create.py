@@ -65,7 +65,7 @@ def test_keyboard_new_statement(make_view):
 def _select(qtbot, view, eid):
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      point_of(view, eid, 0, 6))
-    assert view.scene_.selected_ids() == [eid]
+    assert view.map_scene.selected_ids() == [eid]
 
 
 CS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -95,8 +95,8 @@ def test_add_supporting_premise(qtbot, make_view):
     assert rel.premises == (sid,) and rel.target == "O" and rel.polarity is Polarity.SUPPORT
     # placed below its target, overlapping no other card
     assert amap.positions[sid][1] > amap.positions["O"][1]
-    r_new = view.scene_.node_items[sid].scene_card_rect()
-    for other, item in view.scene_.node_items.items():
+    r_new = view.map_scene.node_items[sid].scene_card_rect()
+    for other, item in view.map_scene.node_items.items():
         if other != sid:
             assert not r_new.intersects(item.scene_card_rect())
     assert view.doc.undo_stack.count() == 1
@@ -130,9 +130,9 @@ def test_add_undercut_attacks_the_relation(qtbot, make_view):
     rel = view.doc.map.relations[rels[0]]
     assert rel.target == "R2" and rel.polarity is Polarity.ATTACK
     # the undercut's arrow ends on the attacked junction
-    item = view.scene_.relation_items[rel.id]
+    item = view.map_scene.relation_items[rel.id]
     tip = item.mapToScene(item.paths()[1].pointAtPercent(1.0))
-    junction = view.scene_.relation_items["R2"].pos()
+    junction = view.map_scene.relation_items["R2"].pos()
     assert (tip - junction).manhattanLength() < 14
     undo_redo_check(view, before)
 

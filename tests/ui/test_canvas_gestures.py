@@ -18,7 +18,7 @@ def _click(view, eid, mods=NO):
 
 
 def _handle(view, eid) -> QPoint:
-    item = view.scene_.node_items[eid]
+    item = view.map_scene.node_items[eid]
     return view.mapFromScene(item.mapToScene(item.handle_center()))
 
 
@@ -65,8 +65,8 @@ def test_dropping_a_card_onto_another_attaches_it(qtbot, make_view):
     assert new.premises == ("E",) and new.target == "O" and new.polarity is Polarity.SUPPORT
     amap = view.doc.map
     assert amap.positions["E"][1] > amap.positions["O"][1]        # placed below its new target
-    e_rect = view.scene_.node_items["E"].scene_card_rect()
-    assert not e_rect.intersects(view.scene_.node_items["O"].scene_card_rect())
+    e_rect = view.map_scene.node_items["E"].scene_card_rect()
+    assert not e_rect.intersects(view.map_scene.node_items["O"].scene_card_rect())
     assert view.doc.undo_stack.count() == 1
     undo_redo_check(view, before)
 
@@ -78,9 +78,9 @@ def test_rubber_band_and_ctrl_click_select_then_drag_moves_all_in_one_step(qtbot
     a = view.mapFromScene(QPointF(-420, 120))
     b = view.mapFromScene(QPointF(120, 220))
     drag(qtbot, view, a, b)
-    assert set(view.scene_.selected_statements()) == {"P1", "P2"}
+    assert set(view.map_scene.selected_statements()) == {"P1", "P2"}
     _click(view, "O", Qt.KeyboardModifier.ControlModifier)
-    assert set(view.scene_.selected_statements()) == {"P1", "P2", "O"}
+    assert set(view.map_scene.selected_statements()) == {"P1", "P2", "O"}
     old = {k: view.doc.map.positions[k] for k in ("P1", "P2", "O", "R1")}
     drag(qtbot, view, point_of(view, "P2", 0, 10), point_of(view, "P2", 0, 110))
     amap = view.doc.map
@@ -108,13 +108,13 @@ def test_alt_arrows_move_the_selection_along_the_structure(make_view):
     _click(view, "E")
     keys = view.viewport()
     QTest.keyClick(keys, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert view.scene_.selected_ids() == ["P1"]
+    assert view.map_scene.selected_ids() == ["P1"]
     QTest.keyClick(keys, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert view.scene_.selected_ids() == ["P2"]
+    assert view.map_scene.selected_ids() == ["P2"]
     QTest.keyClick(keys, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert view.scene_.selected_ids() == ["C"]
+    assert view.map_scene.selected_ids() == ["C"]
     QTest.keyClick(keys, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert view.scene_.selected_ids() == ["P1"]
+    assert view.map_scene.selected_ids() == ["P1"]
     assert view.doc.undo_stack.count() == 0
 
 
@@ -158,16 +158,16 @@ def test_delete_takes_relations_that_cannot_stand_and_undo_brings_them_back(make
     amap = view.doc.map
     assert "C" not in amap.statements and "R1" not in amap.relations and "R2" not in amap.relations
     assert "R3" in amap.relations
-    assert "C" not in view.scene_.node_items and "R1" not in view.scene_.relation_items
+    assert "C" not in view.map_scene.node_items and "R1" not in view.map_scene.relation_items
     undo_redo_check(view, before)
     view.doc.undo_stack.undo()
-    assert set(view.scene_.relation_items) == {"R1", "R2", "R3"}
+    assert set(view.map_scene.relation_items) == {"R1", "R2", "R3"}
 
 
 def test_delete_a_relation_by_clicking_its_junction(make_view):
     view = make_view()
     QTest.mouseClick(view.viewport(), LEFT, NO, point_of(view, "R2"))
-    assert view.scene_.selected_ids() == ["R2"]
+    assert view.map_scene.selected_ids() == ["R2"]
     before = state(view)
     QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
     assert "R2" not in view.doc.map.relations and "O" in view.doc.map.statements
@@ -177,10 +177,10 @@ def test_delete_a_relation_by_clicking_its_junction(make_view):
 def test_hover_highlights_what_a_card_supports_and_what_supports_it(qtbot, make_view):
     view = make_view()
     QTest.mouseMove(view.viewport(), point_of(view, "P1", 0, 5))
-    qtbot.waitUntil(lambda: view.scene_.hovered() == "P1")
-    related = view.scene_.related_to_hover()
+    qtbot.waitUntil(lambda: view.map_scene.hovered() == "P1")
+    related = view.map_scene.related_to_hover()
     assert {"C", "R1", "E", "R3", "P2"} <= related and "O" not in related
-    assert view.scene_.node_items["C"].related
+    assert view.map_scene.node_items["C"].related
 
 
 def test_selection_follows_the_document_both_ways(make_view):
@@ -188,5 +188,5 @@ def test_selection_follows_the_document_both_ways(make_view):
     _click(view, "P2")
     assert view.doc.selection == ["P2"]
     view.doc.select(["O", "R1"], origin=None)
-    assert set(view.scene_.selected_ids()) == {"O", "R1"}
-    assert isinstance(view.scene_.item_for("O"), NodeItem) and view.scene_.item_for("O").isSelected()
+    assert set(view.map_scene.selected_ids()) == {"O", "R1"}
+    assert isinstance(view.map_scene.item_for("O"), NodeItem) and view.map_scene.item_for("O").isSelected()

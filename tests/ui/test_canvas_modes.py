@@ -15,7 +15,7 @@ def test_far_zoom_switches_to_the_batched_overview_and_back(make_view):
     view = make_view()
     for _ in range(8):
         view.zoom_out()
-    sc = view.scene_
+    sc = view.map_scene
     assert sc.overview_mode and sc.overview.isVisible()
     card = sc.node_items["C"]
     assert card.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -23,7 +23,7 @@ def test_far_zoom_switches_to_the_batched_overview_and_back(make_view):
     c = view.mapFromScene(card.pos())
     assert img.pixelColor(c) != view.theme().background       # the overview drew the card
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, c)
-    assert view.scene_.selected_ids() == ["C"]                # cards stay selectable
+    assert view.map_scene.selected_ids() == ["C"]                # cards stay selectable
     view.zoom_reset()
     assert not sc.overview_mode and not (card.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 

@@ -23,7 +23,7 @@ def _select(view, *ids):
     QTest.mouseClick(view.viewport(), LEFT, NO, point_of(view, ids[0], 0, 6))
     for eid in ids[1:]:
         QTest.mouseClick(view.viewport(), LEFT, CTRL, point_of(view, eid, 0, 6))
-    assert set(view.scene_.selected_ids()) == set(ids)
+    assert set(view.map_scene.selected_ids()) == set(ids)
 
 
 def test_copy_paste_brings_statements_and_the_relations_among_them(make_view):
@@ -36,7 +36,7 @@ def test_copy_paste_brings_statements_and_the_relations_among_them(make_view):
     QTest.keyClick(view.viewport(), Qt.Key.Key_V, CTRL)
     amap = view.doc.map
     assert len(amap.statements) == 7 and len(amap.relations) == 4
-    new = set(view.scene_.selected_ids())
+    new = set(view.map_scene.selected_ids())
     assert len(new) == 2 and not new & {"P1", "E"}
     (rel,) = [r for r in amap.relations.values() if r.target in new]
     assert set(rel.premises) <= new and rel.polarity is Polarity.SUPPORT
@@ -97,30 +97,30 @@ def test_fit_and_zoom_to_selection(make_view):
     view = make_view()
     view.zoom_fit()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    for item in view.scene_.node_items.values():
+    for item in view.map_scene.node_items.values():
         assert visible.contains(item.scene_card_rect())
     _select(view, "E")
     view.zoom_to_selection()
     assert view.zoom() > 1.2
-    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(view.scene_.node_items["E"].pos())
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(view.map_scene.node_items["E"].pos())
 
 
 def test_find_highlights_and_centres(make_view):
     view = make_view()
     view.set_find_matches(["O", "E"])
-    assert view.scene_.node_items["O"].found and not view.scene_.node_items["C"].found
+    assert view.map_scene.node_items["O"].found and not view.map_scene.node_items["C"].found
     view.center_on("E")
     centre = view.mapToScene(view.viewport().rect().center())
-    assert (centre - view.scene_.node_items["E"].pos()).manhattanLength() < 8
+    assert (centre - view.map_scene.node_items["E"].pos()).manhattanLength() < 8
     view.set_find_matches([])
-    assert not view.scene_.node_items["O"].found
+    assert not view.map_scene.node_items["O"].found
 
 
 def test_a_map_without_positions_is_laid_out_without_overlap(make_view):
     m = small_map()
     m.move({k: None for k in list(m.positions)})
     view = make_view(m)
-    rects = [it.scene_card_rect() for it in view.scene_.node_items.values()]
+    rects = [it.scene_card_rect() for it in view.map_scene.node_items.values()]
     assert len({(r.x(), r.y()) for r in rects}) == len(rects)
     for i, a in enumerate(rects):
         for b in rects[i + 1:]:
@@ -135,7 +135,7 @@ def test_auto_arrange_is_one_undo_step(make_view):
         view.doc, {"O": (-250, 0), "P2": (10, 20)}))
     before = state(view)
     view.auto_arrange()
-    rects = [it.scene_card_rect() for it in view.scene_.node_items.values()]
+    rects = [it.scene_card_rect() for it in view.map_scene.node_items.values()]
     for i, a in enumerate(rects):
         for b in rects[i + 1:]:
             assert not a.intersects(b)
@@ -194,7 +194,7 @@ def test_rendered_view_shows_each_card_where_the_scene_says(make_view):
     theme = view.theme()
     colours = {img.pixelColor(x, y).rgb() for x in range(0, img.width(), 37) for y in range(0, img.height(), 29)}
     assert len(colours) > 5                       # not blank
-    for sid, item in view.scene_.node_items.items():
+    for sid, item in view.map_scene.node_items.items():
         r = item.scene_card_rect()
         inside = view.mapFromScene(QPointF(r.center().x(), r.bottom() - 4))
         outside = view.mapFromScene(QPointF(r.left() - 14, r.top() + 3))

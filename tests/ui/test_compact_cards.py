@@ -62,7 +62,7 @@ def test_compact_maps_lay_out_without_overlaps_and_tighter() -> None:
 def test_titles_only_is_one_undo_step_and_the_check_follows_the_map(make_view) -> None:
     view = make_view()
     before = state(view)
-    card = view.scene_.node_items["C"]
+    card = view.map_scene.node_items["C"]
     full_height = card.metrics.height
     act = view.canvas_actions.titles_only
     assert not act.isChecked()
@@ -70,7 +70,7 @@ def test_titles_only_is_one_undo_step_and_the_check_follows_the_map(make_view) -
     assert measure.compact_cards(view.doc.map) and act.isChecked()
     assert card.metrics.compact and card.metrics.height < full_height
     assert card.toolTip() == "We should do it."          # the full text is a hover away
-    assert view.scene_.node_items["P1"].toolTip() == ""  # untitled: the card shows the text itself
+    assert view.map_scene.node_items["P1"].toolTip() == ""  # untitled: the card shows the text itself
     assert view.doc.undo_stack.count() == 1
     view.doc.undo_stack.undo()
     assert state(view) == before and not act.isChecked()
@@ -165,10 +165,10 @@ def test_editing_a_compact_card_edits_its_full_text_over_the_card(make_view) -> 
     amap = small_map()
     amap.set_meta(card_text="titles")
     view = make_view(amap)
-    view.scene_.select_ids(["C"])
+    view.map_scene.select_ids(["C"])
     view.edit_selected()
     editor = view.interaction.editor
-    card = view.scene_.node_items["C"]
+    card = view.map_scene.node_items["C"]
     assert editor is not None and editor.text() == "We should do it."
     assert card.card_rect().top() <= editor.pos().y() < card.card_rect().top() + 10   # over the card
     editor.setPlainText("We should do it now.")

@@ -14,7 +14,7 @@ from argmap.ui.shell.window_manager import window_manager
 
 def _visible(w, sid: str) -> bool:
     view = w.view
-    rect = view.mapFromScene(view.scene_.node_rect(sid)).boundingRect()
+    rect = view.mapFromScene(view.map_scene.node_rect(sid)).boundingRect()
     return view.viewport().rect().contains(rect)
 
 
@@ -39,7 +39,7 @@ def _opening(qtbot, w):
     assert abs(view.zoom() - view_module.OPEN_ZOOM) < 1e-6
     top = main_conclusions(w.doc.map)[0].id
     assert _visible(w, top)
-    return view.mapFromScene(view.scene_.node_rect(top)).boundingRect(), view.viewport().rect()
+    return view.mapFromScene(view.map_scene.node_rect(top)).boundingRect(), view.viewport().rect()
 
 
 def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot, make_window):

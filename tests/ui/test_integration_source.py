@@ -115,7 +115,7 @@ def test_ctrl_2_makes_one_premise_in_the_text_and_sets_the_kind_on_the_canvas(qt
     # a card selected on the canvas, focus on the canvas: Ctrl+2 changes its kind, makes nothing
     evidence = next(s for s in amap.statements.values() if s.kind is Kind.EVIDENCE)
     w.view.center_on(evidence.id)
-    pos = w.view.mapFromScene(w.view.scene_.item_for(evidence.id).pos())
+    pos = w.view.mapFromScene(w.view.map_scene.item_for(evidence.id).pos())
     qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert w.doc.selection == [evidence.id]
     w.view.setFocus()
@@ -155,7 +155,7 @@ def test_selecting_an_anchored_statement_brings_the_source_dock_forward(qtbot):
     amap = w.doc.map
     anchored = next(s for s in amap.statements.values() if s.anchors)
     w.view.center_on(anchored.id)
-    pos = w.view.mapFromScene(w.view.scene_.item_for(anchored.id).pos())
+    pos = w.view.mapFromScene(w.view.map_scene.item_for(anchored.id).pos())
     qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert w.doc.selection == [anchored.id]
     qtbot.waitUntil(lambda: _shown(w.source_dock))

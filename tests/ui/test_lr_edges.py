@@ -85,7 +85,7 @@ def test_lr_arrivals_into_one_card_spread_along_its_side():
 
 
 def _scene_points(view, rid: str) -> tuple[list[list[float]], list[float]]:
-    item = view.scene_.relation_items[rid]
+    item = view.map_scene.relation_items[rid]
     premises, target = item.paths()
     off = item.pos()
 

@@ -67,7 +67,7 @@ def test_shared_premises_and_cycles_are_listed_without_looping(qtbot):
 
 def test_selecting_in_the_outline_selects_on_the_canvas_and_back(qtbot, make_window):
     w = make_window()
-    panel, scene = w.outline, w.view.scene_
+    panel, scene = w.outline, w.view.map_scene
     _click(qtbot, panel, _rows(panel)["p3"][0])
     assert w.doc.selection == ["p3"]
     assert scene.selected_ids() == ["p3"]

@@ -18,7 +18,7 @@ def test_find_matches_every_word_in_text_title_notes_and_tags():
 def test_find_bar_highlights_steps_and_centres(qtbot, make_window):
     w = make_window(small_map())
     activate(qtbot, w)
-    view, scene = w.view, w.view.scene_
+    view, scene = w.view, w.view.map_scene
     view.zoom_reset()
     for _ in range(3):
         view.zoom_in()  # zoomed in, so centring has somewhere to scroll

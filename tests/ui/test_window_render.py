@@ -40,7 +40,7 @@ def test_window_with_a_sample_map_draws_each_card_where_the_scene_puts_it(qtbot,
     assert img.width() >= 1000
     assert len({img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}) > 50
 
-    scene, view = w.view.scene_, w.view
+    scene, view = w.view.map_scene, w.view
     theme = view.theme()
     origin = view.viewport().mapTo(w, QPoint(0, 0))
     checked = 0

@@ -19,20 +19,13 @@ class CanvasActions(QObject):
     """Actions bound to one :class:`MapView`.
 
     Their shortcuts work while the canvas has focus (``WidgetWithChildrenShortcut``), so
-    typing in other panels is never taken over.  The newest ``CanvasActions`` of a view owns
-    its shortcuts: creating one for the window's menus detaches the view's default set, so no
-    shortcut is ever ambiguous.
+    typing in other panels is never taken over.  The view makes one set, which the window's
+    menus and toolbar show.
     """
 
     def __init__(self, view: "MapView", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        previous = getattr(view, "_shortcut_owner", None)
-        if previous is not None:
-            for a in previous.all_actions():
-                view.removeAction(a)
-        view._shortcut_owner = self
-        view.canvas_actions = self
         v = view
         self.new_statement = self._act("&New Statement", v.create_statement, "Ctrl+Shift+N",
                                        "Add a statement (or double-click the canvas)")
@@ -70,10 +63,9 @@ class CanvasActions(QObject):
                                      "Show each card's title alone; the full text is in the tooltip, Inspector "
                                      "and Outline (saved with the map, one undo step)")
         self.titles_only.setCheckable(True)
-        doc = getattr(v, "doc", None)
-        if doc is not None:  # the check follows the map (undo, redo, opening a file), not just clicks
-            self.titles_only.setChecked(measure.compact_cards(doc.map))
-            doc.map_changed.connect(self._sync_checks)
+        # the check follows the map (undo, redo, opening a file), not just clicks
+        self.titles_only.setChecked(measure.compact_cards(v.doc.map))
+        v.doc.map_changed.connect(self._sync_checks)
         self.titles_only.toggled.connect(lambda on: v.set_compact_cards(on))
         self.show_legend = self._act("Show &Legend", None, None)
         self.show_legend.setCheckable(True)

@@ -63,7 +63,7 @@ def plain_text(amap, ids) -> str:
 
 def mime_for(view: "MapView") -> QMimeData | None:
     amap = view.doc.map
-    ids = view.scene_.selected_statements()
+    ids = view.map_scene.selected_statements()
     if not ids:
         return None
     md = QMimeData()
@@ -77,12 +77,12 @@ def copy(view: "MapView") -> bool:
     if md is None:
         return False
     QGuiApplication.clipboard().setMimeData(md)
-    view._paste_count = 0
+    view.paste_count = 0
     return True
 
 
 def cut(view: "MapView") -> None:
-    ids = view.scene_.selected_statements()
+    ids = view.map_scene.selected_statements()
     if ids and copy(view):
         view.doc.try_push(RemoveCommand(view.doc, ids, text="Cut"))
 
@@ -92,9 +92,8 @@ def paste(view: "MapView") -> None:
     if md is None:
         return
     if md.hasFormat(FRAGMENT_MIME):
-        count = getattr(view, "_paste_count", 0) + 1
-        view._paste_count = count
-        paste_mime(view, md, None, offset=PASTE_OFFSET * count)
+        view.paste_count += 1
+        paste_mime(view, md, None, offset=PASTE_OFFSET * view.paste_count)
     elif md.hasText() and md.text().strip():
         view.edits.create_statement(edit=False)
         sid = view.edits.current_statement()
@@ -156,5 +155,5 @@ def paste_mime(view: "MapView", md: QMimeData, at: QPointF | None, offset: float
         doc.status_message.emit(f"Cannot paste: {e}")
         return []
     new = [s.id for s in statements]
-    view.scene_.select_ids(new)
+    view.map_scene.select_ids(new)
     return new

@@ -72,4 +72,4 @@ def _new_statement(view: "MapView", anchor: Anchor, data: dict, at: QPointF, sup
                                     view.edits._nearby(supports))
     cmd = NewStatementCommand(view.doc, st, pos, relation=rel, text="Add statement from passage")
     if view.doc.try_push(cmd):
-        view.scene_.select_ids([st.id])
+        view.map_scene.select_ids([st.id])

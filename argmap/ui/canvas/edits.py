@@ -18,6 +18,7 @@ from ..document.commands import (
     UpdateStatementCommand,
 )
 from ..document.placing_commands import ConnectCommand, NewStatementCommand, relation_end_sizes
+from .items import NodeItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document.controller import DocumentController
@@ -44,12 +45,12 @@ class CanvasEdits:
 
     # ----------------------------------------------------------- selection
     def current_statement(self) -> str | None:
-        sel = self.view.scene_.selected_statements()
+        sel = self.view.map_scene.selected_statements()
         return sel[0] if sel else None
 
     def current_relation(self) -> str | None:
         """The selected relation, else the one relation the selected statement is a premise of."""
-        sc = self.view.scene_
+        sc = self.view.map_scene
         rels = [i for i in sc.selected_ids() if i in sc.relation_items]
         if rels:
             return rels[0]
@@ -64,7 +65,7 @@ class CanvasEdits:
         if not self.doc.try_push(cmd):
             return None
         self._last_new = weakref.ref(cmd)
-        self.view.scene_.select_ids([cmd.sid])
+        self.view.map_scene.select_ids([cmd.sid])
         if edit:
             self.view.interaction.start_edit(cmd.sid, new=True)
         return cmd.sid
@@ -94,20 +95,19 @@ class CanvasEdits:
 
     def _nearby(self, eid: str) -> list[tuple[float, float, float, float]]:
         """Cards around ``eid`` (centre, size) found through the scene's spatial index."""
-        sc = self.view.scene_
+        sc = self.view.map_scene
         x, y = sc.pos.get(eid, (0.0, 0.0))
         area = QRectF(x - 6000, y - 1500, 12000, 3000)
         out, ids = [], []
         for item in sc.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-            sid = getattr(item, "sid", None)
-            if sid is not None and sid in sc.pos:
-                out.append((*sc.pos[sid], item.metrics.width, item.metrics.height))
-                ids.append(sid)
+            if isinstance(item, NodeItem) and item.sid in sc.pos:
+                out.append((*sc.pos[item.sid], item.metrics.width, item.metrics.height))
+                ids.append(item.sid)
         self._nearby_ids = ids
         return out
 
     def _free_spot(self, p: Point, size: tuple[float, float]) -> Point:
-        sc = self.view.scene_
+        sc = self.view.map_scene
         rects = [(*sc.pos[sid], it.metrics.width, it.metrics.height) for sid, it in sc.node_items.items()]
         x, y = p
         for i in range(200):
@@ -164,7 +164,7 @@ class CanvasEdits:
 
     # ------------------------------------------------------------ changing
     def set_kind(self, kind: Kind) -> None:
-        ids = [s for s in self.view.scene_.selected_statements() if self.doc.map.statements[s].kind is not kind]
+        ids = [s for s in self.view.map_scene.selected_statements() if self.doc.map.statements[s].kind is not kind]
         if not ids:
             return
         with self.doc.macro(f"Make {kind.value}"):
@@ -172,7 +172,7 @@ class CanvasEdits:
                 self.doc.try_push(UpdateStatementCommand(self.doc, sid, {"kind": kind}, text=f"Make {kind.value}"))
 
     def toggle_polarity(self) -> None:
-        sc = self.view.scene_
+        sc = self.view.map_scene
         rids = [i for i in sc.selected_ids() if i in sc.relation_items]
         if not rids:
             rid = self.current_relation()
@@ -210,7 +210,7 @@ class CanvasEdits:
         return True
 
     def delete_selection(self) -> None:
-        ids = self.view.scene_.selected_ids()
+        ids = self.view.map_scene.selected_ids()
         if ids:
             self.doc.try_push(RemoveCommand(self.doc, ids, text="Delete"))
 
@@ -221,7 +221,7 @@ class CanvasEdits:
             self.doc.try_push(MoveCommand(self.doc, changed, text="Nudge" if nudge else "Move", nudge=nudge))
 
     def nudge(self, dx: float, dy: float) -> None:
-        sc = self.view.scene_
+        sc = self.view.map_scene
         ids = sc.selected_ids()
         if not ids:
             return
@@ -255,7 +255,7 @@ class CanvasEdits:
         with self.doc.macro("Attach"):
             # the card goes back where it was, then to a free place below its new target
             x, y = start_positions.get(sid, amap.positions.get(sid, (0.0, 0.0)))
-            self.view.scene_.set_item_pos(sid, x, y)
+            self.view.map_scene.set_item_pos(sid, x, y)
             rid = self.connect(sid, target, Polarity.SUPPORT)
             if rid is None:
                 return
@@ -273,7 +273,7 @@ class CanvasEdits:
         amap = self.doc.map
         only = None
         if selection_only:
-            sel = self.view.scene_.selected_statements()
+            sel = self.view.map_scene.selected_statements()
             if not sel:
                 return
             only = _subtree(amap, sel)

@@ -43,7 +43,7 @@ class Interaction:
 
     @property
     def scene(self):
-        return self.view.scene_
+        return self.view.map_scene
 
     def _card_at(self, pos: QPoint, exclude=()) -> NodeItem | RelationItem | None:
         for it in self.view.items(pos):

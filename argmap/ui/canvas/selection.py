@@ -6,6 +6,15 @@ from typing import Iterable
 from .items import NodeItem, RelationItem
 
 
+def element_id(item: object) -> str | None:
+    """The id of the statement or relation a scene item shows (None for other items)."""
+    if isinstance(item, NodeItem):
+        return item.sid
+    if isinstance(item, RelationItem):
+        return item.rid
+    return None
+
+
 class SelectionMixin:
     """Selection kept in step with the document; hover and find highlights."""
 
@@ -14,7 +23,7 @@ class SelectionMixin:
         """Selected statements and relations, statements first, each in map order."""
         if self.doc is None:
             return []
-        sel = [getattr(i, "sid", None) or getattr(i, "rid", None) for i in self.selectedItems()]
+        sel = [element_id(i) for i in self.selectedItems()]
         sel = [i for i in sel if i is not None]
         if len(sel) <= 1:
             return sel
@@ -35,7 +44,7 @@ class SelectionMixin:
         self.blockSignals(True)
         try:
             for item in self.selectedItems():
-                if (getattr(item, "sid", None) or getattr(item, "rid", None)) not in want:
+                if element_id(item) not in want:
                     item.setSelected(False)
             for eid in want:
                 item = self.item_for(eid)

@@ -37,9 +37,10 @@ class MapView(QGraphicsView):
         super().__init__(parent)
         drawing.register_fonts()
         self.doc = doc
-        self.scene_ = MapScene(self)
-        self.setScene(self.scene_)
+        self.map_scene = MapScene(self)
+        self.setScene(self.map_scene)
         self.legend_visible = False
+        self.paste_count = 0  # pastes of the same clipboard since the last copy: each lands a step further
         self._theme_forced: bool | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -55,7 +56,7 @@ class MapView(QGraphicsView):
         self.edits = CanvasEdits(self)
         self.interaction = Interaction(self)
         self.ensure_positions()
-        self.scene_.set_document(doc)
+        self.map_scene.set_document(doc)
         self.canvas_actions = CanvasActions(self, self)
         # the opening view follows the viewport's size until the user zooms, scrolls or clicks
         self._auto_view = True
@@ -65,9 +66,6 @@ class MapView(QGraphicsView):
         self._auto_timer.timeout.connect(self._apply_opening_view)
         self._was_empty = not doc.map.statements
         doc.map_changed.connect(self._on_map_changed)
-
-    def map_scene(self) -> MapScene:
-        return self.scene_
 
     # --------------------------------------------------------------- layout
     def ensure_positions(self) -> None:
@@ -100,11 +98,11 @@ class MapView(QGraphicsView):
             theme = drawing.theme_for(self.palette())
         else:
             theme = drawing.theme_for(self._theme_forced)
-        self.scene_.set_theme(theme)
+        self.map_scene.set_theme(theme)
         self.viewport().update()
 
     def theme(self) -> drawing.Theme:
-        return self.scene_.theme
+        return self.map_scene.theme
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.PaletteChange and self._theme_forced is None:
@@ -143,7 +141,7 @@ class MapView(QGraphicsView):
             size = drawing.legend_size()
             vp = self.viewport()
             drawing.draw_legend(painter, QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12),
-                                self.scene_.theme)
+                                self.map_scene.theme)
             painter.restore()
 
     # ----------------------------------------------------------------- zoom
@@ -157,7 +155,7 @@ class MapView(QGraphicsView):
         self._on_zoom_changed()
 
     def _on_zoom_changed(self) -> None:
-        self.scene_.set_overview(self.zoom() < SIMPLIFY_BELOW)
+        self.map_scene.set_overview(self.zoom() < SIMPLIFY_BELOW)
         self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -184,11 +182,11 @@ class MapView(QGraphicsView):
 
     def zoom_fit(self) -> None:
         self._auto_view = False
-        self._fit(self.scene_.content_rect())
+        self._fit(self.map_scene.content_rect())
 
     def fit_zoom(self) -> float:
         """The zoom at which the whole map fits the viewport (with the margin ``zoom_fit`` leaves)."""
-        rect = self.scene_.content_rect().adjusted(-30, -30, 30, 30)
+        rect = self.map_scene.content_rect().adjusted(-30, -30, 30, 30)
         vp = self.viewport().rect()
         if rect.isEmpty() or vp.width() < 2 or vp.height() < 2:
             return 1.0
@@ -198,19 +196,19 @@ class MapView(QGraphicsView):
         """How a map opens: the whole map fitted when its text stays readable (never above 100 %);
         a large map at a readable zoom with its main conclusion at the top centre (at the left
         middle when the map reads left to right) instead."""
-        rect = self.scene_.content_rect()
+        rect = self.map_scene.content_rect()
         if rect.isEmpty():
             return
         if self.fit_zoom() >= READABLE_ZOOM:
             self._fit(rect)
             return
         tops = main_conclusions(self.doc.map)
-        top_rect = self.scene_.node_rect(tops[0].id) if tops else None
+        top_rect = self.map_scene.node_rect(tops[0].id) if tops else None
         self._scale_by(OPEN_ZOOM / self.zoom())
         if top_rect is None:
             self.centerOn(rect.center())
             return
-        if self.scene_.horizontal():  # a left-to-right map: the conclusion at the left middle
+        if self.map_scene.horizontal():  # a left-to-right map: the conclusion at the left middle
             half_w = self.viewport().width() / 2 / self.zoom()
             self.centerOn(QPointF(top_rect.left() - OPEN_TOP_GAP / self.zoom() + half_w, top_rect.center().y()))
             return
@@ -233,19 +231,19 @@ class MapView(QGraphicsView):
     def zoom_to_selection(self) -> None:
         self._auto_view = False
         rect = QRectF()
-        for item in self.scene_.selectedItems():
+        for item in self.map_scene.selectedItems():
             rect = rect.united(item.sceneBoundingRect())
         if not rect.isEmpty():
             self._fit(rect, max_zoom=1.5)
 
     def center_on(self, eid: str) -> None:
-        item = self.scene_.item_for(eid)
+        item = self.map_scene.item_for(eid)
         if item is not None:
             self._auto_view = False
             self.centerOn(item)
 
     def set_find_matches(self, ids: Iterable[str]) -> None:
-        self.scene_.set_find_matches(ids)
+        self.map_scene.set_find_matches(ids)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -296,7 +294,7 @@ class MapView(QGraphicsView):
         self.edits.delete_selection()
 
     def select_all(self) -> None:
-        self.scene_.select_ids(list(self.scene_.node_items) + list(self.scene_.relation_items))
+        self.map_scene.select_ids(list(self.map_scene.node_items) + list(self.map_scene.relation_items))
 
     def auto_arrange(self, selection_only: bool = False) -> None:
         self.edits.auto_arrange(selection_only)

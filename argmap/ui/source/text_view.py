@@ -56,6 +56,7 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         self._flash: QTextEdit.ExtraSelection | None = None
         self._press: QPoint | None = None
         self._sentence_press = False
+        self._claimed: list[QAction] = []
         self._anim = QVariantAnimation(self)
         self._anim.setDuration(FLASH_MS)
         self._anim.setStartValue(210)
@@ -243,7 +244,7 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         self._claimed = list(actions)
 
     def _claimable(self) -> list[QAction]:
-        return getattr(self, "_claimed", [])
+        return self._claimed
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
