@@ -299,6 +299,8 @@ def test_export_arrowheads_match_the_canvas() -> None:
     from argmap.draw import route as edge_route
     from argmap.draw.edges import target_points
     from argmap.ui.paint import drawing
+    from argmap.ui.paint.edge_geometry import target_path
+    from argmap.draw.style import ARROW_LENGTH, ARROW_WIDTH
 
     def _box(r: QRectF) -> tuple[float, float, float, float]:
         return (r.left(), r.top(), r.width(), r.height())
@@ -307,10 +309,10 @@ def test_export_arrowheads_match_the_canvas() -> None:
              (QPointF(10, 90), QRectF(-60, 0, 120, 60), False),
              (QPointF(90, 400), QRectF(-60, 0, 120, 40), True)]   # far down a column: an elbow
     for junction, target, horizontal in cases:
-        path = drawing.target_path(junction, target, horizontal=horizontal)
+        path = target_path(junction, target, horizontal=horizontal)
         line, head = drawing.edge_parts(path)                  # the canvas
         segs = target_points(junction.x(), junction.y(), _box(target), horizontal=horizontal)  # the export
-        _, corners = edge_route.head(segs[-1], drawing.ARROW_LENGTH, drawing.ARROW_WIDTH, drawing.ARROW_LENGTH - 1)
+        _, corners = edge_route.head(segs[-1], ARROW_LENGTH, ARROW_WIDTH, ARROW_LENGTH - 1)
         for a, b in zip([head.at(i) for i in range(3)], corners):
             assert abs(a.x() - b[0]) < 0.6 and abs(a.y() - b[1]) < 0.6
         # the line starts where the path does and stops under the arrowhead's base, not at its tip
@@ -318,12 +320,12 @@ def test_export_arrowheads_match_the_canvas() -> None:
         end = line.pointAtPercent(1)
         tip = path.pointAtPercent(1)
         gap = ((end.x() - tip.x()) ** 2 + (end.y() - tip.y()) ** 2) ** 0.5
-        assert drawing.ARROW_LENGTH - 3 < gap < drawing.ARROW_LENGTH + 1
+        assert ARROW_LENGTH - 3 < gap < ARROW_LENGTH + 1
         # the head points along the end tangent: into the card, square to its side
         base = QPointF((head.at(1).x() + head.at(2).x()) / 2, (head.at(1).y() + head.at(2).y()) / 2)
         if horizontal:
             assert abs(base.y() - tip.y()) < 0.5 and base.x() > tip.x()
     # an elbow stays between its ends (no loop beyond the junction or the card)
-    path = drawing.target_path(QPointF(90, 400), QRectF(-60, 0, 120, 40), horizontal=True)
+    path = target_path(QPointF(90, 400), QRectF(-60, 0, 120, 40), horizontal=True)
     box = path.boundingRect()
     assert box.left() >= 60 - 1 and box.right() <= 90

@@ -12,6 +12,7 @@ from argmap import measure
 from argmap.layout import layout_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 from argmap.ui.paint import drawing
+from argmap.ui.paint.edge_geometry import edge_paths, premise_path, target_path
 from argmap.ui.document.commands import SetMetaCommand
 from argmap.ui.export.render import MapRenderer
 from argmap.draw.edges import premise_points, target_points
@@ -56,8 +57,8 @@ def test_lr_premise_edges_leave_from_the_side_facing_the_junction():
     sides, vertical_sides = [], []
     for rel in amap.relations.values():
         j = QPointF(*amap.positions[rel.id])
-        premises, _ = drawing.edge_paths([r[p] for p in rel.premises], j, r[rel.target], horizontal=True)
-        old, _ = drawing.edge_paths([r[p] for p in rel.premises], j, r[rel.target])
+        premises, _ = edge_paths([r[p] for p in rel.premises], j, r[rel.target], horizontal=True)
+        old, _ = edge_paths([r[p] for p in rel.premises], j, r[rel.target])
         for pid, path, vpath in zip(rel.premises, premises, old):
             rect, start = r[pid], path.pointAtPercent(0)
             assert j.x() < rect.left()                     # LR: the junction is left of its premises
@@ -76,7 +77,7 @@ def test_lr_arrivals_into_one_card_spread_along_its_side():
     ends = []
     for rid in into:
         j = QPointF(*amap.positions[rid])
-        path = drawing.target_path(j, rc, arrive_y=renderer.arrivals[rid], horizontal=True)
+        path = target_path(j, rc, arrive_y=renderer.arrivals[rid], horizontal=True)
         ends.append(path.pointAtPercent(1))
     assert all(e.x() == pytest.approx(rc.right() + 1.5) for e in ends)   # all reach its right side ...
     ys = sorted(e.y() for e in ends)
@@ -186,8 +187,8 @@ def test_horizontal_export_edge_geometry_is_drawing_geometry():
         def flat(segs):  # the start, then three points per cubic
             return [v for p in [segs[0][0]] + [q for s in segs for q in s[1:]] for v in p]
         got = flat(premise_points(box(prem), j.x(), j.y(), True))
-        assert got == pytest.approx(pts(drawing.premise_path(prem, j, horizontal=True)))
+        assert got == pytest.approx(pts(premise_path(prem, j, horizontal=True)))
         arrive = rng.choice([None, target.center().y() + rng.uniform(-20, 20)])
-        expect = pts(drawing.target_path(j, target, arrive_y=arrive, horizontal=True))
+        expect = pts(target_path(j, target, arrive_y=arrive, horizontal=True))
         got = flat(target_points(j.x(), j.y(), box(target), False, None, arrive, True))
         assert got == pytest.approx(expect)

@@ -11,6 +11,8 @@ from PySide6.QtGui import QImage, QPainter
 from argmap import measure
 from argmap.model import Kind, Polarity, Relation, Statement
 from argmap.ui.paint import drawing
+from argmap.ui.paint.theme import theme_for
+from argmap.ui.paint.edge_geometry import premise_path, target_path
 from argmap.draw.edges import premise_points, target_points
 from argmap.draw.parts import draw_cards, draw_junctions, overlapping
 from argmap.draw.picture import Picture
@@ -59,7 +61,7 @@ def _played(draw) -> QImage:
 
 @pytest.mark.parametrize("dark", [False, True])
 def test_exported_cards_look_like_the_canvas_cards(dark):
-    cards, theme = _cards(), drawing.theme_for(dark)
+    cards, theme = _cards(), theme_for(dark)
     assert not overlapping([_box(c[0]) for c in cards])
     one_by_one = _image(lambda p: [drawing.draw_card(p, r, st, m, theme) for r, st, m in cards])
     batched = _played(lambda pic: draw_cards(pic, [(_box(r), st, m) for r, st, m in cards], theme.palette))
@@ -69,7 +71,7 @@ def test_exported_cards_look_like_the_canvas_cards(dark):
 
 
 def test_exported_compact_cards_look_like_the_canvas_cards():
-    theme = drawing.theme_for(False)
+    theme = theme_for(False)
     cards = []
     for i, (r, st, _) in enumerate(_cards()):
         m = measure.card_metrics(st.text, st.title, True)
@@ -81,7 +83,7 @@ def test_exported_compact_cards_look_like_the_canvas_cards():
 
 @pytest.mark.parametrize("dark", [False, True])
 def test_exported_junctions_look_like_the_canvas_junctions(dark):
-    theme = drawing.theme_for(dark)
+    theme = theme_for(dark)
     js = [(QPointF(20.0 + 37 * i, 30.0 + 11 * (i % 3)), Relation(f"r{i}", pol, ("a",), "b"))
           for i, pol in enumerate([Polarity.SUPPORT, Polarity.ATTACK] * 6)]
     one_by_one = _image(lambda p: [drawing.draw_junction(p, c, rel, theme) for c, rel in js])
@@ -114,11 +116,11 @@ def test_export_edge_geometry_is_drawing_geometry():
         target = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
         j = QPointF(rng.uniform(-400, 400), rng.uniform(-400, 400))
         box = _box
-        assert _flat(premise_points(box(prem), j.x(), j.y())) == pytest.approx(_points(drawing.premise_path(prem, j)))
+        assert _flat(premise_points(box(prem), j.x(), j.y())) == pytest.approx(_points(premise_path(prem, j)))
         arrive = rng.choice([None, target.center().x() + rng.uniform(-30, 30)])
-        expect = _points(drawing.target_path(j, target, arrive_x=arrive))
+        expect = _points(target_path(j, target, arrive_x=arrive))
         assert _flat(target_points(j.x(), j.y(), box(target), False, arrive)) == pytest.approx(expect)
         jt = drawing.junction_rect(QPointF(rng.uniform(-400, 400), rng.uniform(-400, 400)))
-        line = _points(drawing.target_path(j, jt, target_is_junction=True))
+        line = _points(target_path(j, jt, target_is_junction=True))
         got = target_points(j.x(), j.y(), box(jt), True)
         assert [*got[0][0], *got[0][3]] == pytest.approx(line)

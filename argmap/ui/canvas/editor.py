@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ... import measure
-from ..paint import drawing
+from ..paint.theme import text_font
 from .items import NodeItem
 
 
@@ -22,7 +22,7 @@ class CardEditor(QGraphicsTextItem):
         self._on_commit = on_commit
         self._on_cancel = on_cancel
         self._done = False
-        self.setFont(drawing.text_font())
+        self.setFont(text_font())
         self.setDefaultTextColor(node.map_scene.theme.text)
         self.document().setDocumentMargin(0)
         self.setTextWidth(measure.MAX_TEXT_WIDTH + 2)

@@ -11,6 +11,8 @@ from ... import measure
 from ...measure import CardMetrics
 from ...model import Relation, Statement
 from ..paint import drawing
+from ...draw.style import ARROW_WIDTH, CARD_RADIUS
+from ..paint.edge_geometry import edge_paths
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scene import MapScene
@@ -99,7 +101,7 @@ class NodeItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRoundedRect(self._rect, drawing.CARD_RADIUS, drawing.CARD_RADIUS)
+        path.addRoundedRect(self._rect, CARD_RADIUS, CARD_RADIUS)
         if self.hover or self.isSelected():
             path.addEllipse(self.handle_center(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
         return path
@@ -182,7 +184,7 @@ class RelationItem(QGraphicsItem):
             w, h = (n.metrics.width / 2, n.metrics.height / 2) if n is not None else (8.0, 8.0)
             x0, x1 = min(x0, p[0] - w), max(x1, p[0] + w)
             y0, y1 = min(y0, p[1] - h), max(y1, p[1] + h)
-        m = _CURVE_REACH + drawing.ARROW_WIDTH
+        m = _CURVE_REACH + ARROW_WIDTH
         self.prepareGeometryChange()
         self._bounds = QRectF(x0 - hx - m, y0 - hy - m, x1 - x0 + 2 * m, y1 - y0 + 2 * m)
         self._paths_dirty = True
@@ -201,7 +203,7 @@ class RelationItem(QGraphicsItem):
         is_junction = self.relation.target in sc.relation_items
         horizontal = sc.horizontal()
         arrive = None if is_junction else sc.arrival_x(self.rid)
-        premises, tpath = drawing.edge_paths(rects, here, target, target_is_junction=is_junction,
+        premises, tpath = edge_paths(rects, here, target, target_is_junction=is_junction,
                                              arrive_x=None if horizontal else arrive,
                                              arrive_y=arrive if horizontal else None, horizontal=horizontal)
         off = QPointF(-here.x(), -here.y())

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ... import measure
 from ...model import Change
-from ..paint import drawing
+from ..paint.theme import Theme, theme_for
+from ...draw.edges import horizontal_flow
+from ..paint.edge_geometry import arrival_xs, arrival_ys
 from ..document.controller import DocumentController
 from .items import NodeItem, RelationItem
 from .overview import CARD_FLAGS, CARD_FLAGS_OVERVIEW, OverviewItem
@@ -39,7 +41,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         self.node_items: dict[str, NodeItem] = {}
         self.relation_items: dict[str, RelationItem] = {}
         self.pos: dict[str, Point] = {}
-        self.theme = drawing.theme_for(None)
+        self.theme = theme_for(None)
         self._hover: str | None = None
         self._related: set[str] = set()
         self._found: set[str] = set()
@@ -100,7 +102,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         self._on_doc_selection_changed(doc.selection, None)
         self.overview.invalidate()
 
-    def set_theme(self, theme: drawing.Theme) -> None:
+    def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.setBackgroundBrush(QBrush(theme.background))
         self.update()
@@ -220,7 +222,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
 
     def horizontal(self) -> bool:
         """Whether the map flows left to right (its ``layout_direction`` meta): edges at card sides."""
-        return self.doc is not None and drawing.horizontal_flow(self.doc.map.meta)
+        return self.doc is not None and horizontal_flow(self.doc.map.meta)
 
     def arrival_x(self, rid: str) -> float | None:
         """Where relation ``rid``'s arrow meets its target card, spread among the other arrows
@@ -238,7 +240,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
                 if r.id in self.pos and (self.pos[r.id][axis] > mid) == beyond]
         if len(sibs) < 2:
             return None
-        spread = drawing.arrival_ys if axis == 0 else drawing.arrival_xs
+        spread = arrival_ys if axis == 0 else arrival_xs
         xs = spread(rect, [self.pos[r][1 - axis] for r in sibs])
         return xs[sibs.index(rid)]
 

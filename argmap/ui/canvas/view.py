@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from ...layout.placement import layout_positions
 from ...model import Kind, main_conclusions
 from ..paint import drawing
+from ..paint.theme import Theme, register_fonts, theme_for
 from ..document.controller import DocumentController
 from . import clipboard
 from .actions import CanvasActions
@@ -35,7 +36,7 @@ class MapView(QGraphicsView):
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        drawing.register_fonts()
+        register_fonts()
         self.doc = doc
         self.map_scene = MapScene(self)
         self.setScene(self.map_scene)
@@ -85,9 +86,9 @@ class MapView(QGraphicsView):
             amap.move({k: v for k, v in pos.items() if k in amap.statements or k in amap.relations})
 
     # ---------------------------------------------------------------- theme
-    def set_theme(self, theme: drawing.Theme | bool | None = None) -> None:
+    def set_theme(self, theme: Theme | bool | None = None) -> None:
         """Use a theme (or ``dark=True/False``); ``None`` follows the widget's palette."""
-        if isinstance(theme, drawing.Theme):
+        if isinstance(theme, Theme):
             self._theme_forced = theme.dark
         else:
             self._theme_forced = theme
@@ -95,13 +96,13 @@ class MapView(QGraphicsView):
 
     def _apply_theme(self) -> None:
         if self._theme_forced is None:
-            theme = drawing.theme_for(self.palette())
+            theme = theme_for(self.palette())
         else:
-            theme = drawing.theme_for(self._theme_forced)
+            theme = theme_for(self._theme_forced)
         self.map_scene.set_theme(theme)
         self.viewport().update()
 
-    def theme(self) -> drawing.Theme:
+    def theme(self) -> Theme:
         return self.map_scene.theme
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -23,7 +23,7 @@ from ...io.errors import MapFileError
 from ...io.outline import markdown_outline, text_outline
 from ... import measure
 from ...model import ArgumentMap
-from ..paint import drawing
+from ..paint.theme import register_fonts
 from .paging import MAX_FIT_SCALE, SCREEN_DPI, fit_scale, paint_pages, tiles
 from .render import MapRenderer
 
@@ -45,7 +45,7 @@ def ensure_app() -> QGuiApplication:
         if not any(os.environ.get(k) for k in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen: draw anyway (scripts, servers)
         app = QGuiApplication(["argmap"])
-    drawing.register_fonts()
+    register_fonts()
     return app  # type: ignore[return-value]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter
 from ...draw.mapdraw import MapDrawing
 from ...draw.parts import Point, meets
 from ...model import ArgumentMap
-from ..paint import drawing
+from ..paint.theme import Theme, register_fonts, theme_for
 from ..paint.qpicture import play
 
 
@@ -22,10 +22,10 @@ class MapRenderer:
     what meets ``clip`` when one is given (tiled pages of a large map)."""
 
     def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
-                 legend: bool = True, margin: float = 24.0, theme: drawing.Theme | None = None,
+                 legend: bool = True, margin: float = 24.0, theme: Theme | None = None,
                  positions: Mapping[str, Point] | None = None) -> None:
-        drawing.register_fonts()
-        self.theme = theme or drawing.theme_for(False)
+        register_fonts()
+        self.theme = theme or theme_for(False)
         self.drawing = d = MapDrawing(amap, ids, title=title, legend=legend, margin=margin,
                                       palette=self.theme.palette, positions=positions)
         self.map = amap

@@ -1,4 +1,4 @@
-"""How a map looks: theme colours and the QPainter primitives shared by the canvas and the exporters."""
+"""Cards, junctions, edges and the legend on a QPainter: the primitives the canvas and the exporters share."""
 from __future__ import annotations
 
 import math
@@ -10,16 +10,14 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from ...draw import parts, style
 from ...draw import route as edge_route
 from ...draw.picture import Picture
-from ...draw.edges import horizontal_flow  # noqa: F401
-from ...draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS  # noqa: F401
+from ...draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS
 from ... import measure
 from ...measure import CardMetrics
 from ...model import Kind, Polarity, Relation, Statement
-# where edges run (anchors, curves, spread arrivals) is edge_geometry's; re-exported for callers
-from .edge_geometry import arrival_xs, arrival_ys, edge_paths, premise_path, target_path  # noqa: F401
+from .edge_geometry import edge_paths
 from . import text
 from .qpicture import play
-from .theme import DARK, LABEL_FONT_PX, LIGHT, Theme, label_font, register_fonts, text_font, theme_for  # noqa: F401
+from .theme import Theme, label_font
 
 SELECTION_MARGIN = 4.0     # selection/hover outline drawn this far outside the card
 ATTACK_DASHES = list(style.ATTACK_DASHES)  # in pen widths
@@ -293,12 +291,3 @@ def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool 
     play(painter, pic)
     painter.restore()
     return QRectF(top_left, legend_size(strip))
-
-
-__all__ = [
-    "ARROW_LENGTH", "ARROW_WIDTH", "CARD_RADIUS", "DARK", "EDGE_WIDTH", "KIND_LABELS", "LABEL_FONT_PX", "LIGHT",
-    "SELECTION_MARGIN", "Theme", "arrival_xs", "arrival_ys", "arrowhead", "card_rect", "draw_card", "draw_edge",
-    "draw_edge_parts", "draw_junction", "draw_legend", "draw_relation", "edge_parts", "edge_paths", "edge_pen",
-    "edge_shape", "horizontal_flow", "junction_rect", "kind_marker_path", "label_font", "legend_size", "premise_path",
-    "register_fonts", "target_path", "text_font", "theme_for",
-]

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from ...model import Change, Kind, Source
 from ..document.controller import DocumentController
-from ..paint.drawing import kind_marker_path, theme_for
+from ..paint.drawing import kind_marker_path
+from ..paint.theme import theme_for
 from .anchor_index import AnchorIndex
 from .operations import SourceOperations, short
 from .text_view import SourceTextView

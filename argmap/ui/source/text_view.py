@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QWidget
 from ...model import Kind, Source
 from ...model.text import sentence_at
 from .claimed_keys import ClaimsKeys
-from ..paint.drawing import theme_for
+from ..paint.theme import theme_for
 from ...model.passages import PASSAGE_MIME, Passage, Utf16Map, trim_range
 from .tints import Tint, TintLayer, tint_segments
 

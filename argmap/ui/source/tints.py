@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QTextEdit
 
 from ...model import Kind
-from ..paint.drawing import Theme
+from ..paint.theme import Theme
 
 
 @dataclass(frozen=True)
