@@ -23,25 +23,24 @@ def _settle(app) -> None:
         QTest.qWait(20)
 
 
-def _open(app, name: str):
+def _open(app, manager, name: str):
     from argmap.resources import sample_paths
-    from argmap.ui.shell.window_manager import window_manager
 
     path = next(p for p in sample_paths() if name in p.name)
     # a first launch: no window state saved by the previous screenshot (offscreen screens are 800 x 800,
     # so a restored geometry would be clamped to that)
     os.environ["ARGMAP_SETTINGS_FILE"] = str(Path(tempfile.mkdtemp()) / "argmap.ini")
-    w = window_manager().open_sample(path)
+    w = manager.open_sample(path)
     w.resize(*SIZE)
     _settle(app)
     return w
 
 
-def source_workflow(app, out: Path, name: str = "kim-putin") -> None:
+def source_workflow(app, manager, out: Path, name: str = "kim-putin") -> None:
     """A passage selected in the text and the statement anchored to it selected on the canvas."""
     from argmap.model import Kind
 
-    w = _open(app, name)
+    w = _open(app, manager, name)
     amap = w.doc.map
     (sid, src), = list(amap.sources.items())[:1]
     view = w.source_panel.views[sid]
@@ -62,18 +61,20 @@ def source_workflow(app, out: Path, name: str = "kim-putin") -> None:
 def main(out_dir: str = "docs/screenshots", name: str = "kim-putin") -> int:
     from argmap.ui.shell.app import create_app
     from argmap.ui.shell.palette import apply_theme
+    from argmap.ui.shell.window_manager import WindowManager
 
     app = create_app()
+    manager = WindowManager(app)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = "kim-putin-summit"
     for theme in ("light", "dark"):
         apply_theme(app, theme)
-        w = _open(app, name)
+        w = _open(app, manager, name)
         w.grab().save(str(out / f"window-{stem}-{theme}.png"))
         w.force_close()
     apply_theme(app, "light")
-    source_workflow(app, out, name)
+    source_workflow(app, manager, out, name)
     print(f"screenshots in {out}/")
     return 0
 

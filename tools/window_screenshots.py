@@ -19,9 +19,10 @@ def main(out_dir: str = "docs/screenshots", *only: str) -> int:
     from argmap.resources import sample_paths
     from argmap.ui.shell.app import create_app
     from argmap.ui.shell.palette import apply_theme
-    from argmap.ui.shell.window_manager import window_manager
+    from argmap.ui.shell.window_manager import WindowManager
 
     app = create_app()
+    manager = WindowManager(app)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for theme in ("light", "dark"):
@@ -29,7 +30,7 @@ def main(out_dir: str = "docs/screenshots", *only: str) -> int:
         for path in sample_paths():
             if only and not any(name in path.name for name in only):
                 continue
-            w = window_manager().open_sample(path)
+            w = manager.open_sample(path)
             w.resize(1440, 900)
             for _ in range(5):
                 app.processEvents()

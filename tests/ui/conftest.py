@@ -19,19 +19,27 @@ from argmap.ui.export.dialog import ExportDialog
 from argmap.ui.formats import register_picture_formats
 from argmap.ui.shell.main_window import MainWindow
 from argmap.ui.canvas.view import MapView
-from argmap.ui.shell.window_manager import window_manager
+from argmap.ui.shell.window_manager import WindowManager
 
 
 @pytest.fixture(autouse=True)
 def isolated_app_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
     """A Qt application with argmap's fonts and the picture formats it registers when it starts; never the
-    real user's settings or log folder; every window closed afterwards."""
+    real user's settings or log folder."""
     monkeypatch.setenv("ARGMAP_SETTINGS_FILE", str(tmp_path / "settings" / "argmap.ini"))
     monkeypatch.setenv("ARGMAP_LOG_DIR", str(tmp_path / "logs"))
     ensure_app()
     register_picture_formats()
     yield
-    window_manager().close_all()
+    qapp.processEvents()
+
+
+@pytest.fixture
+def manager(qapp: QApplication) -> Iterator[WindowManager]:
+    """The application's window manager; every window it opened is closed afterwards, without asking."""
+    windows = WindowManager()
+    yield windows
+    windows.close_all()
     qapp.processEvents()
 
 
@@ -94,12 +102,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
-def make_window(qtbot: Any) -> Callable[..., MainWindow]:
+def make_window(qtbot: Any, manager: WindowManager) -> Callable[..., MainWindow]:
     """Makes a shown MainWindow on a map (window_support's small map by default), registered with the
-    window manager and so closed, without asking, by isolated_app_state."""
+    window manager and so closed, without asking, after the test."""
 
     def make(amap: ArgumentMap | None = None, path: str | None = None) -> MainWindow:
-        window = MainWindow(DocumentController(amap if amap is not None else window_map(), path))
+        window = MainWindow(DocumentController(amap if amap is not None else window_map(), path), manager)
         window.show()
         qtbot.waitExposed(window)
         return window

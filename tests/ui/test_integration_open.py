@@ -9,7 +9,6 @@ from argmap.layout import layout_map
 from argmap.model import main_conclusions
 from argmap.resources import sample_paths
 from argmap.ui.canvas import view as view_module
-from argmap.ui.shell.window_manager import window_manager
 
 
 def _visible(w, sid: str) -> bool:
@@ -42,10 +41,10 @@ def _opening(qtbot, w):
     return view.mapFromScene(view.map_scene.node_rect(top)).boundingRect(), view.viewport().rect()
 
 
-def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot, make_window):
+def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot, make_window, manager):
     # the op-ed sample reads left to right: the main conclusion at the left, in the middle
     path = next(p for p in sample_paths() if "kim-putin" in p.name)
-    w = window_manager().open_sample(path)
+    w = manager.open_sample(path)
     assert w.doc.map.meta.get("layout_direction") == "LR"
     card, vp = _opening(qtbot, w)
     assert abs(card.center().y() - vp.center().y()) < 4  # centred down ...
@@ -62,9 +61,9 @@ def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot, make_w
     assert card.top() < vp.height() * 0.2                # ... and at the top, its reasons below it
 
 
-def test_every_sample_opens_with_cards_on_screen(qtbot):
+def test_every_sample_opens_with_cards_on_screen(qtbot, manager):
     for path in sample_paths():  # each after the last one's window state was saved and restored
-        w = window_manager().open_sample(path)
+        w = manager.open_sample(path)
         w.resize(1280, 800)  # a laptop screen (the offscreen screen is 800 x 800)
         _settle(qtbot, w)
         assert w.view.width() >= 0.4 * w.width(), path.name

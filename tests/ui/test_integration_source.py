@@ -12,15 +12,14 @@ from argmap.io import dumps
 from argmap.model import Kind, Source
 from argmap.model.text import sentence_spans
 from argmap.resources import sample_paths
-from argmap.ui.shell.window_manager import window_manager
 
 
 def _op_ed() -> Path:
     return next(p for p in sample_paths() if "kim-putin" in p.name)
 
 
-def _open_op_ed(qtbot):
-    w = window_manager().open_sample(_op_ed())
+def _open_op_ed(qtbot, manager):
+    w = manager.open_sample(_op_ed())
     qtbot.waitExposed(w)
     activate(qtbot, w)
     return w
@@ -41,8 +40,8 @@ def _shown(dock) -> bool:
     return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
-def test_op_ed_opens_with_its_text_beside_the_map(qtbot):
-    w = _open_op_ed(qtbot)
+def test_op_ed_opens_with_its_text_beside_the_map(qtbot, manager):
+    w = _open_op_ed(qtbot, manager)
     assert _shown(w.source_dock) and _shown(w.inspector_dock) and _shown(w.outline_dock)
     # the text is left of the canvas, wide enough to read, and the canvas keeps most of the width
     src_geo, canvas = w.source_dock.geometry(), w.view.geometry()
@@ -72,8 +71,8 @@ def test_map_without_sources_keeps_the_canvas_wide_until_a_source_is_added(dialo
     assert dumps(w.doc.map) == before
 
 
-def test_coverage_in_the_status_bar_follows_new_statements(qtbot):
-    w = _open_op_ed(qtbot)
+def test_coverage_in_the_status_bar_follows_new_statements(qtbot, manager):
+    w = _open_op_ed(qtbot, manager)
     label = w.coverage_label
     assert label.isVisible() and label.text() == w.source_panel.coverage_text()
     assert label.text().startswith("Source coverage ") and "%" in label.text()
@@ -92,8 +91,8 @@ def test_coverage_in_the_status_bar_follows_new_statements(qtbot):
     assert dumps(w.doc.map) == before_map
 
 
-def test_ctrl_2_makes_one_premise_in_the_text_and_sets_the_kind_on_the_canvas(qtbot):
-    w = _open_op_ed(qtbot)
+def test_ctrl_2_makes_one_premise_in_the_text_and_sets_the_kind_on_the_canvas(qtbot, manager):
+    w = _open_op_ed(qtbot, manager)
     amap = w.doc.map
     sid, a, b = _uncovered_sentence(w)
     view = w.source_panel.views[sid]
@@ -127,8 +126,8 @@ def test_ctrl_2_makes_one_premise_in_the_text_and_sets_the_kind_on_the_canvas(qt
     assert dumps(amap) == before
 
 
-def test_source_menu_holds_the_panel_actions_and_makes_statements(qtbot):
-    w = _open_op_ed(qtbot)
+def test_source_menu_holds_the_panel_actions_and_makes_statements(qtbot, manager):
+    w = _open_op_ed(qtbot, manager)
     panel = w.source_panel
     menu_actions = w.source_menu.actions()
     assert all(a in menu_actions for a in panel.make_actions.values())
@@ -147,8 +146,8 @@ def test_source_menu_holds_the_panel_actions_and_makes_statements(qtbot):
     assert new.kind is Kind.EVIDENCE and len(w.doc.map.statements) == n + 1
 
 
-def test_selecting_an_anchored_statement_brings_the_source_dock_forward(qtbot):
-    w = _open_op_ed(qtbot)
+def test_selecting_an_anchored_statement_brings_the_source_dock_forward(qtbot, manager):
+    w = _open_op_ed(qtbot, manager)
     w.tabifyDockWidget(w.inspector_dock, w.source_dock)  # the user stacked them
     w.inspector_dock.raise_()
     qtbot.waitUntil(lambda: not _shown(w.source_dock))
@@ -169,8 +168,8 @@ def test_selecting_an_anchored_statement_brings_the_source_dock_forward(qtbot):
     assert w.source_dock.isHidden()
 
 
-def test_activating_an_anchor_in_the_inspector_reveals_its_passage(qtbot):
-    w = _open_op_ed(qtbot)
+def test_activating_an_anchor_in_the_inspector_reveals_its_passage(qtbot, manager):
+    w = _open_op_ed(qtbot, manager)
     amap = w.doc.map
     st = [s for s in amap.statements.values() if s.anchors][-1]
     w.doc.select([st.id])
@@ -214,18 +213,18 @@ def test_panel_keys_never_fire_twice_in_a_window_without_focus_in_the_text(qtbot
     assert w.doc.map.statements["p1"].kind is Kind.CONCLUSION
 
 
-def test_a_restored_layout_with_the_source_tabbed_away_still_opens_with_the_text_in_front(qtbot):
-    first = _open_op_ed(qtbot)
+def test_a_restored_layout_with_the_source_tabbed_away_still_opens_with_the_text_in_front(qtbot, manager):
+    first = _open_op_ed(qtbot, manager)
     first.tabifyDockWidget(first.inspector_dock, first.source_dock)
     first.inspector_dock.raise_()
     first.force_close()  # saves this layout
-    w = _open_op_ed(qtbot)
+    w = _open_op_ed(qtbot, manager)
     assert w.tabifiedDockWidgets(w.source_dock)  # the user's layout is kept ...
     qtbot.waitUntil(lambda: _shown(w.source_dock))  # ... with the text in front
 
 
-def test_panel_keys_work_with_the_focus_anywhere_in_the_panel(qtbot):
-    w = _open_op_ed(qtbot)
+def test_panel_keys_work_with_the_focus_anywhere_in_the_panel(qtbot, manager):
+    w = _open_op_ed(qtbot, manager)
     panel = w.source_panel
     sid, a, b = _uncovered_sentence(w)
     panel.views[sid].select_range(a, b)

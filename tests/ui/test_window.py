@@ -14,7 +14,6 @@ from argmap.io import dumps, load_map, save_map
 from argmap.model import Statement
 from argmap.ui.shell import settings
 from argmap.ui.document.commands import AddStatementCommand, UpdateStatementCommand
-from argmap.ui.shell.window_manager import window_manager
 
 Button = QMessageBox.StandardButton
 
@@ -25,9 +24,9 @@ def _saved(tmp_path: Path, name: str = "soda.argmap.json") -> Path:
     return path
 
 
-def test_title_shows_name_and_modified_mark(qtbot, tmp_path):
+def test_title_shows_name_and_modified_mark(qtbot, tmp_path, manager):
     path = _saved(tmp_path)
-    w = window_manager().open_path(str(path))
+    w = manager.open_path(str(path))
     assert w.windowTitle() == "soda[*] — argmap"
     assert not w.isWindowModified()
     w.doc.push(UpdateStatementCommand(w.doc, "c", {"text": "Changed."}))
@@ -55,7 +54,7 @@ def test_save_as_then_save_round_trip(tmp_path, dialogs, make_window):
     assert load_map(saved).statements["n1"].text == "Edited."
 
 
-def test_open_invalid_file_shows_one_line_and_changes_nothing(tmp_path, dialogs, make_window):
+def test_open_invalid_file_shows_one_line_and_changes_nothing(tmp_path, dialogs, make_window, manager):
     w = make_window()
     before = dumps(w.doc.map)
     bad = tmp_path / "bad.argmap.json"
@@ -64,25 +63,25 @@ def test_open_invalid_file_shows_one_line_and_changes_nothing(tmp_path, dialogs,
     w.named_actions["open"].trigger()
     errors = dialogs.of("critical")
     assert len(errors) == 1 and str(bad) in errors[0][2] and "\n" not in errors[0][2]
-    assert window_manager().windows == [w]
+    assert manager.windows == [w]
     assert dumps(w.doc.map) == before and not w.doc.dirty
 
 
-def test_close_with_unsaved_changes_cancel_discard_save(qtbot, tmp_path, dialogs):
+def test_close_with_unsaved_changes_cancel_discard_save(qtbot, tmp_path, dialogs, manager):
     path = _saved(tmp_path)
-    w = window_manager().open_path(str(path))
+    w = manager.open_path(str(path))
     w.doc.push(UpdateStatementCommand(w.doc, "c", {"text": "Edited once."}))
     edited = dumps(w.doc.map)
     dialogs.unsaved_answer = Button.Cancel
     assert not w.close()
-    assert w.isVisible() and w in window_manager().windows and dumps(w.doc.map) == edited and w.doc.dirty
+    assert w.isVisible() and w in manager.windows and dumps(w.doc.map) == edited and w.doc.dirty
     assert load_map(path).statements["c"].text == "Cities should tax sugary drinks."
     dialogs.unsaved_answer = Button.Save
     assert w.close()
     assert load_map(path).statements["c"].text == "Edited once."
-    assert window_manager().windows == []
+    assert manager.windows == []
 
-    w2 = window_manager().open_path(str(path))
+    w2 = manager.open_path(str(path))
     w2.doc.push(UpdateStatementCommand(w2.doc, "c", {"text": "Thrown away."}))
     dialogs.unsaved_answer = Button.Discard
     assert w2.close()
@@ -90,34 +89,34 @@ def test_close_with_unsaved_changes_cancel_discard_save(qtbot, tmp_path, dialogs
     assert len(dialogs.of("warning")) == 3
 
 
-def test_quit_asks_each_dirty_window_and_cancel_stops(qtbot, tmp_path, dialogs):
-    a = window_manager().open_path(str(_saved(tmp_path, "a.argmap.json")))
-    b = window_manager().open_path(str(_saved(tmp_path, "b.argmap.json")))
+def test_quit_asks_each_dirty_window_and_cancel_stops(qtbot, tmp_path, dialogs, manager):
+    a = manager.open_path(str(_saved(tmp_path, "a.argmap.json")))
+    b = manager.open_path(str(_saved(tmp_path, "b.argmap.json")))
     for w in (a, b):
         w.doc.push(UpdateStatementCommand(w.doc, "c", {"text": "Dirty."}))
     dialogs.unsaved_answer = Button.Cancel
-    assert not window_manager().quit()
+    assert not manager.quit()
     assert len(dialogs.of("warning")) == 1
-    assert set(window_manager().windows) == {a, b} and a.doc.dirty and b.doc.dirty
+    assert set(manager.windows) == {a, b} and a.doc.dirty and b.doc.dirty
     dialogs.unsaved_answer = Button.Discard
-    assert window_manager().quit()
-    assert window_manager().windows == []
+    assert manager.quit()
+    assert manager.windows == []
 
 
-def test_opening_an_open_file_focuses_its_window(qtbot, tmp_path):
+def test_opening_an_open_file_focuses_its_window(qtbot, tmp_path, manager):
     path = _saved(tmp_path)
-    first = window_manager().open_path(str(path))
+    first = manager.open_path(str(path))
     first.doc.push(UpdateStatementCommand(first.doc, "c", {"text": "Unsaved edit."}))
-    again = window_manager().open_path(str(tmp_path / "." / "soda.argmap.json"))
-    assert again is first and len(window_manager().windows) == 1
+    again = manager.open_path(str(tmp_path / "." / "soda.argmap.json"))
+    assert again is first and len(manager.windows) == 1
     assert first.doc.map.statements["c"].text == "Unsaved edit."
 
 
-def test_recent_files_persist_and_fill_the_menu(tmp_path, make_window):
+def test_recent_files_persist_and_fill_the_menu(tmp_path, make_window, manager):
     paths = [_saved(tmp_path, f"m{i}.argmap.json") for i in range(3)]
     for p in paths:
-        window_manager().open_path(str(p))
-    window_manager().close_all()
+        manager.open_path(str(p))
+    manager.close_all()
     assert settings.recent_files() == [str(p) for p in reversed(paths)]
     ini = Path(settings.settings().fileName())
     assert ini.is_file() and "m2.argmap.json" in ini.read_text(encoding="utf-8")
@@ -125,7 +124,7 @@ def test_recent_files_persist_and_fill_the_menu(tmp_path, make_window):
     labels = [a.text() for a in w.recent_menu.actions() if a.text()]
     assert labels[:3] == ["&1 m2.argmap.json", "&2 m1.argmap.json", "&3 m0.argmap.json"]
     w.recent_menu.actions()[1].trigger()
-    assert window_manager().window_for(str(paths[1])) is not None
+    assert manager.window_for(str(paths[1])) is not None
 
 
 def test_window_layout_persists(make_window):
@@ -152,11 +151,11 @@ def _drop(widget, path: Path) -> QDropEvent:
     return drop
 
 
-def test_dropping_a_map_file_opens_it(tmp_path, make_window):
+def test_dropping_a_map_file_opens_it(tmp_path, make_window, manager):
     w = make_window()
     path = _saved(tmp_path, "dropped.argmap.json")
     _drop(w, path)
-    opened = window_manager().window_for(str(path))
+    opened = manager.window_for(str(path))
     assert opened is not None and opened is not w
     assert dumps(opened.doc.map) == dumps(load_map(path))
     # a file that is not a map is refused
@@ -220,7 +219,7 @@ def test_undo_redo_by_key_press(qtbot, make_window):
     assert dumps(w.doc.map) == after
 
 
-def test_samples_open_as_untitled_copies(tmp_path, dialogs, make_window):
+def test_samples_open_as_untitled_copies(tmp_path, dialogs, make_window, manager):
     from argmap.resources import sample_paths
 
     sample = sample_paths()[0]
@@ -230,7 +229,7 @@ def test_samples_open_as_untitled_copies(tmp_path, dialogs, make_window):
     samples_menu = [a for a in menu_actions if a.text() == "Open &Sample"][0].menu()
     assert len(samples_menu.actions()) == len(sample_paths())
     samples_menu.actions()[0].trigger()
-    copy = window_manager().windows[-1]
+    copy = manager.windows[-1]
     assert copy is not w and copy.doc.path is None and not copy.doc.dirty
     shipped = load_map(sample)  # (the canvas may lay out a map without positions)
     assert dict(copy.doc.map.statements) == dict(shipped.statements)

@@ -4,16 +4,15 @@ from __future__ import annotations
 from window_support import small_map
 
 from argmap.io import read_any, write_any
-from argmap.ui.shell.window_manager import window_manager
 
 
-def test_import_opens_an_untitled_window_and_reports_what_it_read(tmp_path, dialogs, make_window):
+def test_import_opens_an_untitled_window_and_reports_what_it_read(tmp_path, dialogs, make_window, manager):
     src = tmp_path / "debate.argdown"
     write_any(small_map(), src)
     w = make_window()
     dialogs.open_paths.append(str(src))
     w.named_actions["import"].trigger()
-    imported = window_manager().windows[-1]
+    imported = manager.windows[-1]
     assert imported is not w and imported.doc.path is None
     assert {s.text for s in imported.doc.map.statements.values()} == {s.text for s in small_map().statements.values()}
     info = dialogs.of("information")

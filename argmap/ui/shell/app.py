@@ -19,7 +19,8 @@ from ..paint.theme import register_fonts
 from . import settings
 from ..formats import register_picture_formats
 from .palette import apply_theme
-from .window_manager import window_manager
+from .main_window import MainWindow
+from .window_manager import WindowManager
 
 ENV_LOG_DIR = "ARGMAP_LOG_DIR"
 log = logging.getLogger("argmap")
@@ -130,10 +131,9 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def open_initial(files: Sequence[str]) -> list:
+def open_initial(manager: WindowManager, files: Sequence[str]) -> list[MainWindow]:
     """Open a window per file (an invalid file shows its one-line error; the rest still open),
     or the start screen when none opened; returns the windows opened."""
-    manager = window_manager()
     opened = [w for w in (manager.open_path(os.fspath(f)) for f in files) if w is not None]
     if not opened:
         manager.show_start_screen()
@@ -144,7 +144,8 @@ def run_app(files: Sequence[str]) -> int:
     """Start the GUI on ``files`` (see :func:`open_initial`) and run until the last window closes."""
     app = create_app()
     reporter = install_excepthook()
-    open_initial(files)
+    manager = WindowManager(app)
+    open_initial(manager, files)
     try:
         return int(app.exec())
     finally:

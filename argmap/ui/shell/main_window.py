@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -24,7 +24,9 @@ from . import settings
 from .files import dropped_maps, file_stem, native_filter, open_filter
 from .menus import build_menus, fill_recent_menu
 from .source_dock import install_source_panel
-from .window_manager import window_manager
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .window_manager import WindowManager
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +34,11 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """One open map.  Files, docks, menus and the find bar around the canvas (``argmap.ui.canvas``)."""
 
-    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: DocumentController, manager: WindowManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.doc = doc
+        self.manager = manager  # the application's windows: opening, saving and quitting go through it
         doc.setParent(self)
         self._forced = False
         self.view = MapView(doc)
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
         doc.focus_requested.connect(self._on_focus_requested)
         self._update_title()
         self._restore_layout()
-        window_manager().register(self)
+        manager.register(self)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -143,16 +146,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ files
     def new_file(self) -> None:
-        window_manager().new_document(near=self)
+        self.manager.new_document(near=self)
 
     def open_file(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Open map", self._dialog_dir(),
                                                 f"{open_filter()};;All files (*)")
         for path in paths:
-            window_manager().open_path(path, near=self)
+            self.manager.open_path(path, near=self)
 
     def open_path(self, path: str) -> None:
-        window_manager().open_path(path, near=self)
+        self.manager.open_path(path, near=self)
 
     def save(self) -> bool:
         if not self.doc.path:
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
             return False
         if not path.lower().endswith(EXTENSION):
             path += EXTENSION
-        other = window_manager().window_for(path)
+        other = self.manager.window_for(path)
         if other is not None and other is not self:
             QMessageBox.critical(self, "Cannot save", f"{path} is open in another window; close it first.")
             return False
@@ -181,7 +184,7 @@ class MainWindow(QMainWindow):
         except OSError as e:
             QMessageBox.critical(self, "Cannot save", f"{path}: {e.strerror or e}")
             return False
-        window_manager().note_saved(path)
+        self.manager.note_saved(path)
         self.statusBar().showMessage(f"Saved {path}", 4000)
         self._update_title()
         return True
@@ -214,7 +217,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.save_window_state(self.saveGeometry(), self.saveState())
-        window_manager().unregister(self)
+        self.manager.unregister(self)
         self.find_bar.close_bar()
         self.doc.close()
         event.accept()
@@ -224,7 +227,7 @@ class MainWindow(QMainWindow):
         exts = " ".join(f"*{e}" for e in readable_extensions())
         path, _ = QFileDialog.getOpenFileName(self, "Import", self._dialog_dir(), f"Readable files ({exts})")
         if path:
-            window_manager().open_path(path, near=self)
+            self.manager.open_path(path, near=self)
 
     def export_file(self, fmt: str | None = None) -> None:
         specs = [f for f in FORMATS if f.writer and not f.needs_qt and f.name != "argmap"]
@@ -285,7 +288,7 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         for path in paths:
-            window_manager().open_path(path, near=self)
+            self.manager.open_path(path, near=self)
 
     # ---------------------------------------------------------------- geometry
     def saved_state(self) -> tuple[QByteArray, QByteArray]:

@@ -14,7 +14,6 @@ from ...resources import sample_paths
 from . import settings
 from .palette import apply_theme
 from .start_screen import sample_title
-from .window_manager import window_manager
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -72,7 +71,6 @@ def build_menus(w: "MainWindow") -> None:
     edit_actions = list(canvas.edit_actions)
     structure_actions = list(canvas.structure_actions)
     view_actions = list(canvas.view_actions)
-    wm = window_manager
     bar = w.menuBar()
     # ------------------------------------------------------------------ File
     m = bar.addMenu("&File")
@@ -85,7 +83,7 @@ def build_menus(w: "MainWindow") -> None:
     for path in sample_paths():
         act = samples.addAction(sample_title(path))
         act.setStatusTip("Open a copy of this sample map")
-        act.triggered.connect(lambda _c=False, p=path: wm().open_sample(p, near=w))
+        act.triggered.connect(lambda _c=False, p=path: w.manager.open_sample(p, near=w))
     samples.setEnabled(bool(sample_paths()))
     m.addSeparator()
     m.addAction(_action(w, "save", "&Save", w.save, Std.Save))
@@ -104,7 +102,7 @@ def build_menus(w: "MainWindow") -> None:
                         "See the pages before printing: fitted on one page or spread over several"))
     m.addSeparator()
     m.addAction(_action(w, "close", "&Close", w.close, Std.Close))
-    m.addAction(_action(w, "quit", "&Quit", lambda: wm().quit(), Std.Quit))
+    m.addAction(_action(w, "quit", "&Quit", lambda: w.manager.quit(), Std.Quit))
     # ------------------------------------------------------------------ Edit
     m = bar.addMenu("&Edit")
     undo = w.doc.undo_stack.createUndoAction(w, "&Undo")
@@ -139,7 +137,7 @@ def build_menus(w: "MainWindow") -> None:
     group = QActionGroup(w)
     current = settings.theme()
     for name in settings.THEMES:
-        act = _action(w, f"theme_{name}", name.capitalize(), lambda n=name: _set_theme(n))
+        act = _action(w, f"theme_{name}", name.capitalize(), lambda n=name: _set_theme(w, n))
         act.setCheckable(True)
         act.setChecked(name == current)
         group.addAction(act)
@@ -180,19 +178,19 @@ def fill_recent_menu(w: "MainWindow", menu: QMenu) -> None:
         act = menu.addAction(f"&{i + 1} {label}" if i < 9 else label)
         act.setStatusTip(path)
         act.setToolTip(path)
-        act.triggered.connect(lambda _c=False, p=path: window_manager().open_path(p, near=w))
+        act.triggered.connect(lambda _c=False, p=path: w.manager.open_path(p, near=w))
     if files:
         menu.addSeparator()
-        menu.addAction("Clear Menu", lambda: (settings.clear_recent_files(), window_manager().recent_files_changed()))
+        menu.addAction("Clear Menu", lambda: (settings.clear_recent_files(), w.manager.recent_files_changed()))
     menu.setEnabled(bool(files))
 
 
-def _set_theme(name: str) -> None:
+def _set_theme(w: "MainWindow", name: str) -> None:
     settings.set_theme(name)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_theme(app, name)
-    for win in window_manager().windows:
+    for win in w.manager.windows:
         act = win.named_actions.get(f"theme_{name}")
         if act is not None:
             act.setChecked(True)

@@ -4,18 +4,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...io import MapFileError, load_map
 from . import settings
 from ..document.controller import DocumentController
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .main_window import MainWindow
-    from .start_screen import StartScreen
+from .main_window import MainWindow
+from .start_screen import StartScreen
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +24,9 @@ def same_file(a: str, b: str) -> bool:
 
 
 class WindowManager(QObject):
-    """Keeps the list of main windows (SDI: one per open map) and the start screen."""
+    """Keeps the list of main windows (SDI: one per open map) and the start screen.
+
+    The application makes one and hands it to every window it opens (``MainWindow.manager``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,25 +34,23 @@ class WindowManager(QObject):
         self.start_screen: StartScreen | None = None
 
     # ------------------------------------------------------------- registry
-    def register(self, window: "MainWindow") -> None:
+    def register(self, window: MainWindow) -> None:
         if window not in self.windows:
             self.windows.append(window)
 
-    def unregister(self, window: "MainWindow") -> None:
+    def unregister(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
 
-    def window_for(self, path: str) -> "MainWindow | None":
+    def window_for(self, path: str) -> MainWindow | None:
         for w in self.windows:
             if w.doc.path and same_file(w.doc.path, path):
                 return w
         return None
 
     # ---------------------------------------------------------------- opening
-    def new_window(self, doc: DocumentController | None = None, near: QWidget | None = None) -> "MainWindow":
-        from .main_window import MainWindow
-
-        window = MainWindow(doc or DocumentController())
+    def new_window(self, doc: DocumentController | None = None, near: QWidget | None = None) -> MainWindow:
+        window = MainWindow(doc or DocumentController(), self)
         if near is not None and near.isVisible():
             window.move(near.pos() + QPoint(32, 32))
         window.show()
@@ -63,10 +59,10 @@ class WindowManager(QObject):
         self._close_start_screen()
         return window
 
-    def new_document(self, near: QWidget | None = None) -> "MainWindow":
+    def new_document(self, near: QWidget | None = None) -> MainWindow:
         return self.new_window(DocumentController(), near)
 
-    def open_path(self, path: str, near: QWidget | None = None) -> "MainWindow | None":
+    def open_path(self, path: str, near: QWidget | None = None) -> MainWindow | None:
         """Open a map (or import another format) in a window of its own; an already-open
         file just gets its window focused.  An invalid file shows one line and changes nothing."""
         existing = self.window_for(path)
@@ -92,7 +88,7 @@ class WindowManager(QObject):
         self.recent_files_changed()
         return window
 
-    def open_sample(self, path: str | Path, near: QWidget | None = None) -> "MainWindow | None":
+    def open_sample(self, path: str | Path, near: QWidget | None = None) -> MainWindow | None:
         """Open a copy of a shipped sample: untitled, so Save asks for a new name."""
         try:
             amap = load_map(path)
@@ -103,18 +99,14 @@ class WindowManager(QObject):
         self._replace_pristine(near, window)
         return window
 
-    def _replace_pristine(self, old: QWidget | None, new: "MainWindow") -> None:
+    def _replace_pristine(self, old: QWidget | None, new: MainWindow) -> None:
         """Opening from an empty untitled window that was never edited replaces it."""
-        from .main_window import MainWindow
-
         if isinstance(old, MainWindow) and old is not new and old.is_pristine():
             new.move(old.pos())
             old.close()
 
     # ------------------------------------------------------------ start screen
-    def show_start_screen(self) -> "StartScreen":
-        from .start_screen import StartScreen
-
+    def show_start_screen(self) -> StartScreen:
         if self.start_screen is None:
             self.start_screen = StartScreen(self)
         self.start_screen.refresh()
@@ -157,14 +149,3 @@ class WindowManager(QObject):
         for w in list(self.windows):
             w.force_close()
         self._close_start_screen()
-
-
-_manager: WindowManager | None = None
-
-
-def window_manager() -> WindowManager:
-    """The application-wide window manager."""
-    global _manager
-    if _manager is None:
-        _manager = WindowManager()
-    return _manager
