@@ -51,7 +51,7 @@ def source_workflow(app, manager, out: Path, name: str = "kim-putin") -> None:
     w.view.center_on(st.id)
     _settle(app)
     view.select_range(st.anchors[0].start, st.anchors[0].end)
-    view._on_flash_finished()
+    view.end_flash()
     view.setFocus()
     _settle(app)
     w.grab().save(str(out / "window-source-workflow.png"))

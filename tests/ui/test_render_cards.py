@@ -1,5 +1,5 @@
 """Exports draw cards, junctions and relations batched by style (``draw.mapdraw``, played on a QPainter by
-``ui.qpicture``): the same pictures and paths as the canvas's drawing.py."""
+``ui.paint.qpicture``): the same pictures and paths as the canvas's paint.drawing."""
 from __future__ import annotations
 
 import random

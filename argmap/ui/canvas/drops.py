@@ -69,7 +69,7 @@ def _new_statement(view: "MapView", anchor: Anchor, data: dict, at: QPointF, sup
     if supports is not None:
         rel = Relation(new_id(), Polarity.SUPPORT, (st.id,), supports)
         pos = placement.place_below(view.doc.map, supports, measure.card_size_in(view.doc.map, st),
-                                    view.edits._nearby(supports))
+                                    view.edits.nearby_cards(supports))
     cmd = NewStatementCommand(view.doc, st, pos, relation=rel, text="Add statement from passage")
     if view.doc.try_push(cmd):
         view.map_scene.select_ids([st.id])

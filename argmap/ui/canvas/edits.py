@@ -93,7 +93,7 @@ class CanvasEdits:
         cmd = NewStatementCommand(self.doc, st, _pos(at), text="New statement")
         return self._push_new(cmd, edit)
 
-    def _nearby(self, eid: str) -> list[tuple[float, float, float, float]]:
+    def nearby_cards(self, eid: str) -> list[tuple[float, float, float, float]]:
         """Cards around ``eid`` (centre, size) found through the scene's spatial index."""
         sc = self.view.map_scene
         x, y = sc.pos.get(eid, (0.0, 0.0))
@@ -126,7 +126,7 @@ class CanvasEdits:
         pol = Polarity.ATTACK if mode == "attack" else Polarity.SUPPORT
         st = Statement(new_id(), "", kind)
         pos = placement.place_below(self.doc.map, target, measure.card_size_in(self.doc.map, st),
-                                    self._nearby(target))
+                                    self.nearby_cards(target))
         rel = Relation(new_id(), pol, (st.id,), target)
         label = {"support": "Add supporting premise", "attack": "Add objection", "evidence": "Add evidence"}[mode]
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text=label))
@@ -158,7 +158,7 @@ class CanvasEdits:
             return None
         st = Statement(new_id(), "", Kind.PREMISE)
         pos = placement.place_below(self.doc.map, rid, measure.card_size_in(self.doc.map, st),
-                                    self._nearby(rid))
+                                    self.nearby_cards(rid))
         rel = Relation(new_id(), Polarity.ATTACK, (st.id,), rid)
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text="Add undercut"))
 
@@ -259,7 +259,7 @@ class CanvasEdits:
             rid = self.connect(sid, target, Polarity.SUPPORT)
             if rid is None:
                 return
-            nearby = [r for r, s in zip(self._nearby(target), self._nearby_ids) if s != sid]
+            nearby = [r for r, s in zip(self.nearby_cards(target), self._nearby_ids) if s != sid]
             pos = placement.place_below(amap, target, measure.statement_size(amap, sid), nearby)
             moves = {sid: pos}
             jp = placement.junction_positions(amap, {**amap.positions, sid: pos}, relation_end_sizes(amap, rid),

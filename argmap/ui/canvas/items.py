@@ -1,4 +1,4 @@
-"""Graphics items of the canvas: statement cards and relations (junction plus edges), painted by drawing.py."""
+"""Graphics items of the canvas: statement cards and relations (junction plus edges), painted by paint.drawing."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
