@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from ..model.text import normalise_newlines
 
+
 class SourceFileError(ValueError):
     """A source file could not be read; the message is one line naming the file."""
 

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 
 from ... import measure
-from ...model import Anchor, Kind, Point, Polarity, Relation, Statement, new_id
 from ...layout import placement
+from ...model import Anchor, Kind, Point, Polarity, Relation, Statement, new_id
 from ...model.passages import PASSAGE_MIME
 from ..document.commands import UpdateStatementCommand
-from . import clipboard
 from ..document.placing_commands import NewStatementCommand
+from . import clipboard
 from .items import NodeItem
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from ... import measure
+from ...layout import placement
 from ...layout.metrics import overlaps
 from ...model import Kind, Point, Polarity, Relation, Statement, new_id
-from ...layout import placement
 from ..document.commands import (
     MoveCommand,
     RemoveCommand,

@@ -8,10 +8,10 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ... import measure
+from ...draw.style import ARROW_WIDTH, CARD_RADIUS
 from ...measure import CardMetrics
 from ...model import Relation, Statement
 from ..paint import drawing
-from ...draw.style import ARROW_WIDTH, CARD_RADIUS
 from ..paint.edge_geometry import edge_paths
 
 if TYPE_CHECKING:  # pragma: no cover

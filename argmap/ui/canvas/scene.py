@@ -8,14 +8,14 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsScene
 
 from ... import measure
-from ...model import Change
-from ..paint.theme import Theme, theme_for
 from ...draw.edges import horizontal_flow
-from ..paint.edge_geometry import arrival_xs, arrival_ys
+from ...layout.placement import junction_positions
+from ...model import Change
 from ..document.controller import DocumentController
+from ..paint.edge_geometry import arrival_xs, arrival_ys
+from ..paint.theme import Theme, theme_for
 from .items import NodeItem, RelationItem
 from .overview import CARD_FLAGS, CARD_FLAGS_OVERVIEW, OverviewItem
-from ...layout.placement import junction_positions
 from .selection import SelectionMixin
 
 SCENE_MARGIN = 2000.0

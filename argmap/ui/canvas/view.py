@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ...layout.placement import layout_positions
 from ...model import Kind, main_conclusions
+from ..document.controller import DocumentController
 from ..paint import drawing
 from ..paint.theme import Theme, register_fonts, theme_for
-from ..document.controller import DocumentController
 from . import clipboard
 from .actions import CanvasActions
 from .edits import CanvasEdits

@@ -16,12 +16,11 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from ... import __version__
+from ... import __version__, measure
 from ...draw import svg
 from ...draw.svg import write_output
 from ...io.errors import MapFileError
 from ...io.outline import markdown_outline, text_outline
-from ... import measure
 from ...model import ArgumentMap
 from ..paint.theme import register_fonts
 from .paging import MAX_FIT_SCALE, SCREEN_DPI, fit_scale, paint_pages, tiles

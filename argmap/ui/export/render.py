@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QPainter
 from ...draw.mapdraw import MapDrawing
 from ...draw.parts import Point, meets
 from ...model import ArgumentMap
-from ..paint.theme import Theme, register_fonts, theme_for
 from ..paint.qpicture import play
+from ..paint.theme import Theme, register_fonts, theme_for
 
 
 class MapRenderer:

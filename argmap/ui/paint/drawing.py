@@ -7,15 +7,15 @@ from typing import Sequence
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 
+from ... import measure
 from ...draw import parts, style
 from ...draw import route as edge_route
 from ...draw.picture import Picture
 from ...draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS
-from ... import measure
 from ...measure import CardMetrics
 from ...model import Kind, Polarity, Relation, Statement
-from .edge_geometry import edge_paths
 from . import text
+from .edge_geometry import edge_paths
 from .qpicture import play
 from .theme import Theme, label_font
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
+from ... import measure
 from ...draw import style
 from ...draw.picture import Picture
 from ...draw.style import Colour, Font, Pen
-from ... import measure
 from .text import is_raster, static_text
 from .theme import pixel_font, text_font
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPaintEngine, QStaticText, QTextOption
+from PySide6.QtGui import QPaintEngine, QPainter, QStaticText, QTextOption
 
 from ... import measure
 from .theme import text_font

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 
+from ... import measure
 from ...draw import style
 from ...draw.style import LABEL_FONT_PX, Colour, Palette
-from ... import measure
 from ...resources import resources_dir
 
 

@@ -7,12 +7,27 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...model import (
-    RELATION_ASSESSMENTS, STATEMENT_ASSESSMENTS, Change, Kind, Polarity, RelationKind, broken_anchors,
+    RELATION_ASSESSMENTS,
+    STATEMENT_ASSESSMENTS,
+    Change,
+    Kind,
+    Polarity,
+    RelationKind,
+    broken_anchors,
 )
 from ..document.commands import SetMetaCommand, UpdateRelationCommand, UpdateStatementCommand
 from ..document.controller import DocumentController

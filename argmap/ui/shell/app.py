@@ -15,11 +15,11 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...resources import resources_dir
+from ..formats import register_picture_formats
 from ..paint.theme import register_fonts
 from . import settings
-from ..formats import register_picture_formats
-from .palette import apply_theme
 from .main_window import MainWindow
+from .palette import apply_theme
 from .window_manager import WindowManager
 
 ENV_LOG_DIR = "ARGMAP_LOG_DIR"

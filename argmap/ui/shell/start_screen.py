@@ -10,13 +10,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...io.native import EXTENSION
-from .files import dropped_maps, open_filter
 from ...resources import sample_paths
 from . import settings
+from .files import dropped_maps, open_filter
 
 if TYPE_CHECKING:  # pragma: no cover
     from .window_manager import WindowManager

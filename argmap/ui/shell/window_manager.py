@@ -4,12 +4,13 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...io import MapFileError, load_map
-from . import settings
 from ..document.controller import DocumentController
+from . import settings
 from .main_window import MainWindow
 from .start_screen import StartScreen
 

@@ -7,8 +7,13 @@ from ...layout import placement
 from ...model import Anchor, Kind, ModelError, Point, Polarity, Relation, Statement, new_id
 from ...model.passages import Passage, passage_anchor, refound_anchors, statement_text
 from ...model.text import normalise_newlines
-from ..document.commands import AddRelationCommand, AddStatementCommand, MoveCommand, UpdateSourceCommand, \
-    UpdateStatementCommand
+from ..document.commands import (
+    AddRelationCommand,
+    AddStatementCommand,
+    MoveCommand,
+    UpdateSourceCommand,
+    UpdateStatementCommand,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document.controller import DocumentController

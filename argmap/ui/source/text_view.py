@@ -1,7 +1,7 @@
 """The read-only text of one source: tinted passages, click to select, Ctrl+click for a sentence, drag a passage."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QVariantAnimation, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -17,10 +17,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QWidget
 
 from ...model import Kind, Source
-from ...model.text import sentence_at
-from .claimed_keys import ClaimsKeys
-from ..paint.theme import theme_for
 from ...model.passages import PASSAGE_MIME, Passage, Utf16Map, trim_range
+from ...model.text import sentence_at
+from ..paint.theme import theme_for
+from .claimed_keys import ClaimsKeys
 from .tints import Tint, TintLayer, tint_segments
 
 SERIF_FAMILIES = ("Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif")
