@@ -1,4 +1,10 @@
-"""Menus, toolbar and actions of the main window, with standard shortcuts and none used twice."""
+"""Menus, toolbar and actions of the main window, with standard shortcuts and none used twice.
+
+Each menu names where its commands live: the shell's own (files, windows, theme, about) are here
+and in ``main_window``; canvas edits and zooms are ``ui.canvas.actions``; find is ``ui.panels``;
+images and printing are ``ui.export``; undo and redo are the document's stack (``ui.document``);
+the Source menu is ``ui.source``'s actions, added by ``source_dock``.
+"""
 from __future__ import annotations
 
 import logging
@@ -73,6 +79,7 @@ def build_menus(w: "MainWindow") -> None:
     view_actions = list(canvas.view_actions)
     bar = w.menuBar()
     # ------------------------------------------------------------------ File
+    # files and windows: main_window and window_manager; Export and Print: ui.export
     m = bar.addMenu("&File")
     m.addAction(_action(w, "new", "&New", w.new_file, Std.New, "Start a new map in a new window"))
     m.addAction(_action(w, "open", "&Open…", w.open_file, Std.Open, "Open a map"))
@@ -104,6 +111,8 @@ def build_menus(w: "MainWindow") -> None:
     m.addAction(_action(w, "close", "&Close", w.close, Std.Close))
     m.addAction(_action(w, "quit", "&Quit", lambda: w.manager.quit(), Std.Quit))
     # ------------------------------------------------------------------ Edit
+    # undo/redo: ui.document; statement edits and clipboard: ui.canvas; Copy as Image: ui.export;
+    # find: ui.panels.find_bar
     m = bar.addMenu("&Edit")
     undo = w.doc.undo_stack.createUndoAction(w, "&Undo")
     undo.setObjectName("undo")
@@ -122,10 +131,12 @@ def build_menus(w: "MainWindow") -> None:
     m.addAction(_action(w, "find", "&Find…", w.find_bar.open_bar, Std.Find, "Find statements"))
     m.addAction(_action(w, "find_next", "Find &Next", w.find_bar.find_next, Std.FindNext))
     m.addAction(_action(w, "find_previous", "Find Pre&vious", w.find_bar.find_previous, Std.FindPrevious))
-    # ------------------------------------------------------------- Structure
+    # ------------------------------------------------------------- Argument
+    # ui.canvas.actions, turned into commands by ui.canvas.edits
     m = bar.addMenu("&Argument")
     m.addActions(structure_actions)
     # ------------------------------------------------------------------ View
+    # zoom, arrange, titles only, legend: ui.canvas; panels and theme: the shell
     m = bar.addMenu("&View")
     m.addActions(view_actions)
     m.addSeparator()
