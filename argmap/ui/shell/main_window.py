@@ -64,8 +64,9 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.named_actions: dict[str, QAction] = {}
         self._docks_balanced = False
-        build_menus(self)
-        install_source_panel(self)
+        self.canvas_actions = self.view.canvas_actions  # the canvas's edits, shown in the menus and toolbar
+        self.recent_menu, self.toolbar = build_menus(self)
+        self.source_menu, self.coverage_label = install_source_panel(self)
         self.setAcceptDrops(True)
         self.statusBar()
         doc.status_message.connect(lambda msg: self.statusBar().showMessage(msg, 6000))

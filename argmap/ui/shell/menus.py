@@ -70,10 +70,10 @@ def dedupe_shortcuts(actions: Iterable[QAction]) -> list[str]:
     return dropped
 
 
-def build_menus(w: "MainWindow") -> None:
+def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
+    """Fill the window's menu bar and toolbar; returns the Open Recent menu and the toolbar."""
     # the canvas's own actions are scoped to the canvas, so typing elsewhere is never taken over
     canvas = w.view.canvas_actions
-    w.canvas_actions = canvas
     edit_actions = list(canvas.edit_actions)
     structure_actions = list(canvas.structure_actions)
     view_actions = list(canvas.view_actions)
@@ -83,9 +83,9 @@ def build_menus(w: "MainWindow") -> None:
     m = bar.addMenu("&File")
     m.addAction(_action(w, "new", "&New", w.new_file, Std.New, "Start a new map in a new window"))
     m.addAction(_action(w, "open", "&Open…", w.open_file, Std.Open, "Open a map"))
-    w.recent_menu = m.addMenu("Open &Recent")
-    w.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(w, w.recent_menu))
-    fill_recent_menu(w, w.recent_menu)
+    recent = m.addMenu("Open &Recent")
+    recent.aboutToShow.connect(lambda: fill_recent_menu(w, recent))
+    fill_recent_menu(w, recent)
     samples = m.addMenu("Open &Sample")
     for path in sample_paths():
         act = samples.addAction(sample_title(path))
@@ -142,8 +142,7 @@ def build_menus(w: "MainWindow") -> None:
     m.addSeparator()
     panels = m.addMenu("&Panels")
     for dock in (w.outline_dock, w.inspector_dock, w.source_dock):
-        if dock is not None:
-            panels.addAction(dock.toggleViewAction())
+        panels.addAction(dock.toggleViewAction())
     theme_menu = m.addMenu("&Theme")
     group = QActionGroup(w)
     current = settings.theme()
@@ -172,13 +171,13 @@ def build_menus(w: "MainWindow") -> None:
         tb.addAction(act)
     tb.addSeparator()
     tb.addAction(w.named_actions["find"])
-    w.toolbar = tb
     # every action reachable from the window, in menu order: no shortcut twice
     all_actions = list(w.named_actions.values()) + edit_actions + structure_actions + view_actions
     dedupe_shortcuts(dict.fromkeys(all_actions))
     for act in edit_actions + structure_actions + view_actions:
         if act not in w.actions():
             w.addAction(act)
+    return recent, tb
 
 
 def fill_recent_menu(w: "MainWindow", menu: QMenu) -> None:

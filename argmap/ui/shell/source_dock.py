@@ -14,17 +14,15 @@ MENU_TEXT = {Kind.CONCLUSION: "Make &Conclusion from Passage", Kind.PREMISE: "Ma
              Kind.EVIDENCE: "Make &Evidence from Passage"}
 
 
-def install_source_panel(w: "MainWindow") -> None:
-    """Source menu, coverage label and the dock following the selection (when the panel exists)."""
+def install_source_panel(w: "MainWindow") -> tuple[QMenu, QLabel]:
+    """The Source menu, the coverage label in the status bar, and the dock following the selection;
+    returns the menu and the label."""
     panel, dock = w.source_panel, w.source_dock
-    if panel is None or dock is None:
-        return
     label = QLabel(w)
     label.setObjectName("source-coverage-status")
     label.setToolTip("The share of the current source's sentences that some statement is anchored to")
     label.setContentsMargins(6, 0, 6, 0)
     w.statusBar().addPermanentWidget(label)
-    w.coverage_label = label
 
     def show_coverage(*_: Any) -> None:
         text = panel.coverage_text()
@@ -52,7 +50,6 @@ def install_source_panel(w: "MainWindow") -> None:
     menu.addActions(panel.source_actions)
     menu.addSeparator()
     menu.addAction(dock.toggleViewAction())
-    w.source_menu = menu
     # window-menu actions whose panel action is scoped to the panel: adding a source shows the dock
     for act in (panel.add_file_action, panel.paste_action):
         act.triggered.connect(lambda _c=False: show_source_dock(w))
@@ -60,17 +57,17 @@ def install_source_panel(w: "MainWindow") -> None:
     w.doc.selection_changed.connect(lambda ids, origin: _on_selection_changed(w, ids, origin))
     w.doc.map_changed.connect(lambda change: _on_map_changed(w, change))
     w.inspector.anchor_activated.connect(lambda sid, start, end: reveal_anchor(w, sid, start, end))
+    return menu, label
 
 
 def show_source_dock(w: "MainWindow") -> None:
-    if w.source_dock is not None:
-        w.source_dock.show()
-        w.source_dock.raise_()
+    w.source_dock.show()
+    w.source_dock.raise_()
 
 
 def reveal_anchor(w: "MainWindow", source_id: str, start: int, end: int) -> None:
     """An anchor activated in the inspector: the dock comes forward and shows the passage."""
-    if w.source_panel is None or source_id not in w.doc.map.sources:
+    if source_id not in w.doc.map.sources:
         return
     show_source_dock(w)
     n = len(w.doc.map.sources[source_id].text)
@@ -83,7 +80,7 @@ def _on_selection_changed(w: "MainWindow", ids: list[str], origin: object) -> No
     """A statement with an anchor selected: an open but covered Source dock comes to the front
     (a dock the user closed stays closed)."""
     dock = w.source_dock
-    if dock is None or dock.isHidden() or origin is w.source_panel:
+    if dock.isHidden() or origin is w.source_panel:
         return
     amap = w.doc.map
     if any(a.source_id in amap.sources for i in ids if i in amap.statements for a in amap.statements[i].anchors):
