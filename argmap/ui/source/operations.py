@@ -24,10 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
 FILE_FILTER = "Texts (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 
 
-def short(text: str, n: int = 48) -> str:
-    """``text`` on one line, cut to ``n`` characters with an ellipsis."""
+def elide(text: str, limit: int = 48) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class SourceOperations(ClaimsKeys, QWidget):
@@ -164,7 +164,7 @@ class SourceOperations(ClaimsKeys, QWidget):
             self.doc.status_message.emit("The clipboard holds no text to add as a source.")
             return None
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        return self.add_source(text.strip("\n"), short(first, 60), ask)
+        return self.add_source(text.strip("\n"), elide(first, 60), ask)
 
     def edit_details(self, sid: str | None = None, values: dict[str, str] | None = None) -> bool:
         sid = sid or self.current_source()
@@ -221,13 +221,13 @@ class SourceOperations(ClaimsKeys, QWidget):
         if len(sel) == 1 and view.passage() is not None:
             target = self.doc.map.statements[sel[0]]
             for kind in (Kind.PREMISE, Kind.EVIDENCE):
-                act = menu.addAction(f"Make {kind.value.capitalize()} Supporting “{short(target.title or target.text, 30)}”")
+                act = menu.addAction(f"Make {kind.value.capitalize()} Supporting “{elide(target.title or target.text, 30)}”")
                 act.triggered.connect(lambda _=False, k=kind: self.make_statement(k, link=True))
         menu.addSeparator()
         offset = view.offset_at(pos) if pos is not None else None
         for sid in (view.statements_at(offset) if offset is not None else [])[:4]:
             st = self.doc.map.statements[sid]
-            act = menu.addAction(f"Show {st.kind.value.capitalize()} “{short(st.title or st.text, 30)}”")
+            act = menu.addAction(f"Show {st.kind.value.capitalize()} “{elide(st.title or st.text, 30)}”")
             act.triggered.connect(lambda _=False, s=sid: self._show_statement(s))
         copy = menu.addAction("Copy", view.copy)
         copy.setEnabled(view.textCursor().hasSelection())

@@ -25,7 +25,7 @@ from ..document.controller import DocumentController
 from ..paint.drawing import kind_marker_path
 from ..paint.theme import theme_for
 from .anchor_index import AnchorIndex
-from .operations import SourceOperations, short
+from .operations import SourceOperations, elide
 from .text_view import SourceTextView
 
 KIND_KEYS = {Kind.CONCLUSION: "Ctrl+1", Kind.PREMISE: "Ctrl+2", Kind.EVIDENCE: "Ctrl+3"}
@@ -209,7 +209,7 @@ class SourcePanel(SourceOperations):
     def _header_html(self, src: Source) -> str:
         bits = [html.escape(b) for b in (src.author, src.date) if b]
         if src.url:
-            bits.append(f'<a href="{html.escape(src.url, quote=True)}">{html.escape(short(src.url, 60))}</a>')
+            bits.append(f'<a href="{html.escape(src.url, quote=True)}">{html.escape(elide(src.url, 60))}</a>')
         line = " · ".join(bits)
         title = html.escape(src.title or "Untitled source")
         return f'<span style="font-size:13pt; font-weight:600">{title}</span>' + (f"<br>{line}" if line else "")
@@ -235,14 +235,14 @@ class SourcePanel(SourceOperations):
         self.views[src.id] = view
         self._pages[src.id] = page
         index = list(self.doc.map.sources).index(src.id) if self.doc else self.tabs.count()
-        self.tabs.insertTab(index, page, short(src.title or "Untitled", 28))
+        self.tabs.insertTab(index, page, elide(src.title or "Untitled", 28))
         self._update_tab(src)
         self.stack.setCurrentIndex(1)
 
     def _update_tab(self, src: Source) -> None:
         page = self._pages[src.id]
         i = self.tabs.indexOf(page)
-        self.tabs.setTabText(i, short(src.title or "Untitled", 28))
+        self.tabs.setTabText(i, elide(src.title or "Untitled", 28))
         self.tabs.setTabToolTip(i, "\n".join(b for b in (src.title, src.author, src.date, src.url) if b))
         page.header.setText(self._header_html(src))  # type: ignore[attr-defined]
         self.views[src.id].set_source(src)
@@ -307,7 +307,7 @@ class SourcePanel(SourceOperations):
         broken = self._broken.get(sid, []) if sid else []
         self.broken_list.clear()
         for st, a in broken:
-            item = QListWidgetItem(f"⚠ {short(st.title or st.text, 60)} — “{short(a.quote, 40)}” not found")
+            item = QListWidgetItem(f"⚠ {elide(st.title or st.text, 60)} — “{elide(a.quote, 40)}” not found")
             item.setData(Qt.ItemDataRole.UserRole, st.id)
             item.setToolTip(f"The passage “{a.quote}” ({a.start}–{a.end}) is no longer in the source text.\n"
                             "Right-click to re-anchor it to the selected passage, or to remove it.")
