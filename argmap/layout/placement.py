@@ -52,7 +52,9 @@ def junction_positions(amap: ArgumentMap, pos: Mapping[str, Point], sizes: Mappi
     return out
 
 
-def _overlaps(rect: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> bool:
+def too_close(rect: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a card ``(x, y, width, height)`` centred at ``x, y`` comes closer to any of ``others``
+    than the gaps between placed cards."""
     x, y, w, h = rect
     for ox, oy, ow, oh in others:
         if abs(x - ox) * 2 < w + ow + GAP_X and abs(y - oy) * 2 < h + oh + 20:
@@ -89,7 +91,7 @@ def place_below(amap: ArgumentMap, target: str, size: tuple[float, float],
     step = w / 2 + GAP_X / 2
     for i in range(400):
         cand = (x + (i % 40) * step, y)
-        if not _overlaps((cand[0], cand[1], w, h), rects):
+        if not too_close((cand[0], cand[1], w, h), rects):
             return cand
         if i % 40 == 39:
             y += h + 20

@@ -112,7 +112,7 @@ class CanvasEdits:
         x, y = p
         for i in range(200):
             cand = (x + (i % 10) * 40.0, y + (i // 10) * 40.0)
-            if not placement._overlaps((cand[0], cand[1], *size), rects):
+            if not placement.too_close((cand[0], cand[1], *size), rects):
                 return cand
         return p
 
@@ -146,7 +146,7 @@ class CanvasEdits:
         rects = {s: (p[0], p[1], *measure.statement_size(amap, s)) for s, p in amap.positions.items()
                  if s in amap.statements}
         x = lp[0] + lw / 2 + placement.GAP_X + w / 2
-        while placement._overlaps((x, lp[1], w, h), list(rects.values())):
+        while placement.too_close((x, lp[1], w, h), list(rects.values())):
             x += 40.0
         return self._push_new(NewStatementCommand(self.doc, st, (x, lp[1]), co_premise_of=rid,
                                                   text="Add co-premise"))

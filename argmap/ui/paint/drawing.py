@@ -278,7 +278,7 @@ _LEGENDS: dict[bool, tuple[object, object]] = {}   # strip -> (palette, legend p
 
 
 def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False) -> QRectF:
-    """A key to kinds and relation styles at ``top_left`` (``draw.mapdraw``'s, as every export
+    """A key to kinds and relation styles at ``top_left`` (``draw.parts``'s, as every export
     draws it); returns the rectangle it took.  The picture is made once per palette: the canvas
     draws the legend on every repaint."""
     palette, pic = _LEGENDS.get(strip, (None, None))
