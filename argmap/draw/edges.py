@@ -1,7 +1,7 @@
 """Where a relation's edges meet cards, in plain floats: the anchors, the premise and target
 routes, and how several arrows into one side of a card spread out (or gather into one point).
 
-The canvas (``ui.edge_geometry``, on Qt value types) and the exporters (``draw.mapdraw``) call
+The canvas (``ui.paint.edge_geometry``, on Qt value types) and the exporters (``draw.mapdraw``) call
 these, so both draw the same edges.
 """
 from __future__ import annotations

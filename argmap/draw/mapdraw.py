@@ -2,7 +2,7 @@
 drawing code of every export (SVG, PNG, PDF, print, clipboard), without Qt.
 
 The cards, edges, junctions and legend (drawn by ``draw.parts``) look as the canvas draws them
-(``ui.drawing``; ``tests/ui/test_render_cards.py`` holds the two to the same pixels).  Shapes that
+(``ui.paint.drawing``; ``tests/ui/paint/test_render_cards.py`` holds the two to the same pixels).  Shapes that
 share a style are batched into one path (all premise bodies, all support lines, ...), so that a map
 of thousands of statements is a few dozen items, not tens of thousands; maps whose cards (or
 junctions) overlap are drawn one card at a time instead, so each lies on the one before.

@@ -1,7 +1,7 @@
 """A drawing as a list of shapes and text runs, in map units, that any device can play back.
 
 ``draw.mapdraw`` draws a map into a :class:`Picture` once; ``draw.svg`` writes it as
-SVG without Qt, and ``ui.qpicture`` plays it on a QPainter (PNG, PDF, print, the clipboard,
+SVG without Qt, and ``ui.paint.qpicture`` plays it on a QPainter (PNG, PDF, print, the clipboard,
 the canvas legend).  So every export is drawn by one piece of code, whatever the device.
 
 Items, in drawing order (later ones on top):

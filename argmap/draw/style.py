@@ -1,6 +1,6 @@
 """How a map looks, without Qt: the light and dark palettes, pens and fonts of every drawing.
 
-The canvas (``ui.theme`` turns these colours into QColors) and the exporters
+The canvas (``ui.paint.theme`` turns these colours into QColors) and the exporters
 (``draw.mapdraw``) read the same tables, so an export looks like the screen.
 """
 from __future__ import annotations
