@@ -58,7 +58,7 @@ def test_exporting_svg_loads_no_qt(tmp_path):
     assert out.stat().st_size > 10_000
     assert not {m for m in mods if m.startswith(("PySide6", "shiboken6"))}
     # of the editor, only the Qt-free list of picture formats the command line registers
-    assert {m for m in mods if m.startswith("argmap.ui")} == {"argmap.ui", "argmap.ui.formats"}
+    assert {m for m in mods if m.startswith("argmap.ui")} == {"argmap.ui", "argmap.ui.export", "argmap.ui.export.formats"}
     # nor networkx: the layout and the drawing read the map's records, never its graph
     assert "networkx" not in mods
     # an .argmap.json file is validated by its pydantic schema

@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         args = parser.parse_args(["gui"])
     from argmap.io.errors import MapFileError  # the file layer loads only for a command that runs
-    from argmap.ui.formats import register_picture_formats
+    from argmap.ui.export.formats import register_picture_formats
 
     register_picture_formats()  # the application composes: io's own formats, then the pictures drawn above io
 

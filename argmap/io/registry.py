@@ -2,7 +2,7 @@
 
 Each format is a :class:`FormatSpec` given to :func:`register`.  ``argmap.io`` registers the formats
 it reads and writes itself (:mod:`argmap.io.formats`); the picture formats are drawn by the layers
-above io, and the application registers them when it starts (:mod:`argmap.ui.formats`).
+above io, and the application registers them when it starts (:mod:`argmap.ui.export.formats`).
 
 A reader is ``f(path) -> ImportResult``; a writer is ``f(amap, path, **options) -> None``.
 Both raise :class:`MapFileError` for anything wrong with the file.

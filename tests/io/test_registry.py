@@ -28,7 +28,7 @@ def test_io_alone_reads_and_writes_its_file_formats_and_draws_no_pictures(repo_r
 
 
 def test_the_application_adds_the_picture_formats_after_the_file_formats(repo_root):
-    code = ("import argmap.io.registry as r\nfrom argmap.ui.formats import register_picture_formats\n"
+    code = ("import argmap.io.registry as r\nfrom argmap.ui.export.formats import register_picture_formats\n"
             "register_picture_formats()\nregister_picture_formats()\n"
             "print(' '.join(f.name for f in r.FORMATS))\nimport sys\n"
             "print(any(m.startswith('PySide6') for m in sys.modules))")

@@ -16,7 +16,7 @@ from argmap.model import ArgumentMap
 from argmap.ui.document.controller import DocumentController
 from argmap.ui.export.images import ensure_app
 from argmap.ui.export.dialog import ExportDialog
-from argmap.ui.formats import register_picture_formats
+from argmap.ui.export.formats import register_picture_formats
 from argmap.ui.shell.main_window import MainWindow
 from argmap.ui.canvas.view import MapView
 from argmap.ui.shell.window_manager import WindowManager

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...resources import resources_dir
-from ..formats import register_picture_formats
+from ..export.formats import register_picture_formats
 from ..paint.theme import register_fonts
 from . import settings
 from .main_window import MainWindow

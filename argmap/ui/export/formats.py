@@ -8,24 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..io.registry import FormatSpec, register
-from ..model import ArgumentMap
+from ...io.registry import FormatSpec, register
+from ...model import ArgumentMap
 
 
 def _write_svg(amap: ArgumentMap, path: str, **options: Any) -> None:
-    from ..draw.svg import export_svg
+    from ...draw.svg import export_svg
 
     export_svg(amap, path, **options)
 
 
 def _write_png(amap: ArgumentMap, path: str, **options: Any) -> None:
-    from .export.images import export_png
+    from .images import export_png
 
     export_png(amap, path, **options)
 
 
 def _write_pdf(amap: ArgumentMap, path: str, **options: Any) -> None:
-    from .export.images import export_pdf
+    from .images import export_pdf
 
     export_pdf(amap, path, **options)
 
