@@ -55,7 +55,11 @@ _COMMENT = {
 _EMPH_END_TAIL = r"(?:[ \t]|(?=\n|\)|\}|_|\.|,|!|\?|;|:|-|\*|\Z))"
 _EMPH_END = {A_BOLD_START: (A_BOLD_END, r"\*\*" + _EMPH_END_TAIL), U_BOLD_START: (U_BOLD_END, "__" + _EMPH_END_TAIL),
              A_ITALIC_START: (A_ITALIC_END, r"\*" + _EMPH_END_TAIL), U_ITALIC_START: (U_ITALIC_END, "_" + _EMPH_END_TAIL)}
-_TAG = r"#(?:\([^)]+\)|[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)[ \t]?"
+# @argdown/core's tag characters, [a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF] (A-z and all), written as
+# the complement: ``re`` fills a table entry per code point of a positive range, and this one spans most of the
+# Basic Multilingual Plane, while the complement's ranges are short.
+TAG_CHAR = r"[^\x00-,./:-@{-\x9f\uD800-\uF8FF\uFDD0-\uFDEF\uFFF0-\U0010FFFF]"
+_TAG = r"#(?:\([^)]+\)|" + TAG_CHAR + r"+)[ \t]?"
 _FREESTYLE = r"[^\\@#*_\[\],.:</>(){}\n;-]+"
 _CONTROL = r"[@#*_\[\],.:</>(){};-][ \t]?"
 _ESCAPED = r"\\" + _DOT + r"(?: )*"
@@ -115,12 +119,15 @@ def _master(inference: bool, ctx: int, open_range: str | None) -> re.Pattern[str
     return rx
 
 
-_INDENT_CHARS = re.compile(r"[' \t]*")
 _STARTS = {A_BOLD_START, U_BOLD_START, A_ITALIC_START, U_ITALIC_START}
 _ENDS = {A_BOLD_END, U_BOLD_END, A_ITALIC_END, U_ITALIC_END}
 _SKIPPED = {COMMENT, SPACES}
 _INDENTING = {INCOMING_SUPPORT, INCOMING_ATTACK, OUTGOING_SUPPORT, OUTGOING_ATTACK, CONTRADICTION,
-              INCOMING_UNDERCUT, OUTGOING_UNDERCUT}
+              INCOMING_UNDERCUT, OUTGOING_UNDERCUT, ORDERED_LIST_ITEM, UNORDERED_LIST_ITEM}
+_DEDENTING = {INFERENCE_START, STATEMENT_NUMBER, EMPTYLINE}
+# kinds that change the lexer's state beyond the context the token leaves behind
+_STATEFUL = _INDENTING | _DEDENTING | _STARTS | _ENDS | {INFERENCE_END}
+_CONTEXT_AFTER = {NEWLINE: AFTER_NEWLINE, EMPTYLINE: AFTER_EMPTY}
 
 
 def normalise(text: str) -> str:
@@ -138,43 +145,26 @@ def tokenize(text: str) -> list[Token]:
     inference = False
     last_skipped = False
     while pos < n:
-        open_range = ranges[-1] if ranges and not last_skipped and tokens else None
-        rx = _CACHE.get((inference, ctx, open_range)) or _master(inference, ctx, open_range)
+        key = (inference, ctx, ranges[-1] if ranges and not last_skipped and tokens else None)
+        rx = _CACHE.get(key) or _master(*key)
         m = rx.match(text, pos)
         if m is None:
             raise ArgdownSyntaxError(pos, f"unexpected character {text[pos]!r}")
         kind = m.lastgroup
-        image = m.group()
+        assert kind is not None  # every alternative is a named group
         end = m.end()
         if kind in _SKIPPED:
             last_skipped = True
             pos = end
             continue
-        if kind in _INDENTING or kind == ORDERED_LIST_ITEM or kind == UNORDERED_LIST_ITEM:
-            level = len(_INDENT_CHARS.match(image).group())
-            if kind == ORDERED_LIST_ITEM or kind == UNORDERED_LIST_ITEM:
-                level += 1
-            if level > indent_stack[-1]:
-                indent_stack.append(level)
-                append((INDENT, "", pos))
-            else:
-                while len(indent_stack) > 1 and level < indent_stack[-1]:
-                    indent_stack.pop()
-                    append((DEDENT, "", pos))
-        elif kind == INFERENCE_START or kind == STATEMENT_NUMBER or (kind == EMPTYLINE and end < n):
-            while len(indent_stack) > 1:
-                indent_stack.pop()
-                append((DEDENT, "", pos))
-        if kind in _STARTS:
-            ranges.append(kind)
-        elif kind in _ENDS:
-            ranges.pop()
-        if kind == INFERENCE_START:
-            inference = True
-        elif kind == INFERENCE_END:
-            inference = False
-        append((kind, image, pos))
-        ctx = AFTER_NEWLINE if kind == NEWLINE else AFTER_EMPTY if kind == EMPTYLINE else OTHER
+        if kind in _STATEFUL:
+            _track(kind, m.group(), pos, end == n, indent_stack, ranges, tokens)
+            if kind == INFERENCE_START:
+                inference = True
+            elif kind == INFERENCE_END:
+                inference = False
+        append((kind, m.group(), pos))
+        ctx = _CONTEXT_AFTER.get(kind, OTHER)
         last_skipped = False
         pos = end
     if tokens and tokens[-1][0] == EMPTYLINE:
@@ -184,6 +174,30 @@ def tokenize(text: str) -> list[Token]:
         append((DEDENT, "", n))
     append((EOF, "", n))
     return tokens
+
+
+def _track(kind: str, image: str, pos: int, at_end: bool, indent_stack: list[int], ranges: list[str],
+           tokens: list[Token]) -> None:
+    """Indents, dedents and open bold/italic ranges for a token of one of the ``_STATEFUL`` kinds."""
+    if kind in _INDENTING:
+        level = len(image) - len(image.lstrip("' \t"))
+        if kind == ORDERED_LIST_ITEM or kind == UNORDERED_LIST_ITEM:
+            level += 1
+        if level > indent_stack[-1]:
+            indent_stack.append(level)
+            tokens.append((INDENT, "", pos))
+        else:
+            while len(indent_stack) > 1 and level < indent_stack[-1]:
+                indent_stack.pop()
+                tokens.append((DEDENT, "", pos))
+    elif kind in _DEDENTING and not (kind == EMPTYLINE and at_end):
+        while len(indent_stack) > 1:
+            indent_stack.pop()
+            tokens.append((DEDENT, "", pos))
+    elif kind in _STARTS:
+        ranges.append(kind)
+    elif kind in _ENDS:
+        ranges.pop()
 
 
 SHORTCODES: dict[str, str] = json.loads(

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 from . import argdown_lexer as L
-from .argdown_lexer import SHORTCODES, ArgdownSyntaxError
+from .argdown_lexer import SHORTCODES, TAG_CHAR, ArgdownSyntaxError
 from .argdown_parser import Node
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
+_TAG = re.compile(r"#(?:\(([^)]+)\)|(" + TAG_CHAR + r"+))")
 _LINK = re.compile(r"\[(.+)\]\((.+)\)")
 _INCOMING = {L.INCOMING_SUPPORT: "support", L.INCOMING_ATTACK: "attack", L.CONTRADICTION: "contradictory",
              L.INCOMING_UNDERCUT: "undercut"}

@@ -22,12 +22,12 @@ import yaml
 
 from ..model import ArgumentMap, Polarity, Relation
 from .argdown import derived_kind
-from .argdown_lexer import SHORTCODES
+from .argdown_lexer import SHORTCODES, TAG_CHAR
 from .atomic import atomic_write_text
 from .errors import MapFileError
 
 _SPECIAL = re.compile(r"(?:\.[^\s]+?\.[ \t]?)|(?::[^\s]+?:[ \t]?)")
-_PLAIN_TAG = re.compile(r"[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
+_PLAIN_TAG = re.compile(TAG_CHAR + "+")
 _ALWAYS = set("\\#*_[<{}")
 
 
