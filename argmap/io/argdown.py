@@ -105,12 +105,14 @@ class _Importer:
 
     def statement(self, el: Element, argument: bool) -> None:
         canon = el.canonical()
-        texts = []
+        text = ""
+        texts: list[str] = []
         for m in el.members:
             t = m.plain()
+            if m is canon:
+                text = t
             if not m.reference and t and t not in texts:
                 texts.append(t)
-        text = canon.plain() if canon else ""
         meta: dict[str, Any] = {}
         if argument:
             meta["argument"] = True
@@ -261,7 +263,9 @@ class _Importer:
         statements = []
         for s in self.statements:
             kind = derived_kind(s.tags, self.data.get(s.id), s.id in supported, s.id in attacked, s.id in argues)
-            statements.append(Statement(s.id, s.text, kind, s.title, s.notes, s.tags, s.anchors, None, s.meta))
+            if kind is not s.kind:  # statement() made every one a premise
+                s = Statement(s.id, s.text, kind, s.title, s.notes, s.tags, s.anchors, None, s.meta)
+            statements.append(s)
         fm = self.m.front_matter if isinstance(self.m.front_matter, dict) else {}
         amap = ArgumentMap(str(fm.get("title", "") or ""), str(fm.get("description", "") or ""))
         rest = {k: v for k, v in fm.items() if k not in ("title", "description")}
