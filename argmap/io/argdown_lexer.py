@@ -111,11 +111,17 @@ _CACHE: dict[tuple[bool, int, str | None], re.Pattern[str]] = {}
 
 
 def _master(inference: bool, ctx: int, open_range: str | None) -> re.Pattern[str]:
+    """One pattern trying the context's token patterns in order; ``lastgroup`` names the kind that matched.
+
+    Each alternative ends in an empty group named after its kind instead of being that group: the regex
+    engine passes over an alternative whose first character test fails without entering it, and it can
+    only see that test when the alternative begins with it.  (The patterns have no groups of their own.)
+    """
     key = (inference, ctx, open_range)
     rx = _CACHE.get(key)
     if rx is None:
         pats = _inference_patterns(ctx) if inference else _default_patterns(ctx, open_range)
-        rx = _CACHE[key] = re.compile("|".join(f"(?P<{name}>{p})" for name, p in pats))
+        rx = _CACHE[key] = re.compile("|".join(f"(?:{p})(?P<{name}>)" for name, p in pats))
     return rx
 
 
