@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from typing import Any
 
 from ..model import ArgumentMap, Kind, Polarity, Relation, Statement, new_id
 from . import argdown_lexer as L
@@ -38,10 +39,6 @@ from .argdown_model import Element, Model, build_model
 from .argdown_parser import parse
 from .errors import MapFileError, read_text
 from .registry import ImportReport, ImportResult
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 EXTENSIONS = (".argdown", ".ad")
 KINDS = {k.value: k for k in Kind}
@@ -256,7 +253,9 @@ class _Importer:
             self.statements = [st for st in self.statements if st.id != sid]
 
     def finish(self) -> ImportResult:
-        supported, attacked, argues = set(), set(), set()
+        supported: set[str] = set()
+        attacked: set[str] = set()
+        argues: set[str] = set()
         for r in self.relations:
             argues.update(r.premises)
             (supported if r.polarity is Polarity.SUPPORT else attacked).add(r.target)
@@ -299,7 +298,7 @@ class _Importer:
             r.note("front matter asks to explode arguments; argmap keeps one linked relation per inference")
 
 
-def drawing_settings(fm: dict) -> dict[str, str]:
+def drawing_settings(fm: dict[str, Any]) -> dict[str, str]:
     """argmap's drawing settings from Argdown front matter: ``map.statementLabelMode: title`` shows
     titles alone (``card_text``), ``dot.graphVizSettings.rankdir`` the flow (``layout_direction``)."""
     out: dict[str, str] = {}

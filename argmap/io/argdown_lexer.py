@@ -53,8 +53,10 @@ _COMMENT = {
     "after_newline": "(?:" + _COMMENT_CORE + r")(?:[ \t]*\n(?![ \t]*\n))?",
 }
 _EMPH_END_TAIL = r"(?:[ \t]|(?=\n|\)|\}|_|\.|,|!|\?|;|:|-|\*|\Z))"
-_EMPH_END = {A_BOLD_START: (A_BOLD_END, r"\*\*" + _EMPH_END_TAIL), U_BOLD_START: (U_BOLD_END, "__" + _EMPH_END_TAIL),
-             A_ITALIC_START: (A_ITALIC_END, r"\*" + _EMPH_END_TAIL), U_ITALIC_START: (U_ITALIC_END, "_" + _EMPH_END_TAIL)}
+_EMPH_END = {A_BOLD_START: (A_BOLD_END, r"\*\*" + _EMPH_END_TAIL),
+             U_BOLD_START: (U_BOLD_END, "__" + _EMPH_END_TAIL),
+             A_ITALIC_START: (A_ITALIC_END, r"\*" + _EMPH_END_TAIL),
+             U_ITALIC_START: (U_ITALIC_END, "_" + _EMPH_END_TAIL)}
 # @argdown/core's tag characters, [a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF] (A-z and all), written as
 # the complement: ``re`` fills a table entry per code point of a positive range, and this one spans most of the
 # Basic Multilingual Plane, while the complement's ranges are short.

@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from . import argdown_lexer as L
 from .argdown_lexer import SHORTCODES, TAG_CHAR, ArgdownSyntaxError
 from .argdown_parser import Node
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 _TAG = re.compile(r"#(?:\(([^)]+)\)|(" + TAG_CHAR + r"+))")
 _LINK = re.compile(r"\[(.+)\]\((.+)\)")
@@ -101,7 +98,7 @@ class Model:
 
 
 def _yaml(image: str, offset: int) -> Any:
-    import yaml  # only for documents with front matter or data (it takes ~50 ms to load)
+    import yaml  # only documents with front matter or data need PyYAML, which is slow to import
 
     try:
         return yaml.safe_load(image)
@@ -177,7 +174,8 @@ class Builder:
             self.visit_pcs(node, siblings, index)
         else:  # lists
             for item in node.children:
-                member = item.children[1]  # type: ignore[union-attr]
+                assert isinstance(item, Node)
+                member = item.child(1)
                 if member.name == "argument":
                     self.visit_argument(member, top=False)
                 else:
@@ -186,7 +184,7 @@ class Builder:
     def visit_heading(self, node: Node) -> None:
         heading: dict[str, Any] = {"text": [], "tags": [], "links": []}
         self.heading = heading
-        level = len(node.children[0][1]) - 1  # type: ignore[index]
+        level = len(node.token(0)[1]) - 1
         for child in node.children[1:]:
             if isinstance(child, Node):
                 self.visit_content(child, heading)
@@ -221,8 +219,8 @@ class Builder:
                     if isinstance(target, AStatement):
                         target.formatted = True
                     if len(child.children) > 2:
-                        self.visit_content(child.children[1], target)  # type: ignore[arg-type]
-                    if child.children[-1][1].endswith(" "):  # type: ignore[index]
+                        self.visit_content(child.child(1), target)
+                    if child.token(-1)[1].endswith(" "):
                         text.append(" ")
                 continue
             kind, image = child[0], child[1]
@@ -260,12 +258,11 @@ class Builder:
         st.top = top
         self.statement = st
         self.relation_parent = st
-        node.statement = st
         for child in node.children:
             if isinstance(child, Node):
                 if child.name == "statementDefinition":
-                    st.title = child.children[0][1][1:-2]  # type: ignore[index]
-                    self.visit_content(child.children[1], st)  # type: ignore[arg-type]
+                    st.title = child.token(0)[1][1:-2]
+                    self.visit_content(child.child(1), st)
                 elif child.name == "statementContent":
                     self.visit_content(child, st)
                 else:
@@ -300,7 +297,6 @@ class Builder:
         desc.section = self.section
         self.statement = desc
         self.relation_parent = desc
-        node.statement = desc
         for child in node.children:
             if isinstance(child, Node):
                 if child.name == "statementContent":
@@ -334,19 +330,20 @@ class Builder:
     def visit_relations(self, node: Node) -> None:
         self.parents.append(self.member(self.relation_parent))
         for rel_node in node.children:
-            kind = rel_node.name  # type: ignore[union-attr]
+            assert isinstance(rel_node, Node)
+            kind = rel_node.name
             parent = self.parents[-1]
             if kind in _INCOMING:
-                rel = ARelation(_INCOMING[kind], rel_node.offset)  # type: ignore[union-attr]
+                rel = ARelation(_INCOMING[kind], rel_node.offset)
                 rel.source = parent
             else:
-                rel = ARelation(_OUTGOING[kind], rel_node.offset)  # type: ignore[union-attr]
+                rel = ARelation(_OUTGOING[kind], rel_node.offset)
                 if kind == L.OUTGOING_UNDERCUT and getattr(parent, "kind", "") == "equivalence-class" \
                         and self.inference is not None:
                     rel.target = self.inference  # as @argdown/core does
                 else:
                     rel.target = parent
-            content = rel_node.children[1]  # type: ignore[union-attr]
+            content = rel_node.child(1)
             if content.name == "argument":
                 other = self.visit_argument(content, top=False)
             else:
@@ -385,10 +382,11 @@ class Builder:
             raise ArgdownSyntaxError(node.offset, f"argument <{argument.title}> has a second premise-conclusion "
                                                   f"structure; an argument can have only one")
         self.pcs_argument = argument
-        self.visit_pcs_statement(node.children[0], None)  # type: ignore[arg-type]
+        self.visit_pcs_statement(node.child(0), None)
         for tail in node.children[1:]:
             prev_child: Any = None
             for child in tail.children:  # type: ignore[union-attr]
+                assert isinstance(child, Node)
                 if child.name == "pcsStatement":
                     self.visit_pcs_statement(child, prev_child)
                 else:
@@ -405,7 +403,7 @@ class Builder:
     def visit_pcs_statement(self, node: Node, prev: Any) -> None:
         argument = self.pcs_argument
         assert argument is not None
-        st = self.visit_statement(node.children[1], top=False, role="premise")  # type: ignore[arg-type]
+        st = self.visit_statement(node.child(1), top=False, role="premise")
         ec = self.ec(st.title)
         st.role = "premise"
         st.argument = argument.title

@@ -1,6 +1,8 @@
 """Argdown parser: the grammar of @argdown/core 2.0 as recursive descent over argdown_lexer tokens."""
 from __future__ import annotations
 
+from typing import Any
+
 from . import argdown_lexer as L
 from .argdown_lexer import ArgdownSyntaxError, Token
 
@@ -10,20 +12,30 @@ MAX_DEPTH = 150  # nested relations/formatting deeper than this are refused, not
 class Node:
     """A rule node; ``children`` are Nodes and tokens in source order."""
 
-    __slots__ = ("name", "children", "offset", "statement", "argument", "inference", "relation", "data")
+    __slots__ = ("name", "children", "offset", "argument", "inference")
 
     def __init__(self, name: str, children: list[Child], offset: int) -> None:
         self.name = name
         self.children = children
         self.offset = offset
-        self.statement = self.argument = self.inference = self.relation = self.data = None
+        # what the model builder made of an argument or inference node, for the nodes after it
+        self.argument: Any = None
+        self.inference: Any = None
+
+    def child(self, index: int) -> Node:
+        """The child at ``index``, where the grammar puts a rule node."""
+        node = self.children[index]
+        assert isinstance(node, Node)
+        return node
+
+    def token(self, index: int) -> Token:
+        """The child at ``index``, where the grammar puts a token."""
+        tok = self.children[index]
+        assert not isinstance(tok, Node)
+        return tok
 
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Union
-
-    Child = Union[Node, Token]
+Child = Node | Token
 
 _FREESTYLE = {L.FREESTYLE, L.UNUSED_CONTROL_CHAR, L.ESCAPED_CHAR, L.SPECIAL_CHAR}
 _CONTENT_TOKENS = {L.LINK, L.TAG, L.ARGUMENT_MENTION, L.STATEMENT_MENTION, L.NEWLINE}

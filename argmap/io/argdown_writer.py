@@ -1,4 +1,4 @@
-"""Argdown export: statements as ``[Title]: text``, inferences as premise-conclusion structures, relations as ``<+ <- >< <_``.
+"""Argdown export: ``[Title]: text`` statements, premise-conclusion structures, ``<+ <- >< <_`` relations.
 
 Every statement is defined once at the top with an explicit title (its own, the one Argdown gave it on
 import, or ``S<n>``); statements that stand for an argument (``meta["argdown"]["argument"]``) are written
@@ -8,8 +8,9 @@ premise-conclusion structure, or one that other relations point at, becomes an a
 premise-conclusion structure (inference steps of one Argdown argument are chained again); relations
 into it are written under ``<Argument>`` (``<+``, ``<-``, and ``<_`` for undercuts).  An attack or
 undercut that needs such a structure gets a stand-in conclusion marked ``{argmap: joint}``, which the
-importer folds back into one relation; a made-up title is marked ``{argmap: untitled}``.  Kinds that the import rule would not give back are written as
-data (``{kind: premise}``).  Texts are put on one line and Argdown's special characters escaped.
+importer folds back into one relation; a made-up title is marked ``{argmap: untitled}``.  Kinds that the
+import rule would not give back are written as data (``{kind: premise}``).  Texts are put on one line and
+Argdown's special characters escaped.
 """
 from __future__ import annotations
 
@@ -176,7 +177,7 @@ class _Writer:
             else:
                 simple.append(rel)
         out: list[list[Relation]] = []
-        for key, rels in groups.items():
+        for rels in groups.values():
             rels.sort(key=lambda r: _meta(r).get("step", 0))
             chained = all(b.polarity is Polarity.SUPPORT and b.target in amap.statements for b in rels[:-1]) and all(
                 rels[k - 1].target in rels[k].premises for k in range(1, len(rels)))
