@@ -1,18 +1,14 @@
 """Instructions per phase of one SVG export, counted by valgrind's cachegrind: figures that do not
 move with the load of a shared machine, for comparing two versions of the code.
 
-Usage: PYTHONPATH=. python benchmarks/bench_export_instructions.py [N] [--root DIR]
+Usage: PYTHONPATH=. python benchmarks/bench_export_instructions.py [N] [--root DIR] [--gen PATH]
 
-Generates a debate of N statements (default 1000) with ``../shared/tools/gen_argdown.py``, saves
-it as ``.argmap.json`` without positions, and runs the phases of ``argmap export -o x.svg`` one
-more at a time under ``valgrind --tool=cachegrind`` (imports, reading, measuring the cards, the
-layout, drawing, SVG text), printing the instructions each adds; then the whole command as it
-runs (``argmap.cli.run``), with its forked helpers: the command itself and the helper that draws
-the edges each print a figure (a fork counts from the command's start, so the larger figure is the
-critical path); helpers stopped once their work is not needed (measuring, counting crossings,
-compacting) are killed and print none.
-``--root`` measures another checkout of argmap (say a ``git worktree`` of an older commit).
-Needs ``valgrind`` (Debian package ``valgrind``); takes a minute or two.
+Generates a debate of N statements (default 1000) with ``../shared/tools/gen_argdown.py`` and runs
+the phases of ``argmap export debate.argdown -o x.svg`` one more at a time under
+``valgrind --tool=cachegrind`` (imports, reading the Argdown, measuring the cards, the layout,
+drawing, SVG text), printing the instructions each adds; then the whole command as it runs
+(``argmap.cli.run``).  ``--root`` measures another checkout of argmap (say a ``git worktree`` of an
+older commit).  Needs ``valgrind`` (Debian package ``valgrind``); takes a minute or two.
 """
 from __future__ import annotations
 
@@ -29,8 +25,7 @@ GEN = ROOT.parent / "shared" / "tools" / "gen_argdown.py"
 PHASES = ("Python start", "imports", "reading", "measuring", "layout", "drawing", "SVG text")
 
 STEPS = r"""
-import gc, sys
-gc.disable()  # as ``argmap export`` runs
+import sys
 root, src, stop = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, root)
 if stop >= 1:
@@ -60,44 +55,40 @@ run()
 """
 
 
-def counts(cmd: list[str]) -> list[int]:
-    """Instructions of every process ``cmd`` makes (valgrind follows forked children)."""
-    res = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                          "--trace-children=yes", *cmd], capture_output=True, text=True, check=True)
-    return [int(m.replace(",", "")) for m in re.findall(r"I\s+refs:\s+([\d,]+)", res.stderr)]
+def count(cmd: list[str]) -> int:
+    """Instructions the process ``cmd`` runs."""
+    res = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+                         capture_output=True, text=True, check=True)
+    return int(re.findall(r"I\s+refs:\s+([\d,]+)", res.stderr)[0].replace(",", ""))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=1000)
     ap.add_argument("--root", default=str(ROOT), help="the argmap checkout to measure (default: this one)")
+    ap.add_argument("--gen", type=Path, default=GEN, help="the debate generator (default: %(default)s)")
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind)", file=sys.stderr)
         return 1
-    if not GEN.is_file():
-        print(f"{GEN} is missing (../shared/tools)", file=sys.stderr)
+    if not args.gen.is_file():
+        print(f"{args.gen} is missing (../shared/tools, or give --gen)", file=sys.stderr)
         return 1
     root = Path(args.root).resolve()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "argmap")], check=False,
                    stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as tmp:
-        ad, mp, out = Path(tmp) / "debate.argdown", Path(tmp) / "debate.argmap.json", Path(tmp) / "out.svg"
-        subprocess.run([sys.executable, str(GEN), str(args.n), str(ad)], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
-                        "from argmap.io import read_any, save_map; save_map(read_any(sys.argv[2]).map, sys.argv[3])",
-                        str(root), str(ad), str(mp)], check=True)
+        ad, out = Path(tmp) / "debate.argdown", Path(tmp) / "out.svg"
+        subprocess.run([sys.executable, str(args.gen), str(args.n), str(ad)], check=True, stdout=subprocess.DEVNULL)
         print(f"{args.n} statements, argmap at {root}: instructions (millions)")
         before = 0
         for stop, name in enumerate(PHASES):
-            total = counts([sys.executable, "-c", STEPS, str(root), str(mp), str(stop)])[0]
+            total = count([sys.executable, "-c", STEPS, str(root), str(ad), str(stop)])
             print(f"  {name:<14} {(total - before) / 1e6:8.0f}")
             before = total
-        print(f"  {'one process':<14} {before / 1e6:8.0f}")
-        whole = counts([sys.executable, "-c", WHOLE, str(root), str(mp), str(out)])
-        print("  argmap export: " + ", ".join(f"{c / 1e6:.0f}" for c in sorted(whole, reverse=True))
-              + "  (one figure per process that ends by itself; a forked one counts from the command's start,"
-                " and the larger is the critical path)")
+        print(f"  {'sum':<14} {before / 1e6:8.0f}")
+        whole = count([sys.executable, "-c", WHOLE, str(root), str(ad), str(out)])
+        print(f"  {'argmap export':<14} {whole / 1e6:8.0f}")
     return 0
 
 
