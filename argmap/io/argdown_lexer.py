@@ -122,9 +122,18 @@ def _master(inference: bool, ctx: int, open_range: str | None) -> re.Pattern[str
     key = (inference, ctx, open_range)
     rx = _CACHE.get(key)
     if rx is None:
-        pats = _inference_patterns(ctx) if inference else _default_patterns(ctx, open_range)
-        rx = _CACHE[key] = re.compile("|".join(f"(?:{p})(?P<{name}>)" for name, p in pats))
+        if ctx == START:
+            # the start differs from a line start only in its comments, which tokenize() tries first
+            rx = _master(inference, AFTER_NEWLINE, open_range)
+        else:
+            pats = _inference_patterns(ctx) if inference else _default_patterns(ctx, open_range)
+            rx = re.compile("|".join(f"(?:{p})(?P<{name}>)" for name, p in pats))
+        _CACHE[key] = rx
     return rx
+
+
+# a comment at the start of the text keeps the line breaks after it, unlike one after a line break
+_START_COMMENT = re.compile(f"(?:{_COMMENT['plain']})(?P<{COMMENT}>)")
 
 
 _STARTS = {A_BOLD_START, U_BOLD_START, A_ITALIC_START, U_ITALIC_START}
@@ -154,8 +163,9 @@ def tokenize(text: str) -> list[Token]:
     last_skipped = False
     while pos < n:
         key = (inference, ctx, ranges[-1] if ranges and not last_skipped and tokens else None)
-        rx = _CACHE.get(key) or _master(*key)
-        m = rx.match(text, pos)
+        m = _START_COMMENT.match(text, pos) if ctx == START else None
+        if m is None:
+            m = (_CACHE.get(key) or _master(*key)).match(text, pos)
         if m is None:
             raise ArgdownSyntaxError(pos, f"unexpected character {text[pos]!r}")
         kind = m.lastgroup
