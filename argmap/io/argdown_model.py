@@ -5,14 +5,20 @@ import re
 from typing import Any
 
 from . import argdown_lexer as L
-from .argdown_lexer import SHORTCODES, TAG_CHAR, ArgdownSyntaxError
+from .argdown_lexer import SHORTCODES, ArgdownSyntaxError
 from .argdown_parser import Node
 
-_TAG = re.compile(r"#(?:\(([^)]+)\)|(" + TAG_CHAR + r"+))")
 _LINK = re.compile(r"\[(.+)\]\((.+)\)")
 _INCOMING = {L.INCOMING_SUPPORT: "support", L.INCOMING_ATTACK: "attack", L.CONTRADICTION: "contradictory",
              L.INCOMING_UNDERCUT: "undercut"}
 _OUTGOING = {L.OUTGOING_SUPPORT: "support", L.OUTGOING_ATTACK: "attack", L.OUTGOING_UNDERCUT: "undercut"}
+
+
+def _tag_name(image: str) -> str:
+    """The name in a tag token, ``#(name)`` or ``#name`` followed by at most one space or tab."""
+    if image.startswith("#("):
+        return image[2:image.index(")")]
+    return image[1:].rstrip(" \t")
 
 
 class AStatement:
@@ -228,8 +234,7 @@ class Builder:
                 if i != last and not (text and text[-1].endswith(" ")):
                     text.append(" ")
             elif kind == L.TAG:
-                m = _TAG.match(image)
-                tag = (m.group(1) or m.group(2)) if m else image
+                tag = _tag_name(image)
                 if tag not in tags:
                     tags.append(tag)  # argmap keeps tags apart from the text
             elif kind == L.LINK:
