@@ -85,7 +85,8 @@ class _Importer:
         self.m = model
         self.path = path
         self.report = ImportReport()
-        self.statements: list[Statement] = []
+        # id, text, title, tags, meta of each statement; finish() makes the Statements once kinds are known
+        self.statements: list[tuple[str, str, str, tuple[str, ...], dict[str, Any]]] = []
         self.relations: list[Relation] = []
         self.ids: dict[int, str] = {}          # id(Element) -> statement id
         self.last_inference: dict[str, str] = {}  # argument title -> relation id
@@ -130,8 +131,7 @@ class _Importer:
         sid = self.new_id()
         self.ids[id(el)] = sid
         self.data[sid] = el.data
-        self.statements.append(Statement(sid, text, Kind.PREMISE, "" if untitled else el.title, "", tuple(el.tags),
-                                         (), None, {"argdown": meta}))
+        self.statements.append((sid, text, "" if untitled else el.title, tuple(el.tags), {"argdown": meta}))
 
     def inferences(self, arg: Element) -> None:
         pcs = arg.pcs
@@ -250,7 +250,7 @@ class _Importer:
             folded = Relation(inf.id, rel.polarity, inf.premises, rel.target, title=inf.title, notes=inf.notes,
                               scheme=inf.scheme, meta={"argdown": meta})
             self.relations = [folded if r is inf else r for r in self.relations if r is not rel]
-            self.statements = [st for st in self.statements if st.id != sid]
+            self.statements = [st for st in self.statements if st[0] != sid]
 
     def finish(self) -> ImportResult:
         supported: set[str] = set()
@@ -260,11 +260,9 @@ class _Importer:
             argues.update(r.premises)
             (supported if r.polarity is Polarity.SUPPORT else attacked).add(r.target)
         statements = []
-        for s in self.statements:
-            kind = derived_kind(s.tags, self.data.get(s.id), s.id in supported, s.id in attacked, s.id in argues)
-            if kind is not s.kind:  # statement() made every one a premise
-                s = Statement(s.id, s.text, kind, s.title, s.notes, s.tags, s.anchors, None, s.meta)
-            statements.append(s)
+        for sid, text, title, tags, meta in self.statements:
+            kind = derived_kind(tags, self.data.get(sid), sid in supported, sid in attacked, sid in argues)
+            statements.append(Statement(sid, text, kind, title, "", tags, (), None, meta))
         fm = self.m.front_matter if isinstance(self.m.front_matter, dict) else {}
         amap = ArgumentMap(str(fm.get("title", "") or ""), str(fm.get("description", "") or ""))
         rest = {k: v for k, v in fm.items() if k not in ("title", "description")}
