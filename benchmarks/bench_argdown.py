@@ -1,4 +1,5 @@
-"""Argdown import/export speed on gen_argdown.py debates: python benchmarks/bench_argdown.py [N ...]."""
+"""Argdown import/export speed on gen_argdown.py debates: python benchmarks/bench_argdown.py [N ...] [--gen PATH]."""
+import argparse
 import os
 import subprocess
 import sys
@@ -12,16 +13,19 @@ GEN = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "tools", "ge
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1000, 5000, 20000]
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 5000, 20000])
+    ap.add_argument("--gen", default=GEN, help="the debate generator (default: %(default)s)")
+    args = ap.parse_args()
     t = time.perf_counter()
     s = 0
     for i in range(1_000_000):
         s += i
     print(f"machine: 1M Python additions take {time.perf_counter() - t:.2f}s (about 0.05s when idle)")
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sizes:
+        for n in args.sizes:
             path = os.path.join(tmp, f"debate{n}.argdown")
-            subprocess.run([sys.executable, GEN, str(n), path], check=True)
+            subprocess.run([sys.executable, args.gen, str(n), path], check=True)
             t = time.perf_counter()
             result = read_any(path)
             t_in = time.perf_counter() - t
