@@ -96,7 +96,7 @@ def wrap_widths(text: str, font: Font, max_width: float) -> tuple[list[str], lis
     lines: list[str] = []
     widths: list[float] = []
     space = font.space
-    known = font.width
+    known = font._words.__getitem__  # Font.width without a Python call per word
     for para in text.split("\n"):
         words = para.split()
         if not words:
