@@ -35,7 +35,8 @@ from typing import Any
 
 from ..model import ArgumentMap, Kind, Polarity, Relation, Statement, new_id
 from . import argdown_lexer as L
-from .argdown_model import Element, Model, build_model
+from .argdown_builder import build_model
+from .argdown_model import Element, Model
 from .argdown_parser import parse
 from .errors import MapFileError, read_text
 from .registry import ImportReport, ImportResult
