@@ -60,7 +60,8 @@ def main() -> None:
     print(f"make statement from passage (place + retint): {1000 * (time.perf_counter() - t):.0f} ms")
     text = amap.sources["src"].text
     t = time.perf_counter()
-    broken = panel.edit_text("src", "A new first line.\n" + text.replace("Sentence 2500 ", "Sentence two-and-a-half-thousand ", 1))
+    edited = "A new first line.\n" + text.replace("Sentence 2500 ", "Sentence two-and-a-half-thousand ", 1)
+    broken = panel.edit_text("src", edited)
     panel.refresh_now()
     print(f"edit source text -> re-find {len(amap.statements):,} anchors: {1000 * (time.perf_counter() - t):.0f} ms "
           f"({len(broken)} broken)")
