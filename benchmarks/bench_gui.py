@@ -89,9 +89,9 @@ def rss_mb() -> float:
 
 def bench(app: QApplication, n: int, repeat: int) -> None:
     from argmap.model import new_id
+    from argmap.ui.canvas.view import MapView
     from argmap.ui.document.commands import AddStatementCommand
     from argmap.ui.document.controller import DocumentController
-    from argmap.ui.canvas.view import MapView
 
     amap = generate(n)
     firsts, fulls, edits, edit_paints, adds, add_paints = [], [], [], [], [], []
