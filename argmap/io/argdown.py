@@ -329,9 +329,3 @@ def read_result(path: str | os.PathLike[str]) -> ImportResult:
         result.report.note("empty Argdown file")
         return result
     return loads_result(text, p)
-
-
-def save_argdown(amap: ArgumentMap, path: str | os.PathLike[str], **options: Any) -> None:
-    from .argdown_writer import save_argdown as save
-
-    save(amap, path, **options)

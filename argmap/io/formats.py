@@ -67,7 +67,7 @@ def _read_argdown(path: str) -> ImportResult:
 
 
 def _write_argdown(amap: ArgumentMap, path: str, **options: Any) -> None:
-    from .argdown import save_argdown
+    from .argdown_writer import save_argdown
 
     save_argdown(amap, path, **options)
 
