@@ -90,28 +90,28 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
                         cont[r] = got if got is not None else fetch(below[0])
                     else:
                         cont[r] = fetch(r)
-            cL, cR, O, xs = _merge(ch, cont, top, L, gap_reason)
+            cL, cR, off, xs = _merge(ch, cont, top, L, gap_reason)
             p = (xs[0] + xs[-1]) * 0.5
             for c, xc in zip(ch, xs):
                 rel[c] = xc - p
                 cont[c] = None
-            O -= p
-            cL.append(-hw - O)
-            cR.append(hw - O)
-            cont[v] = (cL, cR, O)
-            snap[v] = (tuple(cL), tuple(cR), O)
+            off -= p
+            cL.append(-hw - off)
+            cR.append(hw - off)
+            cont[v] = (cL, cR, off)
+            snap[v] = (tuple(cL), tuple(cR), off)
         for r in groups[L]:
             ch = children[r]
             for c in ch:
                 if cont[c] is None:
                     cont[c] = fetch(c)
-            cL, cR, O, xs = _merge(ch, cont, top, L - 1, gap_premise)
+            cL, cR, off, xs = _merge(ch, cont, top, L - 1, gap_premise)
             p = (xs[0] + xs[-1]) * 0.5
             for c, xc in zip(ch, xs):
                 rel[c] = xc - p
                 cont[c] = None
-            cont[r] = (cL, cR, O - p)
-            snap[r] = (tuple(cL), tuple(cR), O - p)
+            cont[r] = (cL, cR, off - p)
+            snap[r] = (tuple(cL), tuple(cR), off - p)
     roots = s.roots
     x = [0.0] * n
     for r in roots:
@@ -141,23 +141,23 @@ def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason:
             for r in ch:
                 if cont[r] is None:  # a single premise: its relation passes its contour on
                     cont[r] = cont[children[r][0]]
-            cL, cR, O, xs = _merge(ch, cont, top, L, gap_reason)
+            cL, cR, off, xs = _merge(ch, cont, top, L, gap_reason)
             p = (xs[0] + xs[-1]) * 0.5
             for c, xc in zip(ch, xs):
                 rel[c] = xc - p
                 cont[c] = None
-            O -= p
-            cL.append(-hw - O)
-            cR.append(hw - O)
-            cont[v] = (cL, cR, O)
+            off -= p
+            cL.append(-hw - off)
+            cR.append(hw - off)
+            cont[v] = (cL, cR, off)
         for r in groups[L]:
             ch = children[r]
-            cL, cR, O, xs = _merge(ch, cont, top, L - 1, gap_premise)
+            cL, cR, off, xs = _merge(ch, cont, top, L - 1, gap_premise)
             p = (xs[0] + xs[-1]) * 0.5
             for c, xc in zip(ch, xs):
                 rel[c] = xc - p
                 cont[c] = None
-            cont[r] = (cL, cR, O - p)
+            cont[r] = (cL, cR, off - p)
     roots = s.roots
     x = [0.0] * n
     for r in roots:
@@ -319,11 +319,11 @@ def _place_parts(parts: list[list[int]], cont: list[Contour | None], top: list[i
     as blocks, ``gap_part`` apart."""
     cursor = 0.0
     for part in parts:
-        cL, cR, O, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
-        base = cursor - (min(cL) + O)
+        cL, cR, off, xs = _merge(part, cont, top, min(top[r] for r in part) - 1, gap_reason)
+        base = cursor - (min(cL) + off)
         for r, xr in zip(part, xs):
             x[r] = base + xr
-        cursor = base + max(cR) + O + gap_part
+        cursor = base + max(cR) + off + gap_part
 
 
 def _parts(s: Structure) -> list[list[int]]:
@@ -368,11 +368,11 @@ def _merge(ch: list[int], cont: list[Contour | None], top: list[int], lv: int,
     Every one of ``ch`` has its contour in ``cont``; returns the merged contour and the children's x."""
     first = cont[ch[0]]
     assert first is not None
-    L, R, O = first
+    L, R, off = first
     k = top[ch[0]] - lv - 1
     if k > 0:  # reserve the long edge's path down to a deeper child
-        L.extend([-O] * k)
-        R.extend([-O] * k)
+        L.extend([-off] * k)
+        R.extend([-off] * k)
     xs = [0.0]
     for c in ch[1:]:
         contour = cont[c]
@@ -385,8 +385,8 @@ def _merge(ch: list[int], cont: list[Contour | None], top: list[int], lv: int,
         if len(cL) >= len(L):
             m = len(L)
             if m == 1:
-                sh = R[0] - cL[-1] + O - cO + gap
-                d = O - cO - sh
+                sh = R[0] - cL[-1] + off - cO + gap
+                d = off - cO - sh
                 a = L[0] + d
                 if a < cL[-1]:
                     cL[-1] = a
@@ -394,14 +394,14 @@ def _merge(ch: list[int], cont: list[Contour | None], top: list[int], lv: int,
                 if a > cR[-1]:
                     cR[-1] = a
             else:
-                sh = max(map(sub, R, cL[-m:])) + O - cO + gap
-                d = O - cO - sh
+                sh = max(map(sub, R, cL[-m:])) + off - cO + gap
+                d = off - cO - sh
                 cL[-m:] = map(min, cL[-m:], [a + d for a in L])
                 cR[-m:] = map(max, cR[-m:], [a + d for a in R])
-            L, R, O = cL, cR, cO + sh
+            L, R, off = cL, cR, cO + sh
         elif len(cL) == 1:  # a leaf beside a deeper neighbour
-            sh = R[-1] - cL[0] + O - cO + gap
-            d = cO + sh - O
+            sh = R[-1] - cL[0] + off - cO + gap
+            d = cO + sh - off
             a = cL[0] + d
             if a < L[-1]:
                 L[-1] = a
@@ -410,9 +410,9 @@ def _merge(ch: list[int], cont: list[Contour | None], top: list[int], lv: int,
                 R[-1] = a
         else:
             m = len(cL)
-            sh = max(map(sub, R[-m:], cL)) + O - cO + gap
-            d = cO + sh - O
+            sh = max(map(sub, R[-m:], cL)) + off - cO + gap
+            d = cO + sh - off
             L[-m:] = map(min, L[-m:], [a + d for a in cL])
             R[-m:] = map(max, R[-m:], [a + d for a in cR])
         xs.append(sh)
-    return L, R, O, xs
+    return L, R, off, xs

@@ -110,7 +110,7 @@ def test_circular_reasoning_does_not_break_the_layout(n, data):
     relations = []
     for k in range(data.draw(st.integers(1, 3 * n))):
         t = data.draw(st.integers(0, n - 1))
-        p = data.draw(st.integers(0, n - 1).filter(lambda i: i != t))
+        p = data.draw(st.integers(0, n - 1).filter(lambda i, t=t: i != t))
         relations.append(Relation(f"r{k}", Polarity.SUPPORT, (f"s{p}",), f"s{t}"))
     amap = ArgumentMap()
     amap.add_many(statements, relations)

@@ -1,4 +1,4 @@
-"""CanvasActions: the QActions (with shortcuts) for canvas edits and zooms, shared by menus, toolbars and the context menu."""
+"""CanvasActions: the QActions (with shortcuts) for canvas edits and zooms, for menus, toolbars and context menu."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable

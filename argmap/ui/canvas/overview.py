@@ -45,7 +45,7 @@ class OverviewItem(QGraphicsItem):
         rects: dict[Kind, list[QRectF]] = {k: [] for k in Kind}
         selected, found = [], []
         pos = sc.pos
-        for sid, item in sc.node_items.items():
+        for item in sc.node_items.values():
             r = item.scene_card_rect()
             rects[item.statement.kind].append(r)
             if item.isSelected():

@@ -1,4 +1,4 @@
-"""The main window: one per open map, with the canvas in the centre and dockable Outline, Inspector and Source panels."""
+"""The main window: one per open map, the canvas in the centre, dockable Outline, Inspector and Source panels."""
 from __future__ import annotations
 
 import logging

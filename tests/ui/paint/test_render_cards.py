@@ -73,7 +73,7 @@ def test_exported_cards_look_like_the_canvas_cards(dark):
 def test_exported_compact_cards_look_like_the_canvas_cards():
     theme = theme_for(False)
     cards = []
-    for i, (r, st, _) in enumerate(_cards()):
+    for r, st, _ in _cards():
         m = measure.card_metrics(st.text, st.title, True)
         cards.append((drawing.card_rect((r.center().x(), r.center().y()), m), st, m))
     one_by_one = _image(lambda p: [drawing.draw_card(p, r, st, m, theme) for r, st, m in cards])
