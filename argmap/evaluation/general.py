@@ -1,0 +1,176 @@
+"""The argmap reading of a map: grounded labels, weighed by the user's assessments.
+
+A statement the user accepted is in and one they rejected is out.  Otherwise a statement
+that nothing supports is taken as given (a basic premise or evidence) unless it is a
+conclusion, which needs a reason; reasons and objections are weighed (strong 3, unassessed
+2, weak 1, none 0; a basic statement's presumption weighs 2) and an objection wins a tie, so
+with no assessments this is grounded semantics.  A relation applies when all its premises
+are in (linked premises work only together) and no undercut of it applies.  Labels are
+found as a least fixpoint: what no rule can decide stays undecided (cycles).
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+from ..model import Kind, Polarity, RelationKind
+from .labels import Label, Why
+from .result import Evaluation
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..model import ArgumentMap, Relation
+
+WEIGHTS = {"strong": 3, None: 2, "weak": 1, "none": 0}
+PRESUMPTION = 2
+IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
+Decision = tuple[Label, Why]
+
+
+def weight(rel: Relation) -> int:
+    return WEIGHTS.get(rel.assessment, PRESUMPTION)
+
+
+def decide_relation(amap: ArgumentMap, rel: Relation, st_labels: dict[str, Label],
+                    rel_labels: dict[str, Label]) -> Decision | None:
+    """The label of a relation once its premises and undercuts allow it, else None."""
+    if rel.kind is RelationKind.PREFERENCE:
+        return OUT, Why("preference")
+    if rel.assessment == "none":
+        return OUT, Why("no-force")
+    open_premise = None
+    for p in rel.premises:
+        lab = st_labels.get(p)
+        if lab is OUT:
+            return OUT, Why("premise-out", (p,))
+        if lab is not IN and open_premise is None:
+            open_premise = p
+    open_undercut = None
+    for u in amap.relations_into(rel.id):
+        if u.polarity is not Polarity.ATTACK:
+            continue
+        lab = rel_labels.get(u.id)
+        if lab is IN:
+            return OUT, Why("undercut", (u.id,), "holds" if len(u.premises) < 2 else "hold")
+        if lab is not OUT and open_undercut is None:
+            open_undercut = u.id
+    if open_premise is not None or open_undercut is not None:
+        return None
+    return IN, Why("holds")
+
+
+def decide_statement(amap: ArgumentMap, sid: str, rel_labels: dict[str, Label]) -> Decision | None:
+    """The label of a statement once its reasons and objections allow it, else None."""
+    st = amap.statements[sid]
+    if st.assessment == "accepted":
+        return IN, Why("accepted")
+    if st.assessment == "rejected":
+        return OUT, Why("rejected")
+    pro_lo = pro_hi = con_lo = con_hi = 0
+    best_pro = best_con = ""
+    supported = False
+    for rel in amap.relations_into(sid):
+        w = weight(rel)
+        lab = rel_labels.get(rel.id)
+        if rel.polarity is Polarity.SUPPORT:
+            supported = True
+            if lab is IN and w > pro_lo:
+                pro_lo, best_pro = w, rel.id
+            if lab is not OUT and w > pro_hi:
+                pro_hi = w
+        else:
+            if lab is IN and w > con_lo:
+                con_lo, best_con = w, rel.id
+            if lab is not OUT and w > con_hi:
+                con_hi = w
+    if not supported and st.kind is not Kind.CONCLUSION:
+        pro_lo = pro_hi = PRESUMPTION
+    if pro_hi == 0:
+        if supported:
+            failed = next(r.id for r in amap.relations_into(sid) if r.polarity is Polarity.SUPPORT)
+            return OUT, Why("support-fails", (failed,))
+        return OUT, Why("no-support")
+    if con_lo >= pro_hi:
+        n = len(amap.relations[best_con].premises)
+        return OUT, Why("attacked", (best_con,), "is in" if n < 2 else "are in")
+    if pro_lo > con_hi:
+        if con_lo:
+            return IN, Why("outweighs", (best_pro, best_con) if best_pro else (best_con,))
+        if best_pro:
+            return IN, Why("supported", (best_pro,))
+        return IN, Why("presumed", (), "evidence" if st.kind is Kind.EVIDENCE else "a premise")
+    return None
+
+
+def dependents(amap: ArgumentMap, eid: str) -> list[str]:
+    """What a change of ``eid``'s label can change: relations it is a premise of, or its target."""
+    if eid in amap.statements:
+        return [r.id for r in amap.relations_from(eid)]
+    rel = amap.relations.get(eid)
+    return [rel.target] if rel is not None else []
+
+
+def inputs(amap: ArgumentMap, eid: str) -> list[str]:
+    """What ``eid``'s label is decided from (the reverse of :func:`dependents`)."""
+    rel = amap.relations.get(eid)
+    ids = [r.id for r in amap.relations_into(eid)]
+    return ids if rel is None else [*rel.premises, *ids]
+
+
+def label(amap: ArgumentMap, ev: Evaluation, todo: Iterable[str], scope: set[str] | None = None) -> None:
+    """Decide every element of ``todo`` that the rules can decide (the others become undecided),
+    reading the labels already in ``ev`` for elements outside ``todo``."""
+    st_labels, rel_labels, why = ev.statements, ev.relations, ev.why
+    statements, relations = amap.statements, amap.relations
+    queue = deque(todo)
+    waiting = set(queue)
+    while queue:
+        eid = queue.popleft()
+        waiting.discard(eid)
+        rel = relations.get(eid)
+        if rel is not None:
+            if eid in rel_labels:
+                continue
+            res = decide_relation(amap, rel, st_labels, rel_labels)
+            if res is None:
+                continue
+            rel_labels[eid], why[eid] = res
+            nxt = [rel.target]
+        elif eid in statements:
+            if eid in st_labels:
+                continue
+            res = decide_statement(amap, eid, rel_labels)
+            if res is None:
+                continue
+            st_labels[eid], why[eid] = res
+            nxt = [r.id for r in amap.relations_from(eid)]
+        else:
+            continue
+        for d in nxt:
+            if d not in waiting and (scope is None or d in scope) and d not in st_labels and d not in rel_labels:
+                waiting.add(d)
+                queue.append(d)
+
+
+def fill_undecided(amap: ArgumentMap, ev: Evaluation, ids: Iterable[str]) -> None:
+    for eid in ids:
+        if eid in amap.statements:
+            if eid not in ev.statements:
+                ev.statements[eid] = UNDECIDED
+                ev.why[eid] = Why("open")
+        elif eid in amap.relations and eid not in ev.relations:
+            ev.relations[eid] = UNDECIDED
+            ev.why[eid] = Why("open")
+
+
+def evaluate_general(amap: ArgumentMap) -> Evaluation:
+    """Label a whole map by the argmap reading."""
+    ev = Evaluation("argmap", inputs=inputs)
+    order = [*amap.statements, *amap.relations]
+    label(amap, ev, order)
+    fill_undecided(amap, ev, order)
+    # map order, as the file lists them
+    ev.statements = {sid: ev.statements[sid] for sid in amap.statements}
+    ev.relations = {rid: ev.relations[rid] for rid in amap.relations}
+    return ev

@@ -1,0 +1,163 @@
+"""The Problems list: what is weak or broken in a map, each with its elements and a quick fix where one is obvious."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..model import Anchor, Kind, Polarity
+from .reasons import and_list, name
+
+if TYPE_CHECKING:
+    from ..model import ArgumentMap
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY = {
+    "circular-support": ERROR, "broken-anchor": ERROR,
+    "unsupported-conclusion": WARNING, "orphan": WARNING, "unanchored-evidence": WARNING,
+    "supported-evidence": WARNING, "duplicate-text": WARNING, "unanswered-attack": INFO,
+}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A quick fix: replace fields of one statement (``ArgumentMap.update_statement(target, **changes)``)."""
+
+    label: str
+    target: str
+    changes: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    ids: tuple[str, ...]
+    message: str
+    fix: Fix | None = None
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.code]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "severity": self.severity, "ids": list(self.ids), "message": self.message}
+
+
+def _support_cycles(amap: ArgumentMap) -> list[list[str]]:
+    """Strongly connected groups of statements joined by support (Tarjan's algorithm, iterative)."""
+    succ: dict[str, list[str]] = {}
+    for rel in amap.relations.values():
+        if rel.polarity is Polarity.SUPPORT and rel.target in amap.statements:
+            for p in rel.premises:
+                succ.setdefault(p, []).append(rel.target)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
+    for root in succ:
+        if root in index:
+            continue
+        work = [(root, iter(succ.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            v, it = work[-1]
+            w = next(it, None)
+            if w is not None:
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(succ.get(w, ()))))
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[v])
+            if low[v] == index[v]:
+                group = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    group.append(w)
+                    if w == v:
+                        break
+                if len(group) > 1 or v in succ.get(v, ()):
+                    groups.append(group)
+    return groups
+
+
+def _reanchor(amap: ArgumentMap, sid: str) -> Fix | None:
+    """Move drifted anchors to where their quote now is, when it occurs exactly once."""
+    st = amap.statements[sid]
+    fixed = []
+    for a in st.anchors:
+        src = amap.sources.get(a.source_id)
+        if src is None:
+            return None
+        if a.matches(src.text):
+            fixed.append(a)
+            continue
+        at = src.text.find(a.quote) if a.quote else -1
+        if at < 0 or src.text.find(a.quote, at + 1) >= 0:
+            return None
+        fixed.append(Anchor(a.source_id, at, at + len(a.quote), a.quote))
+    return Fix("Move the anchor to where its quote now is", sid, {"anchors": tuple(fixed)})
+
+
+def find_problems(amap: ArgumentMap) -> list[Problem]:
+    """Every problem of the map, errors first, each group in map order."""
+    out: list[Problem] = []
+    statements = amap.statements
+    for group in _support_cycles(amap):
+        order = sorted(group, key=list(statements).index) if len(group) < 50 else group
+        names = and_list([name(amap, s) for s in order[:4]]) + (" …" if len(order) > 4 else "")
+        out.append(Problem("circular-support", tuple(order), f"{names} support each other in a circle"
+                           if len(order) > 1 else f"{names} supports itself"))
+    for st in statements.values():
+        for a in st.anchors:
+            src = amap.sources.get(a.source_id)
+            if src is None or not a.matches(src.text):
+                where = f"source “{src.title or src.id}”" if src is not None else f"missing source {a.source_id}"
+                out.append(Problem("broken-anchor", (st.id,), f"the anchor of {name(amap, st.id)} in {where} "
+                                   "no longer matches its quote", _reanchor(amap, st.id)))
+                break
+    several = len(statements) > 1
+    has_sources = bool(amap.sources)
+    by_text: dict[str, list[str]] = {}
+    for sid, st in statements.items():
+        into = amap.relations_into(sid)
+        supported = any(r.polarity is Polarity.SUPPORT for r in into)
+        if st.kind is Kind.CONCLUSION and not supported:
+            out.append(Problem("unsupported-conclusion", (sid,), f"the conclusion {name(amap, sid)} has no reason "
+                               "for it", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
+        if several and not into and not amap.relations_from(sid):
+            out.append(Problem("orphan", (sid,), f"{name(amap, sid)} is in no relation"))
+        if st.kind is Kind.EVIDENCE:
+            if has_sources and not st.anchors:
+                out.append(Problem("unanchored-evidence", (sid,), f"the evidence {name(amap, sid)} is not anchored "
+                                   "in any source"))
+            if supported:
+                out.append(Problem("supported-evidence", (sid,), f"the evidence {name(amap, sid)} is supported, so it "
+                                   "is a claim", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
+        key = " ".join(st.text.split()).casefold()
+        if key:
+            by_text.setdefault(key, []).append(sid)
+    for ids in by_text.values():
+        if len(ids) > 1:
+            out.append(Problem("duplicate-text", tuple(ids), f"{len(ids)} statements say {name(amap, ids[0])}"))
+    for rel in amap.relations.values():
+        if rel.polarity is not Polarity.ATTACK:
+            continue
+        answered = any(r.polarity is Polarity.ATTACK for r in amap.relations_into(rel.id)) or any(
+            r.polarity is Polarity.ATTACK for p in rel.premises for r in amap.relations_into(p))
+        if not answered:
+            what = "undercut" if rel.target in amap.relations else "objection"
+            out.append(Problem("unanswered-attack", (rel.id, *rel.premises),
+                               f"nothing answers the {what} {name(amap, rel.id)}"))
+    rank = {ERROR: 0, WARNING: 1, INFO: 2}
+    out.sort(key=lambda p: rank[p.severity])
+    return out
