@@ -2,7 +2,9 @@
 
 ``statements`` -> statements (id = the Carneades id; ``text`` or the bare string);
 ``arguments`` -> support relations from the premises (a list, or a mapping of
-role -> statement) to the conclusion, with the scheme kept; an argument's
+role -> statement) to the conclusion, with the scheme kept (and the premise list in
+``meta["carneades"]["premises"]`` when it repeats a premise or names the conclusion,
+which a relation cannot); an argument's
 ``undercutter`` -> an attack from that statement on the argument's relation (an
 undercut).  An argument with no premises gets a placeholder premise, since an
 argmap relation needs one (said in the report).  ``assumptions`` (or
@@ -200,6 +202,8 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
         roles = {r: s for r, s in prem if r}
         if roles:
             ameta["premise_roles"] = roles
+        if [s for _r, s in prem] != ids:  # a premise repeated or the conclusion itself: evaluation needs them
+            ameta["premises"] = [s for _r, s in prem]
         scheme = arg.get("scheme")
         relations.append(Relation(rid, Polarity.SUPPORT, tuple(ids), concl,
                                   scheme=str(scheme) if isinstance(scheme, (str, int)) else "",
