@@ -11,6 +11,7 @@ found as a least fixpoint: what no rule can decide stays undecided (cycles).
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..model import Kind, Polarity, RelationKind
@@ -18,7 +19,7 @@ from .labels import Label, Why
 from .result import Evaluation
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from ..model import ArgumentMap, Relation
 
@@ -26,13 +27,10 @@ WEIGHTS = {"strong": 3, None: 2, "weak": 1, "none": 0}
 PRESUMPTION = 2
 IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
 Decision = tuple[Label, Why]
+Into = Callable[[str], "Sequence[Relation]"]  # the relations whose target is an element
 
 
-def weight(rel: Relation) -> int:
-    return WEIGHTS.get(rel.assessment, PRESUMPTION)
-
-
-def decide_relation(amap: ArgumentMap, rel: Relation, st_labels: dict[str, Label],
+def decide_relation(into: Into, rel: Relation, st_labels: dict[str, Label],
                     rel_labels: dict[str, Label]) -> Decision | None:
     """The label of a relation once its premises and undercuts allow it, else None."""
     if rel.kind is RelationKind.PREFERENCE:
@@ -47,7 +45,7 @@ def decide_relation(amap: ArgumentMap, rel: Relation, st_labels: dict[str, Label
         if lab is not IN and open_premise is None:
             open_premise = p
     open_undercut = None
-    for u in amap.relations_into(rel.id):
+    for u in into(rel.id):
         if u.polarity is not Polarity.ATTACK:
             continue
         lab = rel_labels.get(u.id)
@@ -60,7 +58,7 @@ def decide_relation(amap: ArgumentMap, rel: Relation, st_labels: dict[str, Label
     return IN, Why("holds")
 
 
-def decide_statement(amap: ArgumentMap, sid: str, rel_labels: dict[str, Label]) -> Decision | None:
+def decide_statement(amap: ArgumentMap, into: Into, sid: str, rel_labels: dict[str, Label]) -> Decision | None:
     """The label of a statement once its reasons and objections allow it, else None."""
     st = amap.statements[sid]
     if st.assessment == "accepted":
@@ -70,8 +68,8 @@ def decide_statement(amap: ArgumentMap, sid: str, rel_labels: dict[str, Label]) 
     pro_lo = pro_hi = con_lo = con_hi = 0
     best_pro = best_con = ""
     supported = False
-    for rel in amap.relations_into(sid):
-        w = weight(rel)
+    for rel in into(sid):
+        w = WEIGHTS.get(rel.assessment, PRESUMPTION)
         lab = rel_labels.get(rel.id)
         if rel.polarity is Polarity.SUPPORT:
             supported = True
@@ -88,7 +86,7 @@ def decide_statement(amap: ArgumentMap, sid: str, rel_labels: dict[str, Label]) 
         pro_lo = pro_hi = PRESUMPTION
     if pro_hi == 0:
         if supported:
-            failed = next(r.id for r in amap.relations_into(sid) if r.polarity is Polarity.SUPPORT)
+            failed = next(r.id for r in into(sid) if r.polarity is Polarity.SUPPORT)
             return OUT, Why("support-fails", (failed,))
         return OUT, Why("no-support")
     if con_lo >= pro_hi:
@@ -118,9 +116,12 @@ def inputs(amap: ArgumentMap, eid: str) -> list[str]:
     return ids if rel is None else [*rel.premises, *ids]
 
 
-def label(amap: ArgumentMap, ev: Evaluation, todo: Iterable[str], scope: set[str] | None = None) -> None:
-    """Decide every element of ``todo`` that the rules can decide (the others become undecided),
-    reading the labels already in ``ev`` for elements outside ``todo``."""
+def label(amap: ArgumentMap, ev: Evaluation, todo: Iterable[str], scope: set[str] | None = None,
+          into: Into | None = None, dependents_of: Callable[[str], Iterable[str]] | None = None) -> None:
+    """Decide every element of ``todo`` that the rules can decide (the others stay unlabelled),
+    reading the labels already in ``ev`` for elements outside ``todo``; an element is tried
+    again whenever one of its inputs gets a label."""
+    into = into or amap.relations_into
     st_labels, rel_labels, why = ev.statements, ev.relations, ev.why
     statements, relations = amap.statements, amap.relations
     queue = deque(todo)
@@ -132,22 +133,20 @@ def label(amap: ArgumentMap, ev: Evaluation, todo: Iterable[str], scope: set[str
         if rel is not None:
             if eid in rel_labels:
                 continue
-            res = decide_relation(amap, rel, st_labels, rel_labels)
+            res = decide_relation(into, rel, st_labels, rel_labels)
             if res is None:
                 continue
             rel_labels[eid], why[eid] = res
-            nxt = [rel.target]
         elif eid in statements:
             if eid in st_labels:
                 continue
-            res = decide_statement(amap, eid, rel_labels)
+            res = decide_statement(amap, into, eid, rel_labels)
             if res is None:
                 continue
             st_labels[eid], why[eid] = res
-            nxt = [r.id for r in amap.relations_from(eid)]
         else:
             continue
-        for d in nxt:
+        for d in (dependents_of(eid) if dependents_of else dependents(amap, eid)):
             if d not in waiting and (scope is None or d in scope) and d not in st_labels and d not in rel_labels:
                 waiting.add(d)
                 queue.append(d)
@@ -165,12 +164,56 @@ def fill_undecided(amap: ArgumentMap, ev: Evaluation, ids: Iterable[str]) -> Non
 
 
 def evaluate_general(amap: ArgumentMap) -> Evaluation:
-    """Label a whole map by the argmap reading."""
+    """Label a whole map by the argmap reading.
+
+    Elements are decided in dependency order (each once, when all its inputs are labelled);
+    what is left sits in or below a cycle and goes to :func:`label`'s worklist.
+    """
     ev = Evaluation("argmap", inputs=inputs)
-    order = [*amap.statements, *amap.relations]
-    label(amap, ev, order)
-    fill_undecided(amap, ev, order)
+    st_labels, rel_labels, why = ev.statements, ev.relations, ev.why
+    statements, relations = amap.statements, amap.relations
+    into_map: dict[str, list[Relation]] = {}
+    used_by: dict[str, list[str]] = {}
+    for rel in relations.values():
+        into_map.setdefault(rel.target, []).append(rel)
+        for p in rel.premises:
+            used_by.setdefault(p, []).append(rel.id)
+    empty: list[Relation] = []
+
+    def into(eid: str) -> list[Relation]:
+        return into_map.get(eid, empty)
+
+    def dependents_of(eid: str) -> list[str]:
+        rel = relations.get(eid)
+        return [rel.target] if rel is not None else used_by.get(eid, [])
+
+    pending = {sid: len(into(sid)) for sid in statements}
+    pending.update((rid, len(rel.premises) + len(into(rid))) for rid, rel in relations.items())
+    ready = [eid for eid, n in pending.items() if n == 0]
+    while ready:
+        eid = ready.pop()
+        r = relations.get(eid)
+        if r is not None:
+            res = decide_relation(into, r, st_labels, rel_labels)
+            if res is None:
+                continue
+            rel_labels[eid], why[eid] = res
+            nxt = [r.target]
+        else:
+            res = decide_statement(amap, into, eid, rel_labels)
+            if res is None:
+                continue
+            st_labels[eid], why[eid] = res
+            nxt = used_by.get(eid, [])
+        for d in nxt:
+            pending[d] -= 1
+            if pending[d] == 0:
+                ready.append(d)
+    left = [eid for eid in pending if eid not in st_labels and eid not in rel_labels]
+    if left:
+        label(amap, ev, left, set(left), into, dependents_of)
+        fill_undecided(amap, ev, left)
     # map order, as the file lists them
-    ev.statements = {sid: ev.statements[sid] for sid in amap.statements}
-    ev.relations = {rid: ev.relations[rid] for rid in amap.relations}
+    ev.statements = {sid: st_labels[sid] for sid in statements}
+    ev.relations = {rid: rel_labels[rid] for rid in relations}
     return ev

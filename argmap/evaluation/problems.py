@@ -43,13 +43,21 @@ class Problem:
         return {"code": self.code, "severity": self.severity, "ids": list(self.ids), "message": self.message}
 
 
-def _support_cycles(amap: ArgumentMap) -> list[list[str]]:
-    """Strongly connected groups of statements joined by support (Tarjan's algorithm, iterative)."""
-    succ: dict[str, list[str]] = {}
-    for rel in amap.relations.values():
-        if rel.polarity is Polarity.SUPPORT and rel.target in amap.statements:
-            for p in rel.premises:
-                succ.setdefault(p, []).append(rel.target)
+def _support_cycles(succ: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected groups of statements joined by support (Tarjan's algorithm, iterative),
+    after peeling off the statements no cycle can reach, which in most maps is all of them."""
+    indegree: dict[str, int] = {}
+    for targets in succ.values():
+        for t in targets:
+            indegree[t] = indegree.get(t, 0) + 1
+    ready = [v for v in succ if v not in indegree]
+    while ready:
+        v = ready.pop()
+        for t in succ.get(v, ()):
+            indegree[t] -= 1
+            if indegree[t] == 0:
+                ready.append(t)
+    succ = {v: ts for v, ts in succ.items() if indegree.get(v, 0) > 0}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -111,9 +119,23 @@ def _reanchor(amap: ArgumentMap, sid: str) -> Fix | None:
 def find_problems(amap: ArgumentMap) -> list[Problem]:
     """Every problem of the map, errors first, each group in map order."""
     out: list[Problem] = []
-    statements = amap.statements
-    for group in _support_cycles(amap):
-        order = sorted(group, key=list(statements).index) if len(group) < 50 else group
+    statements, relations = amap.statements, amap.relations
+    succ: dict[str, list[str]] = {}  # statement -> the statements it supports
+    supported: set[str] = set()
+    attacked: set[str] = set()  # statements and relations something attacks
+    related: set[str] = set()  # statements in some relation
+    for rel in relations.values():
+        related.update(rel.premises)
+        related.add(rel.target)
+        if rel.polarity is Polarity.ATTACK:
+            attacked.add(rel.target)
+        elif rel.target in statements:
+            supported.add(rel.target)
+            for p in rel.premises:
+                succ.setdefault(p, []).append(rel.target)
+    position = {sid: i for i, sid in enumerate(statements)}
+    for group in _support_cycles(succ):
+        order = sorted(group, key=position.__getitem__)
         names = and_list([name(amap, s) for s in order[:4]]) + (" …" if len(order) > 4 else "")
         out.append(Problem("circular-support", tuple(order), f"{names} support each other in a circle"
                            if len(order) > 1 else f"{names} supports itself"))
@@ -129,18 +151,16 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
     has_sources = bool(amap.sources)
     by_text: dict[str, list[str]] = {}
     for sid, st in statements.items():
-        into = amap.relations_into(sid)
-        supported = any(r.polarity is Polarity.SUPPORT for r in into)
-        if st.kind is Kind.CONCLUSION and not supported:
+        if st.kind is Kind.CONCLUSION and sid not in supported:
             out.append(Problem("unsupported-conclusion", (sid,), f"the conclusion {name(amap, sid)} has no reason "
                                "for it", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
-        if several and not into and not amap.relations_from(sid):
+        if several and sid not in related:
             out.append(Problem("orphan", (sid,), f"{name(amap, sid)} is in no relation"))
         if st.kind is Kind.EVIDENCE:
             if has_sources and not st.anchors:
                 out.append(Problem("unanchored-evidence", (sid,), f"the evidence {name(amap, sid)} is not anchored "
                                    "in any source"))
-            if supported:
+            if sid in supported:
                 out.append(Problem("supported-evidence", (sid,), f"the evidence {name(amap, sid)} is supported, so it "
                                    "is a claim", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
         key = " ".join(st.text.split()).casefold()
@@ -149,13 +169,9 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
     for ids in by_text.values():
         if len(ids) > 1:
             out.append(Problem("duplicate-text", tuple(ids), f"{len(ids)} statements say {name(amap, ids[0])}"))
-    for rel in amap.relations.values():
-        if rel.polarity is not Polarity.ATTACK:
-            continue
-        answered = any(r.polarity is Polarity.ATTACK for r in amap.relations_into(rel.id)) or any(
-            r.polarity is Polarity.ATTACK for p in rel.premises for r in amap.relations_into(p))
-        if not answered:
-            what = "undercut" if rel.target in amap.relations else "objection"
+    for rel in relations.values():
+        if rel.polarity is Polarity.ATTACK and rel.id not in attacked and not any(p in attacked for p in rel.premises):
+            what = "undercut" if rel.target in relations else "objection"
             out.append(Problem("unanswered-attack", (rel.id, *rel.premises),
                                f"nothing answers the {what} {name(amap, rel.id)}"))
     rank = {ERROR: 0, WARNING: 1, INFO: 2}

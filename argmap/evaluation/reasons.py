@@ -55,7 +55,7 @@ def name(amap: ArgumentMap, eid: str) -> str:
     """A statement by its title or the start of its text; a relation by its premises."""
     st = amap.statements.get(eid)
     if st is not None:
-        text = st.title or " ".join(st.text.split()) or eid
+        text = st.title or " ".join(st.text[:2 * NAME_WIDTH].split()) or eid
         if len(text) > NAME_WIDTH:
             text = text[:NAME_WIDTH - 1].rstrip() + "…"
         return f"“{text}”"
