@@ -8,7 +8,7 @@ from typing import NoReturn
 
 from argmap import __version__
 
-from . import core, export_cmd, layout_cmd
+from . import core, evaluate_cmd, export_cmd, layout_cmd
 from .errors import CommandError
 
 __all__ = ["CommandError", "build_parser", "main", "run"]
@@ -29,7 +29,7 @@ def _build() -> tuple[argparse.ArgumentParser, set[str]]:
     parser.add_argument("-V", "--version", action="version", version=f"argmap {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (core, layout_cmd, export_cmd):
+    for module in (core, layout_cmd, export_cmd, evaluate_cmd):
         module.add_parsers(sub.add_parser)
     gui = sub.add_parser("gui", help="open the desktop editor (the default when no command is given)")
     gui.add_argument("files", nargs="*", metavar="FILE", help="maps to open")
