@@ -18,7 +18,7 @@ TEMPLATES = {
     "outweighs": "supported by {0}, which outweighs the objection {1}",
     "attacked": "attacked by {0}, which {d}",
     "no-support": "a conclusion that nothing supports",
-    "support-fails": "none of its reasons holds ({0} does not apply)",
+    "support-fails": "none of its reasons holds (the one from {0} does not apply)",
     # relations, argmap reading
     "no-force": "you judged this inference to have no force",
     "preference": "a preference, not an inference",

@@ -42,7 +42,7 @@ def test_an_unanswered_objection_defeats_its_target_and_its_inference():
     assert labels(amap) == {"a": "out", "b": "in", "c": "out"}
     assert ev.reason(amap, "a") == "out: attacked by “B”, which is in"
     assert ev.reason(amap, "a > c") == "not applicable: its premise “A” is out"
-    assert ev.reason(amap, "c") == "out: none of its reasons holds (“A” does not apply)"
+    assert ev.reason(amap, "c") == "out: none of its reasons holds (the one from “A” does not apply)"
 
 
 def test_an_answered_objection_reinstates_its_target():
