@@ -77,7 +77,7 @@ class Graph:
                 self.fixed[sid] = Why("accepted")
             elif st.assessment == "rejected":
                 self.fixed[sid] = Why("rejected")
-            elif _cmeta(st.meta).get("assumed") is True:
+            elif _cmeta(st.meta).get("assumed") in (True, 1):  # carneades-4 takes 1 for true
                 self.fixed[sid] = Why("assumed")
         schemes = {str(s.get("id")): s for s in cm.get("argument_schemes") or [] if isinstance(s, dict)}
         named = {str(k).lower(): v for k, v in (cm.get("weighing_functions") or {}).items()}
