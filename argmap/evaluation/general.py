@@ -21,12 +21,17 @@ from .result import Evaluation
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ..model import ArgumentMap, Relation
+    from ..model import ArgumentMap, Relation, Statement
 
 WEIGHTS = {"strong": 3, None: 2, "weak": 1, "none": 0}
 PRESUMPTION = 2
 IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
 Decision = tuple[Label, Why]
+# the decisions that name nothing, made once
+ACCEPTED, REJECTED = (IN, Why("accepted")), (OUT, Why("rejected"))
+HOLDS, NO_FORCE, PREFERENCE = (IN, Why("holds")), (OUT, Why("no-force")), (OUT, Why("preference"))
+NO_SUPPORT = (OUT, Why("no-support"))
+PRESUMED = {Kind.EVIDENCE: (IN, Why("presumed", (), "evidence")), Kind.PREMISE: (IN, Why("presumed", (), "a premise"))}
 Into = Callable[[str], "Sequence[Relation]"]  # the relations whose target is an element
 
 
@@ -34,9 +39,9 @@ def decide_relation(into: Into, rel: Relation, st_labels: dict[str, Label],
                     rel_labels: dict[str, Label]) -> Decision | None:
     """The label of a relation once its premises and undercuts allow it, else None."""
     if rel.kind is RelationKind.PREFERENCE:
-        return OUT, Why("preference")
+        return PREFERENCE
     if rel.assessment == "none":
-        return OUT, Why("no-force")
+        return NO_FORCE
     open_premise = None
     for p in rel.premises:
         lab = st_labels.get(p)
@@ -55,18 +60,19 @@ def decide_relation(into: Into, rel: Relation, st_labels: dict[str, Label],
             open_undercut = u.id
     if open_premise is not None or open_undercut is not None:
         return None
-    return IN, Why("holds")
+    return HOLDS
 
 
-def decide_statement(amap: ArgumentMap, into: Into, sid: str, rel_labels: dict[str, Label]) -> Decision | None:
+def decide_statement(st: Statement, into: Into, rel_labels: dict[str, Label]) -> Decision | None:
     """The label of a statement once its reasons and objections allow it, else None."""
-    st = amap.statements[sid]
+    sid = st.id
     if st.assessment == "accepted":
-        return IN, Why("accepted")
+        return ACCEPTED
     if st.assessment == "rejected":
-        return OUT, Why("rejected")
+        return REJECTED
     pro_lo = pro_hi = con_lo = con_hi = 0
-    best_pro = best_con = ""
+    best_pro = ""
+    best_con: Relation | None = None
     supported = False
     for rel in into(sid):
         w = WEIGHTS.get(rel.assessment, PRESUMPTION)
@@ -79,7 +85,7 @@ def decide_statement(amap: ArgumentMap, into: Into, sid: str, rel_labels: dict[s
                 pro_hi = w
         else:
             if lab is IN and w > con_lo:
-                con_lo, best_con = w, rel.id
+                con_lo, best_con = w, rel
             if lab is not OUT and w > con_hi:
                 con_hi = w
     if not supported and st.kind is not Kind.CONCLUSION:
@@ -88,16 +94,17 @@ def decide_statement(amap: ArgumentMap, into: Into, sid: str, rel_labels: dict[s
         if supported:
             failed = next(r.id for r in into(sid) if r.polarity is Polarity.SUPPORT)
             return OUT, Why("support-fails", (failed,))
-        return OUT, Why("no-support")
-    if con_lo >= pro_hi:
-        n = len(amap.relations[best_con].premises)
-        return OUT, Why("attacked", (best_con,), "is in" if n < 2 else "are in")
+        return NO_SUPPORT
+    if best_con is not None and con_lo >= pro_hi:
+        return OUT, Why("attacked", (best_con.id,), "is in" if len(best_con.premises) < 2 else "are in")
     if pro_lo > con_hi:
-        if con_lo:
-            return IN, Why("outweighs", (best_pro, best_con) if best_pro else (best_con,))
+        if best_con is not None:
+            if best_pro:
+                return IN, Why("outweighs", (best_pro, best_con.id))
+            return IN, Why("withstands", (best_con.id,))
         if best_pro:
             return IN, Why("supported", (best_pro,))
-        return IN, Why("presumed", (), "evidence" if st.kind is Kind.EVIDENCE else "a premise")
+        return PRESUMED[st.kind]
     return None
 
 
@@ -140,7 +147,7 @@ def label(amap: ArgumentMap, ev: Evaluation, todo: Iterable[str], scope: set[str
         elif eid in statements:
             if eid in st_labels:
                 continue
-            res = decide_statement(amap, into, eid, rel_labels)
+            res = decide_statement(statements[eid], into, rel_labels)
             if res is None:
                 continue
             st_labels[eid], why[eid] = res
@@ -179,16 +186,17 @@ def evaluate_general(amap: ArgumentMap) -> Evaluation:
         for p in rel.premises:
             used_by.setdefault(p, []).append(rel.id)
     empty: list[Relation] = []
-
-    def into(eid: str) -> list[Relation]:
-        return into_map.get(eid, empty)
+    for eid in (*statements, *relations):  # every element has an entry: lookups need no default
+        if eid not in into_map:
+            into_map[eid] = empty
+    into = into_map.__getitem__
 
     def dependents_of(eid: str) -> list[str]:
         rel = relations.get(eid)
         return [rel.target] if rel is not None else used_by.get(eid, [])
 
-    pending = {sid: len(into(sid)) for sid in statements}
-    pending.update((rid, len(rel.premises) + len(into(rid))) for rid, rel in relations.items())
+    pending = {sid: len(into_map[sid]) for sid in statements}
+    pending.update((rid, len(rel.premises) + len(into_map[rid])) for rid, rel in relations.items())
     ready = [eid for eid, n in pending.items() if n == 0]
     while ready:
         eid = ready.pop()
@@ -200,7 +208,7 @@ def evaluate_general(amap: ArgumentMap) -> Evaluation:
             rel_labels[eid], why[eid] = res
             nxt = [r.target]
         else:
-            res = decide_statement(amap, into, eid, rel_labels)
+            res = decide_statement(statements[eid], into, rel_labels)
             if res is None:
                 continue
             st_labels[eid], why[eid] = res

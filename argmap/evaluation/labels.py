@@ -1,8 +1,8 @@
 """Labels and the rule behind each: the vocabulary every evaluation uses."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Label(str, Enum):
@@ -16,9 +16,9 @@ class Label(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class Why:
-    """The rule that decided a label (``code``) and the elements it names, formatted on demand."""
+class Why(NamedTuple):
+    """The rule that decided a label (``code``) and the elements it names, formatted on demand
+    (a named tuple: a big map makes one per element)."""
 
     code: str
     ids: tuple[str, ...] = ()

@@ -68,7 +68,7 @@ class LiveEvaluation:
                 rel_labels[eid], why[eid] = decide_relation(into, rel, st_labels, rel_labels) or OPEN
                 res = rel_labels[eid], why[eid]
             elif eid in amap.statements:
-                st_labels[eid], why[eid] = decide_statement(amap, into, eid, rel_labels) or OPEN
+                st_labels[eid], why[eid] = decide_statement(amap.statements[eid], into, rel_labels) or OPEN
                 res = st_labels[eid], why[eid]
             else:  # removed
                 self._targets.pop(eid, None)

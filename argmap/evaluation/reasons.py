@@ -16,6 +16,7 @@ TEMPLATES = {
     "presumed": "{d} that nothing supports, taken as given since nothing defeats it",
     "supported": "supported by {0}, which holds",
     "outweighs": "supported by {0}, which outweighs the objection {1}",
+    "withstands": "taken as given: the objection {0} is too weak to defeat it",
     "attacked": "attacked by {0}, which {d}",
     "no-support": "a conclusion that nothing supports",
     "support-fails": "none of its reasons holds (the one from {0} does not apply)",

@@ -95,7 +95,9 @@ def test_a_strong_reason_outweighs_an_unassessed_objection():
 
 
 def test_a_weak_objection_does_not_overturn_a_basic_premise():
-    assert labels(build("b x a", assess={"b x a": "weak"}))["a"] == "in"
+    amap = build("b x a", assess={"b x a": "weak"})
+    assert labels(amap)["a"] == "in"
+    assert evaluate(amap).reason(amap, "a") == "in: taken as given: the objection “B” is too weak to defeat it"
 
 
 def test_an_inference_judged_to_have_no_force_never_applies():
