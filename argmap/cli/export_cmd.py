@@ -36,6 +36,8 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
                    help="full: cards show kind, title and text; titles: compact cards with the title alone "
                         "(default: as the map says; a different choice lays the map out afresh)")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    p.add_argument("--labels", action="store_true",
+                   help="show each statement's evaluation: in, out or undecided (see argmap evaluate)")
     named = p.add_mutually_exclusive_group()
     named.add_argument("--title", metavar="TEXT", help="title to draw (and PDF/SVG title) instead of the map's")
     named.add_argument("--no-title", action="store_true", help="leave out the map title")
@@ -96,13 +98,18 @@ def check_writable(path: str) -> None:
         raise MapFileError(path, "", "cannot write: permission denied")
 
 
-def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool, cards: str | None = None) -> None:
+def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool, cards: str | None = None,
+               labels: bool = False) -> None:
     from argmap.io import read_any
 
     check_writable(dst)
     result = read_any(src)
     if cards is not None:
         set_cards(result.map, cards)
+    if labels:
+        from argmap.evaluation import evaluate
+
+        opts = {**opts, "labels": {sid: lab.value for sid, lab in evaluate(result.map).statements.items()}}
     if spec.needs_qt:
         prepare_qt()
     spec.writer(result.map, dst, **opts)
@@ -148,7 +155,7 @@ def run_export(args: argparse.Namespace) -> int:
     failed = 0
     for src, dst in jobs:
         try:
-            export_one(src, dst, spec, opts, args.quiet, args.cards)
+            export_one(src, dst, spec, opts, args.quiet, args.cards, args.labels)
         except MapFileError as e:
             if len(jobs) == 1:
                 raise

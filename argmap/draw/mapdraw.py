@@ -31,6 +31,7 @@ from .parts import (
 )
 from .picture import Path, Picture
 from .style import Colour, Palette
+from .verdicts import draw_verdicts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -109,8 +110,9 @@ class MapDrawing:
 
     def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
                  legend: bool = True, margin: float = 24.0, palette: Palette | None = None,
-                 positions: Mapping[str, Point] | None = None) -> None:
+                 positions: Mapping[str, Point] | None = None, labels: Mapping[str, str] | None = None) -> None:
         self.map = amap
+        self.labels = labels  # statement id -> in/out/undecided, drawn on the cards (draw.verdicts)
         self.horizontal = horizontal_flow(amap.meta)
         self.palette = palette or style.LIGHT
         self.statements, self.relations = subset(amap, ids)
@@ -364,8 +366,12 @@ class MapDrawing:
         if self.cards_overlap:  # one card at a time, so each lies on the one before
             for card in cards:
                 draw_cards(pic, [card], pal)
+                if self.labels:
+                    draw_verdicts(pic, [card], self.labels, pal)
         else:
             draw_cards(pic, cards, pal)
+            if self.labels:
+                draw_verdicts(pic, cards, self.labels, pal)
         if self.title_lines:
             x, y = self.title_pos
             y += self.title_ascent

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
-DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions")
+DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions", "labels")
 _BAD_BYTES = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])
 _CAPS = {"flat": "butt", "square": "square", "round": "round"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,7 +136,16 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _md_label(node: Node) -> str:
+# an evaluation's label (``argmap.evaluation``) after a statement, when an outline is asked for them
+VERDICT_TAGS = {"in": "✓ in", "out": "✗ out", "undecided": "? undecided"}
+
+
+def _tag(st: Statement | None, labels: Mapping[str, str] | None) -> str:
+    lab = labels.get(st.id) if labels is not None and st is not None else None
+    return f" [{VERDICT_TAGS[str(lab)]}]" if lab in VERDICT_TAGS else ""
+
+
+def _md_label(node: Node, labels: Mapping[str, str] | None = None) -> str:
     st = node.statement
     kind = KIND_LABEL[st.kind] if st is not None else ""
     if node.role and node.role != kind:
@@ -147,11 +156,13 @@ def _md_label(node: Node) -> str:
         return head
     title = f"*{md_escape(st.title)}*: " if st.title.strip() else ""
     more = " (see above)" if node.seen else ""
-    return f"{head}: {title}{md_escape(st.text)}{more}"
+    return f"{head}{_tag(st, labels)}: {title}{md_escape(st.text)}{more}"
 
 
-def markdown_outline(amap: ArgumentMap, ids: Iterable[str] | None = None) -> str:
-    """The map as nested Markdown lists under one heading per main conclusion."""
+def markdown_outline(amap: ArgumentMap, ids: Iterable[str] | None = None,
+                     labels: Mapping[str, str] | None = None) -> str:
+    """The map as nested Markdown lists under one heading per main conclusion (with each
+    statement's evaluation label when ``labels`` maps statement ids to in/out/undecided)."""
     out: list[str] = []
     if amap.title.strip():
         out += [f"# {md_escape(amap.title)}", ""]
@@ -163,7 +174,7 @@ def markdown_outline(amap: ArgumentMap, ids: Iterable[str] | None = None) -> str
         assert st is not None
         kind = KIND_LABEL[st.kind]
         title = f"{md_escape(st.title)}: " if st.title.strip() else ""
-        out.append(f"## {kind}: {title}{md_escape(st.text)}")
+        out.append(f"## {kind}{_tag(st, labels)}: {title}{md_escape(st.text)}")
         out.append("")
         _md_quotes(root, "", out)
         if root.quotes:
@@ -172,7 +183,7 @@ def markdown_outline(amap: ArgumentMap, ids: Iterable[str] | None = None) -> str
         while stack:
             node, depth = stack.pop()
             pad = "  " * depth
-            out.append(f"{pad}- {_md_label(node)}")
+            out.append(f"{pad}- {_md_label(node, labels)}")
             _md_quotes(node, pad + "  ", out)
             stack.extend((c, depth + 1) for c in reversed(node.children))
         if root.children:
@@ -187,7 +198,7 @@ def _md_quotes(node: Node, pad: str, out: list[str]) -> None:
 
 
 # ------------------------------------------------------------- plain text
-def _text_label(node: Node) -> str:
+def _text_label(node: Node, labels: Mapping[str, str] | None = None) -> str:
     st = node.statement
     if st is None:
         return f"{node.role.upper()}, together:" if node.role else "together:"
@@ -195,11 +206,13 @@ def _text_label(node: Node) -> str:
     head = f"{node.role.upper()} ({kind.lower()})" if node.role and node.role != KIND_LABEL[st.kind] else kind
     title = f"{' '.join(st.title.split())}: " if st.title.strip() else ""
     more = " (see above)" if node.seen else ""
-    return f"{head}: {title}{' '.join(st.text.split())}{more}"
+    return f"{head}{_tag(st, labels)}: {title}{' '.join(st.text.split())}{more}"
 
 
-def text_outline(amap: ArgumentMap, ids: Iterable[str] | None = None, width: int = 78) -> str:
-    """The map as an indented plain-text outline wrapped at ``width`` columns."""
+def text_outline(amap: ArgumentMap, ids: Iterable[str] | None = None, width: int = 78,
+                 labels: Mapping[str, str] | None = None) -> str:
+    """The map as an indented plain-text outline wrapped at ``width`` columns (labels as for
+    :func:`markdown_outline`)."""
     out: list[str] = []
     if amap.title.strip():
         title = " ".join(amap.title.split())
@@ -212,7 +225,7 @@ def text_outline(amap: ArgumentMap, ids: Iterable[str] | None = None, width: int
         while stack:
             node, depth, bullet = stack.pop()
             pad = "    " * depth
-            out += textwrap.wrap(_text_label(node), max(width, len(pad) + 30), initial_indent=pad + bullet,
+            out += textwrap.wrap(_text_label(node, labels), max(width, len(pad) + 30), initial_indent=pad + bullet,
                                  subsequent_indent=pad + " " * len(bullet), break_on_hyphens=False) or [pad + bullet]
             for passage, where in node.quotes:
                 q = f"“{' '.join(passage.split())}”" + (f" ({where})" if where else "")
@@ -232,8 +245,8 @@ def _bullet(node: Node) -> str:
 
 # ---------------------------------------------------------------- writers
 def write_markdown(amap: ArgumentMap, path: str | os.PathLike[str], **_options: Any) -> None:
-    atomic_write_text(path, markdown_outline(amap, _options.get("ids")))
+    atomic_write_text(path, markdown_outline(amap, _options.get("ids"), labels=_options.get("labels")))
 
 
 def write_text(amap: ArgumentMap, path: str | os.PathLike[str], **_options: Any) -> None:
-    atomic_write_text(path, text_outline(amap, _options.get("ids")))
+    atomic_write_text(path, text_outline(amap, _options.get("ids"), labels=_options.get("labels")))
