@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
 LABELS = ("in", "out", "undecided")
 WORDS = {"in": "IN", "out": "OUT", "undecided": "UNDECIDED"}
-MEANINGS = {"in": "acceptable: nothing defeats it", "out": "not acceptable: defeated or unsupported",
-            "undecided": "cannot be decided: a cycle, or what waits on one"}
 COLOURS: dict[bool, dict[str, Colour]] = {  # by palette.dark
     False: {"in": rgb("#2e7d32"), "out": rgb("#c62828"), "undecided": rgb("#8d5a00")},
     True: {"in": rgb("#66bb6a"), "out": rgb("#ef6c6c"), "undecided": rgb("#ffb74d")},
@@ -44,10 +42,14 @@ def ink(pal: Palette) -> Colour:
     return style.WHITE if not pal.dark else pal.background
 
 
+def tab_width(label: str) -> float:
+    return 2 * TAB_PAD + ICON + ICON_GAP + style.LABEL.width(WORDS[label])
+
+
 def tab_box(card: Box, label: str) -> Box:
     """The tab of a card's label: right-aligned across its top edge."""
     x, y, w, _h = card
-    tw = 2 * TAB_PAD + ICON + ICON_GAP + style.LABEL.width(WORDS[label])
+    tw = tab_width(label)
     return (x + w - TAB_INSET - tw, y - TAB_HEIGHT / 2, tw, TAB_HEIGHT)
 
 
@@ -80,26 +82,68 @@ def draw_verdicts(pic: Picture, cards: Sequence[Card], labels: Mapping[str, str]
         pic.path(shade, None, (bg[0], bg[1], bg[2], VEIL))
     r = style.CARD_RADIUS
     for lab, boxes in groups.items():
-        if not boxes:
-            continue
-        c = colour(lab, pal)
-        bands, tabs, marks = Path(), Path(), Path()
-        words, questions = [], []
-        for box in boxes:
-            x, y, w, h = box
-            bands.rect(x + 1.2, y + r, BAND, max(0.0, h - 2 * r), BAND / 2)
-            tx, ty, tw, th = tab_box(box, lab)
-            tabs.rect(tx, ty, tw, th, th / 2)
-            cx, cy = tx + TAB_PAD + ICON / 2, ty + th / 2
-            if lab == "undecided":
-                questions.append((cx - style.LABEL.width("?") / 2, cy + style.LABEL.ascent / 2 - 0.5, "?"))
-            else:
-                icon(marks, lab, cx, cy)
-            words.append((tx + TAB_PAD + ICON + ICON_GAP, cy + style.LABEL.ascent / 2 - 0.5, WORDS[lab]))
-        pic.path(bands, None, c)
-        pic.path(tabs, Pen(pal.background, 1.5), c)
-        if marks:
-            pic.path(marks, Pen(ink(pal), 1.6, cap="round", join="round"))
-        if questions:
-            pic.text(style.LABEL, ink(pal), questions)
-        pic.text(style.LABEL, ink(pal), words)
+        if boxes:
+            bands = Path()
+            for x, y, _w, h in boxes:
+                bands.rect(x + 1.2, y + r, BAND, max(0.0, h - 2 * r), BAND / 2)
+            pic.path(bands, None, colour(lab, pal))
+            draw_tabs(pic, lab, [tab_box(b, lab) for b in boxes], pal)
+
+
+def draw_tabs(pic: Picture, lab: str, tabs: Sequence[Box], pal: Palette) -> None:
+    """Tabs of one label: the pill in the label's colour, the icon and the word on it."""
+    shapes, marks = Path(), Path()
+    words, questions = [], []
+    baseline = style.LABEL.ascent / 2 - 0.5
+    for tx, ty, tw, th in tabs:
+        shapes.rect(tx, ty, tw, th, th / 2)
+        cx, cy = tx + TAB_PAD + ICON / 2, ty + th / 2
+        if lab == "undecided":
+            questions.append((cx - style.LABEL.width("?") / 2, cy + baseline, "?"))
+        else:
+            icon(marks, lab, cx, cy)
+        words.append((tx + TAB_PAD + ICON + ICON_GAP, cy + baseline, WORDS[lab]))
+    pic.path(shapes, Pen(pal.background, 1.5), colour(lab, pal))
+    if marks:
+        pic.path(marks, Pen(ink(pal), 1.6, cap="round", join="round"))
+    if questions:
+        pic.text(style.LABEL, ink(pal), questions)
+    pic.text(style.LABEL, ink(pal), words)
+
+
+# ------------------------------------------------------------------ legend
+LEGEND_PAD = 10.0
+LEGEND_ROW = 20.0
+LEGEND_LINES = {"in": "acceptable: nothing defeats it", "out": "defeated, or no reason for it holds",
+                "undecided": "in a cycle, or waits on one"}
+LEGEND_NOTES = ("faded arrow: does not apply", "faded card: out")
+
+
+def legend_size(hint: str = "") -> tuple[float, float]:
+    """The (width, height) :func:`draw_legend` takes (``hint``: a last line, e.g. how to change a label)."""
+    font = style.LEGEND
+    tab_w = max(tab_width(lab) for lab in LABELS)
+    notes = [*LEGEND_NOTES, *([hint] if hint else [])]
+    width = max(tab_w + 8 + max(font.width(t) for t in LEGEND_LINES.values()), max(font.width(t) for t in notes))
+    return (2 * LEGEND_PAD + width, 2 * LEGEND_PAD + 18 + LEGEND_ROW * (len(LABELS) + len(notes)))
+
+
+def draw_legend(pic: Picture, top_left: tuple[float, float], pal: Palette, hint: str = "") -> Box:
+    """A key to the labels: each tab with what it means, then notes; returns the box it took."""
+    w, h = legend_size(hint)
+    left, top = top_left
+    frame = Path()
+    frame.rect(left, top, w, h, 6)
+    pic.path(frame, Pen(pal.muted, 1.0), (*pal.legend_background[:3], 235))
+    x, y = left + LEGEND_PAD, top + LEGEND_PAD
+    pic.text(style.LEGEND_HEADING, pal.text, [(x, y + 11, "Evaluation")])
+    y += 18
+    tab_w = max(tab_width(lab) for lab in LABELS)
+    for i, lab in enumerate(LABELS):
+        cy = y + i * LEGEND_ROW + LEGEND_ROW / 2
+        draw_tabs(pic, lab, [(x, cy - TAB_HEIGHT / 2, tab_width(lab), TAB_HEIGHT)], pal)
+        pic.text(style.LEGEND, pal.text, [(x + tab_w + 8, cy + 4, LEGEND_LINES[lab])])
+    y += LEGEND_ROW * len(LABELS)
+    notes = [*LEGEND_NOTES, *([hint] if hint else [])]
+    pic.text(style.LEGEND, pal.muted, [(x, y + i * LEGEND_ROW + LEGEND_ROW / 2 + 4, t) for i, t in enumerate(notes)])
+    return (left, top, w, h)
