@@ -21,6 +21,7 @@ from pathlib import Path
 
 from argmap.evaluation import LiveEvaluation, evaluate, find_problems
 from argmap.io import read_any
+from argmap.model import ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent
 GEN = ROOT.parent / "shared" / "tools" / "gen_argdown.py"
@@ -49,27 +50,30 @@ def main() -> None:
         for n in args.sizes:
             path = Path(tmp) / f"debate{n}.argdown"
             subprocess.run([sys.executable, str(args.gen), str(n), str(path), "7"], check=True)
-            amap = read_any(path).map
-            full = _median_ms(lambda: evaluate(amap), args.repeat)
-            counts = evaluate(amap).counts()
-            live = LiveEvaluation(amap)
-            amap.subscribe(live.refresh)
-            sids = list(amap.statements)
-            rng = random.Random(n)
-            picks = {"deep": rng.choice(sids[len(sids) // 2:]), "near the top": sids[1]}
-            print(f"{n:>6} statements, {len(amap.relations)} relations: {counts}")
-            print(f"        full evaluation                 {full[0]:8.1f} ms  (cpu {full[1]:.1f} ms)")
-            for where, sid in picks.items():
-                def toggle() -> None:
-                    amap.update_statement(sid, assessment="accepted")
-                    amap.update_statement(sid, assessment=None)
-                wall, cpu = _median_ms(toggle, args.repeat)
-                print(f"        one-statement change, {where:>12}: {wall / 2:8.2f} ms  (cpu {cpu / 2:.2f} ms;"
-                      " the edit and its live refresh)")
-            wall, cpu = _median_ms(lambda: find_problems(amap), args.repeat)
-            print(f"        problems check                  {wall:8.1f} ms  (cpu {cpu:.1f} ms;"
-                  f" {len(find_problems(amap))} problems)")
+            bench_map(read_any(path).map, n, args.repeat)
 
+
+def bench_map(amap: ArgumentMap, seed: int, repeat: int) -> None:
+    """Print the timings for one map."""
+    full = _median_ms(lambda: evaluate(amap), repeat)
+    counts = evaluate(amap).counts()
+    live = LiveEvaluation(amap)
+    amap.subscribe(live.refresh)
+    sids = list(amap.statements)
+    rng = random.Random(seed)
+    picks = {"deep": rng.choice(sids[len(sids) // 2:]), "near the top": sids[1]}
+    print(f"{len(sids):>6} statements, {len(amap.relations)} relations: {counts}")
+    print(f"        full evaluation                 {full[0]:8.1f} ms  (cpu {full[1]:.1f} ms)")
+    for where, sid in picks.items():
+        def toggle(sid: str = sid) -> None:
+            amap.update_statement(sid, assessment="accepted")
+            amap.update_statement(sid, assessment=None)
+        wall, cpu = _median_ms(toggle, repeat)
+        print(f"        one-statement change, {where:>12}: {wall / 2:8.2f} ms  (cpu {cpu / 2:.2f} ms;"
+              " the edit and its live refresh)")
+    wall, cpu = _median_ms(lambda: find_problems(amap), repeat)
+    print(f"        problems check                  {wall:8.1f} ms  (cpu {cpu:.1f} ms;"
+          f" {len(find_problems(amap))} problems)")
 
 if __name__ == "__main__":
     main()

@@ -6,5 +6,5 @@ from .live import LiveEvaluation, evaluate
 from .problems import SEVERITY, Fix, Problem, find_problems
 from .result import Evaluation
 
-__all__ = ["SEVERITY", "Evaluation", "Fix", "Label", "LiveEvaluation", "Problem", "Why", "evaluate", "evaluate_carneades",
-           "evaluate_general", "find_problems", "is_carneades"]
+__all__ = ["SEVERITY", "Evaluation", "Fix", "Label", "LiveEvaluation", "Problem", "Why", "evaluate",
+           "evaluate_carneades", "evaluate_general", "find_problems", "is_carneades"]

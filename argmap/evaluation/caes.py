@@ -182,7 +182,8 @@ class Graph:
                 continue
             if p == winner:
                 against = max((best[q] for q in issue.positions if q != p), default=0.0)
-                labels[p], why[p] = IN, Why("issue-won", (), f"{name} under {std} ({best[p]:.2f} against {against:.2f})")
+                detail = f"{name} under {std} ({best[p]:.2f} against {against:.2f})"
+                labels[p], why[p] = IN, Why("issue-won", (), detail)
             elif winner is not None and not winner.startswith(OPPOSITE):
                 labels[p], why[p] = OUT, Why("issue-lost", (winner,), f"{name} under {std}")
             else:

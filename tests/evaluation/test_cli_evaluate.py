@@ -2,11 +2,11 @@
 import json
 from pathlib import Path
 
+from eval_maps import build
+
 from argmap.cli import main
 from argmap.io import save_map
 from argmap.model import Kind
-
-from eval_maps import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,8 +1,8 @@
 """The argmap reading: one test per rule of docs/evaluation.md."""
+from eval_maps import build
+
 from argmap.evaluation import Label, evaluate
 from argmap.model import Kind
-
-from eval_maps import build
 
 IN, OUT, UND = Label.IN, Label.OUT, Label.UNDECIDED
 

@@ -2,11 +2,10 @@
 import random
 
 import pytest
+from eval_maps import build
 
 from argmap.evaluation import Label, LiveEvaluation, evaluate
 from argmap.model import Kind, Polarity, Relation, Statement
-
-from eval_maps import build
 
 
 def _same(live, amap):

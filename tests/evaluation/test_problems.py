@@ -1,8 +1,8 @@
 """Each Problems check finds what it names, with its ids, and its quick fix works."""
+from eval_maps import build
+
 from argmap.evaluation import find_problems
 from argmap.model import Anchor, ArgumentMap, Kind, Source, Statement
-
-from eval_maps import build
 
 
 def _codes(amap):
