@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ...evaluation import LiveEvaluation
 from ...io import ImportReport, MapFileError, load_map, read_any, save_map
 from ...io.native import EXTENSION
 from ...model import ArgumentMap, Change, ModelError
@@ -29,6 +30,7 @@ class DocumentController(QObject):
     dirty_changed = Signal(bool)
     status_message = Signal(str)          # a short message for the status bar
     focus_requested = Signal(str)         # centre the canvas on this element
+    evaluation_changed = Signal(object)   # ids whose evaluation label or reason changed (see evaluation())
 
     def __init__(self, amap: ArgumentMap | None = None, path: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -40,6 +42,7 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._selection: list[str] = []
+        self._live: LiveEvaluation | None = None
         self._unsubscribe = self.map.subscribe(self._on_model_changed)
 
     # ---------------------------------------------------------------- files
@@ -132,9 +135,21 @@ class DocumentController(QObject):
         self.dirty_changed.emit(not clean)
 
     def _on_model_changed(self, change: Change) -> None:
+        # labels first (pure Python, no signal), so views that rebuild on map_changed can read them
+        relabelled = self._live.refresh(change) if self._live is not None else None
         if change.removed and any(i in change.removed for i in self._selection):
             self._selection = [i for i in self._selection if i not in change.removed]
             self.map_changed.emit(change)
             self.selection_changed.emit(list(self._selection), None)
-            return
-        self.map_changed.emit(change)
+        else:
+            self.map_changed.emit(change)
+        if relabelled:
+            self.evaluation_changed.emit(relabelled)
+
+    # ------------------------------------------------------------ evaluation
+    def evaluation(self) -> LiveEvaluation:
+        """The map's labels and reasons (``argmap.evaluation``), made on first use and kept current
+        after every change from then on."""
+        if self._live is None:
+            self._live = LiveEvaluation(self.map)
+        return self._live
