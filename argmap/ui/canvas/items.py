@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ... import measure
+from ...draw import verdicts
 from ...draw.style import ARROW_WIDTH, CARD_RADIUS
 from ...measure import CardMetrics
 from ...model import Relation, Statement
@@ -22,6 +23,7 @@ HANDLE_RADIUS = 6.0        # the connect handle on a card's top edge
 _PAD = drawing.SELECTION_MARGIN + 6.0
 
 NODE_Z = 10.0
+OUT_OPACITY = 0.45         # an out card in Evaluate mode recedes
 RELATION_Z = 0.0
 _CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 _CURVE_REACH = 64.0        # how far an edge's curve can bulge beyond its end points
@@ -63,6 +65,8 @@ class NodeItem(QGraphicsItem):
         self.setZValue(NODE_Z)
         self._rect, self._bounds = _rects_for(self.metrics)
         self._tip = False
+        self.verdict: str | None = None   # the evaluation's label, shown in Evaluate mode (canvas.evaluate)
+        self.reason = ""
         if self.metrics.compact:
             self._update_tooltip()
 
@@ -73,15 +77,35 @@ class NodeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.metrics = metrics
             self._rect, self._bounds = _rects_for(metrics)
-        if metrics.compact or self._tip:
+        if metrics.compact or self._tip or self.verdict is not None:
             self._update_tooltip()
         self.update()
 
     def _update_tooltip(self) -> None:
-        """A compact card shows its title alone: its full text is the tooltip."""
+        """A compact card shows its title alone: its full text is the tooltip; in Evaluate mode
+        the reason for its label comes first."""
         st = self.statement
         self._tip = self.metrics.compact and bool(st.title.strip()) and bool(st.text.strip())
-        self.setToolTip(st.text if self._tip else "")
+        text = st.text if self._tip else ""
+        if self.verdict is not None:
+            text = f"{self.reason}\n\n{text}" if text else self.reason
+        self.setToolTip(text)
+
+    def set_verdict(self, label: str | None, reason: str = "") -> None:
+        """Show an evaluation label (in, out, undecided) and its reason, or none; an out card recedes."""
+        if (label, reason) == (self.verdict, self.reason):
+            return
+        self.verdict, self.reason = label, reason
+        self.setOpacity(OUT_OPACITY if label == "out" else 1.0)
+        self._update_tooltip()
+        self.update()
+
+    def verdict_tab(self) -> QRectF | None:
+        """The tab that shows the label (item coordinates), or None without one."""
+        if self.verdict is None:
+            return None
+        r = self._rect
+        return QRectF(*verdicts.tab_box((r.x(), r.y(), r.width(), r.height()), self.verdict))
 
     # ---------------------------------------------------------- geometry
     def card_rect(self) -> QRectF:
@@ -121,6 +145,8 @@ class NodeItem(QGraphicsItem):
         drawing.draw_card(painter, self._rect, self.statement, metrics, theme,
                           selected=selected, hover=self.hover or self.related,
                           simplified=lod < SIMPLIFY_BELOW, found=self.found, drop_target=self.drop_target)
+        if self.verdict is not None:
+            drawing.draw_verdict(painter, self._rect, self.statement, self.metrics, self.verdict, theme)
         if (self.hover or selected) and lod >= SIMPLIFY_BELOW and not self.editing:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(theme.selection, 1.5))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 
 from ... import measure
-from ...draw import parts, style
+from ...draw import parts, style, verdicts
 from ...draw import route as edge_route
 from ...draw.picture import Picture
 from ...draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS
@@ -291,3 +291,40 @@ def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool 
     play(painter, pic)
     painter.restore()
     return QRectF(top_left, legend_size(strip))
+
+
+# -------------------------------------------------------------- evaluation
+_VERDICTS: dict[tuple[str, float, float, bool], Picture] = {}   # a card's label, drawn at the origin
+
+
+def draw_verdict(painter: QPainter, rect: QRectF, statement: Statement, metrics: CardMetrics, label: str,
+                 theme: Theme) -> None:
+    """A card's evaluation label in Evaluate mode: ``draw.verdicts``'s band and tab, as exports draw
+    them (made once per label, card size and palette)."""
+    key = (label, rect.width(), rect.height(), theme.palette.dark)
+    pic = _VERDICTS.get(key)
+    if pic is None:
+        pic = Picture()
+        verdicts.draw_verdicts(pic, [((0.0, 0.0, rect.width(), rect.height()), statement, metrics)],
+                               {statement.id: label}, theme.palette, veil=False)
+        if len(_VERDICTS) < 20_000:
+            _VERDICTS[key] = pic
+    painter.save()
+    painter.translate(rect.topLeft())
+    play(painter, pic)
+    painter.restore()
+
+
+def verdict_legend_size(hint: str = "") -> QSizeF:
+    return QSizeF(*verdicts.legend_size(hint))
+
+
+def draw_verdict_legend(painter: QPainter, top_left: QPointF, theme: Theme, hint: str = "") -> QRectF:
+    """The key to the evaluation labels (``draw.verdicts``'s) at ``top_left``."""
+    pic = Picture()
+    verdicts.draw_legend(pic, (0.0, 0.0), theme.palette, hint)
+    painter.save()
+    painter.translate(top_left)
+    play(painter, pic)
+    painter.restore()
+    return QRectF(top_left, verdict_legend_size(hint))
