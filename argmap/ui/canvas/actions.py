@@ -71,13 +71,23 @@ class CanvasActions(QObject):
         self.show_legend.setCheckable(True)
         self.show_legend.setChecked(v.legend_visible)
         self.show_legend.toggled.connect(v.set_legend_visible)
+        self.evaluate = self._act("&Evaluate", None, "Ctrl+E",
+                                  "Show what follows: each statement in, out or undecided, and why (hover a card)")
+        self.evaluate.setCheckable(True)
+        self.evaluate.toggled.connect(v.evaluate_mode.set_enabled)
+        self.what_if = self._act("&What If: Accept, Reject, Reopen", lambda: v.evaluate_mode.cycle(), "Ctrl+Shift+A",
+                                 "Evaluate mode: take the selected statements as accepted, then rejected, then "
+                                 "open again (or click a card's label)")
+        self.what_if.setEnabled(False)
+        v.evaluate_mode.toggled.connect(self.what_if.setEnabled)
         self.structure_actions = [self.add_support, self.add_objection, self.add_evidence, self.add_co_premise,
                                   self.add_undercut, self.toggle_polarity, self.kind_conclusion, self.kind_premise,
-                                  self.kind_evidence]
+                                  self.kind_evidence, self.what_if]
         self.edit_actions = [self.new_statement, self.edit_text, self.delete, self.cut, self.copy, self.paste,
                              self.select_all]
         self.view_actions = [self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit, self.zoom_selection,
-                             self.auto_arrange, self.arrange_selection, self.titles_only, self.show_legend]
+                             self.auto_arrange, self.arrange_selection, self.titles_only, self.show_legend,
+                             self.evaluate]
         for a in self.all_actions():
             view.addAction(a)
 

@@ -15,6 +15,7 @@ from ..paint.theme import Theme, register_fonts, theme_for
 from . import clipboard
 from .actions import CanvasActions
 from .edits import CanvasEdits
+from .evaluate import EvaluateMode
 from .interaction import Interaction
 from .items import SIMPLIFY_BELOW
 from .scene import MapScene
@@ -58,6 +59,7 @@ class MapView(QGraphicsView):
         self.interaction = Interaction(self)
         self.ensure_positions()
         self.map_scene.set_document(doc)
+        self.evaluate_mode = EvaluateMode(self)
         self.canvas_actions = CanvasActions(self, self)
         # the opening view follows the viewport's size until the user zooms, scrolls or clicks
         self._auto_view = True
@@ -136,6 +138,8 @@ class MapView(QGraphicsView):
         if not self.doc.map.statements:
             self._draw_empty_hint(painter)
         self.interaction.draw_overlay(painter)
+        if self.evaluate_mode.on:
+            self.evaluate_mode.draw_legend(painter)
         if self.legend_visible:
             painter.save()
             painter.resetTransform()
@@ -315,6 +319,8 @@ class MapView(QGraphicsView):
     # --------------------------------------------------------- mouse / keys
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._auto_view = False
+        if self.evaluate_mode.mouse_press(event):  # a click on a card's label: a what-if step
+            return
         if not self.interaction.mouse_press(event):
             super().mousePressEvent(event)
 

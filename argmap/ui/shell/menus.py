@@ -136,7 +136,7 @@ def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
     m = bar.addMenu("&Argument")
     m.addActions(structure_actions)
     # ------------------------------------------------------------------ View
-    # zoom, arrange, titles only, legend: ui.canvas; panels and theme: the shell
+    # zoom, arrange, titles only, legend, evaluate: ui.canvas; panels and theme: the shell
     m = bar.addMenu("&View")
     m.addActions(view_actions)
     m.addSeparator()
@@ -171,6 +171,8 @@ def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
         tb.addAction(act)
     tb.addSeparator()
     tb.addAction(w.named_actions["find"])
+    canvas.evaluate.setIconText("Evaluate")
+    tb.addAction(canvas.evaluate)
     # every action reachable from the window, in menu order: no shortcut twice
     all_actions = list(w.named_actions.values()) + edit_actions + structure_actions + view_actions
     dedupe_shortcuts(dict.fromkeys(all_actions))
