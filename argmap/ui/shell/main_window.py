@@ -19,6 +19,7 @@ from ..export import printing
 from ..panels.find_bar import FindBar
 from ..panels.inspector import InspectorPanel
 from ..panels.outline import OutlinePanel
+from ..panels.problems import ProblemsPanel
 from ..source.panel import SourcePanel
 from . import settings
 from .files import dropped_maps, file_stem, native_filter, open_filter
@@ -61,6 +62,11 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.outline_dock, self.inspector_dock, Qt.Orientation.Vertical)
+        # what is weak or broken in the map, below it as in an IDE; shown from View > Panels
+        self.problems = ProblemsPanel(doc)
+        self.problems_dock = self._dock("Problems", "problems-dock", self.problems,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock.hide()
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.named_actions: dict[str, QAction] = {}
         self._docks_balanced = False

@@ -141,7 +141,7 @@ def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
     m.addActions(view_actions)
     m.addSeparator()
     panels = m.addMenu("&Panels")
-    for dock in (w.outline_dock, w.inspector_dock, w.source_dock):
+    for dock in (w.outline_dock, w.inspector_dock, w.source_dock, w.problems_dock):
         panels.addAction(dock.toggleViewAction())
     theme_menu = m.addMenu("&Theme")
     group = QActionGroup(w)
