@@ -61,6 +61,7 @@ class ExportOptions:
     page: str = "A4"
     landscape: bool | None = None  # None: the way the map is wider
     tile: bool = False
+    labels: bool = False           # each statement's evaluation label (argmap.evaluation) on its card
 
     def kwargs(self, ids: list[str] | None) -> dict[str, Any]:
         opts: dict[str, Any] = {"ids": ids if self.selection else None, "legend": self.legend,
@@ -77,7 +78,7 @@ class ExportOptions:
 class ExportDialog(QDialog):
     """The options of one export: scope, title, legend, and per format background, scale or pages."""
 
-    def __init__(self, kind: str, has_selection: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, has_selection: bool, parent: QWidget | None = None, labels: bool = False) -> None:
         super().__init__(parent)
         self.kind = kind
         self.setWindowTitle(f"Export {KINDS[kind][0]}")
@@ -99,8 +100,12 @@ class ExportDialog(QDialog):
         self.title.setChecked(True)
         self.legend = QCheckBox("Include the legend")
         self.legend.setChecked(True)
+        self.labels = QCheckBox("Show the evaluation: in, out or undecided")
+        self.labels.setToolTip("Each statement's label as Evaluate mode shows it")
+        self.labels.setChecked(labels)
         form.addRow("", self.title)
         form.addRow("", self.legend)
+        form.addRow("", self.labels)
         self.background = QComboBox()
         self.background.addItem("White", False)
         self.background.addItem("Transparent", True)
@@ -142,14 +147,15 @@ class ExportDialog(QDialog):
                              title=self.title.isChecked(), legend=self.legend.isChecked(),
                              transparent=bool(self.background.currentData()), scale=float(self.scale.currentData()),
                              page=self.page.currentText(), landscape=self.orientation.currentData(),
-                             tile=self.tile.isChecked())
+                             tile=self.tile.isChecked(), labels=self.labels.isChecked())
 
 
-def export_image(w: QMainWindow, doc: "DocumentController", kind: str, stem: str) -> str | None:
+def export_image(w: QMainWindow, doc: "DocumentController", kind: str, stem: str, labels: bool = False) -> str | None:
     """Ask for the options and a file (offered as ``stem`` plus the extension), then write it;
-    returns the path written (None if cancelled or failed, after a one-line error)."""
+    returns the path written (None if cancelled or failed, after a one-line error).  ``labels``:
+    whether the evaluation labels are offered checked (as they are in Evaluate mode)."""
     ids = selected_statements(doc.map, list(doc.selection))
-    dialog = ExportDialog(kind, bool(ids), w)
+    dialog = ExportDialog(kind, bool(ids), w, labels)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -161,8 +167,11 @@ def export_image(w: QMainWindow, doc: "DocumentController", kind: str, stem: str
         return None
     if not path.lower().endswith("." + kind):
         path += "." + kind
+    kwargs = opts.kwargs(ids)
+    if opts.labels:
+        kwargs["labels"] = {sid: lab.value for sid, lab in doc.evaluation().evaluation.statements.items()}
     try:
-        getattr(images, f"export_{kind}")(doc.map, path, **opts.kwargs(ids))
+        getattr(images, f"export_{kind}")(doc.map, path, **kwargs)
     except MapFileError as e:
         QMessageBox.critical(w, "Cannot export", str(e))
         return None

@@ -33,7 +33,7 @@ MAX_PNG_SIDE = 32_000
 PAGE_MARGIN_MM = 12.0
 # QPageSize.PageSizeId names (looked up when needed: PySide6 builds that big enum on first use)
 PAGE_SIZES = {"A3": "A3", "A4": "A4", "A5": "A5", "LETTER": "Letter", "LEGAL": "Legal", "TABLOID": "Tabloid"}
-RENDER_OPTIONS = ("ids", "title", "legend", "margin", "theme", "positions")
+RENDER_OPTIONS = ("ids", "title", "legend", "margin", "theme", "positions", "labels")
 
 
 def ensure_app() -> QGuiApplication:

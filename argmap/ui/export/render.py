@@ -23,11 +23,11 @@ class MapRenderer:
 
     def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
                  legend: bool = True, margin: float = 24.0, theme: Theme | None = None,
-                 positions: Mapping[str, Point] | None = None) -> None:
+                 positions: Mapping[str, Point] | None = None, labels: Mapping[str, str] | None = None) -> None:
         register_fonts()
         self.theme = theme or theme_for(False)
         self.drawing = d = MapDrawing(amap, ids, title=title, legend=legend, margin=margin,
-                                      palette=self.theme.palette, positions=positions)
+                                      palette=self.theme.palette, positions=positions, labels=labels)
         self.map = amap
         self.horizontal = d.horizontal
         self.title = d.title

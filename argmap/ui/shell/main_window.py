@@ -261,7 +261,8 @@ class MainWindow(QMainWindow):
     def export_image(self, kind: str) -> str | None:
         """SVG / PNG / PDF through an options dialog and ``argmap.ui.export.images`` (drawn like the canvas)."""
         stem = os.path.join(self._dialog_dir(), file_stem(self.doc.display_name))
-        return export_dialog.export_image(self, self.doc, kind, stem)
+        # in Evaluate mode the export offers the labels the canvas shows
+        return export_dialog.export_image(self, self.doc, kind, stem, labels=self.view.evaluate_mode.on)
 
     def copy_as_image(self) -> None:
         export_dialog.copy_as_image(self, self.doc)
