@@ -56,6 +56,7 @@ class EvaluateMode(QObject):
             for item in self.scene.relation_items.values():
                 item.setOpacity(1.0)
                 item.setToolTip("")
+            self.scene.overview.invalidate()
         self.view.viewport().update()
         self.toggled.emit(on)
 
@@ -71,6 +72,7 @@ class EvaluateMode(QObject):
             item = rels[rid]
             item.setOpacity(1.0 if ev.applicable(rid) else INAPPLICABLE_OPACITY)
             item.setToolTip(ev.reason(amap, rid))
+        scene.overview.invalidate()  # zoomed far out, the cards show their labels as coloured bands
 
     def _on_evaluation_changed(self, ids: set[str]) -> None:
         self.show_labels(ids)

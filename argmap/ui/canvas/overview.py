@@ -7,8 +7,10 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ...draw import verdicts
 from ...model import Kind, Polarity
 from ..paint import drawing
+from ..paint.qpicture import qcolour
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scene import MapScene
@@ -43,11 +45,14 @@ class OverviewItem(QGraphicsItem):
     def _build(self) -> dict:
         sc = self.map_scene
         rects: dict[Kind, list[QRectF]] = {k: [] for k in Kind}
+        bands: dict[str, list[QRectF]] = {}   # Evaluate mode: a band in each card's label colour
         selected, found = [], []
         pos = sc.pos
         for item in sc.node_items.values():
             r = item.scene_card_rect()
             rects[item.statement.kind].append(r)
+            if item.verdict is not None:
+                bands.setdefault(item.verdict, []).append(QRectF(r.left(), r.top(), r.width() / 4, r.height()))
             if item.isSelected():
                 selected.append(r)
             if item.found:
@@ -67,7 +72,7 @@ class OverviewItem(QGraphicsItem):
                 out.append(QLineF(jx, jy, t[0], t[1]))
             if item.isSelected():
                 selected.append(item.junction_rect().translated(jx, jy))
-        return {"rects": rects, "lines": lines, "selected": selected, "found": found}
+        return {"rects": rects, "lines": lines, "selected": selected, "found": found, "bands": bands}
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self._cache is None:
@@ -86,6 +91,10 @@ class OverviewItem(QGraphicsItem):
                 painter.setPen(QPen(theme.kind[kind], 0))
                 painter.setBrush(theme.card[kind])
                 painter.drawRects(rects)
+        for label, bands in c["bands"].items():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qcolour(verdicts.colour(label, theme.palette)))
+            painter.drawRects(bands)
         if c["found"]:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.find)

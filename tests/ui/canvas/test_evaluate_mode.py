@@ -102,3 +102,28 @@ def test_the_legend_shows_in_evaluate_mode(make_window, qtbot):
     assert not in_green()
     w.canvas_actions.evaluate.trigger()
     qtbot.waitUntil(in_green)
+
+
+def test_zoomed_far_out_a_big_map_shows_labels_as_coloured_bands(make_window, qtbot):
+    from argmap.model import ArgumentMap, Polarity, Relation, Statement
+
+    amap = ArgumentMap("Big")
+    n = 450
+    amap.add_many([Statement(f"s{i}", f"Statement {i}") for i in range(n)],
+                  [Relation(f"r{i}", Polarity.SUPPORT, (f"s{i}",), f"s{(i - 1) // 4}") for i in range(1, n)])
+    w = make_window(amap)
+    view = w.view
+    view.zoom_fit()
+    qtbot.waitUntil(lambda: view.map_scene.overview.isVisible())   # the cards themselves draw nothing
+    green = verdicts.colour("in", view.map_scene.theme.palette)[:3]
+
+    above_legend = int(view.viewport().height() - drawing.verdict_legend_size(HINT).height() - 14)
+
+    def greens() -> int:
+        img = view.viewport().grab().toImage()
+        return sum(img.pixelColor(x, y).getRgb()[:3] == green
+                   for x in range(img.width()) for y in range(above_legend))
+
+    assert greens() == 0
+    w.canvas_actions.evaluate.trigger()
+    qtbot.waitUntil(lambda: greens() > 0)
