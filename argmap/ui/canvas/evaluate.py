@@ -110,8 +110,8 @@ class EvaluateMode(QObject):
 
     def mouse_press(self, event: QMouseEvent) -> bool:
         """A left click on a card's label is a what-if step (and nothing else)."""
-        if not self.on or event.button() != Qt.MouseButton.LeftButton:
-            return False
+        if not self.on or event.button() != Qt.MouseButton.LeftButton or self.scene.overview_mode:
+            return False  # zoomed far out the tabs are not drawn: a click there selects, as ever
         sid = self.label_at(self.view.mapToScene(event.position().toPoint()))
         if sid is None:
             return False
