@@ -5,7 +5,8 @@ Usage: PYTHONPATH=. python benchmarks/bench_evaluate.py [--sizes N ...] [--repea
 For each size N (default 5000 20000) it generates a debate with ``../shared/tools/gen_argdown.py``
 (a tree of support/attack relations with about 10 % extra cross relations), reads it as Argdown
 and prints: a full evaluation; a live refresh after a one-statement change (the user accepting,
-then reopening, a statement deep in the tree, and one near the top); and a full Problems check.
+then reopening, a statement deep in the tree, and one near the top); a full Problems check; and
+the live Problems list after a one-statement text edit (both evaluations listen to every edit).
 Times are medians of K runs: wall clock, and process time (steadier on a busy machine).
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from argmap.evaluation import LiveEvaluation, evaluate, find_problems
+from argmap.evaluation import LiveEvaluation, LiveProblems, evaluate, find_problems
 from argmap.io import read_any
 from argmap.model import ArgumentMap
 
@@ -74,6 +75,18 @@ def bench_map(amap: ArgumentMap, seed: int, repeat: int) -> None:
     wall, cpu = _median_ms(lambda: find_problems(amap), repeat)
     print(f"        problems check                  {wall:8.1f} ms  (cpu {cpu:.1f} ms;"
           f" {len(find_problems(amap))} problems)")
+    problems = LiveProblems(amap)
+    amap.subscribe(problems.refresh)
+    sid = picks["deep"]
+
+    def edit_and_list() -> None:
+        amap.update_statement(sid, text=amap.statements[sid].text + " (edited)")
+        problems.problems()
+        amap.update_statement(sid, text=amap.statements[sid].text[: -len(" (edited)")])
+        problems.problems()
+    wall, cpu = _median_ms(edit_and_list, repeat)
+    print(f"        problems after a text edit      {wall / 2:8.2f} ms  (cpu {cpu / 2:.2f} ms; live recheck,"
+          " then the whole list)")
 
 if __name__ == "__main__":
     main()

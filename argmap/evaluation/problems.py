@@ -1,7 +1,7 @@
 """The Problems list: what is weak or broken in a map, each with its elements and a quick fix where one is obvious."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -9,7 +9,7 @@ from ..model import Anchor, Kind, Polarity
 from .reasons import and_list, name
 
 if TYPE_CHECKING:
-    from ..model import ArgumentMap
+    from ..model import ArgumentMap, Relation, Statement
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY = {
@@ -116,11 +116,85 @@ def _reanchor(amap: ArgumentMap, sid: str) -> Fix | None:
     return Fix("Move the anchor to where its quote now is", sid, {"anchors": tuple(fixed)})
 
 
+def support_graph(amap: ArgumentMap) -> dict[str, list[str]]:
+    """Statement -> the statements it supports, in relation order."""
+    succ: dict[str, list[str]] = {}
+    statements = amap.statements
+    for rel in amap.relations.values():
+        if rel.polarity is Polarity.SUPPORT and rel.target in statements:
+            for p in rel.premises:
+                succ.setdefault(p, []).append(rel.target)
+    return succ
+
+
+def cycle_problems(amap: ArgumentMap, succ: dict[str, list[str]]) -> list[Problem]:
+    out = []
+    position = {sid: i for i, sid in enumerate(amap.statements)}
+    for group in _support_cycles(succ):
+        order = sorted(group, key=position.__getitem__)
+        names = and_list([name(amap, s) for s in order[:4]]) + (" …" if len(order) > 4 else "")
+        out.append(Problem("circular-support", tuple(order), f"{names} support each other in a circle"
+                           if len(order) > 1 else f"{names} supports itself"))
+    return out
+
+
+def anchor_problem(amap: ArgumentMap, st: Statement) -> Problem | None:
+    """A statement's first anchor that no longer matches its source, as a problem."""
+    for a in st.anchors:
+        src = amap.sources.get(a.source_id)
+        if src is None or not a.matches(src.text):
+            where = f"source “{src.title or src.id}”" if src is not None else f"missing source {a.source_id}"
+            return Problem("broken-anchor", (st.id,), f"the anchor of {name(amap, st.id)} in {where} "
+                           "no longer matches its quote", _reanchor(amap, st.id))
+    return None
+
+
+def statement_problems(amap: ArgumentMap, st: Statement, supported: bool, related: bool, several: bool,
+                       has_sources: bool) -> list[Problem]:
+    """One statement's warnings, given whether something supports it and whether it is in any relation."""
+    out = []
+    sid = st.id
+    if st.kind is Kind.CONCLUSION and not supported:
+        out.append(Problem("unsupported-conclusion", (sid,), f"the conclusion {name(amap, sid)} has no reason "
+                           "for it", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
+    if several and not related:
+        out.append(Problem("orphan", (sid,), f"{name(amap, sid)} is in no relation"))
+    if st.kind is Kind.EVIDENCE:
+        if has_sources and not st.anchors:
+            out.append(Problem("unanchored-evidence", (sid,), f"the evidence {name(amap, sid)} is not anchored "
+                               "in any source"))
+        if supported:
+            out.append(Problem("supported-evidence", (sid,), f"the evidence {name(amap, sid)} is supported, so it "
+                               "is a claim", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
+    return out
+
+
+def text_key(text: str) -> str:
+    """What two statements must share to say the same thing: their text, ignoring case and spacing."""
+    return " ".join(text.split()).casefold()
+
+
+def duplicate_problem(amap: ArgumentMap, ids: list[str]) -> Problem:
+    return Problem("duplicate-text", tuple(ids), f"{len(ids)} statements say {name(amap, ids[0])}")
+
+
+def attack_problem(amap: ArgumentMap, rel: Relation, attacked: Callable[[str], bool]) -> Problem | None:
+    """An attack that nothing attacks (neither it nor any of its premises), as a problem."""
+    if rel.polarity is not Polarity.ATTACK or attacked(rel.id) or any(attacked(p) for p in rel.premises):
+        return None
+    what = "undercut" if rel.target in amap.relations else "objection"
+    return Problem("unanswered-attack", (rel.id, *rel.premises), f"nothing answers the {what} {name(amap, rel.id)}")
+
+
+def by_severity(problems: list[Problem]) -> list[Problem]:
+    """Errors, then warnings, then notes; each in the order given."""
+    rank = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted(problems, key=lambda p: rank[p.severity])
+
+
 def find_problems(amap: ArgumentMap) -> list[Problem]:
     """Every problem of the map, errors first, each group in map order."""
-    out: list[Problem] = []
     statements, relations = amap.statements, amap.relations
-    succ: dict[str, list[str]] = {}  # statement -> the statements it supports
     supported: set[str] = set()
     attacked: set[str] = set()  # statements and relations something attacks
     related: set[str] = set()  # statements in some relation
@@ -131,49 +205,15 @@ def find_problems(amap: ArgumentMap) -> list[Problem]:
             attacked.add(rel.target)
         elif rel.target in statements:
             supported.add(rel.target)
-            for p in rel.premises:
-                succ.setdefault(p, []).append(rel.target)
-    position = {sid: i for i, sid in enumerate(statements)}
-    for group in _support_cycles(succ):
-        order = sorted(group, key=position.__getitem__)
-        names = and_list([name(amap, s) for s in order[:4]]) + (" …" if len(order) > 4 else "")
-        out.append(Problem("circular-support", tuple(order), f"{names} support each other in a circle"
-                           if len(order) > 1 else f"{names} supports itself"))
-    for st in statements.values():
-        for a in st.anchors:
-            src = amap.sources.get(a.source_id)
-            if src is None or not a.matches(src.text):
-                where = f"source “{src.title or src.id}”" if src is not None else f"missing source {a.source_id}"
-                out.append(Problem("broken-anchor", (st.id,), f"the anchor of {name(amap, st.id)} in {where} "
-                                   "no longer matches its quote", _reanchor(amap, st.id)))
-                break
-    several = len(statements) > 1
-    has_sources = bool(amap.sources)
+    out = cycle_problems(amap, support_graph(amap))
+    out += [p for st in statements.values() if (p := anchor_problem(amap, st)) is not None]
+    several, has_sources = len(statements) > 1, bool(amap.sources)
     by_text: dict[str, list[str]] = {}
     for sid, st in statements.items():
-        if st.kind is Kind.CONCLUSION and sid not in supported:
-            out.append(Problem("unsupported-conclusion", (sid,), f"the conclusion {name(amap, sid)} has no reason "
-                               "for it", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
-        if several and sid not in related:
-            out.append(Problem("orphan", (sid,), f"{name(amap, sid)} is in no relation"))
-        if st.kind is Kind.EVIDENCE:
-            if has_sources and not st.anchors:
-                out.append(Problem("unanchored-evidence", (sid,), f"the evidence {name(amap, sid)} is not anchored "
-                                   "in any source"))
-            if sid in supported:
-                out.append(Problem("supported-evidence", (sid,), f"the evidence {name(amap, sid)} is supported, so it "
-                                   "is a claim", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
-        key = " ".join(st.text.split()).casefold()
+        out += statement_problems(amap, st, sid in supported, sid in related, several, has_sources)
+        key = text_key(st.text)
         if key:
             by_text.setdefault(key, []).append(sid)
-    for ids in by_text.values():
-        if len(ids) > 1:
-            out.append(Problem("duplicate-text", tuple(ids), f"{len(ids)} statements say {name(amap, ids[0])}"))
-    for rel in relations.values():
-        if rel.polarity is Polarity.ATTACK and rel.id not in attacked and not any(p in attacked for p in rel.premises):
-            what = "undercut" if rel.target in relations else "objection"
-            out.append(Problem("unanswered-attack", (rel.id, *rel.premises),
-                               f"nothing answers the {what} {name(amap, rel.id)}"))
-    rank = {ERROR: 0, WARNING: 1, INFO: 2}
-    out.sort(key=lambda p: rank[p.severity])
-    return out
+    out += [duplicate_problem(amap, ids) for ids in by_text.values() if len(ids) > 1]
+    out += [p for rel in relations.values() if (p := attack_problem(amap, rel, attacked.__contains__)) is not None]
+    return by_severity(out)

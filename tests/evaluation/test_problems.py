@@ -57,3 +57,46 @@ def test_evidence_needs_an_anchor_when_the_map_has_sources_and_a_drifted_anchor_
     amap.update_statement(broken.fix.target, **broken.fix.changes)  # the quick fix re-finds the quote
     assert amap.statements["f"].anchors[0].start == 22
     assert "broken-anchor" not in {p.code for p in find_problems(amap)}
+
+
+def test_live_problems_follow_random_edits_exactly():
+    import random
+
+    from argmap.evaluation import LiveProblems
+    from argmap.model import Polarity, Relation
+
+    rng = random.Random(5)
+    amap = ArgumentMap()
+    amap.add_source(Source("src", "Alpha beta gamma delta."))
+    live = LiveProblems(amap)
+    amap.subscribe(live.refresh)
+    texts = ["Same text", "same  TEXT", "Other", "Alpha"]
+    for step in range(500):
+        sids, rids = list(amap.statements), list(amap.relations)
+        roll = rng.random()
+        if roll < 0.25 or len(sids) < 3:
+            amap.add_statement(Statement(f"s{step}", rng.choice(texts), rng.choice(list(Kind))))
+        elif roll < 0.5:
+            premises = tuple(rng.sample(sids, rng.choice((1, 1, 2))))
+            target = rng.choice(sids + rids[:4])
+            if target in premises:
+                continue
+            pol = rng.choice(list(Polarity)) if target in amap.statements else Polarity.ATTACK
+            amap.add_relation(Relation(f"r{step}", pol, premises, target))
+        elif roll < 0.6:
+            amap.update_statement(rng.choice(sids), text=rng.choice(texts))
+        elif roll < 0.7:
+            amap.update_statement(rng.choice(sids), kind=rng.choice(list(Kind)))
+        elif roll < 0.78:
+            quote = rng.choice(["Alpha", "beta", "nope"])
+            amap.update_statement(rng.choice(sids), anchors=(Anchor("src", 0, len(quote), quote),))
+        elif roll < 0.8:
+            amap.update_source("src", text=rng.choice(["Alpha beta gamma delta.", "beta Alpha"]))
+        elif roll < 0.88 and rids:
+            rid = rng.choice(rids)
+            target = rng.choice(sids)
+            if target not in amap.relations[rid].premises:
+                amap.retarget(rid, target)
+        else:
+            amap.remove([rng.choice(sids + rids)])
+        assert live.problems() == find_problems(amap), step

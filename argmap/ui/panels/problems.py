@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...evaluation import Problem, find_problems
+from ...evaluation import LiveProblems, Problem
 from ...model import Change
 from ..document.commands import UpdateStatementCommand
 from ..document.controller import DocumentController
@@ -28,14 +28,15 @@ ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical, "warning": QStyle
 
 
 class ProblemsPanel(QWidget):
-    """Lists ``find_problems`` for the document's map; a click selects and centres the problem's
-    elements, and a problem with an obvious fix offers it (one undo step)."""
+    """Lists the problems of the document's map (``find_problems``, kept current by ``LiveProblems``);
+    a click selects and centres the problem's elements, and an obvious fix is offered (one undo step)."""
 
     problems_changed = Signal(list)   # the current problems, after each refresh
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self.live = LiveProblems(doc.map)   # rechecks what each edit touches; the list is read when shown
         self.problems: list[Problem] = []
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Problem", "Code"])
@@ -73,6 +74,7 @@ class ProblemsPanel(QWidget):
 
     # ----------------------------------------------------------- the list
     def _on_map_changed(self, change: Change) -> None:
+        self.live.refresh(change)
         if change.added or change.removed or change.changed or change.meta:
             self._stale = True
             if self.isVisible():
@@ -88,7 +90,7 @@ class ProblemsPanel(QWidget):
         self._timer.stop()
         self._stale = False
         chosen = self.current_problem()
-        self.problems = find_problems(self.doc.map)
+        self.problems = self.live.problems()
         self.tree.clear()
         style = self.style()
         icons = {sev: style.standardIcon(pm) for sev, pm in ICONS.items()}
