@@ -5,14 +5,13 @@ from argmap.cli import main
 from argmap.draw import style
 from argmap.draw.mapdraw import MapDrawing
 from argmap.draw.verdicts import COLOURS
+from argmap.io import read_any
 
 FIXTURES = Path(__file__).parent / "fixtures"
 COURT = str(FIXTURES / "courtroom.yml")
 
 
 def _texts(amap_path, labels):
-    from argmap.io import read_any
-
     amap = read_any(amap_path).map
     return MapDrawing(amap, labels=labels).picture().texts()
 

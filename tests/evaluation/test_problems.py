@@ -1,8 +1,10 @@
 """Each Problems check finds what it names, with its ids, and its quick fix works."""
+import random
+
 from eval_maps import build
 
-from argmap.evaluation import find_problems
-from argmap.model import Anchor, ArgumentMap, Kind, Source, Statement
+from argmap.evaluation import LiveProblems, find_problems
+from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Source, Statement
 
 
 def _codes(amap):
@@ -60,11 +62,6 @@ def test_evidence_needs_an_anchor_when_the_map_has_sources_and_a_drifted_anchor_
 
 
 def test_live_problems_follow_random_edits_exactly():
-    import random
-
-    from argmap.evaluation import LiveProblems
-    from argmap.model import Polarity, Relation
-
     rng = random.Random(5)
     amap = ArgumentMap()
     amap.add_source(Source("src", "Alpha beta gamma delta."))

@@ -6,6 +6,7 @@ from window_support import activate, small_map
 
 from argmap.draw import verdicts
 from argmap.evaluation import evaluate
+from argmap.model import ArgumentMap, Polarity, Relation, Statement
 from argmap.ui.canvas.evaluate import HINT, INAPPLICABLE_OPACITY
 from argmap.ui.paint import drawing
 
@@ -79,8 +80,6 @@ def test_a_key_cycles_the_selected_statements(make_window, qtbot):
 
 
 def test_new_statements_get_labels_while_the_mode_is_on(make_window):
-    from argmap.model import Statement
-
     w = make_window()
     w.canvas_actions.evaluate.trigger()
     w.doc.map.add_statement(Statement("n", "A new thought."), (0.0, 600.0))
@@ -105,8 +104,6 @@ def test_the_legend_shows_in_evaluate_mode(make_window, qtbot):
 
 
 def test_zoomed_far_out_a_big_map_shows_labels_as_coloured_bands(make_window, qtbot):
-    from argmap.model import ArgumentMap, Polarity, Relation, Statement
-
     amap = ArgumentMap("Big")
     n = 450
     amap.add_many([Statement(f"s{i}", f"Statement {i}") for i in range(n)],
