@@ -5,7 +5,8 @@ position of an issue is in, its other positions are out.  Then, until nothing ch
 statement whose arguments all apply with weight 0 (or that has none) is out; a statement not
 at issue with an applicable argument of weight above 0 is in; an issue whose arguments are all
 applicable or undercut is resolved by its proof standard (pe, cce, brd or dv) on the heaviest
-argument of each position.  An argument applies when its undercutter is in (then it weighs 0)
+argument of each position (issues come from ``issues:`` and from the ``issue_schemes:`` that
+match statement keys).  An argument applies when its undercutter is in (then it weighs 0)
 or out and none of its premises is undecided; its weight comes from its scheme.  Attacks drawn
 on a statement in argmap count as arguments for an unnamed opposite position of its issue.
 """
@@ -18,6 +19,7 @@ from ..model import Polarity
 from .general import inputs
 from .labels import Label, Why
 from .result import Evaluation
+from .terms import scheme_issues
 from .weighing import Arg, Context, linked, weighing_function
 
 if TYPE_CHECKING:
@@ -92,6 +94,15 @@ class Graph:
             self.issues[str(iid)] = Issue(str(iid), positions, spec)
             for p in positions:
                 self.issue_of[p] = str(iid)
+        issue_schemes = cm.get("issue_schemes")
+        if isinstance(issue_schemes, dict):
+            listed = {iid: issue.positions for iid, issue in self.issues.items()}
+            keys = [sid for sid in statements if sid not in self.placeholders]
+            patterns = {str(k): [str(p) for p in v] for k, v in issue_schemes.items() if isinstance(v, list)}
+            scheme_issues(keys, patterns, self.issue_of, listed)
+            for iid, positions in listed.items():
+                if iid not in self.issues:
+                    self.issues[iid] = Issue(iid, positions, {})
         self.args_of: dict[str, list[Arg]] = {}
         self.args: dict[str, Arg] = {}
         self.undercut_rels: dict[str, Relation] = {}
