@@ -36,7 +36,9 @@ class ProblemsPanel(QWidget):
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.live = LiveProblems(doc.map)   # rechecks what each edit touches; the list is read when shown
+        # made when the panel is first shown (a window whose panel stays hidden checks nothing), then
+        # kept current edit by edit; the list is read from it when the panel shows it
+        self.live: LiveProblems | None = None
         self.problems: list[Problem] = []
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Problem", "Code"])
@@ -70,11 +72,11 @@ class ProblemsPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._stale = True
         doc.map_changed.connect(self._on_map_changed)
-        self.refresh()
 
     # ----------------------------------------------------------- the list
     def _on_map_changed(self, change: Change) -> None:
-        self.live.refresh(change)
+        if self.live is not None:
+            self.live.refresh(change)
         if change.added or change.removed or change.changed or change.meta:
             self._stale = True
             if self.isVisible():
@@ -90,6 +92,8 @@ class ProblemsPanel(QWidget):
         self._timer.stop()
         self._stale = False
         chosen = self.current_problem()
+        if self.live is None:
+            self.live = LiveProblems(self.doc.map)
         self.problems = self.live.problems()
         self.tree.clear()
         style = self.style()

@@ -22,7 +22,12 @@ def _codes(panel):
 
 def test_the_panel_is_a_dock_of_the_window_listing_the_problems(make_window):
     w = make_window(_problem_map())
-    assert w.problems_dock.toggleViewAction().text() == "Problems"
+    action = w.problems_dock.toggleViewAction()
+    assert action.text() == "Problems" and not w.problems_dock.isVisible()
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    panels = next(a.menu() for a in view.actions() if a.menu() is not None and a.text() == "&Panels")
+    assert action in panels.actions()
+    action.trigger()
     panel = w.problems
     assert isinstance(panel, ProblemsPanel)
     assert _codes(panel) == [("supported-evidence", ("e",)), ("orphan", ("z",))]
