@@ -27,9 +27,9 @@ class LiveEvaluation:
     Under the argmap reading a label depends only on what points into it (premises, reasons,
     objections, undercuts), so after an edit only elements downstream of what changed can
     change: they are decided again in dependency order, stopping where labels stay the same.
-    When a cycle runs through that region its least fixpoint is found afresh; a Carneades map
-    (whose issues and weights couple positions) and a change of the map's metadata are
-    evaluated afresh as a whole.
+    When a cycle runs through that region its least fixpoint is found afresh.  A Carneades map
+    (whose issues and weights couple positions, and live in the map's metadata) is evaluated
+    afresh as a whole after any change.
     """
 
     def __init__(self, amap: ArgumentMap) -> None:
@@ -40,7 +40,8 @@ class LiveEvaluation:
     def refresh(self, change: Change | None = None) -> set[str]:
         """Relabel after ``change`` (everything when None); the ids whose label or reason changed."""
         amap = self.amap
-        if change is None or change.meta or is_carneades(amap) or self.evaluation.semantics != "argmap":
+        # the map's own metadata matters only to a Carneades map (its issues, schemes, weights)
+        if change is None or is_carneades(amap) or self.evaluation.semantics != "argmap":
             old = self.evaluation
             self.evaluation = evaluate(amap)
             self._targets = {rid: rel.target for rid, rel in amap.relations.items()}

@@ -58,3 +58,15 @@ def test_random_edits_keep_the_live_evaluation_exact(acyclic):
             amap.update_statement(rng.choice(sids), kind=rng.choice(list(Kind)))
         _same(live, amap)
     assert any(changes)
+
+
+def test_a_change_of_the_maps_metadata_relabels_nothing_but_becoming_carneades_does():
+    amap = build("a > c\nb x a")
+    live = LiveEvaluation(amap)
+    relabelled = []
+    amap.subscribe(lambda change: relabelled.append(live.refresh(change)))
+    amap.set_meta(title="Renamed")
+    assert relabelled == [set()] and live.evaluation.semantics == "argmap"
+    amap.set_meta(carneades={"issues": {}})   # now read by Carneades' rules: b, not assumed, is out
+    assert live.evaluation.semantics == "carneades"
+    assert live.evaluation.statements["b"] is Label.OUT
