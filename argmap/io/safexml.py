@@ -16,7 +16,9 @@ def parse_xml(path: str | os.PathLike[str], text: str | None = None) -> ET.Eleme
     if text is None:
         text = read_text(p)
     try:
-        return fromstring(text.encode("utf-8"), forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        # the text is already decoded: handed over as a string, the parser ignores the declaration's
+        # encoding (which may name one it does not know)
+        return fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
         what = "refers to an external resource" if "External" in type(e).__name__ else "declares entities"
         raise MapFileError(p, "", f"refused: the XML {what} (entity expansion and external references "
