@@ -219,7 +219,8 @@ class ArgumentMap(MapStore):
             self._sources = saved_sources
         st_ids = {s.id for s in statements}
         rel_map = {r.id: r for r in relations}
-        relations = [self._check_relation(r, st_ids, rel_map) for r in relations]
+        grounded: set[str] = set()
+        relations = [self._check_relation(r, st_ids, rel_map, grounded) for r in relations]
         pts = {eid: self._check_point(eid, p) for eid, p in (positions or {}).items()}
         placed = list(pts) + list(pinned)
         if placed:
@@ -232,8 +233,9 @@ class ArgumentMap(MapStore):
         for st in statements:
             self._statements[st.id] = st
             self._graph_add_statement(st)
-        for rel in relations:
+        for rel in relations:  # every relation first: an undercut may come before the relation it attacks
             self._relations[rel.id] = rel
+            self._into.setdefault(rel.id, [])
         for rel in relations:
             self._graph_add_relation(rel)
         self._positions.update(pts)

@@ -241,7 +241,11 @@ class MapStore(Emitter):
         return st
 
     def _check_relation(self, rel: Relation, pending_statements: Iterable[str] = (),
-                        pending_relations: Mapping[str, Relation] | None = None) -> Relation:
+                        pending_relations: Mapping[str, Relation] | None = None,
+                        grounded: set[str] | None = None) -> Relation:
+        """``rel`` as the map keeps it, or a ModelError.  ``pending_*``: what ``add_many`` adds with
+        it, in any order; ``grounded``: relations whose chain of targets is known to end, which the
+        walk along an undercut's chain may stop at (and to which it adds the relations it walked)."""
         pol = rel.polarity
         if pol.__class__ is not Polarity:  # a member passes as it is; a value is looked up
             pol = as_polarity(pol)
@@ -275,11 +279,13 @@ class MapStore(Emitter):
             # an undercut: walk the chain of relation targets; it must end at a statement
             seen = {rel.id}
             t = target
-            while t in relations or t in rels:
+            while (t in relations or t in rels) and (grounded is None or t not in grounded):
                 if t in seen:
                     raise ModelError(f"relation {rel.id!r}: its chain of undercut targets is circular")
                 seen.add(t)
                 t = rels[t].target if t in rels else relations[t].target
+            if grounded is not None:  # a long chain of undercuts is walked once, not once per link
+                grounded |= seen
         elif target not in statements and target not in pending_st:
             raise ModelError(f"relation {rel.id!r}: target {target!r} is neither a statement nor a relation")
         if rel.assessment is not None and rel.assessment not in RELATION_ASSESSMENTS:
