@@ -301,7 +301,7 @@ class MapStore(Emitter):
     def _check_point(eid: str, p: Any) -> Point:
         try:
             x, y = float(p[0]), float(p[1])
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             raise ModelError(f"position of {eid!r} must be two numbers, got {p!r}") from None
         if x != x or y != y or abs(x) == float("inf") or abs(y) == float("inf"):
             raise ModelError(f"position of {eid!r} must be finite, got {p!r}")

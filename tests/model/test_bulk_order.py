@@ -38,3 +38,10 @@ def test_a_long_chain_of_undercuts_in_either_order():
         amap = ArgumentMap()
         amap.add_many(sts, order)
         assert amap.is_undercut(amap.relations[f"r{n}"]) and len(amap.relations) == n + 1
+
+
+@pytest.mark.parametrize("point", [(10 ** 400, 0), (0, float("nan")), ("x", 1)])
+def test_a_position_out_of_range_is_a_model_error(point):
+    amap = ArgumentMap()
+    with pytest.raises(ModelError, match="position"):
+        amap.add_many(statements("a"), positions={"a": point})
