@@ -143,6 +143,9 @@ def assign_layers(s: Structure) -> None:
             break
         tries += 1
         caught = [k for k, prem in enumerate(linked) if stuck.intersection(prem)]
+        if not caught:  # circular reasoning no linked group is part of: broken as without linked groups
+            layer, _ = _longest_path(s, cls, strict=False)
+            break
         if tries <= 8:  # give up one linked group at a time, the last one in map order
             del linked[caught[-1]]
         else:

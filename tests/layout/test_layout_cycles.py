@@ -1,0 +1,33 @@
+"""Circular reasoning beside linked arguments: every map the model accepts is laid out."""
+from __future__ import annotations
+
+import pytest
+
+from argmap.draw.svg import svg_bytes
+from argmap.layout import layout_map
+from argmap.model import ArgumentMap, Polarity, Relation, Statement
+
+S = Polarity.SUPPORT
+
+
+def make(relations: list[tuple[str, tuple[str, ...], str]]) -> ArgumentMap:
+    names = sorted({n for _, prem, t in relations for n in (*prem, t)})
+    amap = ArgumentMap()
+    amap.add_many([Statement(n, f"Statement {n}") for n in names],
+                  [Relation(rid, S, prem, t) for rid, prem, t in relations])
+    return amap
+
+
+@pytest.mark.parametrize("relations", [
+    [("r1", ("b",), "a"), ("r2", ("a",), "b"), ("r3", ("c", "d"), "e")],  # the cycle and the linked group apart
+    [("r1", ("b",), "c"), ("r2", ("c",), "b"), ("r3", ("d", "e"), "a")],
+    [("r3", ("c", "d"), "e"), ("r1", ("b",), "a"), ("r2", ("a",), "b"), ("r4", ("x", "y"), "a")],
+])
+def test_support_cycle_beside_a_linked_argument(relations):
+    amap = make(relations)
+    pos = layout_map(amap)
+    assert set(amap.statements) | set(amap.relations) <= set(pos)
+    for rid, prem, _t in relations:
+        if len(prem) > 1 and not {"a", "b"} & set(prem):  # a linked group outside the cycle keeps one row
+            assert len({pos[p][1] for p in prem}) == 1
+    assert svg_bytes(amap).startswith(b"<?xml")
