@@ -9,6 +9,7 @@ from typing import NoReturn
 from argmap import __version__
 
 from . import core, evaluate_cmd, export_cmd, layout_cmd
+from .batch import internal_error
 from .errors import CommandError
 
 __all__ = ["CommandError", "build_parser", "main", "run"]
@@ -70,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - the last line of defence: one line, no traceback
         if args.debug:
             raise
-        print(f"argmap: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        print(f"argmap: {internal_error(e)}", file=sys.stderr)
         return 70
 
 

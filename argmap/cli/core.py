@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .batch import add_timeout_option, run_each
 from .errors import CommandError
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("-t", "--to", metavar="FORMAT", help="output format or extension, e.g. argmap.json, argdown, aif")
     p.add_argument("-d", "--dir", metavar="DIR", help="output folder for many inputs")
     p.add_argument("-q", "--quiet", action="store_true", help="do not print import reports")
+    add_timeout_option(p)
     p.set_defaults(func=run_convert)
 
     p = add_parser("schema", help="print the JSON Schema of the .argmap.json format")
@@ -125,7 +127,6 @@ def convert_one(src: str, dst: str, fmt: str | None, quiet: bool) -> None:
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    from argmap.io import MapFileError
     from argmap.io.registry import detect_writer
 
     if args.dir is None:
@@ -138,16 +139,7 @@ def run_convert(args: argparse.Namespace) -> int:
     if not args.to:
         raise CommandError("convert -d DIR needs -t FORMAT (for example -t argmap.json)", 2)
     spec, jobs = batch_jobs(args.dir, args.to, args.paths)
-    failed = 0
-    for src, dst in jobs:
-        try:
-            convert_one(src, dst, spec.name, args.quiet)
-        except MapFileError as e:
-            print(f"argmap: {e}", file=sys.stderr)
-            failed += 1
-    if failed:
-        print(f"argmap: {failed} of {len(args.paths)} files failed", file=sys.stderr)
-    return 1 if failed else 0
+    return run_each(jobs, lambda src, dst: convert_one(src, dst, spec.name, args.quiet), args.timeout, args.debug)
 
 
 def run_schema(args: argparse.Namespace) -> int:

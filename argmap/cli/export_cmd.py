@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from .batch import add_timeout_option, run_each
 from .core import batch_jobs
 from .errors import CommandError
 
@@ -45,6 +46,7 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--transparent", action="store_true", help="SVG/PNG: no background (default white)")
     p.add_argument("--margin", type=float, default=24.0, metavar="PX", help="margin around the map (default 24)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    add_timeout_option(p)
     p.set_defaults(func=run_export)
 
 
@@ -131,7 +133,6 @@ def set_cards(amap: Any, cards: str) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from argmap.io import MapFileError
     from argmap.io.registry import detect_writer
 
     if args.dir is None:
@@ -152,15 +153,8 @@ def run_export(args: argparse.Namespace) -> int:
         import logging
 
         logging.basicConfig(format="argmap: %(message)s", level=logging.ERROR if args.quiet else logging.WARNING)
-    failed = 0
-    for src, dst in jobs:
-        try:
-            export_one(src, dst, spec, opts, args.quiet, args.cards, args.labels)
-        except MapFileError as e:
-            if len(jobs) == 1:
-                raise
-            print(f"argmap: {e}", file=sys.stderr)
-            failed += 1
-    if failed:
-        print(f"argmap: {failed} of {len(jobs)} maps failed", file=sys.stderr)
-    return 1 if failed else 0
+    if args.dir is None:  # one map: its failure is the command's
+        export_one(*jobs[0], spec, opts, args.quiet, args.cards, args.labels)
+        return 0
+    return run_each(jobs, lambda src, dst: export_one(src, dst, spec, opts, args.quiet, args.cards, args.labels),
+                    args.timeout, args.debug, noun="maps")
