@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
+from bisect import bisect_left
 
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, Source, Statement, new_id
 from ..model.text import normalise_newlines
@@ -25,20 +26,38 @@ ARG_TYPES = {"sup": Polarity.SUPPORT, "exa": Polarity.SUPPORT, "reb": Polarity.A
 EDGE_TYPES = ("seg", "add", *ARG_TYPES)
 
 
-def _find(text: str, needle: str, start: int) -> tuple[int, int] | None:
-    """Where ``needle`` occurs in ``text`` from ``start``: exactly, else with any whitespace between
-    its words, else with optional whitespace between them ("word ," against "word,")."""
-    i = text.find(needle, start)
-    if i >= 0:
-        return i, i + len(needle)
-    words = [re.escape(w) for w in needle.split()]
-    if not words:
+class _Source:
+    """The source text three ways, so that finding an EDU is a plain substring search (linear),
+    never a regex that backtracks over the text: as it is, with every run of whitespace one space,
+    and without whitespace; ``*_at`` give each character's place in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        self.compact = "".join(text[a:b] for a, b in words)
+        self.compact_at = [i for a, b in words for i in range(a, b)]
+        self.spaced = " ".join(text[a:b] for a, b in words)
+        self.spaced_at: list[int] = []
+        for a, b in words:
+            self.spaced_at.extend(range(a, b))
+            self.spaced_at.append(b)  # the space after a word stands for the whitespace there
+        del self.spaced_at[len(self.spaced):]
+
+    def find(self, needle: str, start: int) -> tuple[int, int] | None:
+        """Where ``needle`` occurs from ``start``: exactly, else with any whitespace between its
+        words, else ignoring whitespace ("word ," against "word,")."""
+        i = self.text.find(needle, start)
+        if i >= 0:
+            return i, i + len(needle)
+        words = needle.split()
+        if not words:
+            return None
+        for hay, at, key in ((self.spaced, self.spaced_at, " ".join(words)), (self.compact, self.compact_at,
+                                                                              "".join(words))):
+            j = hay.find(key, bisect_left(at, start))
+            if j >= 0:
+                return at[j], at[j + len(key) - 1] + 1
         return None
-    for sep in (r"\s+", r"\s*"):
-        m = re.compile(sep.join(words)).search(text, start)
-        if m:
-            return m.start(), m.end()
-    return None
 
 
 class _Graph:
@@ -48,6 +67,7 @@ class _Graph:
         self.joints: set[str] = set()
         self.adus: dict[str, str] = {}
         self.edges: dict[str, tuple[str, str, str, ET.Element]] = {}
+        self.seg_into: dict[str, list[str]] | None = None  # node -> the EDUs and joints segmented into it
         seen: set[str] = set()
         for i, el in enumerate(root):
             name = local(el.tag) if isinstance(el.tag, str) else ""
@@ -90,18 +110,31 @@ class _Graph:
     def fail(self, el: ET.Element, index: int | None, message: str) -> MapFileError:
         return MapFileError(self.path, where(el, index), message)
 
-    def edus_of(self, node: str, depth: int = 0) -> list[str]:
-        """The EDUs an ADU or joint is grounded in, in text order."""
-        if node in self.edus:
-            return [node]
-        if depth > 20:
-            return []
-        out: list[str] = []
-        for src, trg, etype, _el in self.edges.values():
-            if etype == "seg" and trg == node:
-                out.extend(self.edus_of(src, depth + 1))
-        order = list(self.edus)
-        return sorted(dict.fromkeys(out), key=order.index)
+    def edus_of(self, node: str) -> list[str]:
+        """The EDUs an ADU or joint is grounded in, in text order (segment edges that run in a
+        circle are followed once)."""
+        if self.seg_into is None:
+            self.seg_into = {}
+            for src, trg, etype, _el in self.edges.values():
+                if etype == "seg":
+                    self.seg_into.setdefault(trg, []).append(src)
+        found: set[str] = set()
+        seen = {node}
+        todo = [node]
+        while todo:
+            n = todo.pop()
+            if n in self.edus:
+                found.add(n)
+                continue
+            for src in self.seg_into.get(n, ()):
+                if src not in seen:
+                    seen.add(src)
+                    todo.append(src)
+        return [e for e in self.edus if e in found] if len(found) > 1 else list(found)
+
+
+# how many times over the searches for EDUs may read the text before the rest are left unanchored
+SEARCH_BUDGET = 100
 
 
 def _locate(text: str, edus: dict[str, str]) -> tuple[dict[str, tuple[int, int]], list[str]]:
@@ -109,9 +142,17 @@ def _locate(text: str, edus: dict[str, str]) -> tuple[dict[str, tuple[int, int]]
     spans: dict[str, tuple[int, int]] = {}
     missing = []
     cursor = 0
+    source = _Source(text)
+    budget = SEARCH_BUDGET * max(len(text), 10_000)
     for eid, raw in edus.items():
         needle = " ".join(raw.split())
-        hit = _find(text, needle, cursor) or _find(text, needle, 0)
+        hit = None
+        if budget > 0:
+            hit = source.find(needle, cursor)
+            budget -= (hit[1] if hit else len(text)) - cursor
+            if hit is None:
+                hit = source.find(needle, 0)
+                budget -= hit[1] if hit else len(text)
         if hit is None:
             missing.append(eid)
             continue

@@ -18,3 +18,41 @@ def test_xml_declaring_another_encoding_is_read_as_the_utf8_it_is(tmp_path, enco
                                     '<arggraph id="m"><edu id="e1">Ça va.</edu><adu id="a1" type="pro"/>'
                                     '<edge id="c1" src="e1" trg="a1" type="seg"/></arggraph>\n')
     assert read_any(path).map.statements["a1"].text == "Ça va."
+
+
+def microtext(tmp_path: Path, edus: list[str], edges: str, text: str | None = None, adus: int = 1) -> Path:
+    xml = ('<arggraph id="m">' + "".join(f'<edu id="e{i}">{t}</edu>' for i, t in enumerate(edus, 1))
+           + "".join(f'<adu id="a{i}" type="pro"/>' for i in range(1, adus + 1)) + edges + "</arggraph>")
+    if text is not None:
+        write(tmp_path, "m.txt", text)
+    return write(tmp_path, "m.xml", xml)
+
+
+def test_microtext_joints_whose_segments_loop_are_followed_once(tmp_path):
+    joints = [f"j{i}" for i in range(8)]
+    edges = "".join(f'<joint id="{j}"/>' for j in joints)
+    edges += '<edge id="s1" src="e1" trg="j0" type="seg"/><edge id="s2" src="e2" trg="j7" type="seg"/>'
+    edges += "".join(f'<edge id="l{a}{b}" src="{a}" trg="{b}" type="seg"/>' for a in joints for b in joints)
+    edges += '<edge id="t" src="j3" trg="a1" type="seg"/>'
+    path = microtext(tmp_path, ["First part,", "second part."], edges, "First part, second part.")
+    st = read_any(path).map.statements["a1"]
+    assert st.text == "First part, second part." and st.meta["microtext"]["edus"] == ["e1", "e2"]
+
+
+def test_microtext_segments_are_found_whatever_the_whitespace(tmp_path):
+    edus = ["One  two", "three ,four", "five", "nowhere"]
+    edges = "".join(f'<edge id="s{i}" src="e{i}" trg="a{i}" type="seg"/>' for i in range(1, 5))
+    path = microtext(tmp_path, edus, edges, "One\n two three, four five", adus=4)
+    result = read_any(path)
+    m = result.map
+    quotes = [m.statements[f"a{i}"].anchors for i in range(1, 5)]
+    assert [a[0].quote for a in quotes[:3]] == ["One\n two", "three, four", "five"] and quotes[3] == ()
+    assert any("1 EDUs not found" in note and "e4" in note for note in result.report.notes)
+
+
+def test_microtext_with_many_segments_missing_from_a_long_text(tmp_path):
+    needle = " ".join(["word"] * 50) + " x"
+    edges = "".join(f'<edge id="s{i}" src="e{i}" trg="a{i}" type="seg"/>' for i in range(1, 301))
+    path = microtext(tmp_path, [needle] * 300, edges, "word " * 40_000, adus=300)
+    result = read_any(path)
+    assert len(result.map.statements) == 300 and not any(s.anchors for s in result.map.statements.values())
