@@ -111,7 +111,7 @@ class PlainLoader(_Base):  # type: ignore[misc]
         return super().construct_document(node)
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
-        value = super().construct_yaml_float(node)
+        value: float = super().construct_yaml_float(node)
         if not math.isfinite(value):
             raise yaml.constructor.ConstructorError(None, None, f"{node.value} is not a finite number",
                                                     node.start_mark)
@@ -119,12 +119,13 @@ class PlainLoader(_Base):  # type: ignore[misc]
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         try:
-            return super().construct_yaml_int(node)
+            value: int = super().construct_yaml_int(node)
         except ValueError:  # more digits than Python converts
             raise yaml.constructor.ConstructorError(None, None, "number too long", node.start_mark) from None
+        return value
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
-        value = super().construct_yaml_str(node)
+        value: str = super().construct_yaml_str(node)
         what = _describe(value)
         if what is not None:
             raise yaml.constructor.ConstructorError(None, None, what, node.start_mark)
