@@ -2,7 +2,8 @@
 import pytest
 import yaml
 
-from argmap.io.plain import MAX_DEPTH, first_problem, load_yaml
+from argmap.io.plain import MAX_DEPTH, first_problem
+from argmap.io.yamlplain import load_yaml
 
 
 def test_yaml_plain_data_and_dates_as_written():
