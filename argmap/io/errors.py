@@ -3,8 +3,24 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from typing import Any
+
+
+MESSAGE_LIMIT = 400  # characters of the message of an error line; a long id or text in it is cut
+PLACE_LIMIT = 120
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut in the middle to ``limit`` characters with an ellipsis, and
+    control characters shown as escapes (an error line never moves a terminal's cursor)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        head = (limit - 1) * 2 // 3
+        text = text[:head] + "…" + text[len(text) - (limit - 1 - head):]
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class MapFileError(Exception):
@@ -14,8 +30,8 @@ class MapFileError(Exception):
 
     def __init__(self, path: str | os.PathLike[str] | None, place: str, message: str) -> None:
         self.path = os.fspath(path) if path is not None else "<input>"
-        self.place = place
-        self.message = " ".join(str(message).split())  # always one line
+        self.place = shorten(place, PLACE_LIMIT)
+        self.message = shorten(str(message), MESSAGE_LIMIT)  # always one line, of bounded length
         super().__init__(str(self))
 
     def __str__(self) -> str:

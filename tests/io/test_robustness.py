@@ -56,3 +56,16 @@ def test_microtext_with_many_segments_missing_from_a_long_text(tmp_path):
     path = microtext(tmp_path, [needle] * 300, edges, "word " * 40_000, adus=300)
     result = read_any(path)
     assert len(result.map.statements) == 300 and not any(s.anchors for s in result.map.statements.values())
+
+
+def test_error_lines_are_short_and_print_no_control_characters(tmp_path):
+    long_id = "x" * 100_000
+    path = write(tmp_path, "m.argmap.json",
+                 '{"format": "argmap", "version": 1, "statements": [{"id": "a", "kind": "premise", "text": "t"}], '
+                 f'"relations": [{{"id": "r", "polarity": "support", "premises": ["{long_id}\\u001b[2J"], '
+                 '"target": "a"}]}')
+    with pytest.raises(MapFileError) as e:
+        read_any(path)
+    line = str(e.value)
+    assert len(line) < 600 and "…" in line and "\x1b" not in line and "\n" not in line
+    assert line.startswith(f"{path}: relations[0]")
