@@ -236,11 +236,12 @@ class _Builder:
     def _anchors(self, nid: str, extra: dict[str, Any], sources: list[Source], ids: set[str]) -> tuple[Anchor, ...]:
         if self.doc.extension.get("sources"):
             out = []
-            for a in extra.get("anchors") or []:
+            anchors = extra.get("anchors")
+            for a in anchors if isinstance(anchors, list) else []:
                 try:
                     if a["source"] in ids and 0 <= int(a["start"]) <= int(a["end"]):
                         out.append(Anchor(a["source"], int(a["start"]), int(a["end"]), str(a["quote"])))
-                except (KeyError, TypeError, ValueError):
+                except (KeyError, TypeError, ValueError, OverflowError):  # not an anchor argmap wrote: left out
                     continue
             return tuple(out)
         text = self.texts[nid].strip()

@@ -7,10 +7,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .plain import first_problem
 
 MESSAGE_LIMIT = 400  # characters of the message of an error line; a long id or text in it is cut
 PLACE_LIMIT = 120
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # in JSON text: the start of a lone surrogate, or a pair
 
 
 def shorten(text: str, limit: int) -> str:
@@ -91,10 +93,32 @@ def read_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
 
 
 def parse_json(text: str, path: str) -> Any:
-    """JSON text -> Python data; bad JSON is a MapFileError naming the line and column."""
+    """JSON text -> Python data; bad JSON is a MapFileError naming the line and column, and data
+    argmap could not write back (NaN, Infinity, 1e999, a lone surrogate from a ``"\\ud800"``
+    escape) one naming its JSON path."""
+    odd: list[str] = []
+
+    def constant(name: str) -> float:
+        odd.append(name)
+        return float(name)
+
+    def number(digits: str) -> float:
+        value = float(digits)
+        if value - value:  # inf - inf is nan
+            odd.append(digits)
+        return value
+
     try:
-        return json.loads(text)
+        doc = json.loads(text, parse_constant=constant, parse_float=number)
     except json.JSONDecodeError as e:
         raise MapFileError(path, f"line {e.lineno}, column {e.colno}", f"not valid JSON: {e.msg}") from None
     except RecursionError:
         raise MapFileError(path, "", "JSON nested too deeply") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise MapFileError(path, "", "a number has more digits than argmap reads") from None
+    if odd or ("\\u" in text and _SURROGATE_ESCAPE.search(text)):
+        problem = first_problem(doc)
+        if problem is not None:
+            raise MapFileError(path, json_path(problem[0]), problem[1])
+    return doc
+

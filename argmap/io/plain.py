@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-MAX_DEPTH = 100  # lists and mappings inside each other in kept data
 _SURROGATES = frozenset(map(chr, range(0xD800, 0xE000)))
 
 
@@ -34,7 +33,9 @@ def describe(value: Any) -> str | None:
             return f"text holds a lone surrogate (\\u{ord(bad):04x}), which is not Unicode text"
         return None
     if t is float:
-        return None if math.isfinite(value) else f"{value} is not a finite number"
+        if math.isfinite(value):
+            return None
+        return "NaN is not a number" if value != value else "Infinity (or a number past 1.8e308) is not a finite number"
     if t is int:
         return None
     return f"a {t.__name__} is not plain data (text, a number, true, false, null, a list or a mapping)"
@@ -48,8 +49,6 @@ def first_problem(value: Any) -> tuple[tuple[Any, ...], str] | None:
         v, loc = stack.pop()
         t = type(v)
         if t is dict:
-            if len(loc) >= MAX_DEPTH:
-                return loc, f"nested more than {MAX_DEPTH} deep"
             items = list(v.items())
             for k, _x in items:
                 if type(k) is not str:
@@ -58,8 +57,6 @@ def first_problem(value: Any) -> tuple[tuple[Any, ...], str] | None:
                     return loc, f"key {describe(k)}"
             stack.extend((x, (*loc, k)) for k, x in reversed(items))
         elif t is list:
-            if len(loc) >= MAX_DEPTH:
-                return loc, f"nested more than {MAX_DEPTH} deep"
             stack.extend((x, (*loc, i)) for i, x in reversed(list(enumerate(v))))
         else:
             what = describe(v)

@@ -5,9 +5,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, field_validator, model_validator
 
+from .errors import json_path
+from .plain import first_problem
+
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+
+def _plain(value: dict[str, Any]) -> dict[str, Any]:
+    """Data kept as it was found must be data argmap can write back: finite numbers, Unicode text."""
+    problem = first_problem(value)
+    if problem is not None:
+        raise ValueError(f"{json_path(problem[0])}: {problem[1]}")
+    return value
 
 
 class MetaRecord(_Record):
@@ -21,7 +32,13 @@ class MetaRecord(_Record):
     card_text: Literal["full", "titles"] | None = Field(
         default=None,
         description="what cards show: kind, title and text (full, the default) or the title alone (titles)")
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow", strict=True, allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _plain_extra(self) -> MetaRecord:
+        if self.model_extra:
+            _plain(self.model_extra)
+        return self
 
 
 class SourceRecord(_Record):
@@ -74,6 +91,7 @@ class StatementRecord(_Record):
     meta: dict[str, Any] = Field(default_factory=dict, description="extra data kept from imports")
 
     _position = field_validator("position", mode="before")(_position_from_list)
+    _meta = field_validator("meta")(_plain)
 
 
 class RelationRecord(_Record):
@@ -94,6 +112,7 @@ class RelationRecord(_Record):
     meta: dict[str, Any] = Field(default_factory=dict)
 
     _position = field_validator("position", mode="before")(_position_from_list)
+    _meta = field_validator("meta")(_plain)
 
 
 class MapDocument(_Record):

@@ -6,7 +6,9 @@ from typing import Any
 
 import yaml
 
-from .plain import MAX_DEPTH, describe
+from .plain import describe
+
+MAX_DEPTH = 500  # lists and mappings inside each other (the C parser stops at 1000; the Python one recurses)
 
 _ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str", "seq", "map")}
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where PyYAML was built with it

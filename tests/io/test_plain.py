@@ -2,8 +2,8 @@
 import pytest
 import yaml
 
-from argmap.io.plain import MAX_DEPTH, first_problem
-from argmap.io.yamlplain import load_yaml
+from argmap.io.plain import first_problem
+from argmap.io.yamlplain import MAX_DEPTH, load_yaml
 
 
 def test_yaml_plain_data_and_dates_as_written():
@@ -39,7 +39,7 @@ def test_billion_laughs_is_refused_at_once():
 
 
 @pytest.mark.parametrize("value, where, says", [
-    ({"a": [1, {"b": float("nan")}]}, ("a", 1, "b"), "finite"),
+    ({"a": [1, {"b": float("nan")}]}, ("a", 1, "b"), "NaN"),
     ({"a": float("inf")}, ("a",), "finite"),
     ({"t": "ok \ud800"}, ("t",), "lone surrogate"),
     ({"\udfff": 1}, (), "lone surrogate"),
@@ -52,8 +52,7 @@ def test_first_problem_names_the_place(value, where, says):
 
 
 def test_plain_data_has_no_problem():
-    assert first_problem({"a": [1, 2.5, "é", None, True, {"b": []}], "c": "\U0001f600"}) is None
     deep: list = []
-    for _ in range(MAX_DEPTH + 1):
+    for _ in range(1000):
         deep = [deep]
-    assert "nested" in first_problem({"d": deep})[1]
+    assert first_problem({"a": [1, 2.5, "é", None, True, {"b": []}], "c": "\U0001f600", "d": deep}) is None

@@ -58,6 +58,41 @@ def test_microtext_with_many_segments_missing_from_a_long_text(tmp_path):
     assert len(result.map.statements) == 300 and not any(s.anchors for s in result.map.statements.values())
 
 
+def argmap_json(statements: str = '[{"id": "a", "kind": "conclusion", "text": "t"}]', meta: str = "{}") -> str:
+    return f'{{"format": "argmap", "version": 1, "meta": {meta}, "statements": {statements}, "relations": []}}'
+
+
+@pytest.mark.parametrize("name, text, place, says", [
+    ("m.argmap.json", argmap_json(meta='{"x": NaN}'), "meta.x", "NaN"),
+    ("m.argmap.json", argmap_json(meta='{"x": [1, -Infinity]}'), "meta.x[1]", "Infinity"),
+    ("m.argmap.json", argmap_json(meta='{"x": {"y": 1e999}}'), "meta.x.y", "Infinity"),
+    ("m.argmap.json", argmap_json('[{"id": "a", "kind": "premise", "text": "t", "meta": {"q": NaN}}]'),
+     "statements[0].meta.q", "NaN"),
+    ("m.argmap.json", argmap_json('[{"id": "a", "kind": "premise", "text": "t\\ud800"}]'), "statements[0].text",
+     "lone surrogate"),
+    ("m.argmap.json", argmap_json('[{"id": "a", "kind": "premise", "text": "t", "position": [NaN, 0]}]'),
+     "statements[0].position", "NaN"),
+    ("m.argmap.json", argmap_json(meta='{"n": ' + "9" * 5000 + "}"), "", "digits"),
+    ("m.json", '{"nodes": [{"nodeID": 1, "type": "I", "text": "a\\udfff"}], "edges": []}', "nodes[0].text",
+     "lone surrogate"),
+    ("m.json", '{"nodes": [{"nodeID": 1, "type": "I", "text": "a", "argmap": {"anchors": [{"source": "s", '
+               '"start": 1e999, "end": 2}]}}], "edges": [], "argmap": {"sources": [{"id": "s", "text": "abc"}]}}',
+     "nodes[0].argmap.anchors[0].start", "Infinity"),
+    ("m.json", '{"nodes": [{"nodeID": 1, "type": "I", "text": "a"}], "edges": [], "locutions": [{"x": NaN}]}',
+     "locutions[0].x", "NaN"),
+])
+def test_numbers_and_text_a_file_cannot_hold_are_refused_where_they_are(tmp_path, name, text, place, says):
+    path = write(tmp_path, name, text)
+    with pytest.raises(MapFileError) as e:
+        read_any(path)
+    assert e.value.place.startswith(place) and says in e.value.message
+
+
+def test_a_surrogate_pair_escape_is_text(tmp_path):
+    path = write(tmp_path, "m.argmap.json", argmap_json('[{"id": "a", "kind": "premise", "text": "\\ud83d\\ude00"}]'))
+    assert read_any(path).map.statements["a"].text == "\U0001f600"
+
+
 def test_error_lines_are_short_and_print_no_control_characters(tmp_path):
     long_id = "x" * 100_000
     path = write(tmp_path, "m.argmap.json",
