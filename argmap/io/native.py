@@ -54,7 +54,9 @@ def _migrate_0(doc: dict[str, Any]) -> dict[str, Any]:
             if "to" in rel:
                 rel["target"] = rel.pop("to")
             if "sign" in rel:
-                rel["polarity"] = {"+": "support", "-": "attack"}.get(rel.pop("sign"), "?")
+                sign = rel.pop("sign")
+                # anything but "+" or "-" becomes a polarity the schema refuses, with its place
+                rel["polarity"] = {"+": "support", "-": "attack"}.get(sign, "?") if isinstance(sign, str) else "?"
         out["relations"].append(rel)
     out["version"] = 1
     return out

@@ -104,3 +104,14 @@ def test_error_lines_are_short_and_print_no_control_characters(tmp_path):
     line = str(e.value)
     assert len(line) < 600 and "…" in line and "\x1b" not in line and "\n" not in line
     assert line.startswith(f"{path}: relations[0]")
+
+
+@pytest.mark.parametrize("sign", ['["+"]', '{"+": 1}', "1", '"x"'])
+def test_a_version_0_sign_that_is_not_plus_or_minus_is_refused_in_one_line(tmp_path, sign):
+    path = write(tmp_path, "m.argmap.json",
+                 '{"format": "argmap", "version": 0, "statements": [{"id": "a", "type": "conclusion", "text": "x"}, '
+                 f'{{"id": "b", "type": "premise", "text": "y"}}], "relations": [{{"id": "r", "from": "b", "to": "a", '
+                 f'"sign": {sign}}}]}}')
+    with pytest.raises(MapFileError) as e:
+        read_any(path)
+    assert e.value.place == "relations[0].polarity"
