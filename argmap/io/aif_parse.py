@@ -121,9 +121,11 @@ def _source_text(value: Any) -> str:
         value = value.get("txt", "")
     if not isinstance(value, str):
         return ""
-    if re.search(r"</?[a-zA-Z][^>]*>", value):
+    # a tag runs to the next ">" but never over another "<": an unclosed "<" must not make every
+    # later "<" scan to the end of the text
+    if re.search(r"</?[a-zA-Z][^<>]*>", value):
         value = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", value)
-        value = html.unescape(re.sub(r"<[^>]*>", "", value))
+        value = html.unescape(re.sub(r"<[^<>]*>", "", value))
     return normalise_newlines(value).strip("\n")
 
 

@@ -115,3 +115,13 @@ def test_a_version_0_sign_that_is_not_plus_or_minus_is_refused_in_one_line(tmp_p
     with pytest.raises(MapFileError) as e:
         read_any(path)
     assert e.value.place == "relations[0].polarity"
+
+
+def test_ova_text_with_unclosed_angle_brackets(tmp_path):
+    import json
+
+    text = "<p>Hello &amp; welcome</p><div>x < y</div>" + "<" * 200_000
+    path = write(tmp_path, "m.json", json.dumps({"nodes": [{"nodeID": 1, "type": "I", "text": "Hello"}], "edges": [],
+                                                 "text": text}))
+    (src,) = read_any(path).map.sources.values()
+    assert src.text == "Hello & welcome\nx < y\n" + "<" * 200_000
