@@ -15,7 +15,6 @@ statement-to-statement contradiction, so ``p`` and ``¬p`` stay two statements).
 """
 from __future__ import annotations
 
-import datetime
 import os
 from typing import Any
 
@@ -24,24 +23,15 @@ import yaml
 from ..model import ArgumentMap, Kind, ModelError, Polarity, Relation, Statement, new_id
 from .errors import MapFileError, read_text
 from .registry import ImportReport, ImportResult
+from .yamlplain import PlainLoader, load_yaml
 
 LABELS = ("in", "out", "undecided")
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that also refuses aliases (no "billion laughs" of shared references)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML's name
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]  # unannotated in PyYAML's stubs
-            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed here", mark)
-        return super().compose_node(parent, index)
 
 
 def _lines(text: str) -> Any:
     """The composed node tree, for finding the line of a path after the fact."""
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=PlainLoader)
     except yaml.YAMLError:
         return None
 
@@ -73,16 +63,19 @@ class _Bad(Exception):
         self.loc, self.message = loc, message
 
 
-def _plain(value: Any) -> Any:
-    """YAML values as JSON-able ones (dates become ISO strings)."""
+def _plain(value: Any, loc: tuple[Any, ...]) -> Any:
+    """YAML data as JSON data: mapping keys become text, and two keys that become the same text
+    (``1`` and ``"1"``) are refused rather than written twice."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            key = str(k)
+            if key in out:
+                raise _Bad((*loc, key), f"key {key!r} is given twice ({k!r} and {key!r})")
+            out[key] = _plain(v, (*loc, key))
+        return out
     if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        return [_plain(v, (*loc, i)) for i, v in enumerate(value)]
     return value
 
 
@@ -133,10 +126,12 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
     smeta: dict[str, dict[str, Any]] = {}
     for sid, value in raw_statements.items():
         sid = str(sid)
+        if sid in texts:
+            raise _Bad(("statements", sid), f"statement id {sid!r} is given twice")
         info: dict[str, Any] = {}
         if isinstance(value, dict):
             text = value.get("text", value.get("header", sid))
-            info = {k: _plain(v) for k, v in value.items() if k != "text"}
+            info = _plain({k: v for k, v in value.items() if k != "text"}, ("statements", sid))
         else:
             text = value
         if isinstance(text, dict):  # {en: "...", de: "..."}
@@ -176,7 +171,8 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
         return rid
 
     undercutters = 0
-    rel_id = {str(a): str(a) for a in raw_arguments}
+    rel_id = _plain(dict.fromkeys(raw_arguments), ("arguments",))  # refuses ids given twice
+    rel_id = {aid: aid for aid in rel_id}
     for aid in rel_id:
         if aid in texts:
             rel_id[aid] = fresh(f"argument {aid}")
@@ -198,7 +194,8 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
             placeholders.append(Statement(pid, f"(argument {aid} has no premises)", Kind.PREMISE,
                                           meta={"carneades": {"placeholder_for": aid}}))
             ids = [pid]
-        ameta = {k: _plain(v) for k, v in arg.items() if k not in ("conclusion", "premises", "scheme")}
+        ameta = _plain({k: v for k, v in arg.items() if k not in ("conclusion", "premises", "scheme")},
+                       ("arguments", aid))
         roles = {r: s for r, s in prem if r}
         if roles:
             ameta["premise_roles"] = roles
@@ -251,9 +248,9 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
         if doc.get(key):
             notes.append(f"{key} kept in the map's metadata only")
     amap = ArgumentMap(str(meta_in.get("title") or ""), str(meta_in.get("description") or ""))
-    keep = {k: _plain(v) for k, v in doc.items() if k not in ("statements", "arguments", "meta")}
-    amap._meta["carneades"] = {**{k: _plain(v) for k, v in meta_in.items() if k not in ("title", "description")},
-                               **keep}
+    keep = _plain({k: v for k, v in doc.items() if k not in ("statements", "arguments", "meta")}, ())
+    amap._meta["carneades"] = {**_plain({k: v for k, v in meta_in.items() if k not in ("title", "description")},
+                                        ("meta",)), **keep}
     try:
         amap.add_many([*statements, *placeholders], relations)
     except ModelError as e:
@@ -268,7 +265,7 @@ def read_carneades(path: str | os.PathLike[str]) -> ImportResult:
     p = os.fspath(path)
     text = read_text(p)
     try:
-        doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        doc = load_yaml(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -8,7 +8,7 @@ import yaml
 
 from .plain import describe
 
-MAX_DEPTH = 500  # lists and mappings inside each other (the C parser stops at 1000; the Python one recurses)
+MAX_DEPTH = 200  # lists and mappings inside each other: readers walk kept data recursively
 
 _ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str", "seq", "map")}
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where PyYAML was built with it
@@ -85,4 +85,19 @@ PlainLoader.add_constructor(None, PlainLoader.construct_undefined)
 def load_yaml(text: str) -> Any:
     """One YAML document as plain data; raises :class:`yaml.YAMLError` (with a mark where the
     problem is) for anything else."""
+    if "*" in text:
+        _refuse_aliases(text)
     return yaml.load(text, Loader=PlainLoader)  # noqa: S506 - PlainLoader is a SafeLoader with less
+
+
+def _refuse_aliases(text: str) -> None:
+    """Raise for the first alias, at its place (once composed, an alias is its anchor's node)."""
+    loader = PlainLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                mark: Any = event.start_mark  # the C parser's own Mark type
+                raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed", mark)
+    finally:
+        loader.dispose()

@@ -125,3 +125,25 @@ def test_ova_text_with_unclosed_angle_brackets(tmp_path):
                                                  "text": text}))
     (src,) = read_any(path).map.sources.values()
     assert src.text == "Hello & welcome\nx < y\n" + "<" * 200_000
+
+
+@pytest.mark.parametrize("yml, place, says", [
+    ("statements:\n  1: one\n  '1': string one\narguments:\n  a1: {conclusion: 1, premises: ['1']}\n",
+     "line 3", "given twice"),
+    ("statements: {a: x}\narguments: {}\ntests: {in: [a]}\nnotes: {1: x, '1': y}\n", "line 4", "given twice"),
+    ("statements: !!set {a: null}\n", "line 1", "!!set"),
+    ("statements:\n  a: x\n  b: !!timestamp 2020-01-01\n", "line 3", "!!timestamp"),
+    ("statements:\n  a: .nan\n", "line 2", "finite"),
+    ("statements:\n  a: \"\\ud800\"\n", "line 2", ""),
+])
+def test_carneades_values_that_are_not_plain_data_are_refused_by_line(tmp_path, yml, place, says):
+    with pytest.raises(MapFileError) as e:
+        read_any(write(tmp_path, "c.yml", yml))
+    assert e.value.place.startswith(place) and says in e.value.message
+
+
+def test_carneades_dates_are_kept_as_written(tmp_path):
+    path = write(tmp_path, "c.yml", "meta: {written: 2020-01-01}\nstatements:\n  2020-01-02: a date as an id\n"
+                                    "arguments:\n  a1: {conclusion: 2020-01-02, premises: [p]}\n")
+    m = read_any(path).map
+    assert "2020-01-02" in m.statements and m.meta["carneades"]["written"] == "2020-01-01"
