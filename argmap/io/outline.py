@@ -12,6 +12,9 @@ from ..model import ArgumentMap, Kind, Polarity, Relation, Statement, main_concl
 from .atomic import atomic_write_text
 
 KIND_LABEL = {Kind.CONCLUSION: "Conclusion", Kind.PREMISE: "Premise", Kind.EVIDENCE: "Evidence"}
+# control characters (ESC, NUL, BEL ...) other than line ends: dropped, so that printing an outline
+# never drives a terminal
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(slots=True)
@@ -188,7 +191,7 @@ def markdown_outline(amap: ArgumentMap, ids: Iterable[str] | None = None,
             stack.extend((c, depth + 1) for c in reversed(node.children))
         if root.children:
             out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _CONTROL.sub("", "\n".join(out).rstrip("\n")) + "\n"
 
 
 def _md_quotes(node: Node, pad: str, out: list[str]) -> None:
@@ -233,7 +236,7 @@ def text_outline(amap: ArgumentMap, ids: Iterable[str] | None = None, width: int
                 out += textwrap.wrap(q, max(width, len(qpad) + 30), initial_indent=qpad, subsequent_indent=qpad + " ")
             stack.extend((c, depth + 1, _bullet(c)) for c in reversed(node.children))
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _CONTROL.sub("", "\n".join(out).rstrip("\n")) + "\n"
 
 
 def _bullet(node: Node) -> str:

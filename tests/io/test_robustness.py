@@ -147,3 +147,16 @@ def test_carneades_dates_are_kept_as_written(tmp_path):
                                     "arguments:\n  a1: {conclusion: 2020-01-02, premises: [p]}\n")
     m = read_any(path).map
     assert "2020-01-02" in m.statements and m.meta["carneades"]["written"] == "2020-01-01"
+
+
+def test_outlines_drop_control_characters():
+    from argmap.io.outline import markdown_outline, text_outline
+    from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
+
+    amap = ArgumentMap("Title\x1b[2J", "Desc\x00ription")
+    amap.add_many([Statement("c", "Clear\x1b]0;pwned\x07 screens", Kind.CONCLUSION, title="Bell\x07"),
+                   Statement("p", "Nul\x00 and\x7f del\x9b", Kind.PREMISE)],
+                  [Relation("r", Polarity.SUPPORT, ("p",), "c")])
+    for outline in (markdown_outline(amap), text_outline(amap)):
+        assert not [c for c in outline if (ord(c) < 32 and c != "\n") or 0x7f <= ord(c) <= 0x9f]
+        assert "0;pwned screens" in outline and "Nul and del" in outline
