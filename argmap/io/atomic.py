@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from itertools import count
 
 from .errors import MapFileError
@@ -10,6 +11,46 @@ from .errors import MapFileError
 # hidden file beside the target, on the same file system, so that os.replace() is atomic
 _serial = count()
 _ATTEMPTS = 100
+_ABANDONED_AFTER = 24 * 3600  # seconds: a temporary file this old is left over, whoever made it
+
+
+def _abandoned(entry: os.DirEntry[str], pid: int) -> bool:
+    """Whether a temporary file of ours was left by a save that never finished (its process is
+    gone, or it is a day old); one of this process's own is never abandoned."""
+    if pid == os.getpid():
+        return False
+    try:
+        if time.time() - entry.stat().st_mtime > _ABANDONED_AFTER:
+            return True
+    except OSError:
+        return False
+    if os.name != "posix":  # elsewhere os.kill() does not just ask whether a process exists
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # there, but another user's
+        return False
+    return False
+
+
+def remove_leftovers(folder: str, name: str) -> None:
+    """Remove the temporary files that saves of ``name`` killed half-way left in ``folder``."""
+    prefix = f".{name}."
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                    continue
+                pid, _, serial = entry.name[len(prefix):-4].partition(".")
+                if pid.isdigit() and serial.isdigit() and _abandoned(entry, int(pid)):
+                    try:
+                        os.unlink(entry.path)
+                    except OSError:
+                        pass
+    except OSError:
+        pass
 
 
 def _create_temp(folder: str, name: str) -> tuple[int, str]:
@@ -48,6 +89,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, p)
         tmp = ""
+        remove_leftovers(folder, os.path.basename(p))
         try:
             dfd = os.open(folder, os.O_RDONLY)
         except OSError:

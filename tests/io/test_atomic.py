@@ -43,3 +43,18 @@ def test_failure_is_one_line_and_cleans_up(tmp_path, monkeypatch):
     with pytest.raises(MapFileError, match="cannot write: Input/output error"):
         atomic.atomic_write_bytes(tmp_path / "out.svg", b"data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_temporary_files_of_a_killed_save_are_removed_by_the_next_save(tmp_path):
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)
+    left = tmp_path / f".out.txt.{dead}.3.tmp"          # a save killed half-way
+    alive = tmp_path / f".out.txt.{os.getppid()}.0.tmp"  # a save of another process still running
+    other = tmp_path / f".other.txt.{dead}.0.tmp"       # another file's
+    for f in (left, alive, other):
+        f.write_text("half")
+    atomic.atomic_write_text(tmp_path / "out.txt", "new")
+    assert sorted(f.name for f in tmp_path.iterdir()) == sorted([alive.name, other.name, "out.txt"])
