@@ -25,7 +25,8 @@ from networkx.readwrite.graphml import GraphMLWriter
 from ..measure import map_sizes
 from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement, new_id
 from .atomic import atomic_write_text
-from .errors import MapFileError
+from .errors import MapFileError, json_path
+from .plain import first_problem
 from .registry import ImportReport, ImportResult
 from .safexml import local, parse_xml, where
 
@@ -41,6 +42,9 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph[str]:
                                     description=amap.meta.get("description", ""))
     if amap.sources:
         g.graph["sources"] = json.dumps([dataclasses.asdict(s) for s in amap.sources.values()], ensure_ascii=False)
+    extra = {k: v for k, v in amap.meta.items() if k not in ("title", "description") and v is not None}
+    if extra:  # what other formats kept at the map's level (AIF's layout, Argdown's front matter ...)
+        g.graph["meta"] = json.dumps(extra, ensure_ascii=False, default=str)
     pos = amap.positions
     for st in amap.statements.values():
         attrs: dict[str, Any] = {"sort": "statement", "kind": st.kind.value, "text": st.text,
@@ -168,14 +172,24 @@ def _data(el: ET.Element, keys: dict[str, tuple[str, str]], path: str) -> dict[s
     return out
 
 
-def _json(raw: Any, default: Any) -> Any:
+class _NotPlain(Exception):
+    """A JSON attribute holds what argmap could not write back (NaN, a lone surrogate)."""
+
+
+def _json(raw: Any, default: Any, name: str = "") -> Any:
+    """A JSON-text attribute: ``default`` when it is missing, not JSON or not of default's type."""
     if not isinstance(raw, str):
         return default
     try:
         v = json.loads(raw)
     except (ValueError, RecursionError):
         return default
-    return v if isinstance(v, type(default)) else default
+    if not isinstance(v, type(default)):
+        return default
+    problem = first_problem(v)
+    if problem is not None:
+        raise _NotPlain(f"{json_path((name or 'data', *problem[0]))}: {problem[1]}")
+    return v
 
 
 def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
@@ -217,10 +231,14 @@ def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
         report.note(f"dropped {nested} nodes of nested graphs")
     own = any(d.get("sort") in ("statement", "relation") for d in nodes.values())
     build = _build_own if own else _build_generic
-    amap, positions = build(nodes, edges, report)
-    sources = [Source(str(s.get("id")), str(s.get("text", "")), str(s.get("title", "")), str(s.get("author", "")),
-                      str(s.get("url", "")), str(s.get("date", "")))
-               for s in _json(gdata.get("sources"), []) if isinstance(s, dict) and s.get("id")]
+    try:
+        amap, positions = build(nodes, edges, report, p)
+        sources = [Source(str(s.get("id")), str(s.get("text", "")), str(s.get("title", "")),
+                          str(s.get("author", "")), str(s.get("url", "")), str(s.get("date", "")))
+                   for s in _json(gdata.get("sources"), [], "sources") if isinstance(s, dict) and s.get("id")]
+        meta = _map_meta(_json(gdata.get("meta"), {}, "meta"))
+    except _NotPlain as e:
+        raise MapFileError(p, "", str(e)) from None
     statements, relations = amap
     if sources:
         known = {s.id for s in sources}
@@ -229,6 +247,8 @@ def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
     else:
         statements = [s.replace(anchors=()) if s.anchors else s for s in statements]
     result = ArgumentMap(str(gdata.get("title", "")), str(gdata.get("description", "")))
+    if meta:
+        result.set_meta(**meta)
     try:
         result.add_many(statements, relations, positions, sources=sources)
     except ModelError as e:
@@ -238,19 +258,28 @@ def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
     return ImportResult(result, report)
 
 
+# map metadata the drawing reads, and the values it knows (others are left out)
+DRAWING_META = {"layout_direction": ("TB", "BT", "LR"), "card_text": ("full", "titles")}
+
+
+def _map_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in meta.items() if k not in ("title", "description")
+            and (k not in DRAWING_META or v in DRAWING_META[k])}
+
+
 def _statement(nid: str, d: dict[str, Any]) -> Statement:
     kind = d.get("kind") if d.get("kind") in ("conclusion", "premise", "evidence") else "premise"
     anchors = []
-    for a in _json(d.get("anchors"), []):
+    for a in _json(d.get("anchors"), [], f"node {nid}: anchors"):
         try:
             anchors.append(Anchor(str(a["source_id"]), int(a["start"]), int(a["end"]), str(a["quote"])))
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
             continue
     text = d.get("text", d.get("_label", d.get("label", "")))
     assessment = d.get("assessment") if d.get("assessment") in ("accepted", "rejected", "undecided") else None
     return Statement(nid, str(text), Kind(kind), str(d.get("title", "")), str(d.get("notes", "")),
-                     tuple(str(t) for t in _json(d.get("tags"), [])), tuple(anchors), assessment,
-                     _json(d.get("meta"), {}))
+                     tuple(str(t) for t in _json(d.get("tags"), [], f"node {nid}: tags")), tuple(anchors),
+                     assessment, _json(d.get("meta"), {}, f"node {nid}: meta"))
 
 
 def _positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]]:
@@ -268,8 +297,21 @@ def _positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float
     return out
 
 
+# the statements and relations a GraphML file describes, and the positions it gives them
+Built = tuple[tuple[list[Statement], list[Relation]], dict[str, tuple[float, float]]]
+
+
+def _order(d: dict[str, Any], el: ET.Element, path: str) -> int:
+    """A premise edge's place among its relation's premises."""
+    raw = d.get("order", 0)
+    try:
+        return int(raw or 0)
+    except (TypeError, ValueError, OverflowError):
+        raise MapFileError(path, where(el), f"order must be a whole number, got {str(raw)[:40]!r}") from None
+
+
 def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]],
-               report: Any) -> tuple[tuple[list[Statement], list[Relation]], dict[str, tuple[float, float]]]:
+               report: Any, path: str) -> Built:
     sorts = {nid: d.get("sort") for nid, d in nodes.items()}
     statements = [_statement(nid, d) for nid, d in nodes.items() if sorts[nid] == "statement"]
     other = [nid for nid, s in sorts.items() if s not in ("statement", "relation")]
@@ -277,9 +319,9 @@ def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dic
         report.note(f"dropped {len(other)} nodes that are neither statements nor relations")
     ins: dict[str, list[tuple[int, str]]] = {}
     outs: dict[str, list[str]] = {}
-    for a, b, d, _el in edges:
+    for a, b, d, el in edges:
         if sorts.get(b) == "relation" and sorts.get(a) == "statement":
-            ins.setdefault(b, []).append((int(d.get("order", 0) or 0), a))
+            ins.setdefault(b, []).append((_order(d, el, path), a))
         elif sorts.get(a) == "relation" and sorts.get(b) in ("statement", "relation"):
             outs.setdefault(a, []).append(b)
     relations, dropped = [], []
@@ -297,7 +339,7 @@ def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dic
         assessment = d.get("assessment") if d.get("assessment") in ("strong", "weak", "none") else None
         relations.append(Relation(nid, Polarity(pol), tuple(dict.fromkeys(premises)), targets[0], RelationKind(rk),
                                   str(d.get("title", "")), str(d.get("notes", "")), str(d.get("scheme", "")),
-                                  assessment, _json(d.get("meta"), {})))
+                                  assessment, _json(d.get("meta"), {}, f"node {nid}: meta")))
     if dropped:
         report.note(f"dropped {len(dropped)} relations without a premise or with other than one target: "
                     + ", ".join(dropped[:5]))
@@ -306,7 +348,7 @@ def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dic
 
 
 def _build_generic(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]],
-                   report: Any) -> tuple[tuple[list[Statement], list[Relation]], dict[str, tuple[float, float]]]:
+                   report: Any, path: str) -> Built:
     statements = [_statement(nid, d) for nid, d in nodes.items()]
     relations = []
     for a, b, _d, _el in edges:

@@ -160,3 +160,47 @@ def test_outlines_drop_control_characters():
     for outline in (markdown_outline(amap), text_outline(amap)):
         assert not [c for c in outline if (ord(c) < 32 and c != "\n") or 0x7f <= ord(c) <= 0x9f]
         assert "0;pwned screens" in outline and "Nul and del" in outline
+
+
+def graphml(order: str = "0", meta: str = "", node_meta: str = "{}") -> str:
+    graph_meta = f'<data key="gm">{meta}</data>' if meta else ""
+    return ('<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+            '<key id="gm" for="graph" attr.name="meta" attr.type="string"/>'
+            '<key id="s" for="node" attr.name="sort" attr.type="string"/>'
+            '<key id="t" for="node" attr.name="text" attr.type="string"/>'
+            '<key id="m" for="node" attr.name="meta" attr.type="string"/>'
+            '<key id="o" for="edge" attr.name="order" attr.type="string"/>'
+            f'<graph edgedefault="directed">{graph_meta}'
+            '<node id="a"><data key="s">statement</data><data key="t">A</data></node>'
+            f'<node id="b"><data key="s">statement</data><data key="t">B</data><data key="m">{node_meta}</data></node>'
+            '<node id="r"><data key="s">relation</data></node>'
+            f'<edge source="b" target="r"><data key="o">{order}</data></edge><edge source="r" target="a"/>'
+            '</graph></graphml>')
+
+
+@pytest.mark.parametrize("text, place, says", [
+    (graphml(order="abc"), "<edge>", "order must be a whole number"),
+    (graphml(node_meta='{"x": NaN}'), "", "node b: meta.x: NaN"),
+])
+def test_graphml_values_that_are_not_numbers_or_plain_data(tmp_path, text, place, says):
+    with pytest.raises(MapFileError) as e:
+        read_any(write(tmp_path, "g.graphml", text))
+    assert e.value.place.startswith(place) and says in e.value.message
+
+
+def test_graphml_keeps_map_metadata(tmp_path):
+    from argmap.io import write_any
+    from argmap.model import ArgumentMap, Kind, Statement
+
+    amap = ArgumentMap("T", "D")
+    amap.add_statement(Statement("c", "C", Kind.CONCLUSION))
+    amap.set_meta(layout_direction="LR", card_text="titles", carneades={"tests": {"in": ["c"]}}, stance="pro")
+    write_any(amap, tmp_path / "m.graphml")
+    again = read_any(tmp_path / "m.graphml").map
+    assert dict(again.meta) == dict(amap.meta)
+
+
+def test_graphml_map_metadata_the_drawing_cannot_use_is_left_out(tmp_path):
+    text = graphml(meta='{"layout_direction": "diagonal", "card_text": "titles", "title": "no"}')
+    meta = read_any(write(tmp_path, "g.graphml", text)).map.meta
+    assert "layout_direction" not in meta and meta["card_text"] == "titles" and meta.get("title", "") == ""
