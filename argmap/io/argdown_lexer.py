@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 
+from .argdown_guard import OPENERS, Closers
 from .errors import line_col
 
 
@@ -109,25 +110,28 @@ def _inference_patterns(ctx: int) -> list[tuple[str, str]]:
             (FREESTYLE, _FREESTYLE), (UNUSED_CONTROL_CHAR, _CONTROL)]
 
 
-_CACHE: dict[tuple[bool, int, str | None], re.Pattern[str]] = {}
+_NONE: frozenset[str] = frozenset()
+_CACHE: dict[tuple[bool, int, str | None, frozenset[str]], re.Pattern[str]] = {}
 
 
-def _master(inference: bool, ctx: int, open_range: str | None) -> re.Pattern[str]:
+def _master(inference: bool, ctx: int, open_range: str | None,
+            hopeless: frozenset[str] = _NONE) -> re.Pattern[str]:
     """One pattern trying the context's token patterns in order; ``lastgroup`` names the kind that matched.
+    ``hopeless``: kinds left out (argdown_guard found they cannot match where the pattern is used).
 
     Each alternative ends in an empty group named after its kind instead of being that group: the regex
     engine passes over an alternative whose first character test fails without entering it, and it can
     only see that test when the alternative begins with it.  (The patterns have no groups of their own.)
     """
-    key = (inference, ctx, open_range)
+    key = (inference, ctx, open_range, hopeless)
     rx = _CACHE.get(key)
     if rx is None:
         if ctx == START:
             # the start differs from a line start only in its comments, which tokenize() tries first
-            rx = _master(inference, AFTER_NEWLINE, open_range)
+            rx = _master(inference, AFTER_NEWLINE, open_range, hopeless)
         else:
             pats = _inference_patterns(ctx) if inference else _default_patterns(ctx, open_range)
-            rx = re.compile("|".join(f"(?:{p})(?P<{name}>)" for name, p in pats))
+            rx = re.compile("|".join(f"(?:{p})(?P<{name}>)" for name, p in pats if name not in hopeless))
         _CACHE[key] = rx
     return rx
 
@@ -161,8 +165,10 @@ def tokenize(text: str) -> list[Token]:
     ctx = START
     inference = False
     last_skipped = False
+    closers = Closers(text)  # patterns that would scan far for a closer that is not there are left out
     while pos < n:
-        key = (inference, ctx, ranges[-1] if ranges and not last_skipped and tokens else None)
+        key = (inference, ctx, ranges[-1] if ranges and not last_skipped and tokens else None,
+               closers.hopeless(pos) if text[pos] in OPENERS else _NONE)
         m = _START_COMMENT.match(text, pos) if ctx == START else None
         if m is None:
             m = (_CACHE.get(key) or _master(*key)).match(text, pos)
@@ -170,6 +176,8 @@ def tokenize(text: str) -> list[Token]:
             raise ArgdownSyntaxError(pos, f"unexpected character {text[pos]!r}")
         kind = m.lastgroup
         assert kind is not None  # every alternative is a named group
+        if kind != DATA and text[pos] == "{" and DATA not in key[3]:
+            closers.data_failed(pos)
         end = m.end()
         if kind in _SKIPPED:
             last_skipped = True

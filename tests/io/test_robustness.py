@@ -204,3 +204,16 @@ def test_graphml_map_metadata_the_drawing_cannot_use_is_left_out(tmp_path):
     text = graphml(meta='{"layout_direction": "diagonal", "card_text": "titles", "title": "no"}')
     meta = read_any(write(tmp_path, "g.graphml", text)).map.meta
     assert "layout_direction" not in meta and meta["card_text"] == "titles" and meta.get("title", "") == ""
+
+
+@pytest.mark.parametrize("run", ["[", "<", "@[", "@<", "#(", "{", "<!--", "/*", "//", "===", "[x](", "[\n", "{},"])
+def test_argdown_runs_of_opening_characters(tmp_path, run):
+    """Each opening character once looked for its closer to the end of the line or the text."""
+    from argmap.io.argdown_lexer import normalise, tokenize
+
+    text = run * (60_000 // len(run))
+    assert tokenize(normalise(text))[-1][0] == "EOF"
+    try:
+        read_any(write(tmp_path, "a.argdown", text))
+    except MapFileError as e:
+        assert len(str(e)) < 600

@@ -1,0 +1,115 @@
+"""Which of the Argdown lexer's far-reaching token patterns cannot match at a place, found from where their closers are.
+
+Several token patterns of @argdown/core scan ahead for a closing character: a statement
+reference to the next ``]`` on its line, a link to a ``)``, a comment to ``-->``, data to a
+``}``.  Where the closer is missing, the regex engine scans to the end of the line or of the
+text before it gives up, at every opening character again: a line of 20,000 ``[`` took
+seconds.  The lexer asks :meth:`Closers.hopeless` first and leaves those patterns out there.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+# token kinds, as argmap.io.argdown_lexer names them
+COMMENT, FRONT_MATTER, DATA, LINK, TAG = "Comment", "FrontMatter", "Data", "Link", "Tag"
+STATEMENT_DEFINITION, STATEMENT_REFERENCE, STATEMENT_MENTION = \
+    "StatementDefinition", "StatementReference", "StatementMention"
+ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION = \
+    "ArgumentDefinition", "ArgumentReference", "ArgumentMention"
+
+OPENERS = frozenset("[<@#{=/")
+_NONE: frozenset[str] = frozenset()
+_LINE_BREAKS = "\n\u2028\u2029"  # what JavaScript's "." does not match
+_PARAGRAPH_BREAKS = "\u2028\u2029"  # what the comment patterns do not cross
+_DATA_STOP = re.compile(r"\}\s[^,}]|[\u2028\u2029]")  # where the data pattern's body stops
+
+
+class Closers:
+    """Where each closer occurs in a text (found once, when first asked for)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self._at: dict[str, list[int]] = {}
+        self.data_hopeless_before = -1  # data found not to close from any "{" before this place
+
+    def _places(self, what: str) -> list[int]:
+        places = self._at.get(what)
+        if places is None:
+            if what in (_LINE_BREAKS, _PARAGRAPH_BREAKS):
+                rx = re.compile(f"[{what}]")
+            else:  # overlapping occurrences too ("====" holds "===" twice)
+                rx = re.compile(f"(?={re.escape(what)})")
+            places = self._at[what] = [m.start() for m in rx.finditer(self.text)]
+        return places
+
+    def next(self, what: str, start: int) -> int:
+        """The first place at or after ``start`` where ``what`` begins, or the text's length."""
+        places = self._places(what)
+        i = bisect_left(places, start)
+        return places[i] if i < len(places) else self.n
+
+    def _on_line(self, closer: str, start: int, line_from: int) -> bool:
+        """Whether ``closer`` begins at or after ``start`` with no line break from ``line_from`` to it."""
+        q = self.next(closer, start)
+        return q < self.n and self.next(_LINE_BREAKS, line_from) >= q
+
+    def hopeless(self, pos: int) -> frozenset[str]:
+        """Token kinds whose patterns surely fail at ``pos`` (only ones that would scan ahead)."""
+        text, n = self.text, self.n
+        c = text[pos]
+        nxt = text[pos + 1] if pos + 1 < n else ""
+        out: set[str] = set()
+        if c == "[":
+            q = self.next("]", pos + 1)
+            r = self.next(")", q + 2) if q < n else n
+            if q == pos + 1 or q >= n - 1 or text[q + 1] != "(" or r >= n or r == q + 2:
+                out.add(LINK)
+            if not self._on_line("]:", pos + 2, pos + 1):
+                out.add(STATEMENT_DEFINITION)
+            if nxt in ("", "-") or not self._on_line("]", pos + 2, pos + 2):
+                out.add(STATEMENT_REFERENCE)
+        elif c == "<":
+            if not self._on_line(">:", pos + 2, pos + 1):
+                out.add(ARGUMENT_DEFINITION)
+            if nxt in ("", "-") or not self._on_line(">", pos + 2, pos + 2):
+                out.add(ARGUMENT_REFERENCE)
+            if text.startswith("<!--", pos):
+                q = self.next("-->", pos + 4)
+                if q >= n or self.next(_PARAGRAPH_BREAKS, pos + 4) < q:
+                    out.add(COMMENT)
+        elif c == "@":
+            if nxt == "[" and not self._on_line("]", pos + 3, pos + 2):
+                out.add(STATEMENT_MENTION)
+            elif nxt == "<" and not self._on_line(">", pos + 3, pos + 2):
+                out.add(ARGUMENT_MENTION)
+        elif c == "#":
+            if nxt == "(":
+                r = self.next(")", pos + 2)
+                if r >= n or r == pos + 2:
+                    out.add(TAG)
+        elif c == "{":
+            q = self.next("}", pos + 1)
+            if pos < self.data_hopeless_before or q >= n or self.next(_PARAGRAPH_BREAKS, pos + 1) < q:
+                out.add(DATA)
+        elif c == "=":
+            if text.startswith("===", pos) and self.next("===", pos + 3) >= n:
+                out.add(FRONT_MATTER)
+        elif c == "/":
+            if nxt == "*":
+                q = self.next("*/", pos + 2)
+                if q >= n or self.next(_PARAGRAPH_BREAKS, pos + 2) < q:
+                    out.add(COMMENT)
+            elif nxt == "/":
+                b = self.next(_LINE_BREAKS, pos + 2)
+                if b >= n or text[b] != "\n":
+                    out.add(COMMENT)
+        return frozenset(out) if out else _NONE
+
+    def data_failed(self, pos: int) -> None:
+        """Data was tried at ``pos`` and did not close: neither can it from any ``{`` up to where
+        the pattern stops looking (a ``}`` followed by a space and not a ``,`` or ``}``, or a
+        paragraph break), as from there it sees the same end and fewer ``}``."""
+        m = _DATA_STOP.search(self.text, pos + 1)
+        self.data_hopeless_before = m.start() if m else self.n
