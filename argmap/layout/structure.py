@@ -366,32 +366,34 @@ def _ordered_reasons(s: Structure, a: int, rs: list[int], has_undercut: bool, gr
             undercuts.setdefault(target[r], []).append(r)
     out: list[int] = []
     placed: set[int] = set()
-
-    def emit(r: int) -> None:
-        out.append(r)
-        placed.add(r)
-        for u in undercuts.get(r, ()):
-            emit(u)
-
-    for r in direct:
-        emit(r)
+    for r in direct:  # each relation, then its undercuts (depth first: a chain of them may be long)
+        stack = [r]
+        while stack:
+            x = stack.pop()
+            out.append(x)
+            placed.add(x)
+            stack.extend(reversed(undercuts.get(x, ())))
     out.extend(r for r in rs if r not in placed)
     return out
 
 
 def _cross_level(s: Structure, r: int, level: list[int]) -> int:
-    ns = s.n_statements
-    t = s.target[r]
+    ns, target = s.n_statements, s.target
+    chain = []  # undercuts of cross relations, each taking the level of the relation it attacks
+    while target[r] >= ns and level[target[r]] == 0:
+        chain.append(r)
+        r = target[r]
+    t = target[r]
     if t < 0:
         prem = s.premises[r]
         level[r] = 2 * s.layer[prem[0]] - 1 if prem else -1
     elif t < ns:
         level[r] = 2 * s.layer[t] + 1
     else:
-        if level[t] == 0:  # the attacked relation is a cross relation too
-            _cross_level(s, t, level)
         level[r] = level[t]
-    return level[r]
+    for u in reversed(chain):
+        level[u] = level[target[u]]
+    return level[chain[0] if chain else r]
 
 
 def reason_units(children: list[int], target: list[int], v: int) -> list[list[int]]:

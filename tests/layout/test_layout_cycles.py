@@ -31,3 +31,14 @@ def test_support_cycle_beside_a_linked_argument(relations):
         if len(prem) > 1 and not {"a", "b"} & set(prem):  # a linked group outside the cycle keeps one row
             assert len({pos[p][1] for p in prem}) == 1
     assert svg_bytes(amap).startswith(b"<?xml")
+
+
+def test_a_long_chain_of_undercuts_is_laid_out_and_drawn():
+    n = 3000  # deeper than Python's recursion limit
+    amap = ArgumentMap()
+    amap.add_many([Statement(x, f"Statement {x}") for x in ("a", "b", *(f"u{i}" for i in range(n)))],
+                  [Relation("r0", S, ("b",), "a")]
+                  + [Relation(f"r{i + 1}", Polarity.ATTACK, (f"u{i}",), f"r{i}") for i in range(n)])
+    pos = layout_map(amap)
+    assert set(amap.statements) | set(amap.relations) <= set(pos)
+    assert svg_bytes(amap).count(b"Statement u") == n
