@@ -27,7 +27,7 @@ def test_support_cycle_beside_a_linked_argument(relations):
     amap = make(relations)
     pos = layout_map(amap)
     assert set(amap.statements) | set(amap.relations) <= set(pos)
-    for rid, prem, _t in relations:
+    for _rid, prem, _t in relations:
         if len(prem) > 1 and not {"a", "b"} & set(prem):  # a linked group outside the cycle keeps one row
             assert len({pos[p][1] for p in prem}) == 1
     assert svg_bytes(amap).startswith(b"<?xml")
