@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from typing import Any
 
 import yaml
@@ -79,15 +80,17 @@ class _Writer:
         self.arg_titles: dict[str, str] = {}    # relation id -> argument title
         self.used_s: set[str] = set()
         self.used_a: set[str] = set()
+        self.tried: dict[tuple[int, str], int] = {}  # (set of used titles, title) -> next number to try
         self.out: list[str] = []
 
     def unique(self, wanted: str, used: set[str], fallback: str) -> str:
         title = wanted or fallback
-        n = 2
         base = title
+        n = self.tried.get((id(used), base), 2)  # the numbers below were taken when last asked
         while title in used:
             title = f"{base} ({n})"
             n += 1
+        self.tried[id(used), base] = n
         used.add(title)
         return title
 
@@ -186,11 +189,12 @@ class _Writer:
             else:
                 out += [[r] for r in rels]
         n = 0
+        arguments = Counter(_meta(g[-1]).get("argument") for g in out)
         for group in out:
             meta, last = _meta(group[-1]), group[-1]
             n += 1
             wanted = _clean_title(str(meta.get("argument") or last.title or ""), ">") if len(out) else ""
-            if len(group) == 1 and sum(1 for g in out if _meta(g[-1]).get("argument") == meta.get("argument")) > 1:
+            if len(group) == 1 and arguments[meta.get("argument")] > 1:
                 wanted = f"{wanted} {n}" if wanted else ""
             title = self.unique(wanted, self.used_a, f"Argument {n}")
             for rel in group:

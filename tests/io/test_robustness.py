@@ -217,3 +217,14 @@ def test_argdown_runs_of_opening_characters(tmp_path, run):
         read_any(write(tmp_path, "a.argdown", text))
     except MapFileError as e:
         assert len(str(e)) < 600
+
+
+def test_argdown_titles_made_unique_by_number(tmp_path):
+    from argmap.io import write_any
+    from argmap.model import ArgumentMap, Kind, Statement
+
+    amap = ArgumentMap()
+    amap.add_many([Statement(f"s{i}", f"Text {i}", Kind.PREMISE, title="Same") for i in range(300)])
+    write_any(amap, tmp_path / "m.argdown")
+    titles = [line.split("]")[0] for line in (tmp_path / "m.argdown").read_text().splitlines() if line.startswith("[")]
+    assert titles == ["[Same"] + [f"[Same ({k})" for k in range(2, 301)]
