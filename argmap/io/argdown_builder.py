@@ -23,10 +23,14 @@ def _tag_name(image: str) -> str:
 
 
 def _yaml(image: str, offset: int) -> Any:
+    """Front matter or data as plain data (see argmap.io.yamlplain: no aliases to multiply, no tags
+    but plain ones, finite numbers)."""
     import yaml  # only documents with front matter or data need PyYAML, which is slow to import
 
+    from .yamlplain import load_yaml
+
     try:
-        return yaml.safe_load(image)
+        return load_yaml(image)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = offset + (mark.index if mark is not None else 0)

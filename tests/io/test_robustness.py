@@ -228,3 +228,20 @@ def test_argdown_titles_made_unique_by_number(tmp_path):
     write_any(amap, tmp_path / "m.argdown")
     titles = [line.split("]")[0] for line in (tmp_path / "m.argdown").read_text().splitlines() if line.startswith("[")]
     assert titles == ["[Same"] + [f"[Same ({k})" for k in range(2, 301)]
+
+
+@pytest.mark.parametrize("text, says", [
+    ("===\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n===\n\n[s]: t\n", "alias"),
+    ("[s]: t {a: &a [x, x], b: [*a, *a]}\n", "alias"),
+    ("===\nx: !!python/object/apply:os.system [echo]\n===\n\n[s]: t\n", "!!python"),
+    ("[s]: t {n: .nan}\n", "finite"),
+])
+def test_argdown_yaml_is_plain_data(tmp_path, text, says):
+    with pytest.raises(MapFileError) as e:
+        read_any(write(tmp_path, "a.argdown", text))
+    assert says in e.value.message and e.value.place.startswith("line ")
+
+
+def test_argdown_front_matter_dates_stay_as_written(tmp_path):
+    m = read_any(write(tmp_path, "a.argdown", "===\ntitle: T\ndate: 2024-05-01\n===\n\n[s]: t\n")).map
+    assert m.meta["argdown"]["date"] == "2024-05-01"
