@@ -131,6 +131,10 @@ class _Writer:
         extra = self.amap.meta.get("argdown")
         if isinstance(extra, dict):
             fm.update({k: v for k, v in extra.items() if k not in ("model", "title", "description")})
+            model = extra.get("model")
+            if isinstance(model, dict) and model.get("mode") == "strict":
+                # the one model setting kept: it makes attacks between statements contraries, as they were
+                fm["model"] = {"mode": "strict"}
         # argmap's drawing settings, in the settings Argdown's own map view reads
         if self.amap.meta.get("card_text") == "titles":
             mp = dict(fm["map"]) if isinstance(fm.get("map"), dict) else {}
@@ -259,7 +263,8 @@ class _Writer:
             if meta.get("mirror") and any(_meta(r).get("relation") == meta["relation"] and r.target == rel.premises[0]
                                           for r in amap.relations_from(rel.target)):
                 return None  # the other half of a symmetric pair is written once
-            return head, f"  >< {premise}"
+            # a contrary (strict mode's attack between statements) is written as the attack it was
+            return head, f"  {'><' if meta['relation'] == 'contradictory' else '<-'} {premise}"
         return head, f"  {'<+' if rel.polarity is Polarity.SUPPORT else '<-'} {premise}"
 
 

@@ -245,3 +245,16 @@ def test_argdown_yaml_is_plain_data(tmp_path, text, says):
 def test_argdown_front_matter_dates_stay_as_written(tmp_path):
     m = read_any(write(tmp_path, "a.argdown", "===\ntitle: T\ndate: 2024-05-01\n===\n\n[s]: t\n")).map
     assert m.meta["argdown"]["date"] == "2024-05-01"
+
+
+def test_argdown_contrary_stays_contrary_through_argmap(tmp_path):
+    from collections import Counter
+
+    from argmap.io import write_any
+
+    path = write(tmp_path, "a.argdown", "===\nmodel:\n  mode: strict\n===\n\n[A]: a\n  - [B]: b\n  >< [C]: c\n")
+    kinds = Counter(r.meta.get("argdown", {}).get("relation") for r in read_any(path).map.relations.values())
+    assert kinds == {"contrary": 2, "contradictory": 2}
+    write_any(read_any(path).map, tmp_path / "again.argdown")
+    again = read_any(tmp_path / "again.argdown").map
+    assert Counter(r.meta.get("argdown", {}).get("relation") for r in again.relations.values()) == kinds
