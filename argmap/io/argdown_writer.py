@@ -109,11 +109,22 @@ class _Writer:
             else:
                 self.titles[st.id] = self.unique(wanted, self.used_s, f"S{i}")
         self.front_matter()
-        for st in amap.statements.values():
-            self.define(st)
         groups, simple = self.plan()
+        # statements and arguments under the heading they were under (their section), the sections in
+        # the order they first come; relations after them refer to statements, which keeps no section
+        statements: dict[str, list[Any]] = {}
+        arguments: dict[str, list[list[Relation]]] = {}
+        for st in amap.statements.values():
+            statements.setdefault(str(_meta(st).get("section") or ""), []).append(st)
         for group in groups:
-            self.pcs(group)
+            arguments.setdefault(str(_meta(group[-1]).get("section") or ""), []).append(group)
+        for section in dict.fromkeys(["", *statements, *arguments]):
+            if section:
+                self.out += [f"# {escape(section)}", ""]
+            for st in statements.get(section, ()):
+                self.define(st)
+            for group in arguments.get(section, ()):
+                self.pcs(group)
         blocks: dict[str, list[str]] = {}
         for rel in simple:
             line = self.simple_line(rel)

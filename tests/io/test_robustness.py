@@ -258,3 +258,20 @@ def test_argdown_contrary_stays_contrary_through_argmap(tmp_path):
     write_any(read_any(path).map, tmp_path / "again.argdown")
     again = read_any(tmp_path / "again.argdown").map
     assert Counter(r.meta.get("argdown", {}).get("relation") for r in again.relations.values()) == kinds
+
+
+def test_argdown_sections_survive_argmap(tmp_path):
+    from argmap.io import write_any
+
+    text = ("[Lead]: Before any heading.\n\n# Costs\n\n[Money]: It costs money.\n\n<Cheap>\n\n(1) [Money]\n----\n"
+            "(2) [Worth]: It is worth it.\n\n## Benefits #tag\n\n[Health]: It helps health.\n  +> [Worth]\n")
+    before = read_any(write(tmp_path, "a.argdown", text)).map
+    write_any(before, tmp_path / "again.argdown")
+    after = read_any(tmp_path / "again.argdown").map
+
+    def sections(m):
+        return sorted((s.text, s.meta["argdown"].get("section")) for s in m.statements.values()) + sorted(
+            (r.meta["argdown"].get("argument"), r.meta["argdown"].get("section")) for r in m.relations.values()
+            if "argdown" in r.meta and r.meta["argdown"].get("argument"))
+    assert sections(after) == sections(before)
+    assert ("It helps health.", "Benefits") in sections(before) and ("Cheap", "Costs") in sections(before)
