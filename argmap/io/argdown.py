@@ -138,6 +138,8 @@ class _Importer:
         pcs = arg.pcs
         conclusions = [i for i, s in enumerate(pcs) if s.role in ("intermediary-conclusion", "main-conclusion")]
         desc = next((m.plain() for m in reversed(arg.members) if not m.reference and m.plain()), "")
+        # Argdown made the title up, now or (marked so by argmap's writer) in the file this was written from
+        auto = arg.auto or any(isinstance(m.data, dict) and m.data.get("argmap") == "untitled" for m in arg.members)
         start = 0
         for step, ci in enumerate(conclusions, 1):
             conclusion = pcs[ci]
@@ -163,7 +165,7 @@ class _Importer:
                                  f"conclusion; dropped")
                 continue
             meta: dict[str, Any] = {"argument": arg.title, "step": step, "steps": len(conclusions)}
-            if arg.auto:
+            if auto:
                 meta["auto_title"] = True
             if arg.tags:
                 meta["tags"] = list(arg.tags)
@@ -175,7 +177,7 @@ class _Importer:
                 self.inference_ids[id(inf)] = rid
             self.last_inference[arg.title] = rid
             self.relations.append(Relation(
-                rid, Polarity.SUPPORT, tuple(premises), target, title=arg.title if last and not arg.auto else "",
+                rid, Polarity.SUPPORT, tuple(premises), target, title=arg.title if last and not auto else "",
                 notes=desc if last else "", scheme=", ".join(r for r in (inf.rules if inf else []) if r),
                 meta={"argdown": meta}))
 

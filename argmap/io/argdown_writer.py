@@ -220,7 +220,9 @@ class _Writer:
         last = group[-1]
         title = self.arg_titles[last.id]
         desc = escape(last.notes)
-        self.out += [f"<{title}>: {desc}" if desc else f"<{title}>", ""]
+        # a title Argdown made up (no title in the source) is marked, and import leaves it off again
+        mark = ' {"argmap": "untitled"}' if _meta(last).get("auto_title") and not last.title else ""
+        self.out += [(f"<{title}>: {desc}" if desc else f"<{title}>") + mark, ""]
         n = 0
         prev = None
         for rel in group:

@@ -275,3 +275,15 @@ def test_argdown_sections_survive_argmap(tmp_path):
             if "argdown" in r.meta and r.meta["argdown"].get("argument"))
     assert sections(after) == sections(before)
     assert ("It helps health.", "Benefits") in sections(before) and ("Cheap", "Costs") in sections(before)
+
+
+def test_argdown_generated_argument_title_stays_generated(tmp_path):
+    from argmap.io import write_any
+
+    path = write(tmp_path, "a.argdown", "[A]: a\n\n(1) [P]: p\n----\n(2) [A]\n\n<Named>\n\n(1) [Q]: q\n----\n(2) [A]\n")
+    first = read_any(path).map
+    write_any(first, tmp_path / "again.argdown")
+    again = read_any(tmp_path / "again.argdown").map
+    for m in (first, again):
+        assert sorted(r.title for r in m.relations.values()) == ["", "Named"]
+        assert sorted(bool(r.meta["argdown"].get("auto_title")) for r in m.relations.values()) == [False, True]
