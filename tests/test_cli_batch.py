@@ -84,3 +84,21 @@ def test_one_map_internal_error_is_one_short_line(maps, tmp_path, capsys, monkey
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("argmap: internal error: KeyError: 'xxx") and line.endswith("for details)")
     assert len(line) < 400
+
+
+@pytest.mark.parametrize("command", ["validate", "info"])
+def test_validate_and_info_go_on_after_an_internal_error(maps, capsys, monkeypatch, command):
+    import argmap.io
+
+    real = argmap.io.read_any
+
+    def read_any(path, *args, **kwargs):
+        if Path(path).name.startswith("two"):
+            crash()
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(argmap.io, "read_any", read_any)
+    assert main([command, *map(str, maps)]) == 1
+    out, err = capsys.readouterr()
+    assert "one.argmap.json" in out and "three.argmap.json" in out
+    (line,) = [x for x in (out + err).splitlines() if "two.argmap.json" in x]
+    assert "internal error: KeyError" in line and len(line) < 1000

@@ -44,7 +44,7 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 def failure_line(src: str, error: BaseException, timeout: float) -> str:
     """The one line that says why ``src`` failed."""
-    from argmap.io.errors import MapFileError  # the file layer loads when a command runs, not for --help
+    from argmap.io.errors import MapFileError
 
     if isinstance(error, MapFileError):
         return str(error)
@@ -63,25 +63,33 @@ def internal_error(error: BaseException) -> str:
     return f"internal error: {type(error).__name__}: {message} (run with --debug for details)"
 
 
+def attempt(src: str, work: Callable[[], None], timeout: float = DEFAULT_TIMEOUT, debug: bool = False) -> str | None:
+    """``work()`` for the file ``src`` within ``timeout`` seconds: None when it finished, else the one
+    line that says why not.  With ``debug`` an unexpected exception propagates with its traceback."""
+    from argmap.io.errors import MapFileError  # the file layer loads when a command runs, not for --help
+
+    try:
+        with time_limit(timeout):
+            work()
+    except (MapFileError, CommandError, FileTimeout) as e:
+        return failure_line(src, e, timeout)
+    except Exception as e:  # noqa: BLE001 - any failure of one file must not stop the others
+        if debug:
+            raise
+        return failure_line(src, e, timeout)
+    return None
+
+
 def run_each(jobs: Sequence[tuple[str, str]], work: Callable[[str, str], None], timeout: float = DEFAULT_TIMEOUT,
              debug: bool = False, noun: str = "files") -> int:
     """``work(src, dst)`` for each job, each within ``timeout`` seconds; a failure is printed as one
     line naming the file and the next job runs.  Returns 1 when any failed (after a line counting
-    them), else 0.  With ``debug`` an unexpected exception propagates with its traceback."""
-    from argmap.io.errors import MapFileError
-
+    them), else 0."""
     failed = 0
     for src, dst in jobs:
-        try:
-            with time_limit(timeout):
-                work(src, dst)
-        except (MapFileError, CommandError, FileTimeout) as e:
-            print(f"argmap: {failure_line(src, e, timeout)}", file=sys.stderr)
-            failed += 1
-        except Exception as e:  # noqa: BLE001 - any failure of one file must not stop the others
-            if debug:
-                raise
-            print(f"argmap: {failure_line(src, e, timeout)}", file=sys.stderr)
+        line = attempt(src, lambda: work(src, dst), timeout, debug)  # noqa: B023 - called at once
+        if line is not None:
+            print(f"argmap: {line}", file=sys.stderr)
             failed += 1
     if failed:
         print(f"argmap: {failed} of {len(jobs)} {noun} failed", file=sys.stderr)
@@ -91,7 +99,7 @@ def run_each(jobs: Sequence[tuple[str, str]], work: Callable[[str, str], None], 
 def add_timeout_option(p: argparse.ArgumentParser) -> None:
     """``--timeout SECONDS`` on a batch command's parser."""
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
-                   help=f"with -d: give up a file after S seconds and go on with the next "
+                   help=f"give up a file after S seconds and go on with the next "
                         f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)")
 
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .batch import add_timeout_option, run_each
+from .batch import add_timeout_option, attempt, run_each
 from .errors import CommandError
 
 if TYPE_CHECKING:
@@ -20,11 +20,13 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     p = add_parser("validate", help="check maps; exit 0 when all are valid, else one line per problem")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    add_timeout_option(p)
     p.set_defaults(func=run_validate)
 
     p = add_parser("info", help="count statements, relations, anchors ... of maps")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    add_timeout_option(p)
     p.set_defaults(func=run_info)
 
     p = add_parser("convert", help="convert between formats: IN OUT, or -t FORMAT -d DIR IN ...",
@@ -42,17 +44,14 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from argmap.io import MapFileError, read_any
+    from argmap.io import read_any
     from argmap.model import broken_anchors
 
     bad = 0
-    for path in args.files:
-        try:
-            result = read_any(path)
-        except MapFileError as e:
-            print(e)
-            bad += 1
-            continue
+
+    def check(path: str) -> None:
+        nonlocal bad
+        result = read_any(path)
         broken = broken_anchors(result.map)
         for st, a in broken:
             print(f"{path}: statement {st.id}: broken anchor {a.start}..{a.end} in source {a.source_id} "
@@ -62,22 +61,21 @@ def run_validate(args: argparse.Namespace) -> int:
         elif not args.quiet:
             m = result.map
             print(f"{path}: valid ({len(m.statements)} statements, {len(m.relations)} relations)")
+
+    for path in args.files:
+        line = attempt(path, lambda: check(path), args.timeout, args.debug)  # noqa: B023 - called at once
+        if line is not None:
+            print(line)
+            bad += 1
     return 1 if bad else 0
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from argmap.io import MapFileError, read_any
+    from argmap.io import read_any
     from argmap.model import stats
 
-    status = 0
-    for path in args.files:
-        try:
-            result = read_any(path)
-        except MapFileError as e:
-            print(f"argmap: {e}", file=sys.stderr)
-            status = 1
-            continue
-        info = {"file": path, **stats(result.map)}
+    def show(path: str) -> None:
+        info = {"file": path, **stats(read_any(path).map)}
         if args.json:
             print(json.dumps(info, ensure_ascii=False))
         else:
@@ -87,6 +85,13 @@ def run_info(args: argparse.Namespace) -> int:
             print(f"  relations {info['relations']} (supports {info['supports']}, attacks {info['attacks']}, "
                   f"linked {info['linked']}, undercuts {info['undercuts']})")
             print(f"  sources {info['sources']}, anchors {info['anchors']}, broken anchors {info['broken_anchors']}")
+
+    status = 0
+    for path in args.files:
+        line = attempt(path, lambda: show(path), args.timeout, args.debug)  # noqa: B023 - called at once
+        if line is not None:
+            print(f"argmap: {line}", file=sys.stderr)
+            status = 1
     return status
 
 
