@@ -25,9 +25,10 @@ from argmap.ui.shell.window_manager import WindowManager
 @pytest.fixture(autouse=True)
 def isolated_app_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
     """A Qt application with argmap's fonts and the picture formats it registers when it starts; never the
-    real user's settings or log folder."""
+    real user's settings, log or recovery folder."""
     monkeypatch.setenv("ARGMAP_SETTINGS_FILE", str(tmp_path / "settings" / "argmap.ini"))
     monkeypatch.setenv("ARGMAP_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
     ensure_app()
     register_picture_formats()
     yield

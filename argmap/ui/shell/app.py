@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Sequence
@@ -20,6 +21,7 @@ from ..paint.theme import register_fonts
 from . import settings
 from .main_window import MainWindow
 from .palette import apply_theme
+from .recover_dialog import offer_recovery
 from .window_manager import WindowManager
 
 ENV_LOG_DIR = "ARGMAP_LOG_DIR"
@@ -133,23 +135,41 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
 
 def open_initial(manager: WindowManager, files: Sequence[str]) -> list[MainWindow]:
     """Open a window per file (an invalid file shows its one-line error; the rest still open),
-    or the start screen when none opened; returns the windows opened."""
+    or the start screen when no window is open; returns the windows opened."""
     opened = [w for w in (manager.open_path(os.fspath(f)) for f in files) if w is not None]
-    if not opened:
+    if not manager.windows:
         manager.show_start_screen()
     return opened
 
 
-def run_app(files: Sequence[str]) -> int:
-    """Start the GUI on ``files`` (see :func:`open_initial`) and run until the last window closes."""
+@dataclass
+class Session:
+    """A started editor: the application, its error reporter and its windows."""
+
+    app: QApplication
+    reporter: ErrorReporter
+    manager: WindowManager
+
+
+def start(files: Sequence[str]) -> Session:
+    """Everything the editor does before its event loop: the application and error reporting, the maps a
+    crash left unsaved (the Recover dialog), then a window per file (see :func:`open_initial`)."""
     app = create_app()
     reporter = install_excepthook()
     manager = WindowManager(app)
+    app.aboutToQuit.connect(manager.flush_recovery)
+    offer_recovery(manager)
     open_initial(manager, files)
+    return Session(app, reporter, manager)
+
+
+def run_app(files: Sequence[str]) -> int:
+    """Start the GUI on ``files`` (see :func:`start`) and run until the last window closes."""
+    session = start(files)
     try:
-        return int(app.exec())
+        return int(session.app.exec())
     finally:
-        reporter.uninstall()
+        session.reporter.uninstall()
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from ...io import MapFileError, write_any
 from ...io.native import EXTENSION
 from ...io.registry import FORMATS, readable_extensions
 from ..canvas.view import MapView
+from ..document.autosave import Autosave
 from ..document.controller import DocumentController
 from ..export import dialog as export_dialog
 from ..export import printing
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         self.manager = manager  # the application's windows: opening, saving and quitting go through it
         doc.setParent(self)
         self._forced = False
+        # a recovery copy while the map has unsaved changes, and the lock that tells other argmaps it is open
+        self.autosave = Autosave(doc, manager.recovery, manager.autosave_delay_ms)
         self.view = MapView(doc)
         self.find_bar = FindBar(doc)
         self.find_bar.matches_changed.connect(self.view.set_find_matches)
@@ -224,6 +227,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.save_window_state(self.saveGeometry(), self.saveState())
+        # asked, the user saved or discarded the changes; closed without asking, they are kept for the next start
+        self.autosave.close(keep=self._forced)
         self.manager.unregister(self)
         self.find_bar.close_bar()
         self.doc.close()

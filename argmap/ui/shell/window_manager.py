@@ -9,6 +9,9 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...io import MapFileError, load_map
+from ...io.native import EXTENSION
+from ...io.recovery import RecoveryEntry, RecoveryStore
+from ..document.autosave import DELAY_MS, recovery_dir
 from ..document.controller import DocumentController
 from . import settings
 from .main_window import MainWindow
@@ -33,6 +36,8 @@ class WindowManager(QObject):
         super().__init__(parent)
         self.windows: list[MainWindow] = []
         self.start_screen: StartScreen | None = None
+        self.recovery = RecoveryStore(recovery_dir())
+        self.autosave_delay_ms = DELAY_MS  # how long after the last edit a window writes its recovery copy
 
     # ------------------------------------------------------------- registry
     def register(self, window: MainWindow) -> None:
@@ -73,6 +78,8 @@ class WindowManager(QObject):
             existing.activateWindow()
             self._close_start_screen()
             return existing
+        if not self._open_anyway(path, near):
+            return None
         try:
             doc = DocumentController.open(path)
         except MapFileError as e:
@@ -87,6 +94,38 @@ class WindowManager(QObject):
                                     + "\n".join(report.lines()))
         self._replace_pristine(near, window)
         self.recent_files_changed()
+        return window
+
+    def _open_anyway(self, path: str, near: QWidget | None) -> bool:
+        """Whether to open a map file that another running argmap may have open (asked only when one has)."""
+        if not path.lower().endswith(EXTENSION):
+            return True  # imported, so never written back
+        try:
+            holder = self.recovery.lock_holder(path)
+        except OSError:
+            log.exception("could not read the lock of %s", path)
+            return True
+        if holder is None:
+            return True
+        answer = QMessageBox.warning(
+            near, "File open in another argmap",
+            f"{os.path.basename(path)} is open in another argmap (process {holder.pid} on {holder.host}).\n\n"
+            "If both save it, one will overwrite the other's changes. Open it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore(self, entry: RecoveryEntry, near: QWidget | None = None) -> MainWindow | None:
+        """Open a recovered map as modified, in a window of its own: its path is the file it belongs to (if
+        any), so Save writes there only when the user says so. The recovery copy stays until then."""
+        try:
+            amap = self.recovery.load(entry)
+        except MapFileError as e:
+            QMessageBox.critical(near, "Cannot recover map", str(e))
+            return None
+        doc = DocumentController(amap, entry.original)
+        doc.undo_stack.resetClean()  # unsaved until the user saves it
+        window = self.new_window(doc, near)
+        window.autosave.adopt(entry.key)
         return window
 
     def open_sample(self, path: str | Path, near: QWidget | None = None) -> MainWindow | None:
@@ -144,6 +183,15 @@ class WindowManager(QObject):
         if app is not None:
             app.quit()
         return True
+
+    def flush_recovery(self) -> None:
+        """Write every unsaved map's recovery copy now (the application is about to quit)."""
+        for w in self.windows:
+            w.autosave.flush()
+
+    def recovery_keys(self) -> set[str]:
+        """The recovery copies this process's windows look after."""
+        return {w.autosave.key for w in self.windows}
 
     def close_all(self) -> None:
         """Close everything without asking (tests, shutdown after a fatal error)."""
