@@ -3,6 +3,7 @@ restores, keeps or discards them."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -248,3 +249,27 @@ def test_discard_removes_the_copy(qtbot, fast, store, saved, monkeypatch):
     assert offer_recovery(fast) == []
     assert [e.key for e in store.entries()] == [kept.key]
     assert dumps(load_map(saved)) == dumps(small_map())
+
+
+# ------------------------------------------------------------------ locks
+def test_a_file_locked_by_another_argmap_can_be_opened_anyway(qtbot, manager, store, saved, dialogs, tmp_path):
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        store.take_lock(saved)
+        lock = store.lock_path(saved)
+        record = json.loads(lock.read_text(encoding="utf-8"))
+        lock.write_text(json.dumps({**record, "pid": other.pid, "started": ""}), encoding="utf-8")
+        dialogs.unsaved_answer = Button.Yes
+        window = manager.open_path(str(saved))
+        assert window is not None and len(dialogs.of("warning")) == 1
+    finally:
+        other.kill()
+        other.wait()
+    # the window holds the file's lock, follows Save As to the new file, and lets go when it closes
+    assert json.loads(lock.read_text(encoding="utf-8"))["pid"] == os.getpid()
+    moved = tmp_path / "moved.argmap.json"
+    dialogs.save_paths.append(str(moved))
+    assert window.save_as()
+    assert not lock.exists() and store.lock_path(moved).exists()
+    window.close()
+    assert not store.lock_path(moved).exists()
