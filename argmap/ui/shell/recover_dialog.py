@@ -6,8 +6,10 @@ import os
 import time
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,7 +40,13 @@ def when(seconds: float) -> str:
 
 
 def belongs_to(entry: RecoveryEntry) -> str:
-    return entry.original if entry.original else "not saved yet (untitled)"
+    """The file a recovered map belongs to, with the home folder as ``~``, or a word for an untitled map."""
+    if not entry.original:
+        return "not saved yet (untitled)"
+    home = os.path.expanduser("~")
+    if home not in ("", "~", os.sep) and entry.original.startswith(home + os.sep):
+        return "~" + entry.original[len(home):]
+    return entry.original
 
 
 class RecoverDialog(QDialog):
@@ -51,9 +59,11 @@ class RecoverDialog(QDialog):
         self.setModal(True)
         layout = QVBoxLayout(self)
         count = len(self.entries)
-        intro = QLabel(f"argmap did not close properly last time. {'This map has' if count == 1 else 'These maps have'}"
-                       " changes that were never saved. Restore a map to open it with its changes (then save it "
-                       "where you like); keep it to be asked again next time; or discard it for good.")
+        heading = QLabel(f"<b>Recover {'an unsaved map' if count == 1 else f'{count} unsaved maps'}</b>")
+        layout.addWidget(heading)
+        intro = QLabel("argmap did not close properly last time, and these changes were never saved. "
+                       "<b>Restore</b> opens a map with its changes, to save when you are ready; "
+                       "<b>Keep for later</b> asks again at the next start; <b>Discard</b> throws the changes away.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(count, len(COLUMNS), self)
@@ -78,6 +88,9 @@ class RecoverDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # as tall as its rows (a long list scrolls); the choices, not the cells, take the keyboard focus
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -90,7 +103,7 @@ class RecoverDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, min(520, 180 + 32 * count))
+        self.resize(820, min(self.sizeHint().height(), 560))
 
     def set_choice(self, row: int, action: str) -> None:
         combo = self.combos[row]
