@@ -155,8 +155,11 @@ class RecoveryStore:
         return path
 
     def remove(self, key: str) -> None:
-        """Forget the recovery copy ``key`` (nothing happens when there is none)."""
-        for path in (self.sidecar_path(key), self.map_path(key)):
+        """Forget the recovery copy ``key`` (nothing happens when there is none), with any temporary file a
+        write of it that was interrupted (the process killed) left behind; no other process writes ``key``."""
+        leftovers = [p for name in (self.sidecar_path(key).name, self.map_path(key).name)
+                     for p in self.directory.glob(f".{name}.*.tmp")] if self.directory.is_dir() else []
+        for path in (self.sidecar_path(key), self.map_path(key), *leftovers):
             try:
                 path.unlink()
             except FileNotFoundError:

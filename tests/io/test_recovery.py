@@ -82,6 +82,15 @@ def test_remove_forgets_the_entry(tmp_path: Path) -> None:
     assert not store.map_path("k1").exists()
 
 
+def test_remove_also_clears_what_an_interrupted_write_left(tmp_path: Path) -> None:
+    store = RecoveryStore(tmp_path)
+    store.write("k1", small_map(), None, "Untitled")
+    (tmp_path / ".k1.argmap.json.4242.0.tmp").write_text("{half a ma", encoding="utf-8")
+    (tmp_path / ".k2.argmap.json.4242.1.tmp").write_text("{", encoding="utf-8")
+    store.remove("k1")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".k2.argmap.json.4242.1.tmp"]
+
+
 def test_entries_skip_broken_sidecars_and_missing_maps(tmp_path: Path) -> None:
     store = RecoveryStore(tmp_path)
     store.write("good", small_map(), None, "Good")
