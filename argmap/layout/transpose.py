@@ -139,6 +139,11 @@ def _sweep(s: Structure, edges: Edges, x: list[float], y: list[float], along: li
             if group_attacks and attack[a[0]] != attack[b[0]]:
                 i += 1
                 continue
+            # every node of the two subtrees brings its own edge to its parent into ``moved``: when
+            # they are too many, so are the moved edges, and the subtrees need not be listed
+            if sum([size[r] for r in a]) + sum([size[r] for r in b]) > limit:
+                i += 1
+                continue
             na = [by_tin[k] for r in a for k in range(tin[r], tin[r] + size[r])]
             nb = [by_tin[k] for r in b for k in range(tin[r], tin[r] + size[r])]
             na += [q for u in na for q in riders.get(u, ())]
