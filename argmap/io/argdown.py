@@ -33,7 +33,7 @@ import datetime
 import os
 from typing import Any
 
-from ..model import ArgumentMap, Kind, Polarity, Relation, Statement, new_id
+from ..model import ArgumentMap, Kind, Polarity, Relation, Statement
 from . import argdown_lexer as L
 from .argdown_builder import build_model
 from .argdown_model import Element, Model
@@ -94,7 +94,7 @@ class _Importer:
         self.inference_ids: dict[int, str] = {}   # id(AInference) -> relation id
         self.data: dict[str, Any] = {}
         self.dropped = 0
-        self._prefix = new_id()[:20]
+        self._prefix = os.urandom(10).hex()
         self._serial = 0
 
     def new_id(self) -> str:

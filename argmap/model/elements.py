@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -14,6 +13,8 @@ if TYPE_CHECKING:
 
 def new_id() -> str:
     """A fresh element id: a random (version 4) UUID in hex, as saved in files."""
+    import uuid  # only editing and some importers make ids: reading and drawing a map need no uuid (nor platform)
+
     return uuid.uuid4().hex
 
 
