@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from .. import measure
 from ..io.atomic import atomic_write_bytes
 from ..io.errors import MapFileError
-from ..io.outline import text_outline
 from ..model import ArgumentMap
 from .mapdraw import MapDrawing
 from .picture import Picture
@@ -208,6 +207,8 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
     d = MapDrawing(amap, **{k: v for k, v in opts.items() if k in DRAWING_OPTIONS})
     desc = " ".join(str(amap.meta.get("description") or "").split())
     if measure.compact_cards(amap):  # the cards show titles: the statements' full texts, as an outline
+        from ..io.outline import text_outline  # (only then: drawing a map needs no outline writer)
+
         desc = "\n\n".join(t for t in (desc, text_outline(amap, opts.get("ids"), width=10_000)) if t)
     pic = d.picture(background=None if transparent else WHITE)
     return _document(elements(pic), d.rect, d.title or amap.title or "Argument map",
