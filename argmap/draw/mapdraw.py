@@ -301,14 +301,26 @@ class MapDrawing:
             return bool(corners)
 
         boxes = self.boxes
-        for left, top, bw, bh in boxes.values():
+        beside: list[str] = []  # the cards and junctions not between the columns
+        for eid, (left, top, bw, bh) in boxes.items():
             right, bottom = left + bw, top + bh
-            if not ((mid_l <= left and right <= mid_r) or (mid_t <= top and bottom <= mid_b)) \
-                    and not clear(left, top, right, bottom):
-                return None
-        relations, junctions = self.map.relations, self.junctions
+            if not (mid_l <= left and right <= mid_r):
+                beside.append(eid)
+                if not (mid_t <= top and bottom <= mid_b) and not clear(left, top, right, bottom):
+                    return None
+        # an edge runs within its card and its junction (around their centres): between the columns
+        # when both are, so only the relations with an end beside them can reach a corner
+        amap = self.map
+        relations, junctions = amap.relations, self.junctions
+        near: set[str] = set()
+        for eid in beside:
+            if eid in relations:
+                near.add(eid)
+            else:
+                near.update(r.id for r in amap.relations_from(eid))
+            near.update(r.id for r in amap.relations_into(eid))
         for rid in self.relations:   # each edge within the box from a card's centre to its junction
-            if not self._drawn(rid):
+            if rid not in near or not self._drawn(rid):
                 continue
             rel = relations[rid]
             jx, jy = junctions[rid]
