@@ -95,7 +95,7 @@ def _default_patterns(ctx: int, open_range: str | None) -> list[tuple[str, str]]
         if open_range == start:
             pats.append(_EMPH_END[start])
     pats += [(A_BOLD_START, r"\*\*(?!\s)"), (U_BOLD_START, r"__(?!\s)"), (A_ITALIC_START, r"\*(?!\s)"),
-             (U_ITALIC_START, r"_(?!\s)"), (LINK, r"\[[^\]]+?\]\([^)]+?\)[ \t]?"), (TAG, _TAG),
+             (U_ITALIC_START, r"_(?!\s)"), (LINK, r"\[[^\]]+?\]\([^)]+?\)[ \t]?"), (TAG, "(?=#)"),
              (STATEMENT_DEFINITION, r"\[" + _DOT + r"+?\]:"), (STATEMENT_REFERENCE, r"\[[^-]" + _DOT + r"*?\]"),
              (STATEMENT_MENTION, r"@\[" + _DOT + r"+?\][ \t]?"), (ARGUMENT_DEFINITION, "<" + _DOT + "+?>:"),
              (ARGUMENT_REFERENCE, "<[^-]" + _DOT + "*?>"), (ARGUMENT_MENTION, "@<" + _DOT + r"+?>[ \t]?"),
@@ -138,6 +138,11 @@ def _master(inference: bool, ctx: int, open_range: str | None,
 
 # a comment at the start of the text keeps the line breaks after it, unlike one after a line break
 _START_COMMENT = re.compile(f"(?:{_COMMENT['plain']})(?P<{COMMENT}>)")
+# In the context patterns a tag is only its "#": the tag pattern's character class reaches far into
+# Unicode and is slow to compile, so it is compiled once here instead of into every context's pattern.
+# Where nothing before it matches a "#" the tag pattern decides, and where it fails the one pattern after
+# it that takes a "#" does (a lone control character).
+_TAG_OR_HASH = (re.compile(f"(?:{_TAG})(?P<{TAG}>)"), re.compile(f"(?:{_CONTROL})(?P<{UNUSED_CONTROL_CHAR}>)"))
 
 
 _STARTS = {A_BOLD_START, U_BOLD_START, A_ITALIC_START, U_ITALIC_START}
@@ -175,6 +180,10 @@ def tokenize(text: str) -> list[Token]:
         if m is None:
             raise ArgdownSyntaxError(pos, f"unexpected character {text[pos]!r}")
         kind = m.lastgroup
+        if kind == TAG:
+            m = _TAG_OR_HASH[0].match(text, pos) or _TAG_OR_HASH[1].match(text, pos)
+            assert m is not None  # the second takes any "#"
+            kind = m.lastgroup
         assert kind is not None  # every alternative is a named group
         if kind != DATA and text[pos] == "{" and DATA not in key[3]:
             closers.data_failed(pos)
