@@ -1,2 +1,3 @@
 """argmap: map the conclusions, premises and evidence of persuasive writing."""
+
 __version__ = "0.1.0"

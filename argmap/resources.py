@@ -1,4 +1,5 @@
 """Where the bundled samples and resources are, in a checkout and in an installed wheel."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Argdown import/export speed on gen_argdown.py debates: python benchmarks/bench_argdown.py [N ...] [--gen PATH]."""
+
 import argparse
 import os
 import subprocess

@@ -2,6 +2,7 @@
 
 Run: PYTHONPATH=. python benchmarks/bench_cli.py [N]
 Goal (issue 14): `argmap --version` under 0.3 s."""
+
 import statistics
 import subprocess
 import sys
@@ -24,9 +25,11 @@ def best(cmd: list[str], n: int) -> tuple[float, float]:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     sample = sorted((ROOT / "samples").glob("*.argmap.json"))[0]
-    rows = [("argmap --version", [sys.executable, "-m", "argmap", "--version"]),
-            ("python -c pass (baseline)", [sys.executable, "-c", "pass"]),
-            (f"argmap info {sample.name}", [sys.executable, "-m", "argmap", "info", str(sample)])]
+    rows = [
+        ("argmap --version", [sys.executable, "-m", "argmap", "--version"]),
+        ("python -c pass (baseline)", [sys.executable, "-c", "pass"]),
+        (f"argmap info {sample.name}", [sys.executable, "-m", "argmap", "info", str(sample)]),
+    ]
     print(f"{'command':45} {'best s':>8} {'median s':>9}")
     for name, cmd in rows:
         b, m = best(cmd, n)

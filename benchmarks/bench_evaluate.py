@@ -9,6 +9,7 @@ then reopening, a statement deep in the tree, and one near the top); a full Prob
 the live Problems list after a one-statement text edit (both evaluations listen to every edit).
 Times are medians of K runs: wall clock, and process time (steadier on a busy machine).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,19 +63,25 @@ def bench_map(amap: ArgumentMap, seed: int, repeat: int) -> None:
     amap.subscribe(live.refresh)
     sids = list(amap.statements)
     rng = random.Random(seed)
-    picks = {"deep": rng.choice(sids[len(sids) // 2:]), "near the top": sids[1]}
+    picks = {"deep": rng.choice(sids[len(sids) // 2 :]), "near the top": sids[1]}
     print(f"{len(sids):>6} statements, {len(amap.relations)} relations: {counts}")
     print(f"        full evaluation                 {full[0]:8.1f} ms  (cpu {full[1]:.1f} ms)")
     for where, sid in picks.items():
+
         def toggle(sid: str = sid) -> None:
             amap.update_statement(sid, assessment="accepted")
             amap.update_statement(sid, assessment=None)
+
         wall, cpu = _median_ms(toggle, repeat)
-        print(f"        one-statement change, {where:>12}: {wall / 2:8.2f} ms  (cpu {cpu / 2:.2f} ms;"
-              " the edit and its live refresh)")
+        print(
+            f"        one-statement change, {where:>12}: {wall / 2:8.2f} ms  (cpu {cpu / 2:.2f} ms;"
+            " the edit and its live refresh)"
+        )
     wall, cpu = _median_ms(lambda: find_problems(amap), repeat)
-    print(f"        problems check                  {wall:8.1f} ms  (cpu {cpu:.1f} ms;"
-          f" {len(find_problems(amap))} problems)")
+    print(
+        f"        problems check                  {wall:8.1f} ms  (cpu {cpu:.1f} ms;"
+        f" {len(find_problems(amap))} problems)"
+    )
     problems = LiveProblems(amap)
     amap.subscribe(problems.refresh)
     sid = picks["deep"]
@@ -84,9 +91,13 @@ def bench_map(amap: ArgumentMap, seed: int, repeat: int) -> None:
         problems.problems()
         amap.update_statement(sid, text=amap.statements[sid].text[: -len(" (edited)")])
         problems.problems()
+
     wall, cpu = _median_ms(edit_and_list, repeat)
-    print(f"        problems after a text edit      {wall / 2:8.2f} ms  (cpu {cpu / 2:.2f} ms; live recheck,"
-          " then the whole list)")
+    print(
+        f"        problems after a text edit      {wall / 2:8.2f} ms  (cpu {cpu / 2:.2f} ms; live recheck,"
+        " then the whole list)"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -19,6 +19,7 @@ it): how fast Python itself is differs by build (a distribution's, built with
 profile-guided optimisation, runs pure-Python code far faster than a plain
 source build).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,11 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float
 
 
 def find_argdown(install: bool) -> str | None:
-    for cand in (os.environ.get("ARGMAP_ARGDOWN_CLI"), ROOT / ".ci" / "node_modules" / ".bin" / "argdown",
-                 NPM_CACHE / "node_modules" / ".bin" / "argdown"):
+    for cand in (
+        os.environ.get("ARGMAP_ARGDOWN_CLI"),
+        ROOT / ".ci" / "node_modules" / ".bin" / "argdown",
+        NPM_CACHE / "node_modules" / ".bin" / "argdown",
+    ):
         if cand and Path(cand).is_file() and os.access(cand, os.X_OK):
             return str(cand)
     if not install or shutil.which("npm") is None:
@@ -62,12 +66,21 @@ def find_argdown(install: bool) -> str | None:
     NPM_CACHE.mkdir(parents=True, exist_ok=True)
     # @argdown/cli 2.0.0 asks for @argdown/markdown-it-plugin ^2.0.0, which was never published;
     # the map command does not use it, so pin the last published one
-    (NPM_CACHE / "package.json").write_text(json.dumps({
-        "name": "argmap-bench", "private": True, "dependencies": {"@argdown/cli": ARGDOWN_VERSION},
-        "overrides": {"@argdown/markdown-it-plugin": "1.7.7"}}), encoding="utf-8")
+    (NPM_CACHE / "package.json").write_text(
+        json.dumps(
+            {
+                "name": "argmap-bench",
+                "private": True,
+                "dependencies": {"@argdown/cli": ARGDOWN_VERSION},
+                "overrides": {"@argdown/markdown-it-plugin": "1.7.7"},
+            }
+        ),
+        encoding="utf-8",
+    )
     print(f"installing @argdown/cli {ARGDOWN_VERSION} into {NPM_CACHE} ...", file=sys.stderr)
-    res = subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=NPM_CACHE,
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        ["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=NPM_CACHE, capture_output=True, text=True
+    )
     exe = NPM_CACHE / "node_modules" / ".bin" / "argdown"
     if res.returncode != 0 or not exe.is_file():
         print(f"npm install failed; no Argdown column\n{res.stderr[-1000:]}", file=sys.stderr)
@@ -97,18 +110,35 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sizes", nargs="*", type=int, default=[1000, 3000, 5000])
     ap.add_argument("--argdown-max", type=int, default=3000, help="largest N to run argdown on (it is slow)")
-    ap.add_argument("--repeat", type=int, default=3,
-                    help="runs per cell (median time, max memory); argmap SVG runs this many times before the "
-                         "peer and again after it")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per cell (median time, max memory); argmap SVG runs this many times before the "
+        "peer and again after it",
+    )
     ap.add_argument("--argdown-repeat", type=int, default=1, help="runs of the peer per size (median)")
-    ap.add_argument("--formats", nargs="+", default=["svg"], choices=["svg", "pdf", "png"],
-                    help="what argmap exports to (SVG is always timed: it is what the peer writes)")
+    ap.add_argument(
+        "--formats",
+        nargs="+",
+        default=["svg"],
+        choices=["svg", "pdf", "png"],
+        help="what argmap exports to (SVG is always timed: it is what the peer writes)",
+    )
     ap.add_argument("--no-install", action="store_true", help="do not npm install @argdown/cli")
     ap.add_argument("--keep", metavar="DIR", help="keep the generated files and outputs in DIR")
-    ap.add_argument("--also-python", action="append", default=[], metavar="PATH",
-                    help="also time the SVG export under this Python interpreter (repeatable)")
-    ap.add_argument("--phases", action="store_true",
-                    help="also print where one SVG export's time goes (imports, read, layout, SVG, write)")
+    ap.add_argument(
+        "--also-python",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also time the SVG export under this Python interpreter (repeatable)",
+    )
+    ap.add_argument(
+        "--phases",
+        action="store_true",
+        help="also print where one SVG export's time goes (imports, read, layout, SVG, write)",
+    )
     ap.add_argument("--gen", type=Path, default=GEN, help="the debate generator (default: %(default)s)")
     args = ap.parse_args()
     if not args.gen.is_file():
@@ -123,8 +153,7 @@ def main() -> int:
     # an installed argmap has its bytecode compiled (pip does it); with PYTHONDONTWRITEBYTECODE set,
     # a source edited since its last .pyc would otherwise be compiled again in every timed process
     for py in [sys.executable, *args.also_python]:
-        subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "argmap")], check=False,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "argmap")], check=False, stdout=subprocess.DEVNULL)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_export_"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -135,8 +164,10 @@ def main() -> int:
             src = work / f"debate-{n}.argdown"
             subprocess.run([sys.executable, str(args.gen), str(n), str(src)], check=True)
             row: dict[str, object] = {"n": n, "formats": formats}
-            cmd = {fmt: [sys.executable, "-m", "argmap", "export", "-q", str(src), "-o",
-                         str(work / f"debate-{n}.{fmt}")] for fmt in formats}
+            cmd = {
+                fmt: [sys.executable, "-m", "argmap", "export", "-q", str(src), "-o", str(work / f"debate-{n}.{fmt}")]
+                for fmt in formats
+            }
             others = {py: [py, *cmd["svg"][1:]] for py in args.also_python}
             svg_runs = [run(cmd["svg"], env) for _ in range(args.repeat)]
             other_runs = {py: [run(c, env) for _ in range(args.repeat)] for py, c in others.items()}
@@ -145,8 +176,9 @@ def main() -> int:
             if argdown and n <= args.argdown_max:
                 outdir = work / f"argdown-{n}"
                 outdir.mkdir(exist_ok=True)
-                row["argdown"] = median_run([argdown, "map", "--format", "svg", str(src), str(outdir)],
-                                            args.argdown_repeat, env)
+                row["argdown"] = median_run(
+                    [argdown, "map", "--format", "svg", str(src), str(outdir)], args.argdown_repeat, env
+                )
                 if not any(outdir.glob("*.svg")):
                     raise SystemExit(f"argdown wrote no SVG for N={n}")
                 # as many SVG runs again right after the peer's: the machine's load changes by the minute,
@@ -169,10 +201,14 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     print()
     print(_table(rows, argdown))
-    print(f"Load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs: "
-          "wall times grow with other work on the machine; CPU times much less.")
-    print(f"Calibration loop (2M multiply-adds, CPU s): {', '.join(f'{c:.3f}' for c in calib)} "
-          "(before and after each size; larger = slower machine at that moment)")
+    print(
+        f"Load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs: "
+        "wall times grow with other work on the machine; CPU times much less."
+    )
+    print(
+        f"Calibration loop (2M multiply-adds, CPU s): {', '.join(f'{c:.3f}' for c in calib)} "
+        "(before and after each size; larger = slower machine at that moment)"
+    )
     for k, py in enumerate([sys.executable, *args.also_python]):
         print(f"Python{'' if not k else f' {k}'}: {py}: {_describe(py)}")
     return 0
@@ -180,16 +216,26 @@ def main() -> int:
 
 def _describe(py: str) -> str:
     """The interpreter's version and how it was built (the build decides much of its speed)."""
-    res = subprocess.run([py, "-c", "import os, sys, sysconfig; exe = os.path.realpath(sys.executable); "
-                          "linked = b'libpython' in open(exe, 'rb').read(); "
-                          "print(sys.version.split()[0], int(linked), "
-                          "int('--enable-optimizations' in (sysconfig.get_config_var('CONFIG_ARGS') or '')))"],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [
+            py,
+            "-c",
+            "import os, sys, sysconfig; exe = os.path.realpath(sys.executable); "
+            "linked = b'libpython' in open(exe, 'rb').read(); "
+            "print(sys.version.split()[0], int(linked), "
+            "int('--enable-optimizations' in (sysconfig.get_config_var('CONFIG_ARGS') or '')))",
+        ],
+        capture_output=True,
+        text=True,
+    )
     if res.returncode:
         return "?"
     version, linked, opt = res.stdout.split()
-    return (f"Python {version}, " + ("runs on a shared libpython" if linked == "1" else "interpreter linked statically")
-            + (", configured with --enable-optimizations" if opt == "1" else ""))
+    return (
+        f"Python {version}, "
+        + ("runs on a shared libpython" if linked == "1" else "interpreter linked statically")
+        + (", configured with --enable-optimizations" if opt == "1" else "")
+    )
 
 
 PHASES = r"""
@@ -216,8 +262,9 @@ def phases(src: Path, out: Path, env: dict[str, str]) -> dict[str, float]:
     the Argdown, layout, drawing and SVG text, writing (Python's own start not included)."""
     runs = []
     for _ in range(3):
-        res = subprocess.run([sys.executable, "-c", PHASES, str(src), str(out)], env=env, check=True,
-                             capture_output=True, text=True)
+        res = subprocess.run(
+            [sys.executable, "-c", PHASES, str(src), str(out)], env=env, check=True, capture_output=True, text=True
+        )
         runs.append([float(v) for v in res.stdout.split()[1:]])
     cols = ["imports", "read", "layout", "draw+svg", "write"]
     return {c: statistics.median(r[i] for r in runs) for i, c in enumerate(cols)}
@@ -231,25 +278,32 @@ def _goal(n: int, ratio: float) -> str:
 
 
 def _line(row: dict) -> str:
-    cells = [f"N={row['n']}"] + [f"{f} {row[f][0]:.2f}s (cpu {row[f][2]:.2f}s) {row[f][1]:.0f}MB"
-                                 for f in row["formats"]]
+    cells = [f"N={row['n']}"] + [
+        f"{f} {row[f][0]:.2f}s (cpu {row[f][2]:.2f}s) {row[f][1]:.0f}MB" for f in row["formats"]
+    ]
     for k, (_, (t, _mb, cpu)) in enumerate(row.get("also", {}).items(), 1):
         cells.append(f"svg under Python {k} {t:.2f}s (cpu {cpu:.2f}s)")
     if "argdown" in row:
         a = row["argdown"]
         ratio = a[0] / row["svg"][0]
-        cells.append(f"argdown {a[0]:.2f}s (cpu {a[2]:.2f}s) {a[1]:.0f}MB  SVG speed-up {ratio:.1f}x"
-                     + _goal(row["n"], ratio)
-                     + "".join(f", under Python {k} {a[0] / v[0]:.1f}x{_goal(row['n'], a[0] / v[0])}"
-                               for k, v in enumerate(row.get("also", {}).values(), 1)))
+        cells.append(
+            f"argdown {a[0]:.2f}s (cpu {a[2]:.2f}s) {a[1]:.0f}MB  SVG speed-up {ratio:.1f}x"
+            + _goal(row["n"], ratio)
+            + "".join(
+                f", under Python {k} {a[0] / v[0]:.1f}x{_goal(row['n'], a[0] / v[0])}"
+                for k, v in enumerate(row.get("also", {}).values(), 1)
+            )
+        )
     return "  ".join(cells)
 
 
 def _table(rows: list[dict], argdown: str | None) -> str:
     formats = rows[0]["formats"] if rows else ["svg"]
     head = ["statements"] + [f"argmap {f.upper()}" for f in formats] + ["argdown SVG", "SVG speed-up"]
-    head += [f"argmap SVG under Python {k}, speed-up" for k in range(1, 1 + max((len(r.get("also", {})) for r in rows),
-                                                                                default=0))]
+    head += [
+        f"argmap SVG under Python {k}, speed-up"
+        for k in range(1, 1 + max((len(r.get("also", {})) for r in rows), default=0))
+    ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         cells = [str(r["n"])]
@@ -259,8 +313,10 @@ def _table(rows: list[dict], argdown: str | None) -> str:
         if "argdown" in r:
             t, mb, cpu = r["argdown"]
             ratio = t / r["svg"][0]
-            cells += [f"{t:.2f} s (cpu {cpu:.2f}), {mb:.0f} MB",
-                      f"{ratio:.1f}x (cpu {cpu / r['svg'][2]:.1f}x){_goal(r['n'], ratio)}"]
+            cells += [
+                f"{t:.2f} s (cpu {cpu:.2f}), {mb:.0f} MB",
+                f"{ratio:.1f}x (cpu {cpu / r['svg'][2]:.1f}x){_goal(r['n'], ratio)}",
+            ]
         else:
             cells += ["not run" if argdown else "no npm", "-"]
         for ot, _mb, ocpu in r.get("also", {}).values():
@@ -268,12 +324,20 @@ def _table(rows: list[dict], argdown: str | None) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     if any("phases" in r for r in rows):
         lines.append("")
-        lines.append("Inside one SVG export (s, median of 3): " + "; ".join(
-            f"N={r['n']}: " + ", ".join(f"{k} {v:.3f}" for k, v in r["phases"].items()) for r in rows if "phases" in r))
+        lines.append(
+            "Inside one SVG export (s, median of 3): "
+            + "; ".join(
+                f"N={r['n']}: " + ", ".join(f"{k} {v:.3f}" for k, v in r["phases"].items())
+                for r in rows
+                if "phases" in r
+            )
+        )
     lines.append("")
-    lines.append("Whole processes: wall time (CPU time user+sys), peak RSS; argmap reads the .argdown file argdown "
-                 "reads and lays the map out; the speed-up is argdown's whole process over argmap's (wall, and CPU "
-                 "in brackets), argmap's time the median of its runs before and after the peer's.")
+    lines.append(
+        "Whole processes: wall time (CPU time user+sys), peak RSS; argmap reads the .argdown file argdown "
+        "reads and lays the map out; the speed-up is argdown's whole process over argmap's (wall, and CPU "
+        "in brackets), argmap's time the median of its runs before and after the peer's."
+    )
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ drawing, SVG text), printing the instructions each adds; then the whole command 
 (``argmap.cli.run``).  ``--root`` measures another checkout of argmap (say a ``git worktree`` of an
 older commit).  Needs ``valgrind`` (Debian package ``valgrind``); takes a minute or two.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,8 +58,12 @@ run()
 
 def count(cmd: list[str]) -> int:
     """Instructions the process ``cmd`` runs."""
-    res = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
-                         capture_output=True, text=True, check=True)
+    res = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(re.findall(r"I\s+refs:\s+([\d,]+)", res.stderr)[0].replace(",", ""))
 
 
@@ -75,8 +80,9 @@ def main() -> int:
         print(f"{args.gen} is missing (../shared/tools, or give --gen)", file=sys.stderr)
         return 1
     root = Path(args.root).resolve()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "argmap")], check=False,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(root / "argmap")], check=False, stdout=subprocess.DEVNULL
+    )
     with tempfile.TemporaryDirectory() as tmp:
         ad, out = Path(tmp) / "debate.argdown", Path(tmp) / "out.svg"
         subprocess.run([sys.executable, str(args.gen), str(args.n), str(ad)], check=True, stdout=subprocess.DEVNULL)

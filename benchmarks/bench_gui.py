@@ -13,6 +13,7 @@ linked and convergent support, objections, evidence and a few undercuts; texts o
 - resident memory of the process after the view is built (``VmRSS``), and its growth.
 Goals on a 2-core machine: first paint of 5,000 statements < 0.5 s (issue 14); an edit < 16 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement  # noqa: E402
 
 FIRST_PAINT_GOAL = {5000: 0.5}  # seconds (issue 14)
-WORDS = ("the town council should build more protected lanes because cycling injuries fell sharply where "
-         "streets were narrowed and drivers slowed down although shops feared losing parking customers "
-         "evidence from surveys suggests residents would cycle more often if they felt safe").split()
+WORDS = (
+    "the town council should build more protected lanes because cycling injuries fell sharply where "
+    "streets were narrowed and drivers slowed down although shops feared losing parking customers "
+    "evidence from surveys suggests residents would cycle more often if they felt safe"
+).split()
 
 
 def generate(n: int, seed: int = 1) -> ArgumentMap:
@@ -116,7 +119,7 @@ def bench(app: QApplication, n: int, repeat: int) -> None:
         fulls.append(time.perf_counter() - t2)
         rss_view = max(rss_view, rss_mb())
         # edits at 100 % zoom on cards in view
-        targets = list(fresh.statements)[n // 2: n // 2 + 5]
+        targets = list(fresh.statements)[n // 2 : n // 2 + 5]
         for sid in targets:
             view.map_scene.select_ids([sid])
             view.center_on(sid)
@@ -126,7 +129,7 @@ def bench(app: QApplication, n: int, repeat: int) -> None:
             doc.push(AddStatementCommand(doc, Statement(new_id(), "A statement added by a command"), (x + 40, y)))
             t4 = time.perf_counter()
             adds.append(t4 - t3)
-            app.processEvents()          # Qt repaints just the changed region
+            app.processEvents()  # Qt repaints just the changed region
             add_paints.append(time.perf_counter() - t3)
             t5 = time.perf_counter()
             new = view.edits.add_reason("support", sid)
@@ -146,13 +149,17 @@ def bench(app: QApplication, n: int, repeat: int) -> None:
     goal = ""
     if n in FIRST_PAINT_GOAL:
         goal = f", goal < {FIRST_PAINT_GOAL[n]:.1f} s: {'met' if med(firsts) < FIRST_PAINT_GOAL[n] else 'NOT met'}"
-    print(f"  first paint of {n} statements (open, fit to window, paint): {med(firsts):.3f} s median "
-          f"(min {min(firsts):.3f} s, runs {len(firsts)}{goal})")
+    print(
+        f"  first paint of {n} statements (open, fit to window, paint): {med(firsts):.3f} s median "
+        f"(min {min(firsts):.3f} s, runs {len(firsts)}{goal})"
+    )
     print(f"  repaint at 100% zoom:                median {med(fulls) * 1000:7.1f} ms")
     print(f"  AddStatementCommand -> scene updated: median {med(adds) * 1000:6.2f} ms  (max {max(adds) * 1000:.2f})")
     print(f"  ... -> repainted (processEvents):     median {med(add_paints) * 1000:6.2f} ms")
-    print(f"  'add supporting premise' (placement, command, scene, editor opened): "
-          f"median {med(edits) * 1000:.2f} ms (max {max(edits) * 1000:.2f})")
+    print(
+        f"  'add supporting premise' (placement, command, scene, editor opened): "
+        f"median {med(edits) * 1000:.2f} ms (max {max(edits) * 1000:.2f})"
+    )
     print(f"  ... + text committed + repainted:     median {med(edit_paints) * 1000:6.2f} ms")
     print(f"  resident memory: {rss_view:.0f} MB with the view (map + app before it: {rss0:.0f} MB)")
 

@@ -15,6 +15,7 @@ the exports draw them, that pass behind a card other than their ends (argmap onl
 time, steadier than wall time on a busy machine.  ``--aspect`` is passed to
 the layout (default: the engine's, 1.4; 0: no compaction of wide fan-outs).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,10 +64,13 @@ def read_debate(path: Path) -> ArgumentMap:
         else:
             rels.append((current, m.group(2), m.group(1)))
     has_out = {p for p, _, _ in rels}
-    statements = [Statement(sid, text, Kind.PREMISE if sid in has_out else Kind.CONCLUSION)
-                  for sid, text in texts.items()]
-    relations = [Relation(f"R{k}", Polarity.SUPPORT if sign == "+" else Polarity.ATTACK, (p,), t)
-                 for k, (p, t, sign) in enumerate(rels)]
+    statements = [
+        Statement(sid, text, Kind.PREMISE if sid in has_out else Kind.CONCLUSION) for sid, text in texts.items()
+    ]
+    relations = [
+        Relation(f"R{k}", Polarity.SUPPORT if sign == "+" else Polarity.ATTACK, (p,), t)
+        for k, (p, t, sign) in enumerate(rels)
+    ]
     amap = ArgumentMap(title=path.stem)
     amap.add_many(statements, relations)
     return amap
@@ -140,8 +144,7 @@ def through_cards(amap: ArgumentMap, positions, sizes) -> int:
 def write_dot(amap: ArgumentMap, sizes, path: Path) -> None:
     """The same graph for dot: cards as fixed-size boxes (inches = px / 72),
     relations as junction-sized boxes, conclusions on top."""
-    out = ["digraph G {", "  rankdir=BT; nodesep=0.33; ranksep=0.39;",
-           "  node [shape=box, fixedsize=true, label=\"\"];"]
+    out = ["digraph G {", "  rankdir=BT; nodesep=0.33; ranksep=0.39;", '  node [shape=box, fixedsize=true, label=""];']
     for nid in amap.graph.nodes:
         w, h = sizes[nid]
         out.append(f"  {nid} [width={w / 72:.4f}, height={h / 72:.4f}];")
@@ -155,8 +158,7 @@ def run_dot(path: Path, timeout: float):
     """dot's node centres (px, y down) and wall time, or None on timeout."""
     t0 = time.perf_counter()
     try:
-        res = subprocess.run(["dot", "-Tplain", str(path)], capture_output=True, text=True,
-                             timeout=timeout, check=True)
+        res = subprocess.run(["dot", "-Tplain", str(path)], capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return None, None
     dt = time.perf_counter() - t0
@@ -180,8 +182,10 @@ def main() -> None:
         sys.exit(f"{GEN}: generator not found")
     have_dot = shutil.which("dot") is not None and not args.no_dot
     aspect = args.aspect or None
-    print(f"calibration: a 1,000,000-step Python loop takes {calibrate():.3f} s CPU here and now "
-          "(compare runs by it: shared machines vary)")
+    print(
+        f"calibration: a 1,000,000-step Python loop takes {calibrate():.3f} s CPU here and now "
+        "(compare runs by it: shared machines vary)"
+    )
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -198,9 +202,14 @@ def main() -> None:
                 times.append(time.perf_counter() - t0)
                 cpu.append(time.process_time() - c0)
             row = {
-                "n": n, "rel": len(amap.relations), "measure": t_measure,
-                "t_min": min(times), "t_med": statistics.median(times), "cpu": min(cpu),
-                "over": overlaps(pos, sizes), "cross": crossings(amap.graph, pos),
+                "n": n,
+                "rel": len(amap.relations),
+                "measure": t_measure,
+                "t_min": min(times),
+                "t_med": statistics.median(times),
+                "cpu": min(cpu),
+                "over": overlaps(pos, sizes),
+                "cross": crossings(amap.graph, pos),
                 "behind": through_cards(amap, pos, sizes),
                 "wh": bbox(pos, sizes),
             }
@@ -212,30 +221,42 @@ def main() -> None:
                 write_dot(amap, sizes, dot_path)
                 dpos, dt = run_dot(dot_path, args.dot_timeout)
                 if dpos is not None:
-                    row.update(d_t=dt, d_cross=crossings(amap.graph, dpos), d_over=overlaps(dpos, sizes),
-                               d_wh=bbox(dpos, sizes))
+                    row.update(
+                        d_t=dt,
+                        d_cross=crossings(amap.graph, dpos),
+                        d_over=overlaps(dpos, sizes),
+                        d_wh=bbox(dpos, sizes),
+                    )
             rows.append(row)
             _print_row(row, have_dot, header=len(rows) == 1)
 
 
 def _print_row(r: dict, have_dot: bool, header: bool) -> None:
     if header:
-        cols = f"{'stmts':>6} {'rels':>6} {'measure s':>9} {'layout s (min/med)':>19} {'cpu s':>7} {'overl':>5} " \
-               f"{'cross':>7} {'(mixed)':>7} {'behind':>6} {'width x height px':>19}"
+        cols = (
+            f"{'stmts':>6} {'rels':>6} {'measure s':>9} {'layout s (min/med)':>19} {'cpu s':>7} {'overl':>5} "
+            f"{'cross':>7} {'(mixed)':>7} {'behind':>6} {'width x height px':>19}"
+        )
         if have_dot:
-            cols += f" | {'dot s':>7} {'dot cross':>9} {'dot overl':>9} {'dot w x h px':>17} {'t ratio':>8} " \
-                    f"{'x ratio':>7} {'(mixed)':>7}"
+            cols += (
+                f" | {'dot s':>7} {'dot cross':>9} {'dot overl':>9} {'dot w x h px':>17} {'t ratio':>8} "
+                f"{'x ratio':>7} {'(mixed)':>7}"
+            )
         print(cols)
     w, h = r["wh"]
-    line = f"{r['n']:>6} {r['rel']:>6} {r['measure']:>9.3f} {r['t_min']:>9.4f}/{r['t_med']:<9.4f} {r['cpu']:>7.4f} " \
-           f"{r['over']:>5} {r['cross']:>7} {r.get('mixed', '-'):>7} {r['behind']:>6} {w:>9.0f} x {h:<7.0f}"
+    line = (
+        f"{r['n']:>6} {r['rel']:>6} {r['measure']:>9.3f} {r['t_min']:>9.4f}/{r['t_med']:<9.4f} {r['cpu']:>7.4f} "
+        f"{r['over']:>5} {r['cross']:>7} {r.get('mixed', '-'):>7} {r['behind']:>6} {w:>9.0f} x {h:<7.0f}"
+    )
     if have_dot:
         if "d_t" in r:
             dw, dh = r["d_wh"]
             ratio = r["cross"] / r["d_cross"] if r["d_cross"] else float("nan")
             mixed = f"{r['mixed'] / r['d_cross']:.2f}" if "mixed" in r and r["d_cross"] else "-"
-            line += f" | {r['d_t']:>7.2f} {r['d_cross']:>9} {r['d_over']:>9} {dw:>8.0f} x {dh:<6.0f}" \
-                    f" {r['t_min'] / r['d_t']:>8.4f} {ratio:>7.2f} {mixed:>7}"
+            line += (
+                f" | {r['d_t']:>7.2f} {r['d_cross']:>9} {r['d_over']:>9} {dw:>8.0f} x {dh:<6.0f}"
+                f" {r['t_min'] / r['d_t']:>8.4f} {ratio:>7.2f} {mixed:>7}"
+            )
         else:
             line += f" | {'timeout':>7}"
     print(line, flush=True)

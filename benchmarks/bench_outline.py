@@ -1,4 +1,5 @@
 """Outline panel on a 5,000-statement map: full build, rebuild after a structural change, in-place text update."""
+
 from __future__ import annotations
 
 import os
@@ -17,9 +18,13 @@ def main(n: int = 5000) -> None:
 
     app = QApplication.instance() or QApplication([])
     amap = ArgumentMap()
-    amap.add_many([Statement(f"s{i}", f"Statement number {i} with a few more words", Kind.PREMISE) for i in range(n)],
-                  [Relation(f"r{i}", Polarity.SUPPORT if i % 4 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
-                   for i in range(1, n)])
+    amap.add_many(
+        [Statement(f"s{i}", f"Statement number {i} with a few more words", Kind.PREMISE) for i in range(n)],
+        [
+            Relation(f"r{i}", Polarity.SUPPORT if i % 4 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
+            for i in range(1, n)
+        ],
+    )
     doc = DocumentController(amap)
     t = time.perf_counter()
     panel = OutlinePanel(doc)

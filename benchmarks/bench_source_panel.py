@@ -1,4 +1,5 @@
 """Source panel timings on a 5,000-statement map anchored into a long source (prints figures; not a test)."""
+
 from __future__ import annotations
 
 import os
@@ -20,7 +21,7 @@ from argmap.ui.source.panel import SourcePanel  # noqa: E402
 def build(n: int = 5000) -> ArgumentMap:
     rnd = random.Random(1)
     sentences = [f"Sentence {i} argues that street number {i} needs a protected lane, says Dr. Roe." for i in range(n)]
-    text = "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, n, 5))
+    text = "\n".join(" ".join(sentences[i : i + 5]) for i in range(0, n, 5))
     amap = ArgumentMap("bench")
     amap.add_source(Source("src", text, "Long source"))
     sts, pos = [], 0
@@ -63,8 +64,10 @@ def main() -> None:
     edited = "A new first line.\n" + text.replace("Sentence 2500 ", "Sentence two-and-a-half-thousand ", 1)
     broken = panel.edit_text("src", edited)
     panel.refresh_now()
-    print(f"edit source text -> re-find {len(amap.statements):,} anchors: {1000 * (time.perf_counter() - t):.0f} ms "
-          f"({len(broken)} broken)")
+    print(
+        f"edit source text -> re-find {len(amap.statements):,} anchors: {1000 * (time.perf_counter() - t):.0f} ms "
+        f"({len(broken)} broken)"
+    )
 
 
 if __name__ == "__main__":

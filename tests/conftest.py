@@ -1,5 +1,6 @@
 """Shared test set-up: Qt offscreen before anything imports it, no deadline on property tests, the checkout's
 folder and the path to ../shared."""
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """The command line: validate, info --json, convert (one and many), schema, errors as one line."""
+
 import json
 import subprocess
 import sys
@@ -9,13 +10,27 @@ import pytest
 from argmap.io import load_map, save_map
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Source, Statement
 
-INFO_KEYS = {"file", "statements", "conclusions", "premises", "evidence", "relations", "supports", "attacks",
-             "linked", "undercuts", "sources", "anchors", "broken_anchors"}
+INFO_KEYS = {
+    "file",
+    "statements",
+    "conclusions",
+    "premises",
+    "evidence",
+    "relations",
+    "supports",
+    "attacks",
+    "linked",
+    "undercuts",
+    "sources",
+    "anchors",
+    "broken_anchors",
+}
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 @pytest.fixture

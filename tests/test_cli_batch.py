@@ -1,4 +1,5 @@
 """Batch commands (convert -d, export -d): one line per failed file, whatever failed, and the rest go on."""
+
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ def failing_on(module, name, fail):
         if Path(src).name.startswith("two"):
             fail()
         return real(src, dst, *args, **kwargs)
+
     return wrapper
 
 
@@ -41,12 +43,14 @@ def spin():
         pass
 
 
-@pytest.mark.parametrize("command, module, name, ext", [
-    ("convert", argmap.cli.core, "convert_one", "argdown"),
-    ("export", argmap.cli.export_cmd, "export_one", "svg"),
-])
-def test_an_internal_error_is_one_line_naming_the_file(maps, tmp_path, capsys, monkeypatch, command, module, name,
-                                                        ext):
+@pytest.mark.parametrize(
+    "command, module, name, ext",
+    [
+        ("convert", argmap.cli.core, "convert_one", "argdown"),
+        ("export", argmap.cli.export_cmd, "export_one", "svg"),
+    ],
+)
+def test_an_internal_error_is_one_line_naming_the_file(maps, tmp_path, capsys, monkeypatch, command, module, name, ext):
     monkeypatch.setattr(module, name, failing_on(module, name, crash))
     out = tmp_path / "out"
     status = main([command, "-q", "-t", ext, "-d", str(out), *map(str, maps)])
@@ -58,10 +62,13 @@ def test_an_internal_error_is_one_line_naming_the_file(maps, tmp_path, capsys, m
     assert lines[-1] == f"argmap: 1 of 3 {'files' if command == 'convert' else 'maps'} failed"
 
 
-@pytest.mark.parametrize("command, module, name, ext", [
-    ("convert", argmap.cli.core, "convert_one", "argmap.json"),
-    ("export", argmap.cli.export_cmd, "export_one", "md"),
-])
+@pytest.mark.parametrize(
+    "command, module, name, ext",
+    [
+        ("convert", argmap.cli.core, "convert_one", "argmap.json"),
+        ("export", argmap.cli.export_cmd, "export_one", "md"),
+    ],
+)
 def test_a_file_over_the_time_limit_is_given_up(maps, tmp_path, capsys, monkeypatch, command, module, name, ext):
     monkeypatch.setattr(module, name, failing_on(module, name, spin))
     out = tmp_path / "out"
@@ -96,6 +103,7 @@ def test_validate_and_info_go_on_after_an_internal_error(maps, capsys, monkeypat
         if Path(path).name.startswith("two"):
             crash()
         return real(path, *args, **kwargs)
+
     monkeypatch.setattr(argmap.io, "read_any", read_any)
     assert main([command, *map(str, maps)]) == 1
     out, err = capsys.readouterr()

@@ -4,6 +4,7 @@ Every input must be read, validated, saved, written in every format, laid out an
 refused in one line: no internal error, and none over the time limit (which only catches hangs;
 speed is measured by the fuzzer's longer runs, not here).
 """
+
 import importlib.util
 import sys
 from pathlib import Path

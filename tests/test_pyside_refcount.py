@@ -1,9 +1,10 @@
 """PySide6 6.12.0 on Python < 3.12 drops a reference to None on every void Qt call and the
 interpreter aborts after a few thousand: the pin in pyproject.toml keeps it out, this proves it."""
+
 import os
+import re
 import subprocess
 import sys
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

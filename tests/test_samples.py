@@ -1,4 +1,5 @@
 """The shipped sample maps: valid, anchored exactly, round-tripping byte for byte, and as rich as promised."""
+
 import json
 import subprocess
 import sys
@@ -19,8 +20,11 @@ OPED = next((p for p in PATHS if p.name == "kim-putin-summit.argmap.json"), None
 
 def test_samples_are_shipped():
     names = {p.name for p in PATHS}
-    assert {"kim-putin-summit.argmap.json", "teaching-street-trees.argmap.json",
-            "congestion-charging.argmap.json"} <= names
+    assert {
+        "kim-putin-summit.argmap.json",
+        "teaching-street-trees.argmap.json",
+        "congestion-charging.argmap.json",
+    } <= names
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
@@ -43,15 +47,20 @@ def test_every_anchor_quotes_its_source_exactly(path):
     for st in amap.statements.values():
         for a in st.anchors:
             src = amap.sources[a.source_id]
-            assert src.text[a.start:a.end] == a.quote, f"{st.title}: anchor {a.start}..{a.end}"
+            assert src.text[a.start : a.end] == a.quote, f"{st.title}: anchor {a.start}..{a.end}"
             assert a.quote and a.quote == a.quote.strip()
     for src in amap.sources.values():
         assert normalise_newlines(src.text) == src.text
 
 
 def test_info_reports_no_broken_anchors():
-    out = subprocess.run([sys.executable, "-m", "argmap", "info", "--json", *map(str, PATHS)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "argmap", "info", "--json", *map(str, PATHS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     infos = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(infos) == len(PATHS)
@@ -73,8 +82,13 @@ def test_oped_map_is_complete():
     # every statement is anchored, and the anchors reach every part of the op-ed's argument
     assert all(s.anchors for s in amap.statements.values())
     quoted = " ".join(a.quote for s in amap.statements.values() for a in s.anchors)
-    for fact in ("ballistic missile tests", "Vostochny Cosmodrome", "shopping list", "Security Council will veto",
-                 "seventh nuclear test"):
+    for fact in (
+        "ballistic missile tests",
+        "Vostochny Cosmodrome",
+        "shopping list",
+        "Security Council will veto",
+        "seventh nuclear test",
+    ):
         assert fact in quoted, fact
     assert src.author and src.date.startswith("2023-09")
 
@@ -91,11 +105,16 @@ def test_broken_anchor_is_counted_not_hidden(tmp_path):
     doc["sources"][0]["text"] = text = text.replace("Vostochny Cosmodrome", "Vostochny spaceport")
     edited = tmp_path / "edited.argmap.json"
     edited.write_text(json.dumps(doc), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "argmap", "info", "--json", str(edited)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "argmap", "info", "--json", str(edited)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     info = json.loads(out.stdout)
     anchors = [a for s in doc["statements"] for a in s.get("anchors", [])]
-    drifted = sum(1 for a in anchors if text[a["start"]:a["end"]] != a["quote"])
+    drifted = sum(1 for a in anchors if text[a["start"] : a["end"]] != a["quote"])
     assert drifted > 0 and info["broken_anchors"] == drifted
 
 
@@ -111,12 +130,16 @@ def test_oped_anchors_are_found_again_after_an_edit():
             if "dirty war" in a.quote:
                 assert b is None  # the quoted words are gone: broken, not guessed
             else:
-                assert b is not None and edited[b.start:b.end] == a.quote
+                assert b is not None and edited[b.start : b.end] == a.quote
                 assert b.start - a.start in (9, 10)  # the prefix, and the longer word before it
 
 
 def test_builder_reproduces_the_committed_samples():
-    out = subprocess.run([sys.executable, str(ROOT / "tools" / "build_samples.py"), "--check",
-                          "--ignore-positions"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_samples.py"), "--check", "--ignore-positions"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stdout + out.stderr

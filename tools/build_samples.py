@@ -8,22 +8,24 @@ laid out with argmap.layout.layout_map when that exists.  With --check,
 nothing is written; the exit status says whether the committed files are
 up to date (with --ignore-positions, up to date but for the layout).
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
+from sample_maps import congestion, kim_putin, street_trees  # noqa: E402
+from sample_maps.builder import BuildError  # noqa: E402
+
 from argmap.io import dumps, load_map, save_map  # noqa: E402
 from argmap.model import ArgumentMap  # noqa: E402
 from argmap.model.text import normalise_newlines  # noqa: E402
-from sample_maps import congestion, kim_putin, street_trees  # noqa: E402
-from sample_maps.builder import BuildError  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -68,8 +70,11 @@ def builders() -> list[tuple[str, Callable[[], ArgumentMap]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare with the committed files; write nothing")
-    ap.add_argument("--ignore-positions", action="store_true",
-                    help="with --check: compare everything but positions (they follow the layout engine)")
+    ap.add_argument(
+        "--ignore-positions",
+        action="store_true",
+        help="with --check: compare everything but positions (they follow the layout engine)",
+    )
     args = ap.parse_args(argv)
     stale = 0
     for name, build in builders():

@@ -2,6 +2,7 @@
 
 Usage: PYTHONPATH=. QT_QPA_PLATFORM=offscreen python tools/canvas_screenshots.py [OUT_DIR]
 """
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from argmap.model.analysis import main_conclusions  # noqa: E402
 from argmap.resources import sample_paths  # noqa: E402
-from argmap.ui.document.controller import DocumentController  # noqa: E402
 from argmap.ui.canvas.view import MapView  # noqa: E402
+from argmap.ui.document.controller import DocumentController  # noqa: E402
 
 
 def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:
@@ -32,8 +33,8 @@ def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:
             view.zoom_reset()
             view._scale_by(0.3)
     else:
-        view.zoom_fit()                  # the whole map when it fits at a readable size ...
-        if view.zoom() < 0.8:            # ... else 100 % around the main conclusion
+        view.zoom_fit()  # the whole map when it fits at a readable size ...
+        if view.zoom() < 0.8:  # ... else 100 % around the main conclusion
             view.zoom_reset()
             tops = main_conclusions(doc.map)
             if tops:

@@ -6,6 +6,7 @@ and inapplicable relations recede.  The Problems panel is open below the map.
 
 Run: ``PYTHONPATH=. python tools/evaluate_screenshots.py docs/screenshots``
 """
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ARGMAP_SETTINGS_FILE", str(Path(tempfile.mkdtemp()) / "argmap.ini"))
 
 
-WHAT_IF = "China needs friends there"   # the answer to the objection "China dislikes a nuclear North"
+WHAT_IF = "China needs friends there"  # the answer to the objection "China dislikes a nuclear North"
 
 
 def main(out_dir: str = "docs/screenshots", sample: str = "kim-putin") -> int:
@@ -50,8 +51,8 @@ def main(out_dir: str = "docs/screenshots", sample: str = "kim-putin") -> int:
         stem = path.name.split(".")[0]
         w.grab().save(str(out / f"evaluate-{stem}-{theme}.png"))
         answer = next(s.id for s in w.doc.map.statements.values() if s.title == WHAT_IF)
-        w.view.evaluate_mode.cycle([answer])   # accepted
-        w.view.evaluate_mode.cycle([answer])   # rejected
+        w.view.evaluate_mode.cycle([answer])  # accepted
+        w.view.evaluate_mode.cycle([answer])  # rejected
         w.doc.select([answer])
         w.view.zoom_fit()
         for _ in range(5):

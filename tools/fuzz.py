@@ -18,6 +18,7 @@ Prints counts by outcome and reader, then each distinct failure with its first i
 it failed.  ``--replay ID`` runs one input (an id as printed, e.g. ``h3`` or ``7:120``) here,
 with the whole traceback.  Exit status 1 when there were internal errors or hangs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -113,7 +114,7 @@ def where(tb: traceback.StackSummary) -> str:
     if not frames:
         return "?"
     f = frames[-1]
-    return f"{f.filename[f.filename.rfind('/argmap/') + 1:]}:{f.name}"
+    return f"{f.filename[f.filename.rfind('/argmap/') + 1 :]}:{f.name}"
 
 
 def run_one(case: Case, timeout: float) -> dict[str, str]:
@@ -134,20 +135,27 @@ def run_one(case: Case, timeout: float) -> dict[str, str]:
             return {"outcome": "hang", "key": f"out of memory in {where(tb)}", "detail": _frames(tb)}
         except Flaw as e:
             tb = traceback.extract_tb(e.__traceback__)
-            return {"outcome": "internal", "key": re.sub(r"\d[\d,]*", "N", str(e).split(":")[0])[:120],
-                    "detail": str(e)[:300]}
+            return {
+                "outcome": "internal",
+                "key": re.sub(r"\d[\d,]*", "N", str(e).split(":")[0])[:120],
+                "detail": str(e)[:300],
+            }
         except Exception as e:  # noqa: BLE001 - what the fuzzer is looking for
             tb = traceback.extract_tb(e.__traceback__)
-            return {"outcome": "internal", "key": f"{type(e).__name__} in {where(tb)}",
-                    "detail": f"{type(e).__name__}: {str(e)[:200]}\n{_frames(tb)}"}
+            return {
+                "outcome": "internal",
+                "key": f"{type(e).__name__} in {where(tb)}",
+                "detail": f"{type(e).__name__}: {str(e)[:200]}\n{_frames(tb)}",
+            }
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
 
 
 def _frames(tb: traceback.StackSummary, n: int = 4) -> str:
-    return "\n".join(f"    {f.filename.rpartition('/argmap/')[2] or f.filename}:{f.lineno} {f.name}: {f.line}"
-                     for f in list(tb)[-n:])
+    return "\n".join(
+        f"    {f.filename.rpartition('/argmap/')[2] or f.filename}:{f.lineno} {f.name}: {f.line}" for f in list(tb)[-n:]
+    )
 
 
 def worker(timeout: float) -> None:
@@ -173,8 +181,13 @@ class Worker:
 
     def start(self) -> subprocess.Popen[str]:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
-        return subprocess.Popen([sys.executable, __file__, "--worker", "--timeout", str(self.timeout)],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+        return subprocess.Popen(
+            [sys.executable, __file__, "--worker", "--timeout", str(self.timeout)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
 
     def run(self, case: Case) -> dict[str, str]:
         if self.proc is None or self.proc.poll() is not None:
@@ -191,8 +204,12 @@ class Worker:
         if answer:
             return json.loads(answer)
         self.stop()
-        return {"outcome": "hang", "key": "worker killed: no answer (stuck outside Python, or died)",
-                "detail": "", "seconds": "?"}
+        return {
+            "outcome": "hang",
+            "key": "worker killed: no answer (stuck outside Python, or died)",
+            "detail": "",
+            "seconds": "?",
+        }
 
     def stop(self) -> None:
         if self.proc is not None:
@@ -233,8 +250,7 @@ def report(results: list[tuple[str, Case, dict[str, str]]], save: Path | None) -
             write_case(case, folder)
             (folder / "how.txt").write_text(f"{cid} {case.reader}\n{case.how}\n{key}\n{r.get('detail', '')}\n")
     slow = sorted(results, key=lambda t: -float(t[2].get("seconds", "0").replace("?", "inf")))[:5]
-    print("\nslowest: " + "; ".join(f"{cid} {r['outcome']} {r.get('seconds')} s ({c.how[:60]})"
-                                    for cid, c, r in slow))
+    print("\nslowest: " + "; ".join(f"{cid} {r['outcome']} {r.get('seconds')} s ({c.how[:60]})" for cid, c, r in slow))
     return 1 if classes else 0
 
 
@@ -243,8 +259,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="which mutants (default 1)")
     ap.add_argument("--count", type=int, default=2000, help="mutants to run (default 2000)")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per input (default 10)")
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                    help="folder with interop/ for more seed files (default ../shared, skipped when absent)")
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="folder with interop/ for more seed files (default ../shared, skipped when absent)",
+    )
     ap.add_argument("--no-hostile", action="store_true", help="mutants only")
     ap.add_argument("--only", choices=READERS, help="inputs for one reader only")
     ap.add_argument("--save", type=Path, metavar="DIR", help="write the first input of each failure class here")
@@ -257,8 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     shared = args.shared if args.shared.is_dir() else None
     if args.replay:
         return replay(args.replay, shared)
-    todo = [(cid, c) for cid, c in cases(args.seed, args.count, shared, not args.no_hostile)
-            if args.only in (None, c.reader)]
+    todo = [
+        (cid, c)
+        for cid, c in cases(args.seed, args.count, shared, not args.no_hostile)
+        if args.only in (None, c.reader)
+    ]
     runner = Worker(args.timeout)
     results = []
     start = time.perf_counter()

@@ -4,6 +4,7 @@ A case is the files one read needs (``{".xml": ..., ".txt": ...}`` for a microte
 the others), which reader it is meant for, and a one-line account of how it was made.  Mutants
 are reproducible: mutant ``i`` of seed ``s`` depends on ``(s, i)`` alone.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 # the file each reader reads, by extension (the first is the one read; a microtext's .txt lies beside it)
-MAIN = {"argmap": ".argmap.json", "argdown": ".argdown", "aif": ".json", "microtext": ".xml",
-        "carneades": ".yml", "graphml": ".graphml"}
+MAIN = {
+    "argmap": ".argmap.json",
+    "argdown": ".argdown",
+    "aif": ".json",
+    "microtext": ".xml",
+    "carneades": ".yml",
+    "graphml": ".graphml",
+}
 READERS = tuple(MAIN)
 
 
@@ -28,10 +35,11 @@ READERS = tuple(MAIN)
 class Case:
     reader: str
     files: dict[str, bytes]  # extension -> content
-    how: str                 # seed name and the mutations, one line
+    how: str  # seed name and the mutations, one line
 
 
 # ---------------------------------------------------------------------------------------- seeds
+
 
 def _reader_of(path: Path) -> str | None:
     name = path.name.lower()
@@ -88,25 +96,176 @@ def seeds(shared: Path | None) -> list[Case]:
 
 # ------------------------------------------------------------------------------------ mutations
 
-ODD_TEXT = ["\x00", "\x1b[31m", "\x07", "\u202e", "\u200f", "\ufeff", "\uffff", "\ufffe", "\U0001f600",
-            "e\u0301\u0301\u0301", "\u2028", "\u2029", "\r", "\t", "\x7f", "\x85", "\x00x",
-            "&", "<script>alert(1)</script>", "]]>", "&amp;", "${x}", "%s", "\\", "\"", "'", "\n"]
+ODD_TEXT = [
+    "\x00",
+    "\x1b[31m",
+    "\x07",
+    "\u202e",
+    "\u200f",
+    "\ufeff",
+    "\uffff",
+    "\ufffe",
+    "\U0001f600",
+    "e\u0301\u0301\u0301",
+    "\u2028",
+    "\u2029",
+    "\r",
+    "\t",
+    "\x7f",
+    "\x85",
+    "\x00x",
+    "&",
+    "<script>alert(1)</script>",
+    "]]>",
+    "&amp;",
+    "${x}",
+    "%s",
+    "\\",
+    '"',
+    "'",
+    "\n",
+]
 JSON_ESCAPES = ["\\ud800", "\\udfff", "\\ud800\\ud800", "\\u0000", "\\u001b", "\\udbff\\udfff", "\\uffff"]
-NUMBERS = ["NaN", "Infinity", "-Infinity", "1e999", "-1e999", "1e308", "-0", "0.1e-400", "9" * 400, "9" * 5000, "-1",
-           "4294967296", "1.5", "0", "\"1\"", "null", "true", "[]", "{}"]
-YAML_SCALARS = [".nan", ".inf", "-.inf", "1e999", "0x10", "0o7", "1_000", "~", "!!float nan", "2020-01-01",
-                "2020-01-01 10:00:00", "!!set {a: null, b: null}", "!!binary aGk=", "&x [1, 2]", "*x",
-                "!!python/object/apply:os.system [true]", "{? [a, b] : c}", "!!omap [a: 1]", "yes", "no",
-                "\"\\ud800\"", "\"\\x1b\"", "\"\\0\"", "!!timestamp 2001-12-14", "1", "\"1\"", "[[[]]]", "{}"]
-RUNS = ["[", "{", "<", "@[", "<!--", "[x](", "*", "_", "#", "\\", "&amp;", "&#x0;", "(", ">", "-", "+",
-        "<!DOCTYPE", "\"", "'", "`", "a ", "\t", " ", "\n", "[\n", "<\n", "[a]: ", "<a>: ", "(1) "]
-ARGDOWN_BITS = ["[", "]", "<", ">", "{", "}", "+", "-", "><", "_>", "<_", "+>", "<+", "->", "-->", "(1)",
-                "----", "--\nx\n--", "===", "# ", "## x\n", "@", "@[", "<!--", "-->", "[x](", "#tag", "#(a b)",
-                "---\n", "---\ntitle: &a [*a]\n---\n", "{a: &b [1], c: *b}", "\n    ", "\n\t", "> ", "* ",
-                "[t]: x", "<a>: x", "<a>\n\n(1) p\n----\n(2) c", "  + <a>", "  - [t]", "  >< [t]", "  <_ [t]",
-                "[t]: x {isInMap: false}", "===\nsection: x\n==="]
-XML_BITS = ['<!DOCTYPE a [<!ENTITY e "x">]>', '<!DOCTYPE a SYSTEM "file:///etc/passwd">', "<?pi x?>",
-            "&e;", "&#0;", "&#xD800;", "<x/>", "<![CDATA[<]]>", "&lt;", "\x00"]
+NUMBERS = [
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e999",
+    "-1e999",
+    "1e308",
+    "-0",
+    "0.1e-400",
+    "9" * 400,
+    "9" * 5000,
+    "-1",
+    "4294967296",
+    "1.5",
+    "0",
+    '"1"',
+    "null",
+    "true",
+    "[]",
+    "{}",
+]
+YAML_SCALARS = [
+    ".nan",
+    ".inf",
+    "-.inf",
+    "1e999",
+    "0x10",
+    "0o7",
+    "1_000",
+    "~",
+    "!!float nan",
+    "2020-01-01",
+    "2020-01-01 10:00:00",
+    "!!set {a: null, b: null}",
+    "!!binary aGk=",
+    "&x [1, 2]",
+    "*x",
+    "!!python/object/apply:os.system [true]",
+    "{? [a, b] : c}",
+    "!!omap [a: 1]",
+    "yes",
+    "no",
+    '"\\ud800"',
+    '"\\x1b"',
+    '"\\0"',
+    "!!timestamp 2001-12-14",
+    "1",
+    '"1"',
+    "[[[]]]",
+    "{}",
+]
+RUNS = [
+    "[",
+    "{",
+    "<",
+    "@[",
+    "<!--",
+    "[x](",
+    "*",
+    "_",
+    "#",
+    "\\",
+    "&amp;",
+    "&#x0;",
+    "(",
+    ">",
+    "-",
+    "+",
+    "<!DOCTYPE",
+    '"',
+    "'",
+    "`",
+    "a ",
+    "\t",
+    " ",
+    "\n",
+    "[\n",
+    "<\n",
+    "[a]: ",
+    "<a>: ",
+    "(1) ",
+]
+ARGDOWN_BITS = [
+    "[",
+    "]",
+    "<",
+    ">",
+    "{",
+    "}",
+    "+",
+    "-",
+    "><",
+    "_>",
+    "<_",
+    "+>",
+    "<+",
+    "->",
+    "-->",
+    "(1)",
+    "----",
+    "--\nx\n--",
+    "===",
+    "# ",
+    "## x\n",
+    "@",
+    "@[",
+    "<!--",
+    "-->",
+    "[x](",
+    "#tag",
+    "#(a b)",
+    "---\n",
+    "---\ntitle: &a [*a]\n---\n",
+    "{a: &b [1], c: *b}",
+    "\n    ",
+    "\n\t",
+    "> ",
+    "* ",
+    "[t]: x",
+    "<a>: x",
+    "<a>\n\n(1) p\n----\n(2) c",
+    "  + <a>",
+    "  - [t]",
+    "  >< [t]",
+    "  <_ [t]",
+    "[t]: x {isInMap: false}",
+    "===\nsection: x\n===",
+]
+XML_BITS = [
+    '<!DOCTYPE a [<!ENTITY e "x">]>',
+    '<!DOCTYPE a SYSTEM "file:///etc/passwd">',
+    "<?pi x?>",
+    "&e;",
+    "&#0;",
+    "&#xD800;",
+    "<x/>",
+    "<![CDATA[<]]>",
+    "&lt;",
+    "\x00",
+]
 
 
 def _pick_span(rng: random.Random, n: int) -> tuple[int, int]:
@@ -127,7 +286,7 @@ def set_byte(rng: random.Random, data: bytes, reader: str) -> tuple[bytes, str]:
         return data, "set byte (empty)"
     i = rng.randrange(len(data))
     v = rng.choice(b"\x00\x1b\xff\xc0\x80\"<&{[\\\n:-*#>]}' 9")
-    return data[:i] + bytes([v]) + data[i + 1:], f"byte {i} := {v:#04x}"
+    return data[:i] + bytes([v]) + data[i + 1 :], f"byte {i} := {v:#04x}"
 
 
 def truncate(rng: random.Random, data: bytes, reader: str) -> tuple[bytes, str]:
@@ -171,12 +330,12 @@ def line_edit(rng: random.Random, data: bytes, reader: str) -> tuple[bytes, str]
         lines.insert(rng.randrange(min(len(lines), 3) + 1), lines.pop(i))
     elif op == "reverse block":
         a, b = sorted((i, j))
-        lines[a:b + 1] = lines[a:b + 1][::-1]
+        lines[a : b + 1] = lines[a : b + 1][::-1]
     else:
         a, b = sorted((i, j))
-        block = lines[a:b + 1]
+        block = lines[a : b + 1]
         rng.shuffle(block)
-        lines[a:b + 1] = block
+        lines[a : b + 1] = block
     return b"".join(lines), f"{op} line {i} ({j})"
 
 
@@ -209,7 +368,7 @@ def deep(rng: random.Random, data: bytes, reader: str) -> tuple[bytes, str]:
     n = rng.choice((100, 1_000, 50_000))
     text = data.decode("utf-8", "surrogateescape")
     if reader in ("argmap", "aif"):
-        m = re.search(r':\s*', text)
+        m = re.search(r":\s*", text)
         i = m.end() if m else 0
         text, how = text[:i] + "[" * n + "1" + "]" * n + text[i:], f"nest a value {n} deep"
     elif reader in ("microtext", "graphml"):
@@ -284,10 +443,30 @@ def tree_edit(rng: random.Random, doc: object) -> str:
         else:
             value.insert(0, value.pop())
     elif op == "type":
-        parent[key] = rng.choice(([value], {"x": value}, str(value), None, True, 0, -1, 2 ** 70))  # type: ignore
+        parent[key] = rng.choice(([value], {"x": value}, str(value), None, True, 0, -1, 2**70))  # type: ignore
     else:
-        parent[key] = rng.choice((float("nan"), float("inf"), -float("inf"), 1e308, "", "\ud800",  # type: ignore
-                                  "\x1b", "x" * 5000, [], {}, [[[]]], None, False, 1.5, -0.0, "1", 1, names[0]))
+        parent[key] = rng.choice(
+            (
+                float("nan"),
+                float("inf"),
+                -float("inf"),
+                1e308,
+                "",
+                "\ud800",  # type: ignore
+                "\x1b",
+                "x" * 5000,
+                [],
+                {},
+                [[[]]],
+                None,
+                False,
+                1.5,
+                -0.0,
+                "1",
+                1,
+                names[0],
+            )
+        )
         op = "replace"
     return f"{op} at {label[:60]}"
 
@@ -341,8 +520,25 @@ def _xml_edit(rng: random.Random, data: bytes) -> tuple[bytes, str]:
     return out.encode("utf-8"), f"XML {op} of <{child.tag.split('}')[-1]} {dict(list(child.attrib.items())[:2])}>"
 
 
-MUTATORS = [flip_bits, set_byte, truncate, cut_or_copy, reencode, line_edit, line_edit, insert_text, insert_text,
-            huge, deep, number, number, structured, structured, structured, structured]
+MUTATORS = [
+    flip_bits,
+    set_byte,
+    truncate,
+    cut_or_copy,
+    reencode,
+    line_edit,
+    line_edit,
+    insert_text,
+    insert_text,
+    huge,
+    deep,
+    number,
+    number,
+    structured,
+    structured,
+    structured,
+    structured,
+]
 
 
 def mutant(seed_cases: list[Case], seed: int, i: int) -> Case:

@@ -2,6 +2,7 @@
 
 Card sizes are computed without Qt from this table, so `argmap layout` and the
 GUI wrap text identically.  Run: QT_QPA_PLATFORM=offscreen python tools/gen_font_metrics.py"""
+
 import json
 import os
 import sys
@@ -23,10 +24,23 @@ for name, fname, bold in (("regular", "DejaVuSans.ttf", False), ("bold", "DejaVu
     f.setKerning(False)
     fm = QFontMetricsF(f)
     widths = {}
-    for cp in list(range(32, 0x250)) + list(range(0x370, 0x400)) + list(range(0x400, 0x460)) + list(range(0x2010, 0x2070)) + [0x20AC]:
+    for cp in (
+        list(range(32, 0x250))
+        + list(range(0x370, 0x400))
+        + list(range(0x400, 0x460))
+        + list(range(0x2010, 0x2070))
+        + [0x20AC]
+    ):
         ch = chr(cp)
         widths[ch] = round(fm.horizontalAdvance(ch), 3)
-    out["fonts"][name] = {"family": family, "widths": widths, "line_spacing": round(fm.lineSpacing(), 3),
-                          "ascent": round(fm.ascent(), 3), "fallback": round(fm.horizontalAdvance("M") * 0.75, 3)}
-(ROOT / "argmap" / "measure" / "font_metrics.json").write_text(json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    out["fonts"][name] = {
+        "family": family,
+        "widths": widths,
+        "line_spacing": round(fm.lineSpacing(), 3),
+        "ascent": round(fm.ascent(), 3),
+        "fallback": round(fm.horizontalAdvance("M") * 0.75, 3),
+    }
+(ROOT / "argmap" / "measure" / "font_metrics.json").write_text(
+    json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+)
 print("wrote", len(out["fonts"]["regular"]["widths"]), "glyph widths")

@@ -2,6 +2,7 @@
 
 Run: ``PYTHONPATH=. python tools/integration_screenshots.py docs/screenshots``
 """
+
 from __future__ import annotations
 
 import os
@@ -42,7 +43,7 @@ def source_workflow(app, manager, out: Path, name: str = "kim-putin") -> None:
 
     w = _open(app, manager, name)
     amap = w.doc.map
-    (sid, src), = list(amap.sources.items())[:1]
+    ((sid, src),) = list(amap.sources.items())[:1]
     view = w.source_panel.views[sid]
     # the first piece of evidence the text gives: its passage selected, its card selected and centred
     anchored = [s for s in amap.statements.values() if s.anchors and s.anchors[0].source_id == sid]

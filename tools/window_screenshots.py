@@ -2,6 +2,7 @@
 
 Run: ``PYTHONPATH=. python tools/window_screenshots.py docs/screenshots street-trees congestion``
 """
+
 from __future__ import annotations
 
 import os

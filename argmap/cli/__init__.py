@@ -1,4 +1,5 @@
 """The ``argmap`` command: the GUI by default, or a subcommand; Qt only where a command needs it."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,7 @@ def _build() -> tuple[argparse.ArgumentParser, set[str]]:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Map the conclusions, premises and evidence of persuasive writing. "
-                    "With no command, opens the desktop editor on the given files.",
+        "With no command, opens the desktop editor on the given files.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"argmap {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")

@@ -1,4 +1,5 @@
 """Many files in one command: whatever goes wrong with one file is one line naming it, and the rest go on."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,7 @@ from types import FrameType
 from .errors import CommandError
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file: minutes more than the largest real map takes
-MESSAGE_LIMIT = 300      # characters of an unexpected exception's message in its line
+MESSAGE_LIMIT = 300  # characters of an unexpected exception's message in its line
 
 
 class FileTimeout(Exception):
@@ -59,7 +60,7 @@ def internal_error(error: BaseException) -> str:
     """``internal error: TYPE: message (...)`` on one line, the message shortened to a few lines' worth."""
     message = " ".join(str(error).split())
     if len(message) > MESSAGE_LIMIT:
-        message = message[:MESSAGE_LIMIT - 1] + "…"
+        message = message[: MESSAGE_LIMIT - 1] + "…"
     return f"internal error: {type(error).__name__}: {message} (run with --debug for details)"
 
 
@@ -80,8 +81,13 @@ def attempt(src: str, work: Callable[[], None], timeout: float = DEFAULT_TIMEOUT
     return None
 
 
-def run_each(jobs: Sequence[tuple[str, str]], work: Callable[[str, str], None], timeout: float = DEFAULT_TIMEOUT,
-             debug: bool = False, noun: str = "files") -> int:
+def run_each(
+    jobs: Sequence[tuple[str, str]],
+    work: Callable[[str, str], None],
+    timeout: float = DEFAULT_TIMEOUT,
+    debug: bool = False,
+    noun: str = "files",
+) -> int:
     """``work(src, dst)`` for each job, each within ``timeout`` seconds; a failure is printed as one
     line naming the file and the next job runs.  Returns 1 when any failed (after a line counting
     them), else 0."""
@@ -98,9 +104,13 @@ def run_each(jobs: Sequence[tuple[str, str]], work: Callable[[str, str], None], 
 
 def add_timeout_option(p: argparse.ArgumentParser) -> None:
     """``--timeout SECONDS`` on a batch command's parser."""
-    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
-                   help=f"give up a file after S seconds and go on with the next "
-                        f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"give up a file after S seconds and go on with the next (default {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
 
 
 def _seconds(text: str) -> float:

@@ -1,4 +1,5 @@
 """Subcommands that need no Qt: validate, info, convert, schema."""
+
 from __future__ import annotations
 
 import argparse
@@ -29,9 +30,12 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     add_timeout_option(p)
     p.set_defaults(func=run_info)
 
-    p = add_parser("convert", help="convert between formats: IN OUT, or -t FORMAT -d DIR IN ...",
-                       description="Read any format argmap reads and write the one OUT's extension names. "
-                                   "With -t and -d, convert many files in one process to DIR/<name>.<FORMAT>.")
+    p = add_parser(
+        "convert",
+        help="convert between formats: IN OUT, or -t FORMAT -d DIR IN ...",
+        description="Read any format argmap reads and write the one OUT's extension names. "
+        "With -t and -d, convert many files in one process to DIR/<name>.<FORMAT>.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="IN OUT, or with -d: IN ...")
     p.add_argument("-t", "--to", metavar="FORMAT", help="output format or extension, e.g. argmap.json, argdown, aif")
     p.add_argument("-d", "--dir", metavar="DIR", help="output folder for many inputs")
@@ -54,8 +58,10 @@ def run_validate(args: argparse.Namespace) -> int:
         result = read_any(path)
         broken = broken_anchors(result.map)
         for st, a in broken:
-            print(f"{path}: statement {st.id}: broken anchor {a.start}..{a.end} in source {a.source_id} "
-                  f"(quote {a.quote[:40]!r} no longer matches)")
+            print(
+                f"{path}: statement {st.id}: broken anchor {a.start}..{a.end} in source {a.source_id} "
+                f"(quote {a.quote[:40]!r} no longer matches)"
+            )
         if broken:
             bad += 1
         elif not args.quiet:
@@ -80,10 +86,14 @@ def run_info(args: argparse.Namespace) -> int:
             print(json.dumps(info, ensure_ascii=False))
         else:
             print(f"{path}: {info['title'] or '(untitled)'}")
-            print(f"  statements {info['statements']} (conclusions {info['conclusions']}, premises "
-                  f"{info['premises']}, evidence {info['evidence']})")
-            print(f"  relations {info['relations']} (supports {info['supports']}, attacks {info['attacks']}, "
-                  f"linked {info['linked']}, undercuts {info['undercuts']})")
+            print(
+                f"  statements {info['statements']} (conclusions {info['conclusions']}, premises "
+                f"{info['premises']}, evidence {info['evidence']})"
+            )
+            print(
+                f"  relations {info['relations']} (supports {info['supports']}, attacks {info['attacks']}, "
+                f"linked {info['linked']}, undercuts {info['undercuts']})"
+            )
             print(f"  sources {info['sources']}, anchors {info['anchors']}, broken anchors {info['broken_anchors']}")
 
     status = 0

@@ -1,4 +1,5 @@
 """The error a command raises for a user-facing failure."""
+
 from __future__ import annotations
 
 

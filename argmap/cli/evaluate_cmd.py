@@ -1,4 +1,5 @@
 """``argmap evaluate`` and ``argmap check``: labels and problems of maps, no Qt."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,18 +10,24 @@ from collections.abc import Callable
 
 def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     """Add this module's commands (``add_parser``: the subparsers' ``add_parser``)."""
-    p = add_parser("evaluate", help="label each statement in, out or undecided and each relation applicable or not",
-                       description="Evaluate maps: Carneades' rules for graphs imported from Carneades, the argmap "
-                                   "reading otherwise (see docs/evaluation.md). Ids are the map's (an import keeps "
-                                   "the other tool's).")
+    p = add_parser(
+        "evaluate",
+        help="label each statement in, out or undecided and each relation applicable or not",
+        description="Evaluate maps: Carneades' rules for graphs imported from Carneades, the argmap "
+        "reading otherwise (see docs/evaluation.md). Ids are the map's (an import keeps "
+        "the other tool's).",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
     p.set_defaults(func=run_evaluate)
 
-    p = add_parser("check", help="list what is weak or broken in maps; exit 1 when any problem is an error",
-                       description="The editor's Problems list: circular support and broken anchors (errors), "
-                                   "unsupported conclusions, orphans, unanchored or supported evidence and duplicate "
-                                   "texts (warnings), unanswered objections (information).")
+    p = add_parser(
+        "check",
+        help="list what is weak or broken in maps; exit 1 when any problem is an error",
+        description="The editor's Problems list: circular support and broken anchors (errors), "
+        "unsupported conclusions, orphans, unanchored or supported evidence and duplicate "
+        "texts (warnings), unanswered objections (information).",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per problem per line")
     p.set_defaults(func=run_check)
@@ -45,8 +52,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
             continue
         c = ev.counts()
         print(f"{path}: {amap.title or '(untitled)'} ({ev.semantics} semantics)")
-        print(f"  {c['in']} in, {c['out']} out, {c['undecided']} undecided; "
-              f"{c['applicable']} of {len(ev.relations)} relations applicable")
+        print(
+            f"  {c['in']} in, {c['out']} out, {c['undecided']} undecided; "
+            f"{c['applicable']} of {len(ev.relations)} relations applicable"
+        )
         for sid, lab in ev.statements.items():
             reason = ev.reason(amap, sid).split(": ", 1)[-1]
             print(f"  {lab.value:<9} {name(amap, sid)}: {reason}")
@@ -74,7 +83,9 @@ def run_check(args: argparse.Namespace) -> int:
             else:
                 print(f"{path}: {p.severity}: {p.code}: {p.message} [{', '.join(p.ids)}]")
         if not args.json:
-            counts = [(sum(p.severity == s for p in problems), word) for s, word in
-                      (("error", "error"), ("warning", "warning"), ("info", "note"))]
+            counts = [
+                (sum(p.severity == s for p in problems), word)
+                for s, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
+            ]
             print(f"{path}: " + ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts))
     return status

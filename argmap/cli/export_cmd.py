@@ -1,4 +1,5 @@
 """``argmap export``: maps to SVG, PNG, PDF or outlines, headless; Qt only for the picture formats."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,9 +18,11 @@ PAGE_SIZES = ("A3", "A4", "A5", "Letter", "Legal", "Tabloid")
 def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     """Add this module's commands (``add_parser``: the subparsers' ``add_parser``)."""
     p = add_parser(
-        "export", help="draw maps as SVG, PNG or PDF, or write their outline (Markdown, text)",
+        "export",
+        help="draw maps as SVG, PNG or PDF, or write their outline (Markdown, text)",
         description="Export IN to OUT (format from OUT's extension or -t), or with -t FORMAT -d DIR many maps "
-                    "to DIR/<name>.<FORMAT>. Runs without a display; maps without positions are laid out.")
+        "to DIR/<name>.<FORMAT>. Runs without a display; maps without positions are laid out.",
+    )
     p.add_argument("inputs", nargs="+", metavar="IN", help="maps in any format argmap reads")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (.svg, .png, .pdf, .md, .txt)")
     p.add_argument("-t", "--to", metavar="FORMAT", help="output format: svg, png, pdf, md (markdown), txt (text)")
@@ -28,17 +31,32 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--dpi", type=float, metavar="DPI", help="PNG: resolution instead of --scale (96 dpi = scale 1)")
     p.add_argument("--page", default="A4", metavar="SIZE", help=f"PDF page size: {', '.join(PAGE_SIZES)} (default A4)")
     turn = p.add_mutually_exclusive_group()
-    turn.add_argument("--landscape", dest="landscape", action="store_true", default=None,
-                      help="PDF: landscape pages (default: the way the map is wider)")
+    turn.add_argument(
+        "--landscape",
+        dest="landscape",
+        action="store_true",
+        default=None,
+        help="PDF: landscape pages (default: the way the map is wider)",
+    )
     turn.add_argument("--portrait", dest="landscape", action="store_false", help="PDF: portrait pages")
-    p.add_argument("--tile", action="store_true",
-                   help="PDF: spread a large map over several pages at a readable size instead of fitting one page")
-    p.add_argument("--cards", choices=("full", "titles"), default=None,
-                   help="full: cards show kind, title and text; titles: compact cards with the title alone "
-                        "(default: as the map says; a different choice lays the map out afresh)")
+    p.add_argument(
+        "--tile",
+        action="store_true",
+        help="PDF: spread a large map over several pages at a readable size instead of fitting one page",
+    )
+    p.add_argument(
+        "--cards",
+        choices=("full", "titles"),
+        default=None,
+        help="full: cards show kind, title and text; titles: compact cards with the title alone "
+        "(default: as the map says; a different choice lays the map out afresh)",
+    )
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
-    p.add_argument("--labels", action="store_true",
-                   help="show each statement's evaluation: in, out or undecided (see argmap evaluate)")
+    p.add_argument(
+        "--labels",
+        action="store_true",
+        help="show each statement's evaluation: in, out or undecided (see argmap evaluate)",
+    )
     named = p.add_mutually_exclusive_group()
     named.add_argument("--title", metavar="TEXT", help="title to draw (and PDF/SVG title) instead of the map's")
     named.add_argument("--no-title", action="store_true", help="leave out the map title")
@@ -100,8 +118,9 @@ def check_writable(path: str) -> None:
         raise MapFileError(path, "", "cannot write: permission denied")
 
 
-def export_one(src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool, cards: str | None = None,
-               labels: bool = False) -> None:
+def export_one(
+    src: str, dst: str, spec: Any, opts: dict[str, Any], quiet: bool, cards: str | None = None, labels: bool = False
+) -> None:
     from argmap.io import read_any
 
     check_writable(dst)
@@ -156,5 +175,10 @@ def run_export(args: argparse.Namespace) -> int:
     if args.dir is None:  # one map: its failure is the command's
         export_one(*jobs[0], spec, opts, args.quiet, args.cards, args.labels)
         return 0
-    return run_each(jobs, lambda src, dst: export_one(src, dst, spec, opts, args.quiet, args.cards, args.labels),
-                    args.timeout, args.debug, noun="maps")
+    return run_each(
+        jobs,
+        lambda src, dst: export_one(src, dst, spec, opts, args.quiet, args.cards, args.labels),
+        args.timeout,
+        args.debug,
+        noun="maps",
+    )

@@ -4,6 +4,7 @@ routes, and how several arrows into one side of a card spread out (or gather int
 The canvas (``ui.paint.edge_geometry``, on Qt value types) and the exporters (``draw.mapdraw``) call
 these, so both draw the same edges.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 Box = tuple[float, float, float, float]  # left, top, width, height
 ARROW_ROOM = 12.0  # an elbow's last leg is at least this long: the arrowhead sits on a straight line
-MIN_SPREAD = 7.0   # arrows closer than this on one side of a card share one arrowhead instead
+MIN_SPREAD = 7.0  # arrows closer than this on one side of a card share one arrowhead instead
 
 
 def horizontal_flow(meta: Mapping[str, object]) -> bool:
@@ -27,8 +28,9 @@ def horizontal_flow(meta: Mapping[str, object]) -> bool:
     return meta.get("layout_direction", "TB") == "LR"
 
 
-def anchor(b: Box, tx: float, ty: float, spread: bool = False,
-           horizontal: bool = False) -> tuple[float, float, float, float]:
+def anchor(
+    b: Box, tx: float, ty: float, spread: bool = False, horizontal: bool = False
+) -> tuple[float, float, float, float]:
     """Where an edge meets box ``b`` coming from ``(tx, ty)``, and the unit direction it leaves in:
     the top/bottom side for mostly vertical edges (its middle, or with ``spread`` the point nearest
     ``tx`` so several arrows into one card do not pile up), a side otherwise.  With ``horizontal``
@@ -61,9 +63,15 @@ def premise_points(b: Box, jx: float, jy: float, horizontal: bool = False) -> li
     return route(sx, sy, d0x, d0y, jx - d0x * r, jy - d0y * r, -d0x, -d0y)
 
 
-def target_points(jx: float, jy: float, b: Box, target_is_junction: bool = False,
-                  arrive_x: float | None = None, arrive_y: float | None = None,
-                  horizontal: bool = False) -> list[Cubic]:
+def target_points(
+    jx: float,
+    jy: float,
+    b: Box,
+    target_is_junction: bool = False,
+    arrive_x: float | None = None,
+    arrive_y: float | None = None,
+    horizontal: bool = False,
+) -> list[Cubic]:
     """From a junction to its target: a card's edge, or (an undercut, ``target_is_junction``) another
     junction's rim, as a straight line.  The last point is where the arrowhead's tip goes.
     ``arrive_x`` (``arrive_y``) moves the end along a top/bottom (left/right) side."""
@@ -96,9 +104,9 @@ def spread_along(lo: float, hi: float, wanted: Sequence[float], gap: float) -> l
         return [(lo + hi) / 2] * n
     gap = min(gap, (hi - lo) / max(1, n - 1)) if n > 1 else gap
     xs = [max(lo, min(hi, wanted[i])) for i in order]
-    for k in range(1, n):                       # push right to keep the gap ...
+    for k in range(1, n):  # push right to keep the gap ...
         xs[k] = max(xs[k], xs[k - 1] + gap)
-    if n and xs[-1] > hi:                       # ... and back left when that ran off the edge
+    if n and xs[-1] > hi:  # ... and back left when that ran off the edge
         xs[-1] = hi
         for k in range(n - 2, -1, -1):
             xs[k] = min(xs[k], xs[k + 1] - gap)

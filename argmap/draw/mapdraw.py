@@ -7,6 +7,7 @@ share a style are batched into one path (all premise bodies, all support lines, 
 of thousands of statements is a few dozen items, not tens of thousands; maps whose cards (or
 junctions) overlap are drawn one card at a time instead, so each lies on the one before.
 """
+
 from __future__ import annotations
 
 from operator import add
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
 
-TITLE_GAP = 20.0          # between the header (title, legend) and the map
-LEGEND_GAP = 24.0         # between the title and the legend
+TITLE_GAP = 20.0  # between the header (title, legend) and the map
+LEGEND_GAP = 24.0  # between the title and the legend
 ARROW_PAD = style.ARROW_LENGTH + 4.0
 # relation, premise boxes, junction centre, target box, target is a junction (undercut), the box around it all
 Edge = tuple[Relation, list[Box], Point, Box, bool, Box]
@@ -108,9 +109,18 @@ class MapDrawing:
     Coordinates are the map's; :attr:`rect` includes the margins, the title and the legend.
     :meth:`picture` draws it all, or only what meets ``clip`` (a tiled page of a large map)."""
 
-    def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
-                 legend: bool = True, margin: float = 24.0, palette: Palette | None = None,
-                 positions: Mapping[str, Point] | None = None, labels: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        ids: Iterable[str] | None = None,
+        *,
+        title: str | bool | None = None,
+        legend: bool = True,
+        margin: float = 24.0,
+        palette: Palette | None = None,
+        positions: Mapping[str, Point] | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         self.map = amap
         self.labels = labels  # statement id -> in/out/undecided, drawn on the cards (draw.verdicts)
         self.horizontal = horizontal_flow(amap.meta)
@@ -178,7 +188,7 @@ class MapDrawing:
                 continue
             x, y = pos[rid]
             left, top, right, bottom = x - ARROW_PAD, y - ARROW_PAD, x + ARROW_PAD, y + ARROW_PAD
-            for b in prem:   # the box around it all: for the clip of a tiled page
+            for b in prem:  # the box around it all: for the clip of a tiled page
                 if b[0] < left:
                     left = b[0]
                 if b[1] < top:
@@ -190,8 +200,7 @@ class MapDrawing:
             b = target
             left, top = min(left, b[0]), min(top, b[1])
             right, bottom = max(right, b[0] + b[2]), max(bottom, b[1] + b[3])
-            edges.append((rel, prem, (x, y), target, rel.target in relations,
-                           (left, top, right - left, bottom - top)))
+            edges.append((rel, prem, (x, y), target, rel.target in relations, (left, top, right - left, bottom - top)))
         return edges
 
     def _drawn(self, rid: str) -> bool:
@@ -244,8 +253,7 @@ class MapDrawing:
         box = legend_size() if self.legend else (0.0, 0.0)
         strip = legend_size(True) if self.legend else (0.0, 0.0)
         corner = self._free_corner(box) if self.legend else None
-        place = ("" if not self.legend else "corner" if corner is not None
-                 else "strip" if strip[0] <= cw else "box")
+        place = "" if not self.legend else "corner" if corner is not None else "strip" if strip[0] <= cw else "box"
         width = max(cw - (box[0] + LEGEND_GAP if place == "box" else 0.0), 360.0)
         self.title_lines = wrap(self.title, font, width) if self.title else []
         title_w = max((font.width(t) for t in self.title_lines), default=0.0)
@@ -290,8 +298,10 @@ class MapDrawing:
         if w + LEGEND_GAP > cw / 2 or h + LEGEND_GAP > ch / 2:
             return None
         g = LEGEND_GAP
-        corners = [(x, y, x - g, y - g, x + w + g, y + h + g)
-                   for x, y in ((cl + cw - w, ct), (cl + cw - w, ct + ch - h), (cl, ct + ch - h), (cl, ct))]
+        corners = [
+            (x, y, x - g, y - g, x + w + g, y + h + g)
+            for x, y in ((cl + cw - w, ct), (cl + cw - w, ct + ch - h), (cl, ct + ch - h), (cl, ct))
+        ]
         # a box between these two columns, or between these two rows, meets no corner
         mid_l, mid_r, mid_t, mid_b = cl + w + g, cl + cw - w - g, ct + h + g, ct + ch - h - g
 
@@ -319,7 +329,7 @@ class MapDrawing:
             else:
                 near.update(r.id for r in amap.relations_from(eid))
             near.update(r.id for r in amap.relations_into(eid))
-        for rid in self.relations:   # each edge within the box from a card's centre to its junction
+        for rid in self.relations:  # each edge within the box from a card's centre to its junction
             if rid not in near or not self._drawn(rid):
                 continue
             rel = relations[rid]
@@ -330,8 +340,9 @@ class MapDrawing:
                     cx, cy = b[0] + b[2] / 2, b[1] + b[3] / 2
                     left, right = (cx - 1, jx + 1) if cx < jx else (jx - 1, cx + 1)
                     top, bottom = (cy - 1, jy + 1) if cy < jy else (jy - 1, cy + 1)
-                    if not ((mid_l <= left and right <= mid_r) or (mid_t <= top and bottom <= mid_b)) \
-                            and not clear(left, top, right, bottom):
+                    if not ((mid_l <= left and right <= mid_r) or (mid_t <= top and bottom <= mid_b)) and not clear(
+                        left, top, right, bottom
+                    ):
                         return None
         return (corners[0][0], corners[0][1])
 
@@ -369,8 +380,9 @@ class MapDrawing:
         pal = self.palette
         if clip is None:
             relations, junctions = self.map.relations, self.junctions
-            draw_relation_junctions(pic, [(*junctions[r], relations[r].polarity) for r in self.relations
-                                          if self._drawn(r)], pal)
+            draw_relation_junctions(
+                pic, [(*junctions[r], relations[r].polarity) for r in self.relations if self._drawn(r)], pal
+            )
         else:
             edges = [e for e in self.edges if meets(e[5], clip)]
             draw_relation_junctions(pic, [(e[2][0], e[2][1], e[0].polarity) for e in edges], pal)

@@ -1,6 +1,7 @@
 """Draw the parts of a map into a :class:`~argmap.draw.picture.Picture`: cards, junctions, relation
 lines and arrowheads, and the legend, each batched by style (one path for all premise bodies, all
 support lines, ...)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 Point = tuple[float, float]
-Box = tuple[float, float, float, float]   # left, top, width, height
+Box = tuple[float, float, float, float]  # left, top, width, height
 Card = tuple[Box, Statement, CardMetrics]
 
 
@@ -94,8 +95,11 @@ def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette) -> None:
     for kind, group in by_kind.items():  # kind labels; a compact card tells its kind by marker and colour
         if group:
             label = style.KIND_LABELS[kind]
-            pic.text(style.LABEL, pal.kind[kind],
-                     [(b[0] + pad + 11.0, b[1] + m.label_y, label) for b, _, m in group if not m.compact])
+            pic.text(
+                style.LABEL,
+                pal.kind[kind],
+                [(b[0] + pad + 11.0, b[1] + m.label_y, label) for b, _, m in group if not m.compact],
+            )
     ascent = measure.REGULAR.ascent
     for font, lines_of, y_of in ((style.TEXT_BOLD, "title_lines", "title_y"), (style.TEXT, "text_lines", "text_y")):
         runs = []
@@ -156,8 +160,11 @@ def draw_lines(pic: Picture, edges: Sequence[EdgeSpec], pal: Palette, horizontal
         out = lines[rel.polarity]
         for b in prem:
             out.segments(premise_points(b, jx, jy, horizontal))
-        segs = (target_points(jx, jy, target, undercut, arrive_y=arrive, horizontal=True) if horizontal
-                else target_points(jx, jy, target, undercut, arrive))
+        segs = (
+            target_points(jx, jy, target, undercut, arrive_y=arrive, horizontal=True)
+            if horizontal
+            else target_points(jx, jy, target, undercut, arrive)
+        )
         t, corners = arrowhead(segs[-1], length, width, length - 1.0)
         out.segments([*segs[:-1], split(segs[-1], t)])
         heads[rel.polarity].polygon(corners)
@@ -201,8 +208,8 @@ LEGEND_PAD = 10.0
 LEGEND_ROW = 20.0
 LEGEND_ITEMS = ("Conclusion", "Premise", "Evidence", "Supports", "Attacks", "Undercut (attacks a relation)")
 STRIP_PAD = 6.0
-STRIP_SWATCH = 36.0   # a card swatch or a short edge
-STRIP_GAP = 16.0      # between one item's text and the next swatch
+STRIP_SWATCH = 36.0  # a card swatch or a short edge
+STRIP_GAP = 16.0  # between one item's text and the next swatch
 
 
 def legend_size(strip: bool = False) -> tuple[float, float]:

@@ -17,6 +17,7 @@ Path ``ops`` are tuples: ``("M", x, y)``, ``("L", x, y)``, ``("C", x1, y1, x2, y
 ``("S", x1, y1, x2, y2)`` (a line segment), ``("R", x, y, w, h, radius)`` (a rectangle,
 rounded when ``radius`` > 0) and ``("E", cx, cy, rx, ry)`` (an ellipse).
 """
+
 from __future__ import annotations
 
 from itertools import chain

@@ -7,6 +7,7 @@ column into a card one layer away) runs as a rounded elbow: along the flow to th
 gap, across, and on, so that such edges into one card gather on one trunk like a bracket instead
 of looping beyond their ends.
 """
+
 from __future__ import annotations
 
 import math
@@ -14,27 +15,40 @@ import math
 Pt = tuple[float, float]
 Cubic = list[Pt]  # four control points
 
-MAX_HANDLE = 60.0   # an S-curve's handles: at most this long ...
+MAX_HANDLE = 60.0  # an S-curve's handles: at most this long ...
 HANDLE_SHARE = 0.45  # ... and this share of the distance
-CORNER = 20.0        # the elbow's corner radius, at most
-KAPPA = 0.5523       # a cubic's handle for a quarter circle, per unit of radius
+CORNER = 20.0  # the elbow's corner radius, at most
+KAPPA = 0.5523  # a cubic's handle for a quarter circle, per unit of radius
 
 
 def line(a: Pt, b: Pt) -> Cubic:
     """A straight segment as a cubic."""
-    return [a, (a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3),
-            (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3), b]
+    return [
+        a,
+        (a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3),
+        (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3),
+        b,
+    ]
 
 
-def route(sx: float, sy: float, d0x: float, d0y: float, ex: float, ey: float, d1x: float, d1y: float,
-          end_straight: float = 0.0) -> list[Cubic]:
+def route(
+    sx: float,
+    sy: float,
+    d0x: float,
+    d0y: float,
+    ex: float,
+    ey: float,
+    d1x: float,
+    d1y: float,
+    end_straight: float = 0.0,
+) -> list[Cubic]:
     """From ``(sx, sy)`` leaving along ``d0`` to ``(ex, ey)``, arriving against ``d1`` (the
     direction out of the end; the flow is ``d0`` when ``d1`` is its opposite).  ``end_straight``:
     how long the elbow's last leg is at least (room for an arrowhead)."""
     vx, vy = ex - sx, ey - sy
     dist = math.hypot(vx, vy)
     along = vx * d0x + vy * d0y
-    ax, ay = vx - along * d0x, vy - along * d0y      # the part across the flow
+    ax, ay = vx - along * d0x, vy - along * d0y  # the part across the flow
     across = math.hypot(ax, ay)
     if along <= 0 or across <= 2 * along or (d0x + d1x, d0y + d1y) != (0.0, 0.0):
         k = min(MAX_HANDLE, dist * HANDLE_SHARE)
@@ -56,8 +70,14 @@ def route(sx: float, sy: float, d0x: float, d0y: float, ex: float, ey: float, d1
         p0 = (c[0] - inx * r, c[1] - iny * r)
         p3 = (c[0] + outx * r, c[1] + outy * r)
         if r > 0:
-            segs.append([p0, (p0[0] + inx * r * KAPPA, p0[1] + iny * r * KAPPA),
-                         (p3[0] - outx * r * KAPPA, p3[1] - outy * r * KAPPA), p3])
+            segs.append(
+                [
+                    p0,
+                    (p0[0] + inx * r * KAPPA, p0[1] + iny * r * KAPPA),
+                    (p3[0] - outx * r * KAPPA, p3[1] - outy * r * KAPPA),
+                    p3,
+                ]
+            )
         return p3
 
     straight((sx, sy), (c1[0] - d0x * r, c1[1] - d0y * r))
@@ -71,7 +91,10 @@ def route(sx: float, sy: float, d0x: float, d0y: float, ex: float, ey: float, d1
 def bezier(p: Cubic, t: float) -> Pt:
     u = 1.0 - t
     a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-    return (a * p[0][0] + b * p[1][0] + c * p[2][0] + d * p[3][0], a * p[0][1] + b * p[1][1] + c * p[2][1] + d * p[3][1])
+    return (
+        a * p[0][0] + b * p[1][0] + c * p[2][0] + d * p[3][0],
+        a * p[0][1] + b * p[1][1] + c * p[2][1] + d * p[3][1],
+    )
 
 
 def t_back(p: Cubic, length: float) -> float:

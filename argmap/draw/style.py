@@ -3,10 +3,11 @@
 The canvas (``ui.paint.theme`` turns these colours into QColors) and the exporters
 (``draw.mapdraw``) read the same tables, so an export looks like the screen.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .. import measure
 from ..model import Kind, Polarity
@@ -32,11 +33,11 @@ class Palette:
     background: Colour
     text: Colour
     muted: Colour
-    card: dict           # Kind -> card fill
-    kind: dict           # Kind -> accent (border, label, marker)
+    card: dict  # Kind -> card fill
+    kind: dict  # Kind -> accent (border, label, marker)
     support: Colour
     attack: Colour
-    rim: dict            # Polarity -> a junction's outline: its colour, darker (lighter on dark)
+    rim: dict  # Polarity -> a junction's outline: its colour, darker (lighter on dark)
     selection: Colour
     hover: Colour
     find: Colour
@@ -57,7 +58,7 @@ LIGHT = Palette(
     kind={Kind.CONCLUSION: rgb("#1f4e9c"), Kind.PREMISE: rgb("#5a6472"), Kind.EVIDENCE: rgb("#a0620a")},
     support=rgb("#2e8b3e"),
     attack=rgb("#c62828"),
-    rim={Polarity.SUPPORT: rgb("#236b30"), Polarity.ATTACK: rgb("#981f1f")},   # QColor.darker(130)
+    rim={Polarity.SUPPORT: rgb("#236b30"), Polarity.ATTACK: rgb("#981f1f")},  # QColor.darker(130)
     selection=rgb("#1a73e8"),
     hover=rgb("#8ab4f8", 120),
     find=rgb("#f9c513"),
@@ -75,7 +76,7 @@ DARK = Palette(
     kind={Kind.CONCLUSION: rgb("#7fa8ef"), Kind.PREMISE: rgb("#a3adbb"), Kind.EVIDENCE: rgb("#e0a040")},
     support=rgb("#5cc06b"),
     attack=rgb("#ef5350"),
-    rim={Polarity.SUPPORT: rgb("#6ee680"), Polarity.ATTACK: rgb("#ff7875")},   # QColor.lighter(120)
+    rim={Polarity.SUPPORT: rgb("#6ee680"), Polarity.ATTACK: rgb("#ff7875")},  # QColor.lighter(120)
     selection=rgb("#4c9aff"),
     hover=rgb("#ffd666", 90),
     find=rgb("#e0b000"),
@@ -101,7 +102,7 @@ class Pen:
 
 
 EDGE_WIDTH = 2.0
-ATTACK_DASHES = (5.0, 3.0)   # in pen widths
+ATTACK_DASHES = (5.0, 3.0)  # in pen widths
 ARROW_LENGTH = 11.0
 ARROW_WIDTH = 9.0
 CARD_RADIUS = 7.0
@@ -144,8 +145,8 @@ class Font:
         return _metrics(self).measure(s) + self.spacing * len(s)
 
 
-@lru_cache(maxsize=None)
-def _metrics(font: Font) -> "measure.Font":
+@cache
+def _metrics(font: Font) -> measure.Font:
     if font.px == measure.FONT_PX and not font.spacing:
         return measure.BOLD if font.bold else measure.REGULAR
     return measure.font(font.px, font.bold)
@@ -154,8 +155,8 @@ def _metrics(font: Font) -> "measure.Font":
 TEXT = Font(measure.FONT_PX)
 TEXT_BOLD = Font(measure.FONT_PX, True)
 LABEL_FONT_PX = 10
-LABEL = Font(LABEL_FONT_PX, True, 0.6)   # the kind label ("PREMISE") of a card
-TITLE = Font(20, True)                   # a drawing's title
+LABEL = Font(LABEL_FONT_PX, True, 0.6)  # the kind label ("PREMISE") of a card
+TITLE = Font(20, True)  # a drawing's title
 LEGEND = Font(12)
 LEGEND_HEADING = Font(12, True)
 

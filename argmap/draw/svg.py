@@ -6,6 +6,7 @@ The document has a viewBox and a size in CSS pixels (one map unit each), the map
 text, and characters XML cannot hold are dropped).  Text runs of one font and colour share a
 ``<g>`` that carries the font, so the file stays small.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
 DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions", "labels")
-_BAD_BYTES = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])
+_BAD_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _CAPS = {"flat": "butt", "square": "square", "round": "round"}
 
 
@@ -80,8 +81,15 @@ class _Templates(dict):
         return t
 
 
-_TEMPLATES = _Templates({("M", 3): "%s%.2f %.2f", ("L", 3): "%s%.2f %.2f", ("C", 7): "%s%.2f %.2f %.2f %.2f %.2f %.2f",
-                         ("Z", 1): "%s", ("S", 5): "%.0sM%.2f %.2fL%.2f %.2f"})
+_TEMPLATES = _Templates(
+    {
+        ("M", 3): "%s%.2f %.2f",
+        ("L", 3): "%s%.2f %.2f",
+        ("C", 7): "%s%.2f %.2f %.2f %.2f %.2f %.2f",
+        ("Z", 1): "%s",
+        ("S", 5): "%.0sM%.2f %.2fL%.2f %.2f",
+    }
+)
 
 
 def path_data(ops: Sequence[tuple]) -> str:
@@ -90,8 +98,7 @@ def path_data(ops: Sequence[tuple]) -> str:
     try:  # one format for the whole path (the usual case: lines, curves and polygons)
         template = "".join(map(_TEMPLATES.__getitem__, zip(map(itemgetter(0), ops), map(len, ops))))
     except KeyError:  # with rectangles or ellipses
-        return "".join(_arc_data(op) if op[0] in ("R", "E") else _TEMPLATES[op[0], len(op)] % op
-                       for op in ops)
+        return "".join(_arc_data(op) if op[0] in ("R", "E") else _TEMPLATES[op[0], len(op)] % op for op in ops)
     return template % tuple(chain.from_iterable(ops))
 
 
@@ -102,10 +109,11 @@ def _arc_data(op: tuple) -> str:
         r = min(r, w / 2, h / 2)
         if r <= 0:
             return "M%.2f %.2fh%.2fv%.2fh%.2fZ" % (x, y, w, h, -w)
-        return ("M%.2f %.2fh%.2fa%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fh%.2f"
-                "a%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fZ" % (
-                    x + r, y, w - 2 * r, r, r, r, r, h - 2 * r, r, r, -r, r,
-                    2 * r - w, r, r, -r, -r, 2 * r - h, r, r, r, -r))
+        return (
+            "M%.2f %.2fh%.2fa%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fh%.2f"
+            "a%.2f %.2f 0 0 1 %.2f %.2fv%.2fa%.2f %.2f 0 0 1 %.2f %.2fZ"
+            % (x + r, y, w - 2 * r, r, r, r, r, h - 2 * r, r, r, -r, r, 2 * r - w, r, r, -r, -r, 2 * r - h, r, r, r, -r)
+        )
     _, cx, cy, rx, ry = op
     return "M%.2f %.2fa%.2f %.2f 0 1 0 %.2f 0a%.2f %.2f 0 1 0 %.2f 0Z" % (cx - rx, cy, rx, ry, 2 * rx, rx, ry, -2 * rx)
 
@@ -159,10 +167,12 @@ def _document(body: str, box: tuple[float, float, float, float], title: str, des
     """The SVG document around ``body`` (a drawing's elements, in map units)."""
     left, top, w, h = box
     w, h = math.ceil(w), math.ceil(h)
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n',
-             '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="%d" height="%d" viewBox="0 0 %d %d">\n'
-             % (w, h, w, h),
-             "<title>%s</title>\n" % escape(title)]
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="%d" height="%d" viewBox="0 0 %d %d">\n'
+        % (w, h, w, h),
+        "<title>%s</title>\n" % escape(title),
+    ]
     if desc:
         parts.append("<desc>%s</desc>\n" % escape(desc))
     parts.append('<g transform="translate(%s %s)" text-rendering="geometricPrecision">\n' % (_n(-left), _n(-top)))
@@ -191,7 +201,7 @@ def elements(pic: Picture) -> str:
             shapes = _shapes(ops)
             if shapes is None:
                 add('<path d="%s"%s/>\n' % (path_data(ops), attrs))
-            else:   # many rectangles or ellipses (card bodies, markers, junctions): elements sharing a style
+            else:  # many rectangles or ellipses (card bodies, markers, junctions): elements sharing a style
                 add("<g%s>\n%s</g>\n" % (attrs, shapes))
         else:
             _, font, colour, runs = item
@@ -211,8 +221,9 @@ def svg_bytes(amap: ArgumentMap, *, transparent: bool = False, **opts: Any) -> b
 
         desc = "\n\n".join(t for t in (desc, text_outline(amap, opts.get("ids"), width=10_000)) if t)
     pic = d.picture(background=None if transparent else WHITE)
-    return _document(elements(pic), d.rect, d.title or amap.title or "Argument map",
-                     desc or "Argument map drawn by argmap")
+    return _document(
+        elements(pic), d.rect, d.title or amap.title or "Argument map", desc or "Argument map drawn by argmap"
+    )
 
 
 def write_output(path: str | os.PathLike[str], data: bytes) -> None:

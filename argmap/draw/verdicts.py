@@ -5,6 +5,7 @@ mark) and the word say the same without colour, so the label survives greyscale 
 colour-blindness.  The word sits on a tab across the card's top edge, at its right, where no
 text and no edge is; the band runs down the card's left side.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -24,13 +25,13 @@ COLOURS: dict[bool, dict[str, Colour]] = {  # by palette.dark
     False: {"in": rgb("#2e7d32"), "out": rgb("#c62828"), "undecided": rgb("#8d5a00")},
     True: {"in": rgb("#66bb6a"), "out": rgb("#ef6c6c"), "undecided": rgb("#ffb74d")},
 }
-BAND = 4.5          # width of the band down the card's left side
-TAB_HEIGHT = 14.0   # the tab with the icon and the word
+BAND = 4.5  # width of the band down the card's left side
+TAB_HEIGHT = 14.0  # the tab with the icon and the word
 TAB_PAD = 5.0
-TAB_INSET = 12.0    # from the card's right edge to the tab's
+TAB_INSET = 12.0  # from the card's right edge to the tab's
 ICON = 7.0
 ICON_GAP = 4.0
-VEIL = 150          # alpha of the background-coloured veil over an out card, so it recedes
+VEIL = 150  # alpha of the background-coloured veil over an out card, so it recedes
 
 
 def colour(label: str, pal: Palette) -> Colour:
@@ -65,8 +66,9 @@ def icon(path: Path, label: str, cx: float, cy: float, size: float = ICON) -> No
         path.segment(cx - h * 0.8, cy + h * 0.8, cx + h * 0.8, cy - h * 0.8)
 
 
-def draw_verdicts(pic: Picture, cards: Sequence[Card], labels: Mapping[str, str], pal: Palette,
-                  veil: bool = True) -> None:
+def draw_verdicts(
+    pic: Picture, cards: Sequence[Card], labels: Mapping[str, str], pal: Palette, veil: bool = True
+) -> None:
     """Each card's label (cards without one are left alone); ``veil``: out cards recede under a veil
     of the background colour (the canvas makes them translucent instead)."""
     groups: dict[str, list[Box]] = {lab: [] for lab in LABELS}
@@ -114,8 +116,11 @@ def draw_tabs(pic: Picture, lab: str, tabs: Sequence[Box], pal: Palette) -> None
 # ------------------------------------------------------------------ legend
 LEGEND_PAD = 10.0
 LEGEND_ROW = 20.0
-LEGEND_LINES = {"in": "acceptable: nothing defeats it", "out": "defeated, or no reason for it holds",
-                "undecided": "in a cycle, or waits on one"}
+LEGEND_LINES = {
+    "in": "acceptable: nothing defeats it",
+    "out": "defeated, or no reason for it holds",
+    "undecided": "in a cycle, or waits on one",
+}
 LEGEND_NOTES = ("faded arrow: does not apply", "faded card: out")
 
 

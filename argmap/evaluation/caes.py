@@ -10,6 +10,7 @@ match statement keys).  An argument applies when its undercutter is in (then it 
 or out and none of its premises is undecided; its weight comes from its scheme.  Attacks drawn
 on a statement in argmap count as arguments for an unnamed opposite position of its issue.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -89,8 +90,11 @@ class Graph:
         for iid, spec in raw_issues.items():
             spec = spec if isinstance(spec, dict) else {}
             raw = spec.get("positions") or []
-            positions = [str(p) for p in (raw if isinstance(raw, list) else [raw])
-                         if str(p) in statements and str(p) not in self.issue_of]
+            positions = [
+                str(p)
+                for p in (raw if isinstance(raw, list) else [raw])
+                if str(p) in statements and str(p) not in self.issue_of
+            ]
             self.issues[str(iid)] = Issue(str(iid), positions, spec)
             for p in positions:
                 self.issue_of[p] = str(iid)
@@ -116,12 +120,20 @@ class Graph:
             if rel.polarity is Polarity.ATTACK:
                 conclusion = self._opposite(rel.target)
             given = rm.get("premises")
-            premises = tuple(str(p) for p in given) if isinstance(given, list) else \
-                tuple(p for p in rel.premises if p not in self.placeholders)
+            premises = (
+                tuple(str(p) for p in given)
+                if isinstance(given, list)
+                else tuple(p for p in rel.premises if p not in self.placeholders)
+            )
             scheme = rel.scheme or ""
             sdef = schemes.get(scheme)
-            weigh = weighing_function(sdef.get("weight"), named) if sdef is not None else \
-                weighing_function(scheme, named) if scheme else linked
+            weigh = (
+                weighing_function(sdef.get("weight"), named)
+                if sdef is not None
+                else weighing_function(scheme, named)
+                if scheme
+                else linked
+            )
             meta = _mapping(rm.get("meta"))
             smeta = _mapping(sdef.get("meta")) if sdef is not None else {}
             undercuts = tuple(u.id for u in amap.relations_into(rel.id) if u.polarity is Polarity.ATTACK)
@@ -175,8 +187,9 @@ class Graph:
         return (arg.weigh or linked)(arg, self.ctx)
 
     def ready(self, issue: Issue) -> bool:
-        return all(self.undercut(a) is IN or self.applicable(a)
-                   for p in issue.positions for a in self.args_of.get(p, ()))
+        return all(
+            self.undercut(a) is IN or self.applicable(a) for p in issue.positions for a in self.args_of.get(p, ())
+        )
 
     def resolve(self, issue: Issue, why: dict[str, Why]) -> None:
         labels = self.ctx.labels

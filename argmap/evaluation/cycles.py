@@ -1,4 +1,5 @@
 """Why an element stays undecided: the cycle it sits in, or the undecided element it waits for."""
+
 from __future__ import annotations
 
 from collections import deque
@@ -14,8 +15,9 @@ if TYPE_CHECKING:
     from .result import Evaluation
 
 
-def find_cycle(amap: ArgumentMap, ev: Evaluation, eid: str,
-               inputs: Callable[[ArgumentMap, str], list[str]]) -> list[str] | None:
+def find_cycle(
+    amap: ArgumentMap, ev: Evaluation, eid: str, inputs: Callable[[ArgumentMap, str], list[str]]
+) -> list[str] | None:
     """Undecided elements on a shortest cycle of dependencies through ``eid``, or None."""
     parent: dict[str, str] = {}
     queue = deque([eid])
@@ -37,8 +39,7 @@ def find_cycle(amap: ArgumentMap, ev: Evaluation, eid: str,
     return None
 
 
-def explain_open(amap: ArgumentMap, ev: Evaluation, eid: str,
-                 inputs: Callable[[ArgumentMap, str], list[str]]) -> Why:
+def explain_open(amap: ArgumentMap, ev: Evaluation, eid: str, inputs: Callable[[ArgumentMap, str], list[str]]) -> Why:
     cycle = find_cycle(amap, ev, eid, inputs)
     if cycle is not None:
         attacks = sum(1 for e in cycle if e in amap.relations and amap.relations[e].polarity is Polarity.ATTACK)
@@ -50,8 +51,7 @@ def explain_open(amap: ArgumentMap, ev: Evaluation, eid: str,
     for y in inputs(amap, eid):
         if ev.label(y) is Label.UNDECIDED:
             if y in amap.relations:  # name the statement the relation waits for, if any
-                z = next((p for p in inputs(amap, y) if p in amap.statements and ev.label(p) is Label.UNDECIDED),
-                         None)
+                z = next((p for p in inputs(amap, y) if p in amap.statements and ev.label(p) is Label.UNDECIDED), None)
                 return Why("depends", (z or y,))
             return Why("depends", (y,))
     return Why("depends", ())

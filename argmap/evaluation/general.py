@@ -8,6 +8,7 @@ with no assessments this is grounded semantics.  A relation applies when all its
 are in (linked premises work only together) and no undercut of it applies.  Labels are
 found as a least fixpoint: what no rule can decide stays undecided (cycles).
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -35,8 +36,9 @@ PRESUMED = {Kind.EVIDENCE: (IN, Why("presumed", (), "evidence")), Kind.PREMISE: 
 Into = Callable[[str], "Sequence[Relation]"]  # the relations whose target is an element
 
 
-def decide_relation(into: Into, rel: Relation, st_labels: dict[str, Label],
-                    rel_labels: dict[str, Label]) -> Decision | None:
+def decide_relation(
+    into: Into, rel: Relation, st_labels: dict[str, Label], rel_labels: dict[str, Label]
+) -> Decision | None:
     """The label of a relation once its premises and undercuts allow it, else None."""
     if rel.kind is RelationKind.PREFERENCE:
         return PREFERENCE
@@ -123,8 +125,14 @@ def inputs(amap: ArgumentMap, eid: str) -> list[str]:
     return ids if rel is None else [*rel.premises, *ids]
 
 
-def label(amap: ArgumentMap, ev: Evaluation, todo: Iterable[str], scope: set[str] | None = None,
-          into: Into | None = None, dependents_of: Callable[[str], Iterable[str]] | None = None) -> None:
+def label(
+    amap: ArgumentMap,
+    ev: Evaluation,
+    todo: Iterable[str],
+    scope: set[str] | None = None,
+    into: Into | None = None,
+    dependents_of: Callable[[str], Iterable[str]] | None = None,
+) -> None:
     """Decide every element of ``todo`` that the rules can decide (the others stay unlabelled),
     reading the labels already in ``ev`` for elements outside ``todo``; an element is tried
     again whenever one of its inputs gets a label."""
@@ -153,7 +161,7 @@ def label(amap: ArgumentMap, ev: Evaluation, todo: Iterable[str], scope: set[str
             st_labels[eid], why[eid] = res
         else:
             continue
-        for d in (dependents_of(eid) if dependents_of else dependents(amap, eid)):
+        for d in dependents_of(eid) if dependents_of else dependents(amap, eid):
             if d not in waiting and (scope is None or d in scope) and d not in st_labels and d not in rel_labels:
                 waiting.add(d)
                 queue.append(d)

@@ -1,4 +1,5 @@
 """Labels and the rule behind each: the vocabulary every evaluation uses."""
+
 from __future__ import annotations
 
 from enum import Enum

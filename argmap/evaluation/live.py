@@ -1,4 +1,5 @@
 """An evaluation kept current as its map changes: a change relabels only what it can reach."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -1,4 +1,5 @@
 """The Problems list kept current as its map changes: an edit rechecks only what it can affect."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from .problems import (
 if TYPE_CHECKING:
     from ..model import ArgumentMap, Change
 
-Shape = tuple[tuple[str, ...], str, "Polarity | None"]   # a relation's premises, target and polarity
+Shape = tuple[tuple[str, ...], str, "Polarity | None"]  # a relation's premises, target and polarity
 NO_SHAPE: Shape = ((), "", None)
 
 
@@ -42,11 +43,11 @@ class LiveProblems:
         amap = self.amap
         self._several = len(amap.statements) > 1
         self._sources = len(amap.sources)
-        self._own: dict[str, list[Problem]] = {}      # statement -> its broken anchor and warnings
-        self._key: dict[str, str] = {}                # statement -> its text key
-        self._texts: dict[str, set[str]] = {}         # text key -> statements
+        self._own: dict[str, list[Problem]] = {}  # statement -> its broken anchor and warnings
+        self._key: dict[str, str] = {}  # statement -> its text key
+        self._texts: dict[str, set[str]] = {}  # text key -> statements
         self._attacks: dict[str, Problem | None] = {}  # attack relation -> unanswered, or None
-        self._rels: dict[str, Shape] = {}             # relation -> its premises, target and polarity
+        self._rels: dict[str, Shape] = {}  # relation -> its premises, target and polarity
         for sid in amap.statements:
             self._check_statement(sid)
         for rid in amap.relations:
@@ -69,7 +70,8 @@ class LiveProblems:
         supported = any(r.polarity is Polarity.SUPPORT for r in into)
         anchor = anchor_problem(amap, st)
         self._own[sid] = ([anchor] if anchor is not None else []) + statement_problems(
-            amap, st, supported, bool(into or out), self._several, bool(self._sources))
+            amap, st, supported, bool(into or out), self._several, bool(self._sources)
+        )
         key = text_key(st.text)
         if key:
             self._key[sid] = key
@@ -94,8 +96,11 @@ class LiveProblems:
         ids = set(change.added) | set(change.changed) | set(change.removed)
         if not ids:
             return
-        if (len(amap.statements) > 1) != self._several or len(amap.sources) != self._sources \
-                or any(i in amap.sources for i in ids):
+        if (
+            (len(amap.statements) > 1) != self._several
+            or len(amap.sources) != self._sources
+            or any(i in amap.sources for i in ids)
+        ):
             self._full()
             return
         statements: set[str] = set()

@@ -1,4 +1,5 @@
 """The Problems list: what is weak or broken in a map, each with its elements and a quick fix where one is obvious."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -13,9 +14,14 @@ if TYPE_CHECKING:
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY = {
-    "circular-support": ERROR, "broken-anchor": ERROR,
-    "unsupported-conclusion": WARNING, "orphan": WARNING, "unanchored-evidence": WARNING,
-    "supported-evidence": WARNING, "duplicate-text": WARNING, "unanswered-attack": INFO,
+    "circular-support": ERROR,
+    "broken-anchor": ERROR,
+    "unsupported-conclusion": WARNING,
+    "orphan": WARNING,
+    "unanchored-evidence": WARNING,
+    "supported-evidence": WARNING,
+    "duplicate-text": WARNING,
+    "unanswered-attack": INFO,
 }
 
 
@@ -133,8 +139,13 @@ def cycle_problems(amap: ArgumentMap, succ: dict[str, list[str]]) -> list[Proble
     for group in _support_cycles(succ):
         order = sorted(group, key=position.__getitem__)
         names = and_list([name(amap, s) for s in order[:4]]) + (" …" if len(order) > 4 else "")
-        out.append(Problem("circular-support", tuple(order), f"{names} support each other in a circle"
-                           if len(order) > 1 else f"{names} supports itself"))
+        out.append(
+            Problem(
+                "circular-support",
+                tuple(order),
+                f"{names} support each other in a circle" if len(order) > 1 else f"{names} supports itself",
+            )
+        )
     return out
 
 
@@ -144,28 +155,46 @@ def anchor_problem(amap: ArgumentMap, st: Statement) -> Problem | None:
         src = amap.sources.get(a.source_id)
         if src is None or not a.matches(src.text):
             where = f"source “{src.title or src.id}”" if src is not None else f"missing source {a.source_id}"
-            return Problem("broken-anchor", (st.id,), f"the anchor of {name(amap, st.id)} in {where} "
-                           "no longer matches its quote", _reanchor(amap, st.id))
+            return Problem(
+                "broken-anchor",
+                (st.id,),
+                f"the anchor of {name(amap, st.id)} in {where} no longer matches its quote",
+                _reanchor(amap, st.id),
+            )
     return None
 
 
-def statement_problems(amap: ArgumentMap, st: Statement, supported: bool, related: bool, several: bool,
-                       has_sources: bool) -> list[Problem]:
+def statement_problems(
+    amap: ArgumentMap, st: Statement, supported: bool, related: bool, several: bool, has_sources: bool
+) -> list[Problem]:
     """One statement's warnings, given whether something supports it and whether it is in any relation."""
     out = []
     sid = st.id
     if st.kind is Kind.CONCLUSION and not supported:
-        out.append(Problem("unsupported-conclusion", (sid,), f"the conclusion {name(amap, sid)} has no reason "
-                           "for it", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
+        out.append(
+            Problem(
+                "unsupported-conclusion",
+                (sid,),
+                f"the conclusion {name(amap, sid)} has no reason for it",
+                Fix("Make it a premise", sid, {"kind": Kind.PREMISE}),
+            )
+        )
     if several and not related:
         out.append(Problem("orphan", (sid,), f"{name(amap, sid)} is in no relation"))
     if st.kind is Kind.EVIDENCE:
         if has_sources and not st.anchors:
-            out.append(Problem("unanchored-evidence", (sid,), f"the evidence {name(amap, sid)} is not anchored "
-                               "in any source"))
+            out.append(
+                Problem("unanchored-evidence", (sid,), f"the evidence {name(amap, sid)} is not anchored in any source")
+            )
         if supported:
-            out.append(Problem("supported-evidence", (sid,), f"the evidence {name(amap, sid)} is supported, so it "
-                               "is a claim", Fix("Make it a premise", sid, {"kind": Kind.PREMISE})))
+            out.append(
+                Problem(
+                    "supported-evidence",
+                    (sid,),
+                    f"the evidence {name(amap, sid)} is supported, so it is a claim",
+                    Fix("Make it a premise", sid, {"kind": Kind.PREMISE}),
+                )
+            )
     return out
 
 

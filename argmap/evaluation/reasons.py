@@ -1,4 +1,5 @@
 """Reasons as sentences: how an evaluation names statements and relations for a reader."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -56,9 +57,9 @@ def name(amap: ArgumentMap, eid: str) -> str:
     """A statement by its title or the start of its text; a relation by its premises."""
     st = amap.statements.get(eid)
     if st is not None:
-        text = st.title or " ".join(st.text[:2 * NAME_WIDTH].split()) or eid
+        text = st.title or " ".join(st.text[: 2 * NAME_WIDTH].split()) or eid
         if len(text) > NAME_WIDTH:
-            text = text[:NAME_WIDTH - 1].rstrip() + "…"
+            text = text[: NAME_WIDTH - 1].rstrip() + "…"
         return f"“{text}”"
     rel = amap.relations.get(eid)
     if rel is not None:

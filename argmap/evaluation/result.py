@@ -1,4 +1,5 @@
 """What an evaluation says: a label per statement, applicability per relation, and why."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -49,15 +50,19 @@ class Evaluation:
             why = explain_open(amap, self, eid, self.inputs)
         is_relation = eid in self.relations
         lab = self.label(eid)
-        word = ("applicable" if lab is Label.IN else "not applicable" if lab is Label.OUT else "undecided") \
-            if is_relation else lab.value
+        word = (
+            ("applicable" if lab is Label.IN else "not applicable" if lab is Label.OUT else "undecided")
+            if is_relation
+            else lab.value
+        )
         return f"{word}: {describe(amap, why.code, why.ids, why.detail)}"
 
     def as_json(self) -> dict[str, dict[str, str]]:
         """The ``argmap evaluate --json`` shape: statement labels and relation applicability."""
-        return {"statements": {k: v.value for k, v in self.statements.items()},
-                "relations": {k: "applicable" if v is Label.IN else "not applicable"
-                              for k, v in self.relations.items()}}
+        return {
+            "statements": {k: v.value for k, v in self.statements.items()},
+            "relations": {k: "applicable" if v is Label.IN else "not applicable" for k, v in self.relations.items()},
+        }
 
     def counts(self) -> dict[str, int]:
         out = {lab.value: 0 for lab in Label}

@@ -4,9 +4,10 @@ A key such as ``¬app(a1)`` or ``price(car, high)`` reads as a Prolog-like term:
 arguments, an atom, or ``¬`` before a term.  In an issue scheme a name that starts with a capital
 letter or ``_`` is a variable (``negation: ["¬Q", "Q"]`` makes ``p`` and ``¬p`` one issue).
 """
+
 from __future__ import annotations
 
-Term = tuple[str, tuple["Term", ...]]   # (name, arguments); a variable is ("?", ((name, ()),))
+Term = tuple[str, tuple["Term", ...]]  # (name, arguments); a variable is ("?", ((name, ()),))
 Bindings = dict[str, Term]
 
 
@@ -63,8 +64,9 @@ def match(pattern: Term, term: Term, bindings: Bindings) -> Bindings | None:
     return bindings
 
 
-def scheme_issues(keys: list[str], schemes: dict[str, list[str]], issue_of: dict[str, str],
-                  issues: dict[str, list[str]]) -> None:
+def scheme_issues(
+    keys: list[str], schemes: dict[str, list[str]], issue_of: dict[str, str], issues: dict[str, list[str]]
+) -> None:
     """Make issues of the statements the issue schemes match, as carneades-4 does: positions are the
     statements matching the first pattern and, under its bindings, the others (or, with ``...``,
     the first pattern again, its numbered variables free); a statement at issue stays in its

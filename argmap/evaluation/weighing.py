@@ -1,4 +1,5 @@
 """Carneades weighing functions: how much an argument weighs, given its premises' labels."""
+
 from __future__ import annotations
 
 import datetime
@@ -76,11 +77,16 @@ def factorized(arg: Arg, ctx: Context) -> float:
 def constant(w: float) -> Callable[[Arg, Context], float]:
     def weigh(arg: Arg, ctx: Context) -> float:
         return w if all(ctx.label(p) is IN for p in arg.premises) else 0.0
+
     return weigh
 
 
 BASIC: dict[str, Callable[[Arg, Context], float]] = {
-    "linked": linked, "convergent": convergent, "cumulative": cumulative, "factorized": factorized}
+    "linked": linked,
+    "convergent": convergent,
+    "cumulative": cumulative,
+    "factorized": factorized,
+}
 
 
 def _date(v: str) -> datetime.date | None:
@@ -136,6 +142,7 @@ def _same(a: Arg, b: Arg, order: list[dict[str, Any]]) -> bool:
 
 def preference(order: list[dict[str, Any]]) -> Callable[[Arg, Context], float]:
     """Rank the arguments of an issue by their schemes' properties (lex superior, lex posterior...)."""
+
     def weigh(arg: Arg, ctx: Context) -> float:
         w = linked(arg, ctx)
         args = ctx.issue_args(arg)
@@ -157,6 +164,7 @@ def preference(order: list[dict[str, Any]]) -> Callable[[Arg, Context], float]:
             if any(a.id == arg.id for a in group):
                 return (i + 1) / len(groups)
         return 0.0
+
     return weigh
 
 
@@ -169,8 +177,11 @@ def _property(arg: Arg, prop: str, ctx: Context) -> str | None:
         m = _TERM.match(p)
         if m is None or m.group(1) != prop:
             continue
-        cands = [p] if ctx.label(p) is IN else [q for q in ctx.positions.get(ctx.issue_of.get(p, ""), ())
-                                                 if ctx.label(q) is IN]
+        cands = (
+            [p]
+            if ctx.label(p) is IN
+            else [q for q in ctx.positions.get(ctx.issue_of.get(p, ""), ()) if ctx.label(q) is IN]
+        )
         for c in cands:
             mc = _TERM.match(c)
             parts = [s.strip() for s in mc.group(2).split(",")] if mc else []
@@ -200,6 +211,7 @@ def criteria(spec: Mapping[str, Any]) -> Callable[[Arg, Context], float]:
             values = c.get("values") or {}
             w += (float(c.get("factor", 0)) / total if total else 0.0) * float(values.get(v, 0.0))
         return w
+
     return weigh
 
 
@@ -211,7 +223,7 @@ def weighing_function(spec: Any, named: Mapping[str, Any]) -> Callable[[Arg, Con
             return weighing_function(named[key], {k: v for k, v in named.items() if k != key})
         return BASIC.get(key, linked)
     if isinstance(spec, dict) and len(spec) == 1:
-        (kind, body), = spec.items()
+        ((kind, body),) = spec.items()
         kind = str(kind).lower()
         if kind == "constant":
             try:

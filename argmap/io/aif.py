@@ -21,6 +21,7 @@ Mapping (see docs/argument-model.md):
 S-nodes that cannot be represented (no premise, no target, a circular chain of
 relation targets, a target gone) are dropped and named in the report.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,4 +55,3 @@ def loads(text: str, path: str = "<input>") -> ImportResult:
     """AIF JSON text -> import result (for tests and paste)."""
     doc = parse_json(text, path)
     return build_map(parse(doc, path), path)
-

@@ -1,4 +1,5 @@
 """Build an argument map from a parsed AIF graph (the rules are in argmap.io.aif's docstring)."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -58,15 +59,17 @@ class _Builder:
             self.outs[a].append(b)
             self.ins[b].append(a)
         if dangling:
-            self.report.note(f"dropped {_plural(dangling, 'edge')} to or from a node that is not in the file "
-                             "(or was dropped)")
+            self.report.note(
+                f"dropped {_plural(dangling, 'edge')} to or from a node that is not in the file (or was dropped)"
+            )
         if duplicate:
             self.report.note(f"ignored {_plural(duplicate, 'duplicate edge')}")
-        direct = sum(1 for a, outs in self.outs.items() if self.types[a] == "I"
-                     for b in outs if self.types[b] == "I")
+        direct = sum(1 for a, outs in self.outs.items() if self.types[a] == "I" for b in outs if self.types[b] == "I")
         if direct:
-            self.report.note(f"dropped {_plural(direct, 'edge')} from an I-node straight to an I-node "
-                             "(no RA/CA between them says what the link means)")
+            self.report.note(
+                f"dropped {_plural(direct, 'edge')} from an I-node straight to an I-node "
+                "(no RA/CA between them says what the link means)"
+            )
 
     def relations(self) -> dict[str, tuple[list[str], str]]:
         """S-node id -> (premises, target), after dropping what cannot be represented."""
@@ -87,8 +90,9 @@ class _Builder:
                 many.append(sid)
             rels[sid] = (premises, targets[0])
         if no_premise:
-            self.report.note(f"dropped {_plural(len(no_premise), 'scheme node')} with no I-node premise: "
-                             f"{_ids(no_premise)}")
+            self.report.note(
+                f"dropped {_plural(len(no_premise), 'scheme node')} with no I-node premise: {_ids(no_premise)}"
+            )
         if no_target:
             self.report.note(f"dropped {_plural(len(no_target), 'scheme node')} with no conclusion: {_ids(no_target)}")
         if many:
@@ -117,8 +121,10 @@ class _Builder:
                     seen.add(t)
                     t = rels[t][1]
         if gone:
-            self.report.note(f"dropped {_plural(len(gone), 'scheme node')} whose conclusion is a dropped or "
-                             f"circular scheme node: {_ids(sorted(set(gone)))}")
+            self.report.note(
+                f"dropped {_plural(len(gone), 'scheme node')} whose conclusion is a dropped or "
+                f"circular scheme node: {_ids(sorted(set(gone)))}"
+            )
         return rels
 
     # ------------------------------------------------------------ dialogue
@@ -188,16 +194,26 @@ class _Builder:
             anchors = self._anchors(nid, extra, sources, source_ids)
             anchored += bool(anchors)
             tags = extra.get("tags")
-            statements.append(Statement(
-                nid, self.texts[nid], kind, _s(extra.get("title")), _s(extra.get("notes")),
-                tuple(str(x) for x in tags) if isinstance(tags, list) else (), anchors,
-                extra.get("assessment") if extra.get("assessment") in ("accepted", "rejected", "undecided") else None,
-                meta))
-        relations = [self._relation(sid, premises, target, locs.get(sid))
-                     for sid, (premises, target) in rels.items()]
+            statements.append(
+                Statement(
+                    nid,
+                    self.texts[nid],
+                    kind,
+                    _s(extra.get("title")),
+                    _s(extra.get("notes")),
+                    tuple(str(x) for x in tags) if isinstance(tags, list) else (),
+                    anchors,
+                    extra.get("assessment")
+                    if extra.get("assessment") in ("accepted", "rejected", "undecided")
+                    else None,
+                    meta,
+                )
+            )
+        relations = [self._relation(sid, premises, target, locs.get(sid)) for sid, (premises, target) in rels.items()]
         amap = ArgumentMap(*self._title(ext))
-        positions = {k: v for k, v in self.doc.positions.items() if k in self.types and
-                     (self.types[k] == "I" or k in rels)}
+        positions = {
+            k: v for k, v in self.doc.positions.items() if k in self.types and (self.types[k] == "I" or k in rels)
+        }
         try:
             amap.add_many(statements, relations, positions, sources=sources)
         except ModelError as e:
@@ -224,8 +240,11 @@ class _Builder:
         out = []
         for s in ext.get("sources") or []:
             if isinstance(s, dict) and isinstance(s.get("id"), str) and isinstance(s.get("text"), str) and s["id"]:
-                out.append(Source(s["id"], s["text"], _s(s.get("title")), _s(s.get("author")), _s(s.get("url")),
-                                  _s(s.get("date"))))
+                out.append(
+                    Source(
+                        s["id"], s["text"], _s(s.get("title")), _s(s.get("author")), _s(s.get("url")), _s(s.get("date"))
+                    )
+                )
         if not out and self.doc.text.strip():
             sid = new_id()
             while sid in self.types:
@@ -268,17 +287,33 @@ class _Builder:
         meta["aif"] = aif_meta
         scheme = _scheme(self.raw[sid], self.texts[sid])
         assessment = extra.get("assessment") if extra.get("assessment") in ("strong", "weak", "none") else None
-        return Relation(sid, polarity, tuple(premises), target, kind, _s(extra.get("title")), _s(extra.get("notes")),
-                        scheme, assessment, meta)
+        return Relation(
+            sid,
+            polarity,
+            tuple(premises),
+            target,
+            kind,
+            _s(extra.get("title")),
+            _s(extra.get("notes")),
+            scheme,
+            assessment,
+            meta,
+        )
 
     def _keep_dialogue(self, amap: ArgumentMap) -> None:
         dialogue = [nid for nid, t in self.types.items() if t in DIALOGUE_NODES]
         keep: dict[str, Any] = {"layout": self.doc.layout}
         if dialogue:
             ids = set(dialogue)
-            keep["dialogue_nodes"] = [{"nodeID": nid, "text": self.texts[nid], "type": self.types[nid],
-                                       **{k: v for k, v in self.raw[nid].items() if k != "argmap"}}
-                                      for nid in dialogue]
+            keep["dialogue_nodes"] = [
+                {
+                    "nodeID": nid,
+                    "text": self.texts[nid],
+                    "type": self.types[nid],
+                    **{k: v for k, v in self.raw[nid].items() if k != "argmap"},
+                }
+                for nid in dialogue
+            ]
             keep["dialogue_edges"] = [[a, b] for a in self.types for b in self.outs[a] if a in ids or b in ids]
         keep.update(self.doc.keep)
         ext_meta = _object(self.doc.extension.get("meta"))
@@ -303,13 +338,17 @@ class _Builder:
         types = Counter(self.types.values())
         dialogue = {t: types[t] for t in DIALOGUE_NODES if types[t]}
         if dialogue:
-            self.report.note("kept " + ", ".join(f"{n} {t}" for t, n in dialogue.items()) + " dialogue nodes as "
-                             f"locution metadata ({_plural(n_locs, 'locution')} on statements and relations)")
+            self.report.note(
+                "kept " + ", ".join(f"{n} {t}" for t, n in dialogue.items()) + " dialogue nodes as "
+                f"locution metadata ({_plural(n_locs, 'locution')} on statements and relations)"
+            )
         if by_kind[RelationKind.PREFERENCE]:
             self.report.note("PA (preference) nodes became attack relations marked preference")
         if ova_text:
-            self.report.note(f"the OVA text became a source; {anchored} of {len(amap.statements)} statements were "
-                             "anchored to it where their text occurs verbatim")
+            self.report.note(
+                f"the OVA text became a source; {anchored} of {len(amap.statements)} statements were "
+                "anchored to it where their text occurs verbatim"
+            )
         if self.doc.positions:
             self.report.note("OVA x/y were used as the centres of cards and junctions")
 

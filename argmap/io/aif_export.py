@@ -8,6 +8,7 @@ what AIF cannot say (statement kinds, titles, notes, tags, anchors and sources)
 goes in ``"argmap"`` blocks that other tools ignore and argmap reads back.
 Dialogue nodes (L, YA, TA) kept from an AIF import are written back.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,12 @@ from .native import anchor_records
 
 _TYPES = {RelationKind.REPHRASE: "MA", RelationKind.PREFERENCE: "PA"}
 _DEFAULT_POLARITY = {"RA": Polarity.SUPPORT, "CA": Polarity.ATTACK, "MA": Polarity.SUPPORT, "PA": Polarity.ATTACK}
-_DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase",
-                 "PA": "Default Preference"}
+_DEFAULT_TEXT = {
+    "RA": "Default Inference",
+    "CA": "Default Conflict",
+    "MA": "Default Rephrase",
+    "PA": "Default Preference",
+}
 
 
 def node_type(rel: Relation) -> str:
@@ -56,8 +61,11 @@ def _relation_node(rel: Relation) -> dict[str, Any]:
     aif = meta.pop("aif", None)
     aif = {k: v for k, v in aif.items() if k not in ("locutions", "type")} if isinstance(aif, dict) else {}
     text = aif.pop("text", None)
-    node: dict[str, Any] = {"nodeID": rel.id, "text": text if isinstance(text, str) and text else
-                            (rel.scheme or _DEFAULT_TEXT[t]), "type": t}
+    node: dict[str, Any] = {
+        "nodeID": rel.id,
+        "text": text if isinstance(text, str) and text else (rel.scheme or _DEFAULT_TEXT[t]),
+        "type": t,
+    }
     node.update({k: v for k, v in aif.items() if k not in node and k != "scheme"})
     if rel.scheme:
         node["scheme"] = rel.scheme
@@ -96,22 +104,32 @@ def to_aif(amap: ArgumentMap, layout: str = "aifdb") -> dict[str, Any]:
         if isinstance(e, list) and len(e) == 2 and str(e[0]) in present and str(e[1]) in present:
             pairs.append((str(e[0]), str(e[1])))
     edges = [{"edgeID": i, "fromID": a, "toID": b} for i, (a, b) in enumerate(pairs, 1)]
-    aif: dict[str, Any] = {"nodes": nodes, "edges": edges,
-                           "locutions": list(kept.get("locutions") or []),
-                           "participants": list(kept.get("participants") or [])}
+    aif: dict[str, Any] = {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": list(kept.get("locutions") or []),
+        "participants": list(kept.get("participants") or []),
+    }
     for key in ("schemefulfillments", "descriptorfulfillments", "cqdescriptorfulfillments"):
         if kept.get(key):
             aif[key] = kept[key]
     ova_keep = _object(kept.get("OVA"))
-    ova: dict[str, Any] = {**ova_keep, "nodes": [
-        {"nodeID": eid, "visible": True, "x": round(x, 2), "y": round(y, 2)}
-        for eid, (x, y) in amap.positions.items() if eid in amap.statements or eid in amap.relations]}
+    ova: dict[str, Any] = {
+        **ova_keep,
+        "nodes": [
+            {"nodeID": eid, "visible": True, "x": round(x, 2), "y": round(y, 2)}
+            for eid, (x, y) in amap.positions.items()
+            if eid in amap.statements or eid in amap.relations
+        ],
+    }
     ova["edges"] = [{"fromID": a, "toID": b, "visible": True} for a, b in pairs]
     text = next(iter(amap.sources.values())).text if amap.sources else ""
     extension: dict[str, Any] = {"meta": {k: v for k, v in amap.meta.items() if k != "aif" and v not in ("", None)}}
     if amap.sources:
-        extension["sources"] = [{"id": s.id, "title": s.title, "author": s.author, "url": s.url, "date": s.date,
-                                 "text": s.text} for s in amap.sources.values()]
+        extension["sources"] = [
+            {"id": s.id, "title": s.title, "author": s.author, "url": s.url, "date": s.date, "text": s.text}
+            for s in amap.sources.values()
+        ]
     if layout == "ova3":
         return {"AIF": aif, "OVA": ova, "text": text, "argmap": extension}
     doc: dict[str, Any] = {**aif}
@@ -130,4 +148,3 @@ def dumps(amap: ArgumentMap, layout: str = "aifdb") -> str:
 def write_aif(amap: ArgumentMap, path: str | os.PathLike[str], layout: str = "aifdb", **_options: Any) -> None:
     """Registry writer (atomic)."""
     atomic_write_text(path, dumps(amap, layout))
-

@@ -1,4 +1,5 @@
 """Read the three layouts of AIF JSON (AIFdb nodesets, OVA2, OVA3) into one shape, or say where the file is wrong."""
+
 from __future__ import annotations
 
 import html
@@ -16,8 +17,17 @@ SCHEME_NODES: dict[str, tuple[Polarity, RelationKind]] = {
     "PA": (Polarity.ATTACK, RelationKind.PREFERENCE),
 }
 DIALOGUE_NODES = ("L", "YA", "TA")
-DEFAULT_TEXTS = {"RA", "CA", "MA", "PA", "Default Inference", "Default Conflict", "Default Rephrase",
-                 "Default Preference", ""}
+DEFAULT_TEXTS = {
+    "RA",
+    "CA",
+    "MA",
+    "PA",
+    "Default Inference",
+    "Default Conflict",
+    "Default Rephrase",
+    "Default Preference",
+    "",
+}
 EVIDENCE_SCHEMES = re.compile(r"example|statistic|witness|testimony", re.I)
 _CORE_KEYS = ("nodeID", "type", "text", "argmap")
 
@@ -89,8 +99,9 @@ def _parse_nodes(nodes: list[Any], path: str, prefix: str, out: ParsedAIF, ova2:
 
 
 def _position(out: ParsedAIF, nid: str, x: Any, y: Any) -> None:
-    ok = all(isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and abs(v) != float("inf")
-             for v in (x, y))
+    ok = all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and abs(v) != float("inf") for v in (x, y)
+    )
     if ok:
         out.positions[nid] = (float(x), float(y))
 
@@ -133,8 +144,7 @@ def parse(doc: Any, path: str) -> ParsedAIF:
     """Any of the three layouts -> :class:`ParsedAIF`, or one line saying where the file is wrong."""
     out = ParsedAIF()
     if not isinstance(doc, dict):
-        raise _fail(path, "$", "not AIF: expected an object with \"nodes\" and \"edges\", "
-                               f"found a {type(doc).__name__}")
+        raise _fail(path, "$", f'not AIF: expected an object with "nodes" and "edges", found a {type(doc).__name__}')
     if isinstance(doc.get("argmap"), dict):
         out.extension = doc["argmap"]
     if "AIF" in doc:  # OVA3 / xAIF
@@ -159,11 +169,16 @@ def parse(doc: Any, path: str) -> ParsedAIF:
         aif, prefix, ova = doc, "", doc.get("OVA")
         ova_nodes = ova.get("nodes") if isinstance(ova, dict) else None
     else:
-        raise _fail(path, "$", "not AIF: expected \"nodes\" and \"edges\" (AIFdb) or \"AIF\" (OVA3)")
+        raise _fail(path, "$", 'not AIF: expected "nodes" and "edges" (AIFdb) or "AIF" (OVA3)')
     _parse_nodes(_list(aif, "nodes", path, prefix, True), path, prefix, out)
     _parse_edges(_list(aif, "edges", path, prefix), path, prefix, out)
-    for key in ("locutions", "participants", "schemefulfillments", "descriptorfulfillments",
-                "cqdescriptorfulfillments"):
+    for key in (
+        "locutions",
+        "participants",
+        "schemefulfillments",
+        "descriptorfulfillments",
+        "cqdescriptorfulfillments",
+    ):
         value = aif.get(key)
         if value:
             out.keep[key] = value
@@ -184,4 +199,5 @@ def _is_ova2(doc: dict[str, Any]) -> bool:
     first = next((n for n in nodes if isinstance(n, dict)), None)
     edge = next((e for e in edges if isinstance(e, dict)), None)
     return (first is not None and "id" in first and "nodeID" not in first) or (
-        edge is not None and "from" in edge and "fromID" not in edge)
+        edge is not None and "from" in edge and "fromID" not in edge
+    )

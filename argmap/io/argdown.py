@@ -27,6 +27,7 @@ Mapping (import):
 * Front matter: ``title``/``description`` -> the map's; the rest is kept in ``meta["argdown"]``.
   Comments are dropped.  The writer is :mod:`argmap.io.argdown_writer`.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -68,8 +69,7 @@ def _json_safe(value: Any) -> Any:
     return str(value)
 
 
-def derived_kind(tags: tuple[str, ...] | list[str], data: Any, supported: bool, attacked: bool,
-                 argues: bool) -> Kind:
+def derived_kind(tags: tuple[str, ...] | list[str], data: Any, supported: bool, attacked: bool, argues: bool) -> Kind:
     """The kind the rule in the module docstring gives (shared with the writer)."""
     data = data if isinstance(data, dict) else {}
     if any(t.lower() == "evidence" for t in tags) or data.get("isEvidence") is True:
@@ -89,9 +89,9 @@ class _Importer:
         # id, text, title, tags, meta of each statement; finish() makes the Statements once kinds are known
         self.statements: list[tuple[str, str, str, tuple[str, ...], dict[str, Any]]] = []
         self.relations: list[Relation] = []
-        self.ids: dict[int, str] = {}          # id(Element) -> statement id
+        self.ids: dict[int, str] = {}  # id(Element) -> statement id
         self.last_inference: dict[str, str] = {}  # argument title -> relation id
-        self.inference_ids: dict[int, str] = {}   # id(AInference) -> relation id
+        self.inference_ids: dict[int, str] = {}  # id(AInference) -> relation id
         self.data: dict[str, Any] = {}
         self.dropped = 0
         self._prefix = os.urandom(10).hex()
@@ -161,8 +161,9 @@ class _Importer:
                 if sid != target and sid not in premises:
                     premises.append(sid)
             if not premises:
-                self.report.note(f"argument <{arg.title}>: inference {step} has no premise apart from its "
-                                 f"conclusion; dropped")
+                self.report.note(
+                    f"argument <{arg.title}>: inference {step} has no premise apart from its conclusion; dropped"
+                )
                 continue
             meta: dict[str, Any] = {"argument": arg.title, "step": step, "steps": len(conclusions)}
             if auto:
@@ -176,10 +177,18 @@ class _Importer:
             if inf is not None:
                 self.inference_ids[id(inf)] = rid
             self.last_inference[arg.title] = rid
-            self.relations.append(Relation(
-                rid, Polarity.SUPPORT, tuple(premises), target, title=arg.title if last and not auto else "",
-                notes=desc if last else "", scheme=", ".join(r for r in (inf.rules if inf else []) if r),
-                meta={"argdown": meta}))
+            self.relations.append(
+                Relation(
+                    rid,
+                    Polarity.SUPPORT,
+                    tuple(premises),
+                    target,
+                    title=arg.title if last and not auto else "",
+                    notes=desc if last else "",
+                    scheme=", ".join(r for r in (inf.rules if inf else []) if r),
+                    meta={"argdown": meta},
+                )
+            )
 
     def endpoint(self, el: Any, as_target: bool) -> tuple[str | None, bool]:
         """argmap id for an Argdown element; the flag says "a reconstructed argument as a whole"."""
@@ -208,8 +217,15 @@ class _Importer:
             meta["to"] = "argument"
         self.relations.append(Relation(self.new_id(), polarity, (src,), dst, meta={"argdown": meta} if meta else {}))
         if rel.type in ("contradictory", "contrary") and not whole:
-            self.relations.append(Relation(self.new_id(), Polarity.ATTACK, (dst,), src,
-                                           meta={"argdown": {"relation": rel.type, "mirror": True}}))
+            self.relations.append(
+                Relation(
+                    self.new_id(),
+                    Polarity.ATTACK,
+                    (dst,),
+                    src,
+                    meta={"argdown": {"relation": rel.type, "mirror": True}},
+                )
+            )
 
     def run(self) -> ImportResult:
         m = self.m
@@ -228,10 +244,13 @@ class _Importer:
             out = [r for r in self.relations if r.premises == (dst,)]
             target = out[0].id if len(out) == 1 else dst
             if len(out) != 1:
-                self.report.note(f"undercut of <{rel.target.title}> (an argument without premise-conclusion "
-                                 f"structure) is kept as an attack on its statement")
-            self.relations.append(Relation(self.new_id(), Polarity.ATTACK, (src,), target,
-                                           meta={"argdown": {"relation": "undercut"}}))
+                self.report.note(
+                    f"undercut of <{rel.target.title}> (an argument without premise-conclusion "
+                    f"structure) is kept as an attack on its statement"
+                )
+            self.relations.append(
+                Relation(self.new_id(), Polarity.ATTACK, (src,), target, meta={"argdown": {"relation": "undercut"}})
+            )
         self.fold_joints()
         if self.dropped:
             self.report.note(f"{self.dropped} relation(s) of a statement with itself dropped")
@@ -250,8 +269,16 @@ class _Importer:
             inf, rel = into[0], out[0]
             meta = dict(inf.meta.get("argdown", {}))
             meta.update(rel.meta.get("argdown", {}))
-            folded = Relation(inf.id, rel.polarity, inf.premises, rel.target, title=inf.title, notes=inf.notes,
-                              scheme=inf.scheme, meta={"argdown": meta})
+            folded = Relation(
+                inf.id,
+                rel.polarity,
+                inf.premises,
+                rel.target,
+                title=inf.title,
+                notes=inf.notes,
+                scheme=inf.scheme,
+                meta={"argdown": meta},
+            )
             self.relations = [folded if r is inf else r for r in self.relations if r is not rel]
             self.statements = [st for st in self.statements if st[0] != sid]
 
@@ -280,11 +307,16 @@ class _Importer:
 
     def counts(self, amap: ArgumentMap) -> None:
         m, r = self.m, self.report
-        r.counts.update({"statement classes": len(m.statements), "arguments": len(m.arguments),
-                         "Argdown relations": len(m.relations), "argmap statements": len(amap.statements),
-                         "argmap relations": len(amap.relations)})
-        formatted = sum(1 for el in (*m.statements.values(), *m.arguments.values()) for s in el.members
-                        if s.formatted)
+        r.counts.update(
+            {
+                "statement classes": len(m.statements),
+                "arguments": len(m.arguments),
+                "Argdown relations": len(m.relations),
+                "argmap statements": len(amap.statements),
+                "argmap relations": len(amap.relations),
+            }
+        )
+        formatted = sum(1 for el in (*m.statements.values(), *m.arguments.values()) for s in el.members if s.formatted)
         if formatted:
             r.note(f"bold/italic reduced to plain text in {formatted} statement(s)")
         links = sum(len(s.links) for el in m.statements.values() for s in el.members)
@@ -324,8 +356,9 @@ def read_result(path: str | os.PathLike[str]) -> ImportResult:
     p = os.fspath(path)
     text = read_text(p)
     if "\x00" in text:
-        raise MapFileError(p, f"line {text.count(chr(10), 0, text.index(chr(0))) + 1}",
-                           "not Argdown text (contains NUL bytes)")
+        raise MapFileError(
+            p, f"line {text.count(chr(10), 0, text.index(chr(0))) + 1}", "not Argdown text (contains NUL bytes)"
+        )
     if not text.strip():
         result = ImportResult(ArgumentMap())
         result.report.note("empty Argdown file")

@@ -1,4 +1,5 @@
 """Build Argdown's model from the syntax tree, walking it as @argdown/core 2.0's ModelPlugin does."""
+
 from __future__ import annotations
 
 import re
@@ -10,15 +11,19 @@ from .argdown_model import AInference, ARelation, AStatement, Element, Model, tr
 from .argdown_parser import Node
 
 _LINK = re.compile(r"\[(.+)\]\((.+)\)")
-_INCOMING = {L.INCOMING_SUPPORT: "support", L.INCOMING_ATTACK: "attack", L.CONTRADICTION: "contradictory",
-             L.INCOMING_UNDERCUT: "undercut"}
+_INCOMING = {
+    L.INCOMING_SUPPORT: "support",
+    L.INCOMING_ATTACK: "attack",
+    L.CONTRADICTION: "contradictory",
+    L.INCOMING_UNDERCUT: "undercut",
+}
 _OUTGOING = {L.OUTGOING_SUPPORT: "support", L.OUTGOING_ATTACK: "attack", L.OUTGOING_UNDERCUT: "undercut"}
 
 
 def _tag_name(image: str) -> str:
     """The name in a tag token, ``#(name)`` or ``#name`` followed by at most one space or tab."""
     if image.startswith("#("):
-        return image[2:image.index(")")]
+        return image[2 : image.index(")")]
     return image[1:].rstrip(" \t")
 
 
@@ -121,8 +126,15 @@ class Builder:
                 heading["data"] = _yaml(child[1], child[2])
         self.sections += 1
         title = " ".join("".join(heading["text"]).split())
-        section = {"id": f"s{self.sections}", "level": level, "title": title, "tags": heading["tags"],
-                   "data": heading.get("data"), "children": [], "parent": None}
+        section = {
+            "id": f"s{self.sections}",
+            "level": level,
+            "title": title,
+            "tags": heading["tags"],
+            "data": heading.get("data"),
+            "children": [],
+            "parent": None,
+        }
         previous = self.section
         while previous is not None and previous["level"] >= level:
             previous = previous["parent"]
@@ -266,8 +278,11 @@ class Builder:
                 rel.source = parent
             else:
                 rel = ARelation(_OUTGOING[kind], rel_node.offset)
-                if kind == L.OUTGOING_UNDERCUT and getattr(parent, "kind", "") == "equivalence-class" \
-                        and self.inference is not None:
+                if (
+                    kind == L.OUTGOING_UNDERCUT
+                    and getattr(parent, "kind", "") == "equivalence-class"
+                    and self.inference is not None
+                ):
                     rel.target = self.inference  # as @argdown/core does
                 else:
                     rel.target = parent
@@ -287,8 +302,12 @@ class Builder:
         for old in rel.source.relations:
             if old.target is rel.target and old.type == rel.type:
                 return
-            if rel.type == "contradictory" and old.type == rel.type and old.source is rel.target \
-                    and old.target is rel.source:
+            if (
+                rel.type == "contradictory"
+                and old.type == rel.type
+                and old.source is rel.target
+                and old.target is rel.source
+            ):
                 return
         self.m.relations.append(rel)
         rel.source.relations.append(rel)
@@ -307,8 +326,10 @@ class Builder:
         if self.section is not None:
             argument.section = self.section
         if argument.pcs:
-            raise ArgdownSyntaxError(node.offset, f"argument <{argument.title}> has a second premise-conclusion "
-                                                  f"structure; an argument can have only one")
+            raise ArgdownSyntaxError(
+                node.offset,
+                f"argument <{argument.title}> has a second premise-conclusion structure; an argument can have only one",
+            )
         self.pcs_argument = argument
         self.visit_pcs_statement(node.child(0), None)
         for tail in node.children[1:]:

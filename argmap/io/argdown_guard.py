@@ -6,6 +6,7 @@ reference to the next ``]`` on its line, a link to a ``)``, a comment to ``-->``
 text before it gives up, at every opening character again: a line of 20,000 ``[`` took
 seconds.  The lexer asks :meth:`Closers.hopeless` first and leaves those patterns out there.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,10 +14,12 @@ from bisect import bisect_left
 
 # token kinds, as argmap.io.argdown_lexer names them
 COMMENT, FRONT_MATTER, DATA, LINK, TAG = "Comment", "FrontMatter", "Data", "Link", "Tag"
-STATEMENT_DEFINITION, STATEMENT_REFERENCE, STATEMENT_MENTION = \
-    "StatementDefinition", "StatementReference", "StatementMention"
-ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION = \
-    "ArgumentDefinition", "ArgumentReference", "ArgumentMention"
+STATEMENT_DEFINITION, STATEMENT_REFERENCE, STATEMENT_MENTION = (
+    "StatementDefinition",
+    "StatementReference",
+    "StatementMention",
+)
+ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION = "ArgumentDefinition", "ArgumentReference", "ArgumentMention"
 
 OPENERS = frozenset("[<@#{=/")
 _NONE: frozenset[str] = frozenset()

@@ -1,4 +1,5 @@
 """Argdown tokenizer: a faithful port of the lexer of @argdown/core 2.0 (first matching pattern wins)."""
+
 from __future__ import annotations
 
 import json
@@ -30,19 +31,36 @@ OUTGOING_SUPPORT, OUTGOING_ATTACK = "OutgoingSupport", "OutgoingAttack"
 CONTRADICTION, INCOMING_UNDERCUT, OUTGOING_UNDERCUT = "Contradiction", "IncomingUndercut", "OutgoingUndercut"
 HEADING_START, STATEMENT_NUMBER = "HeadingStart", "StatementNumber"
 ORDERED_LIST_ITEM, UNORDERED_LIST_ITEM = "OrderedListItem", "UnorderedListItem"
-A_BOLD_START, A_BOLD_END, U_BOLD_START, U_BOLD_END = "AsteriskBoldStart", "AsteriskBoldEnd", \
-    "UnderscoreBoldStart", "UnderscoreBoldEnd"
-A_ITALIC_START, A_ITALIC_END, U_ITALIC_START, U_ITALIC_END = "AsteriskItalicStart", "AsteriskItalicEnd", \
-    "UnderscoreItalicStart", "UnderscoreItalicEnd"
+A_BOLD_START, A_BOLD_END, U_BOLD_START, U_BOLD_END = (
+    "AsteriskBoldStart",
+    "AsteriskBoldEnd",
+    "UnderscoreBoldStart",
+    "UnderscoreBoldEnd",
+)
+A_ITALIC_START, A_ITALIC_END, U_ITALIC_START, U_ITALIC_END = (
+    "AsteriskItalicStart",
+    "AsteriskItalicEnd",
+    "UnderscoreItalicStart",
+    "UnderscoreItalicEnd",
+)
 LINK, TAG = "Link", "Tag"
-STATEMENT_DEFINITION, STATEMENT_REFERENCE, STATEMENT_MENTION = \
-    "StatementDefinition", "StatementReference", "StatementMention"
-ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION = \
-    "ArgumentDefinition", "ArgumentReference", "ArgumentMention"
+STATEMENT_DEFINITION, STATEMENT_REFERENCE, STATEMENT_MENTION = (
+    "StatementDefinition",
+    "StatementReference",
+    "StatementMention",
+)
+ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION = "ArgumentDefinition", "ArgumentReference", "ArgumentMention"
 SPACES, FREESTYLE, UNUSED_CONTROL_CHAR, EOF = "Spaces", "Freestyle", "UnusedControlChar", "EOF"
 
-RELATION_TOKENS = (INCOMING_SUPPORT, INCOMING_ATTACK, OUTGOING_SUPPORT, OUTGOING_ATTACK, CONTRADICTION,
-                   INCOMING_UNDERCUT, OUTGOING_UNDERCUT)
+RELATION_TOKENS = (
+    INCOMING_SUPPORT,
+    INCOMING_ATTACK,
+    OUTGOING_SUPPORT,
+    OUTGOING_ATTACK,
+    CONTRADICTION,
+    INCOMING_UNDERCUT,
+    OUTGOING_UNDERCUT,
+)
 
 Token = tuple[str, str, int]  # kind, image, offset
 
@@ -54,10 +72,12 @@ _COMMENT = {
     "after_newline": "(?:" + _COMMENT_CORE + r")(?:[ \t]*\n(?![ \t]*\n))?",
 }
 _EMPH_END_TAIL = r"(?:[ \t]|(?=\n|\)|\}|_|\.|,|!|\?|;|:|-|\*|\Z))"
-_EMPH_END = {A_BOLD_START: (A_BOLD_END, r"\*\*" + _EMPH_END_TAIL),
-             U_BOLD_START: (U_BOLD_END, "__" + _EMPH_END_TAIL),
-             A_ITALIC_START: (A_ITALIC_END, r"\*" + _EMPH_END_TAIL),
-             U_ITALIC_START: (U_ITALIC_END, "_" + _EMPH_END_TAIL)}
+_EMPH_END = {
+    A_BOLD_START: (A_BOLD_END, r"\*\*" + _EMPH_END_TAIL),
+    U_BOLD_START: (U_BOLD_END, "__" + _EMPH_END_TAIL),
+    A_ITALIC_START: (A_ITALIC_END, r"\*" + _EMPH_END_TAIL),
+    U_ITALIC_START: (U_ITALIC_END, "_" + _EMPH_END_TAIL),
+}
 # @argdown/core's tag characters, [a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF] (A-z and all), written as
 # the complement: ``re`` fills a table entry per code point of a positive range, and this one spans most of the
 # Basic Multilingual Plane, while the complement's ranges are short.
@@ -76,8 +96,13 @@ _LINE_START = (START, AFTER_NEWLINE, AFTER_EMPTY)
 
 def _default_patterns(ctx: int, open_range: str | None) -> list[tuple[str, str]]:
     comment = _COMMENT["after_empty" if ctx == AFTER_EMPTY else "after_newline" if ctx == AFTER_NEWLINE else "plain"]
-    pats = [(COMMENT, comment), (FRONT_MATTER, r"===+[\s\S]*?===+"), (DATA, _DATA), (ESCAPED_CHAR, _ESCAPED),
-            (SPECIAL_CHAR, _SPECIAL)]
+    pats = [
+        (COMMENT, comment),
+        (FRONT_MATTER, r"===+[\s\S]*?===+"),
+        (DATA, _DATA),
+        (ESCAPED_CHAR, _ESCAPED),
+        (SPECIAL_CHAR, _SPECIAL),
+    ]
     if ctx != AFTER_EMPTY:
         pats.append((EMPTYLINE, r"(?:[ \t]*\n){2,}"))
     pats.append((NEWLINE, r"[ \t]*\n"))
@@ -85,37 +110,64 @@ def _default_patterns(ctx: int, open_range: str | None) -> list[tuple[str, str]]
         pats.append((INFERENCE_START, r"[' \t]*-{2}"))
     if ctx in _LINE_START:
         ind = r"[' \t]*"
-        pats += [(INCOMING_SUPPORT, ind + r"\+>"), (INCOMING_ATTACK, ind + "->"), (OUTGOING_SUPPORT, ind + r"<?\+"),
-                 (OUTGOING_ATTACK, ind + "<?-"), (CONTRADICTION, ind + "><"), (INCOMING_UNDERCUT, ind + "_>"),
-                 (OUTGOING_UNDERCUT, ind + r"(?:<_|_(?=\s))"), (HEADING_START, "#+ "),
-                 (STATEMENT_NUMBER, ind + r"\(\d+\)"), (ORDERED_LIST_ITEM, ind + r"\d+\.(?=\s)"),
-                 (UNORDERED_LIST_ITEM, ind + r"\*(?=\s)")]
+        pats += [
+            (INCOMING_SUPPORT, ind + r"\+>"),
+            (INCOMING_ATTACK, ind + "->"),
+            (OUTGOING_SUPPORT, ind + r"<?\+"),
+            (OUTGOING_ATTACK, ind + "<?-"),
+            (CONTRADICTION, ind + "><"),
+            (INCOMING_UNDERCUT, ind + "_>"),
+            (OUTGOING_UNDERCUT, ind + r"(?:<_|_(?=\s))"),
+            (HEADING_START, "#+ "),
+            (STATEMENT_NUMBER, ind + r"\(\d+\)"),
+            (ORDERED_LIST_ITEM, ind + r"\d+\.(?=\s)"),
+            (UNORDERED_LIST_ITEM, ind + r"\*(?=\s)"),
+        ]
     # the end patterns come in @argdown/core's order, but only the innermost open range can end
     for start in (A_BOLD_START, U_BOLD_START, A_ITALIC_START, U_ITALIC_START):
         if open_range == start:
             pats.append(_EMPH_END[start])
-    pats += [(A_BOLD_START, r"\*\*(?!\s)"), (U_BOLD_START, r"__(?!\s)"), (A_ITALIC_START, r"\*(?!\s)"),
-             (U_ITALIC_START, r"_(?!\s)"), (LINK, r"\[[^\]]+?\]\([^)]+?\)[ \t]?"), (TAG, "(?=#)"),
-             (STATEMENT_DEFINITION, r"\[" + _DOT + r"+?\]:"), (STATEMENT_REFERENCE, r"\[[^-]" + _DOT + r"*?\]"),
-             (STATEMENT_MENTION, r"@\[" + _DOT + r"+?\][ \t]?"), (ARGUMENT_DEFINITION, "<" + _DOT + "+?>:"),
-             (ARGUMENT_REFERENCE, "<[^-]" + _DOT + "*?>"), (ARGUMENT_MENTION, "@<" + _DOT + r"+?>[ \t]?"),
-             (SPACES, r"[ \t]+"), (FREESTYLE, _FREESTYLE), (UNUSED_CONTROL_CHAR, _CONTROL)]
+    pats += [
+        (A_BOLD_START, r"\*\*(?!\s)"),
+        (U_BOLD_START, r"__(?!\s)"),
+        (A_ITALIC_START, r"\*(?!\s)"),
+        (U_ITALIC_START, r"_(?!\s)"),
+        (LINK, r"\[[^\]]+?\]\([^)]+?\)[ \t]?"),
+        (TAG, "(?=#)"),
+        (STATEMENT_DEFINITION, r"\[" + _DOT + r"+?\]:"),
+        (STATEMENT_REFERENCE, r"\[[^-]" + _DOT + r"*?\]"),
+        (STATEMENT_MENTION, r"@\[" + _DOT + r"+?\][ \t]?"),
+        (ARGUMENT_DEFINITION, "<" + _DOT + "+?>:"),
+        (ARGUMENT_REFERENCE, "<[^-]" + _DOT + "*?>"),
+        (ARGUMENT_MENTION, "@<" + _DOT + r"+?>[ \t]?"),
+        (SPACES, r"[ \t]+"),
+        (FREESTYLE, _FREESTYLE),
+        (UNUSED_CONTROL_CHAR, _CONTROL),
+    ]
     return pats
 
 
 def _inference_patterns(ctx: int) -> list[tuple[str, str]]:
     comment = _COMMENT["after_empty" if ctx == AFTER_EMPTY else "after_newline" if ctx == AFTER_NEWLINE else "plain"]
-    return [(COMMENT, comment), (NEWLINE, r"[ \t]*\n"), (ESCAPED_CHAR, _ESCAPED), (SPECIAL_CHAR, _SPECIAL),
-            (INFERENCE_END, "-{2,}"), (DATA, _DATA), (LIST_DELIMITER, ","), (SPACES, r"[ \t]+"),
-            (FREESTYLE, _FREESTYLE), (UNUSED_CONTROL_CHAR, _CONTROL)]
+    return [
+        (COMMENT, comment),
+        (NEWLINE, r"[ \t]*\n"),
+        (ESCAPED_CHAR, _ESCAPED),
+        (SPECIAL_CHAR, _SPECIAL),
+        (INFERENCE_END, "-{2,}"),
+        (DATA, _DATA),
+        (LIST_DELIMITER, ","),
+        (SPACES, r"[ \t]+"),
+        (FREESTYLE, _FREESTYLE),
+        (UNUSED_CONTROL_CHAR, _CONTROL),
+    ]
 
 
 _NONE: frozenset[str] = frozenset()
 _CACHE: dict[tuple[bool, int, str | None, frozenset[str]], re.Pattern[str]] = {}
 
 
-def _master(inference: bool, ctx: int, open_range: str | None,
-            hopeless: frozenset[str] = _NONE) -> re.Pattern[str]:
+def _master(inference: bool, ctx: int, open_range: str | None, hopeless: frozenset[str] = _NONE) -> re.Pattern[str]:
     """One pattern trying the context's token patterns in order; ``lastgroup`` names the kind that matched.
     ``hopeless``: kinds left out (argdown_guard found they cannot match where the pattern is used).
 
@@ -148,8 +200,17 @@ _TAG_OR_HASH = (re.compile(f"(?:{_TAG})(?P<{TAG}>)"), re.compile(f"(?:{_CONTROL}
 _STARTS = {A_BOLD_START, U_BOLD_START, A_ITALIC_START, U_ITALIC_START}
 _ENDS = {A_BOLD_END, U_BOLD_END, A_ITALIC_END, U_ITALIC_END}
 _SKIPPED = {COMMENT, SPACES}
-_INDENTING = {INCOMING_SUPPORT, INCOMING_ATTACK, OUTGOING_SUPPORT, OUTGOING_ATTACK, CONTRADICTION,
-              INCOMING_UNDERCUT, OUTGOING_UNDERCUT, ORDERED_LIST_ITEM, UNORDERED_LIST_ITEM}
+_INDENTING = {
+    INCOMING_SUPPORT,
+    INCOMING_ATTACK,
+    OUTGOING_SUPPORT,
+    OUTGOING_ATTACK,
+    CONTRADICTION,
+    INCOMING_UNDERCUT,
+    OUTGOING_UNDERCUT,
+    ORDERED_LIST_ITEM,
+    UNORDERED_LIST_ITEM,
+}
 _DEDENTING = {INFERENCE_START, STATEMENT_NUMBER, EMPTYLINE}
 # kinds that change the lexer's state beyond the context the token leaves behind
 _STATEFUL = _INDENTING | _DEDENTING | _STARTS | _ENDS | {INFERENCE_END}
@@ -172,8 +233,12 @@ def tokenize(text: str) -> list[Token]:
     last_skipped = False
     closers = Closers(text)  # patterns that would scan far for a closer that is not there are left out
     while pos < n:
-        key = (inference, ctx, ranges[-1] if ranges and not last_skipped and tokens else None,
-               closers.hopeless(pos) if text[pos] in OPENERS else _NONE)
+        key = (
+            inference,
+            ctx,
+            ranges[-1] if ranges and not last_skipped and tokens else None,
+            closers.hopeless(pos) if text[pos] in OPENERS else _NONE,
+        )
         m = _START_COMMENT.match(text, pos) if ctx == START else None
         if m is None:
             m = (_CACHE.get(key) or _master(*key)).match(text, pos)
@@ -211,8 +276,9 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _track(kind: str, image: str, pos: int, at_end: bool, indent_stack: list[int], ranges: list[str],
-           tokens: list[Token]) -> None:
+def _track(
+    kind: str, image: str, pos: int, at_end: bool, indent_stack: list[int], ranges: list[str], tokens: list[Token]
+) -> None:
     """Indents, dedents and open bold/italic ranges for a token of one of the ``_STATEFUL`` kinds."""
     if kind in _INDENTING:
         level = len(image) - len(image.lstrip("' \t"))
@@ -246,4 +312,5 @@ SHORTCODES: dict[str, str] = json.loads(
     '":disappointed:":"😞",".disappointed.":"😞",":scream:":"😱",".scream.":"😱",":+1:":"👍",".+1.":"👍",'
     '":up:":"👍",".up.":"👍",":-1:":"👎",".-1.":"👎",":down:":"👎",".down.":"👎",":think:":"🤔",".think.":"🤔",'
     '".star.":"⭐",":star:":"⭐",".y.":"✔",":y:":"✔",".agree.":"✔",":agree:":"✔",".n.":"❌",":n:":"❌",'
-    '".disagree.":"❌",":disagree:":"❌"}')
+    '".disagree.":"❌",":disagree:":"❌"}'
+)

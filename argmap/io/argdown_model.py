@@ -2,6 +2,7 @@
 
 :mod:`argmap.io.argdown_builder` builds it from the syntax tree.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,8 +11,22 @@ from typing import Any
 class AStatement:
     """One occurrence of a statement (or an argument's description)."""
 
-    __slots__ = ("title", "text", "role", "top", "reference", "tags", "data", "section", "argument", "inference",
-                 "offset", "links", "formatted", "auto")
+    __slots__ = (
+        "title",
+        "text",
+        "role",
+        "top",
+        "reference",
+        "tags",
+        "data",
+        "section",
+        "argument",
+        "inference",
+        "offset",
+        "links",
+        "formatted",
+        "auto",
+    )
 
     def __init__(self, role: str, offset: int) -> None:
         self.title = ""
@@ -125,8 +140,10 @@ def transform(m: Model) -> None:
                 if rel.type == "support":
                     rel.type = "entails"
                 elif rel.type == "attack":
-                    if any(r.type == "contrary" and {r.source, r.target} == {rel.source, rel.target}
-                           for r in rel.source.relations):
+                    if any(
+                        r.type == "contrary" and {r.source, r.target} == {rel.source, rel.target}
+                        for r in rel.source.relations
+                    ):
                         rel.source.relations.remove(rel)
                         rel.target.relations.remove(rel)
                         continue
@@ -138,9 +155,12 @@ def transform(m: Model) -> None:
         ec, arg = rel.source, rel.target
         if ec.kind == "equivalence-class" and rel.type == "attack" and arg.kind == "argument":
             premises = {s.title for s in arg.pcs if s.role == "premise"}
-            if any((r.target if r.source is ec else r.source).kind == "equivalence-class"
-                   and ((r.type == "attack" and r.source is ec) or r.type in ("contradictory", "contrary"))
-                   and (r.target if r.source is ec else r.source).title in premises for r in ec.relations):
+            if any(
+                (r.target if r.source is ec else r.source).kind == "equivalence-class"
+                and ((r.type == "attack" and r.source is ec) or r.type in ("contradictory", "contrary"))
+                and (r.target if r.source is ec else r.source).title in premises
+                for r in ec.relations
+            ):
                 ec.relations.remove(rel)
                 arg.relations.remove(rel)
                 continue

@@ -1,4 +1,5 @@
 """Argdown parser: the grammar of @argdown/core 2.0 as recursive descent over argdown_lexer tokens."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -44,8 +45,13 @@ _ITALIC = {L.U_ITALIC_START: L.U_ITALIC_END, L.A_ITALIC_START: L.A_ITALIC_END}
 CONTENT_FIRST = _FREESTYLE | _CONTENT_TOKENS | set(_BOLD) | set(_ITALIC)
 _STATEMENT_FIRST = CONTENT_FIRST | {L.STATEMENT_REFERENCE, L.STATEMENT_DEFINITION}
 _ARGUMENT_FIRST = {L.ARGUMENT_DEFINITION, L.ARGUMENT_REFERENCE}
-_NAMES = {L.EOF: "the end of the file", L.EMPTYLINE: "an empty line", L.NEWLINE: "a line break",
-          L.INDENT: "an indented line", L.DEDENT: "a less indented line"}
+_NAMES = {
+    L.EOF: "the end of the file",
+    L.EMPTYLINE: "an empty line",
+    L.NEWLINE: "a line break",
+    L.INDENT: "an indented line",
+    L.DEDENT: "a less indented line",
+}
 
 
 def _describe(tok: Token) -> str:
@@ -104,8 +110,10 @@ class Parser:
         if self.peek() != L.EOF:
             kind = self.peek()
             if kind in L.RELATION_TOKENS or kind == L.INDENT:
-                self.fail(f"unexpected relation {_describe(self.tokens[self.i])}: a relation must be indented "
-                          f"below the statement or argument it belongs to, with no empty line between them")
+                self.fail(
+                    f"unexpected relation {_describe(self.tokens[self.i])}: a relation must be indented "
+                    f"below the statement or argument it belongs to, with no empty line between them"
+                )
             self.fail(f"expected an empty line or the end of the file, found {_describe(self.tokens[self.i])}")
         return Node("argdown", children, 0)
 
@@ -128,8 +136,10 @@ class Parser:
         if kind in _STATEMENT_FIRST:
             return self.statement()
         if kind in L.RELATION_TOKENS:
-            self.fail(f"a paragraph cannot start with the relation {_describe(self.tokens[self.i])}; "
-                      f"indent it below a statement or argument")
+            self.fail(
+                f"a paragraph cannot start with the relation {_describe(self.tokens[self.i])}; "
+                f"indent it below a statement or argument"
+            )
         self.fail(f"expected a statement, argument, heading or list, found {_describe(self.tokens[self.i])}")
         raise AssertionError  # unreachable
 
@@ -156,12 +166,15 @@ class Parser:
             while self.peek() == L.STATEMENT_NUMBER:
                 tail.append(self.pcs_statement())
             if self.peek() != L.INFERENCE_START:
-                self.fail("expected an inference line (--) followed by a conclusion, found "
-                          + _describe(self.tokens[self.i]))
+                self.fail(
+                    "expected an inference line (--) followed by a conclusion, found " + _describe(self.tokens[self.i])
+                )
             tail.append(self.inference())
             if self.peek() != L.STATEMENT_NUMBER:
-                self.fail("expected a numbered conclusion such as (3) after the inference line, found "
-                          + _describe(self.tokens[self.i]))
+                self.fail(
+                    "expected a numbered conclusion such as (3) after the inference line, found "
+                    + _describe(self.tokens[self.i])
+                )
             tail.append(self.pcs_statement())
             children.append(Node("pcsTail", tail, offset))
             if self.peek() not in (L.STATEMENT_NUMBER, L.INFERENCE_START):
@@ -201,8 +214,9 @@ class Parser:
             rels: list[Child] = []
             while True:
                 if self.peek() != L.OUTGOING_UNDERCUT:
-                    self.fail(f"only undercuts (<_) can be attached to an inference, found "
-                              f"{_describe(self.tokens[self.i])}")
+                    self.fail(
+                        f"only undercuts (<_) can be attached to an inference, found {_describe(self.tokens[self.i])}"
+                    )
                 rels.append(self.relation())
                 if self.peek() != L.OUTGOING_UNDERCUT:
                     break
@@ -269,8 +283,10 @@ class Parser:
             rels: list[Child] = []
             while True:
                 if self.peek() not in L.RELATION_TOKENS:
-                    self.fail(f"expected a relation (+, -, <+, <-, +>, ->, ><, _>, <_), found "
-                              f"{_describe(self.tokens[self.i])}")
+                    self.fail(
+                        f"expected a relation (+, -, <+, <-, +>, ->, ><, _>, <_), found "
+                        f"{_describe(self.tokens[self.i])}"
+                    )
                 rels.append(self.relation())
                 if self.peek() not in L.RELATION_TOKENS:
                     break
@@ -285,8 +301,10 @@ class Parser:
         elif kind in _STATEMENT_FIRST:
             member = self.statement()
         else:
-            self.fail(f"expected a statement{'' if tok[0] == L.CONTRADICTION else ' or argument'} after "
-                      f"{tok[1].strip()!r}, found {_describe(self.tokens[self.i])}")
+            self.fail(
+                f"expected a statement{'' if tok[0] == L.CONTRADICTION else ' or argument'} after "
+                f"{tok[1].strip()!r}, found {_describe(self.tokens[self.i])}"
+            )
         return Node(tok[0], [tok, member], tok[2])
 
     def content(self) -> Node:
@@ -306,8 +324,11 @@ class Parser:
                 if self.peek() in CONTENT_FIRST:
                     inner.append(self.content())
                 if self.peek() != end:
-                    raise ArgdownSyntaxError(start[2], f"{start[1].strip()!r} (bold or italic) is never closed; "
-                                                       f"write \\{start[1].strip()[0]} if it is meant literally")
+                    raise ArgdownSyntaxError(
+                        start[2],
+                        f"{start[1].strip()!r} (bold or italic) is never closed; "
+                        f"write \\{start[1].strip()[0]} if it is meant literally",
+                    )
                 inner.append(self.take())
                 children.append(Node("bold" if kind in _BOLD else "italic", inner, start[2]))
             else:

@@ -12,6 +12,7 @@ importer folds back into one relation; a made-up title is marked ``{argmap: unti
 import rule would not give back are written as data (``{kind: premise}``).  Texts are put on one line and
 Argdown's special characters escaped.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,13 @@ def escape(text: str, inference: bool = False) -> str:
     triple = "===" in text
     for i, ch in enumerate(text):
         nxt = text[i + 1] if i + 1 < len(text) else ""
-        if ch in _ALWAYS or (ch == "/" and nxt in "/*") or (ch == "=" and triple) or \
-                (inference and ch in "-,") or (ch in ".:" and _shortcode_at(text, i)):
+        if (
+            ch in _ALWAYS
+            or (ch == "/" and nxt in "/*")
+            or (ch == "=" and triple)
+            or (inference and ch in "-,")
+            or (ch in ".:" and _shortcode_at(text, i))
+        ):
             out.append("\\")
         out.append(ch)
     return "".join(out)
@@ -75,9 +81,9 @@ def _meta(el: Any) -> dict[str, Any]:
 class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
-        self.titles: dict[str, str] = {}        # statement id -> title
-        self.is_argument: set[str] = set()      # statements written as <Title>
-        self.arg_titles: dict[str, str] = {}    # relation id -> argument title
+        self.titles: dict[str, str] = {}  # statement id -> title
+        self.is_argument: set[str] = set()  # statements written as <Title>
+        self.arg_titles: dict[str, str] = {}  # relation id -> argument title
         self.used_s: set[str] = set()
         self.used_a: set[str] = set()
         self.tried: dict[tuple[int, str], int] = {}  # (set of used titles, title) -> next number to try
@@ -183,8 +189,9 @@ class _Writer:
     def plan(self) -> tuple[list[list[Relation]], list[Relation]]:
         """Which relations become premise-conclusion structures (grouped per argument), which are simple lines."""
         amap = self.amap
-        targeted = {r.target for r in amap.relations.values()
-                    if r.target in amap.relations and not self.argument_undercut(r)}
+        targeted = {
+            r.target for r in amap.relations.values() if r.target in amap.relations and not self.argument_undercut(r)
+        }
         groups: dict[str, list[Relation]] = {}
         simple: list[Relation] = []
         for rel in amap.relations.values():
@@ -198,7 +205,8 @@ class _Writer:
         for rels in groups.values():
             rels.sort(key=lambda r: _meta(r).get("step", 0))
             chained = all(b.polarity is Polarity.SUPPORT and b.target in amap.statements for b in rels[:-1]) and all(
-                rels[k - 1].target in rels[k].premises for k in range(1, len(rels)))
+                rels[k - 1].target in rels[k].premises for k in range(1, len(rels))
+            )
             if chained and len(rels) > 1:
                 out.append(rels)
             else:
@@ -229,14 +237,20 @@ class _Writer:
             for p in rel.premises:
                 if p != prev:
                     n += 1
-                    self.out.append(f"({n}) [{self.titles[p]}]" if p not in self.is_argument
-                                    else f"({n}) [{self.titles[p]} (argument)]: {escape(self.titles[p])}")
+                    self.out.append(
+                        f"({n}) [{self.titles[p]}]"
+                        if p not in self.is_argument
+                        else f"({n}) [{self.titles[p]} (argument)]: {escape(self.titles[p])}"
+                    )
             rules = escape(rel.scheme, inference=True)
             self.out.append(f"-- {rules} --" if rules else "----")
             n += 1
             if rel is not last or (rel.polarity is Polarity.SUPPORT and rel.target in self.amap.statements):
-                self.out.append(f"({n}) {self.ref(rel.target)}" if rel.target not in self.is_argument
-                                else f"({n}) [{self.titles[rel.target]} (argument)]: {escape(self.titles[rel.target])}")
+                self.out.append(
+                    f"({n}) {self.ref(rel.target)}"
+                    if rel.target not in self.is_argument
+                    else f"({n}) [{self.titles[rel.target]} (argument)]: {escape(self.titles[rel.target])}"
+                )
             else:  # an attack, or a relation into a relation: a stand-in conclusion the importer folds back
                 joint = self.unique(f"{title} (conclusion)", self.used_s, f"J{n}")
                 self.out.append(f"({n}) [{joint}]: conclusion of {escape(title)} {{argmap: joint}}")
@@ -256,9 +270,16 @@ class _Writer:
     def argument_undercut(self, rel: Relation) -> bool:
         """An undercut of an argument written without premise-conclusion structure (``<A> <_ [U]``)."""
         q = self.amap.relations.get(rel.target)
-        return (q is not None and rel.polarity is Polarity.ATTACK and len(rel.premises) == 1
-                and _meta(rel).get("to") != "argument" and len(q.premises) == 1 and q.premises[0] in self.is_argument
-                and len(q.premises) == 1 and not _meta(q).get("argument"))
+        return (
+            q is not None
+            and rel.polarity is Polarity.ATTACK
+            and len(rel.premises) == 1
+            and _meta(rel).get("to") != "argument"
+            and len(q.premises) == 1
+            and q.premises[0] in self.is_argument
+            and len(q.premises) == 1
+            and not _meta(q).get("argument")
+        )
 
     def simple_line(self, rel: Relation) -> tuple[str, str] | None:
         """(block head, indented relation line) for a one-premise relation, or None to leave it out."""
@@ -271,10 +292,15 @@ class _Writer:
             sign = "<+" if rel.polarity is Polarity.SUPPORT else "<-" if meta.get("to") == "argument" else "<_"
             return f"<{self.arg_titles[rel.target]}>", f"  {sign} {premise}"
         head = self.ref(rel.target)
-        if meta.get("relation") in ("contradictory", "contrary") and rel.premises[0] not in self.is_argument \
-                and rel.target not in self.is_argument:
-            if meta.get("mirror") and any(_meta(r).get("relation") == meta["relation"] and r.target == rel.premises[0]
-                                          for r in amap.relations_from(rel.target)):
+        if (
+            meta.get("relation") in ("contradictory", "contrary")
+            and rel.premises[0] not in self.is_argument
+            and rel.target not in self.is_argument
+        ):
+            if meta.get("mirror") and any(
+                _meta(r).get("relation") == meta["relation"] and r.target == rel.premises[0]
+                for r in amap.relations_from(rel.target)
+            ):
                 return None  # the other half of a symmetric pair is written once
             # a contrary (strict mode's attack between statements) is written as the attack it was
             return head, f"  {'><' if meta['relation'] == 'contradictory' else '<-'} {premise}"

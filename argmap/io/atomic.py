@@ -1,4 +1,5 @@
 """Atomic file writes: temporary file in the same folder, flush, fsync, rename."""
+
 from __future__ import annotations
 
 import os
@@ -43,7 +44,7 @@ def remove_leftovers(folder: str, name: str) -> None:
             for entry in entries:
                 if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
                     continue
-                pid, _, serial = entry.name[len(prefix):-4].partition(".")
+                pid, _, serial = entry.name[len(prefix) : -4].partition(".")
                 if pid.isdigit() and serial.isdigit() and _abandoned(entry, int(pid)):
                     try:
                         os.unlink(entry.path)

@@ -13,6 +13,7 @@ undecided) are kept in ``meta["carneades"]``; ``issues`` with their positions
 are kept in the statements' and the map's metadata (argmap has no
 statement-to-statement contradiction, so ``p`` and ``¬p`` stay two statements).
 """
+
 from __future__ import annotations
 
 import os
@@ -89,7 +90,7 @@ def _ids(value: Any, loc: tuple[Any, ...]) -> list[tuple[str, str]]:
         out = []
         for i, v in enumerate(value):
             if isinstance(v, dict) and len(v) == 1:  # [- role: id]
-                (role, sid), = v.items()
+                ((role, sid),) = v.items()
                 out.append((str(role), str(sid)))
             elif isinstance(v, (str, int)) and not isinstance(v, bool):
                 out.append(("", str(v)))
@@ -191,31 +192,51 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
         ids = list(dict.fromkeys(s for _r, s in prem if s != concl))
         if not ids:
             pid = fresh(f"{aid}.premise")
-            placeholders.append(Statement(pid, f"(argument {aid} has no premises)", Kind.PREMISE,
-                                          meta={"carneades": {"placeholder_for": aid}}))
+            placeholders.append(
+                Statement(
+                    pid, f"(argument {aid} has no premises)", Kind.PREMISE, meta={"carneades": {"placeholder_for": aid}}
+                )
+            )
             ids = [pid]
-        ameta = _plain({k: v for k, v in arg.items() if k not in ("conclusion", "premises", "scheme")},
-                       ("arguments", aid))
+        ameta = _plain(
+            {k: v for k, v in arg.items() if k not in ("conclusion", "premises", "scheme")}, ("arguments", aid)
+        )
         roles = {r: s for r, s in prem if r}
         if roles:
             ameta["premise_roles"] = roles
         if [s for _r, s in prem] != ids:  # a premise repeated or the conclusion itself: evaluation needs them
             ameta["premises"] = [s for _r, s in prem]
         scheme = arg.get("scheme")
-        relations.append(Relation(rid, Polarity.SUPPORT, tuple(ids), concl,
-                                  scheme=str(scheme) if isinstance(scheme, (str, int)) else "",
-                                  meta={"carneades": {"argument": aid, **ameta}}))
+        relations.append(
+            Relation(
+                rid,
+                Polarity.SUPPORT,
+                tuple(ids),
+                concl,
+                scheme=str(scheme) if isinstance(scheme, (str, int)) else "",
+                meta={"carneades": {"argument": aid, **ameta}},
+            )
+        )
         under = arg.get("undercutter")
         if under is not None:
             if not isinstance(under, (str, int)) or isinstance(under, bool):
                 raise _Bad(("arguments", aid, "undercutter"), "must be a statement id")
             need(str(under))
-            relations.append(Relation(fresh(f"{aid}.undercutter"), Polarity.ATTACK, (str(under),), rid,
-                                      meta={"carneades": {"undercutter_of": aid}}))
+            relations.append(
+                Relation(
+                    fresh(f"{aid}.undercutter"),
+                    Polarity.ATTACK,
+                    (str(under),),
+                    rid,
+                    meta={"carneades": {"undercutter_of": aid}},
+                )
+            )
             undercutters += 1
     if added:
-        notes.append(f"{len(added)} statements used by arguments were not declared; their ids are their texts: "
-                     + ", ".join(added[:5]))
+        notes.append(
+            f"{len(added)} statements used by arguments were not declared; their ids are their texts: "
+            + ", ".join(added[:5])
+        )
     issues = _mapping(doc, "issues")
     issue_of: dict[str, str] = {}
     for iid, issue in issues.items():
@@ -235,8 +256,15 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
         if sid in issue_of:
             cm["issue"] = issue_of[sid]
         kind = Kind.CONCLUSION if sid in targets and sid not in premise_of else Kind.PREMISE
-        statements.append(Statement(sid, text, kind, tags=("assumption",) if cm.get("assumed") else (),
-                                    meta={"carneades": {"id": sid, **cm}}))
+        statements.append(
+            Statement(
+                sid,
+                text,
+                kind,
+                tags=("assumption",) if cm.get("assumed") else (),
+                meta={"carneades": {"id": sid, **cm}},
+            )
+        )
     missing = sorted(set(expected) - set(texts))
     if missing:
         notes.append(f"tests name statements that do not exist: {', '.join(missing)}")
@@ -249,14 +277,21 @@ def _convert(doc: Any) -> tuple[ArgumentMap, list[str], dict[str, int]]:
             notes.append(f"{key} kept in the map's metadata only")
     amap = ArgumentMap(str(meta_in.get("title") or ""), str(meta_in.get("description") or ""))
     keep = _plain({k: v for k, v in doc.items() if k not in ("statements", "arguments", "meta")}, ())
-    amap._meta["carneades"] = {**_plain({k: v for k, v in meta_in.items() if k not in ("title", "description")},
-                                        ("meta",)), **keep}
+    amap._meta["carneades"] = {
+        **_plain({k: v for k, v in meta_in.items() if k not in ("title", "description")}, ("meta",)),
+        **keep,
+    }
     try:
         amap.add_many([*statements, *placeholders], relations)
     except ModelError as e:
         raise _Bad((), f"cannot build the map: {e}") from None
-    counts = {"statements": len(statements) + len(placeholders), "relations": len(relations), "undercuts": undercutters,
-              "assumptions": sum(bool(s.tags) for s in statements), "expected labels": len(expected)}
+    counts = {
+        "statements": len(statements) + len(placeholders),
+        "relations": len(relations),
+        "undercuts": undercutters,
+        "assumptions": sum(bool(s.tags) for s in statements),
+        "expected labels": len(expected),
+    }
     return amap, notes, counts
 
 

@@ -1,5 +1,6 @@
 """Graphviz DOT export: statement boxes with wrapped labels, relations as small junction points,
 support green and solid, attack red and dashed; laid out top-down with the conclusion on top."""
+
 from __future__ import annotations
 
 import os
@@ -33,26 +34,31 @@ def _label(text: str, title: str, kind: str) -> str:
 def dumps(amap: ArgumentMap) -> str:
     out = ["digraph argmap {"]
     title = amap.meta.get("title") or ""
-    out.append('  graph [rankdir=BT, nodesep=0.4, ranksep=0.5, fontname="DejaVu Sans"'
-               + (f", label={quote(title)}, labelloc=t" if title else "") + "];")
+    out.append(
+        '  graph [rankdir=BT, nodesep=0.4, ranksep=0.5, fontname="DejaVu Sans"'
+        + (f", label={quote(title)}, labelloc=t" if title else "")
+        + "];"
+    )
     out.append('  node [fontname="DejaVu Sans", fontsize=11];')
     out.append("  edge [arrowsize=0.7];")
     for st in amap.statements.values():
         kind = st.kind.value
-        out.append(f"  {quote(st.id)} [shape=box, style=\"rounded,filled\", fillcolor=\"{FILL[kind]}\", "
-                   f"label={quote(_label(st.text, st.title, kind))}];")
+        out.append(
+            f'  {quote(st.id)} [shape=box, style="rounded,filled", fillcolor="{FILL[kind]}", '
+            f"label={quote(_label(st.text, st.title, kind))}];"
+        )
     for r in amap.relations.values():
         colour = COLOUR[r.polarity]
         tip = r.scheme or r.polarity.value
         if r.kind is not RelationKind.INFERENCE:
             tip = f"{r.kind.value}: {tip}"
-        out.append(f"  {quote(r.id)} [shape=point, width=0.12, color=\"{colour}\", tooltip={quote(tip)}];")
+        out.append(f'  {quote(r.id)} [shape=point, width=0.12, color="{colour}", tooltip={quote(tip)}];')
     for r in amap.relations.values():
         colour = COLOUR[r.polarity]
         style = "solid" if r.polarity is Polarity.SUPPORT else "dashed"
         for p in r.premises:
-            out.append(f"  {quote(p)} -> {quote(r.id)} [color=\"{colour}\", style={style}, arrowhead=none];")
-        out.append(f"  {quote(r.id)} -> {quote(r.target)} [color=\"{colour}\", style={style}];")
+            out.append(f'  {quote(p)} -> {quote(r.id)} [color="{colour}", style={style}, arrowhead=none];')
+        out.append(f'  {quote(r.id)} -> {quote(r.target)} [color="{colour}", style={style}];')
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -1,4 +1,5 @@
 """The one error type every reader raises: file, place, what is wrong — one line."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) > limit:
         head = (limit - 1) * 2 // 3
-        text = text[:head] + "…" + text[len(text) - (limit - 1 - head):]
+        text = text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
@@ -121,4 +122,3 @@ def parse_json(text: str, path: str) -> Any:
         if problem is not None:
             raise MapFileError(path, json_path(problem[0]), problem[1])
     return doc
-

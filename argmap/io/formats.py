@@ -3,6 +3,7 @@
 Each format's module is imported when a file of that format is read or written: reading an
 Argdown file needs neither the XML nor the YAML libraries, and starting the command line needs none.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -10,6 +10,7 @@ edited file still imports (labels and geometry are read back when the data
 attributes are missing).  Any other GraphML imports too: every node becomes a
 statement and every edge a support relation (said in the report).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -38,8 +39,9 @@ LINE = {"support": "#2E7D32", "attack": "#C62828"}
 
 def to_networkx(amap: ArgumentMap) -> nx.DiGraph[str]:
     """The map as a DiGraph with GraphML-friendly (scalar) attributes."""
-    g: nx.DiGraph[str] = nx.DiGraph(format="argmap", title=amap.meta.get("title", ""),
-                                    description=amap.meta.get("description", ""))
+    g: nx.DiGraph[str] = nx.DiGraph(
+        format="argmap", title=amap.meta.get("title", ""), description=amap.meta.get("description", "")
+    )
     if amap.sources:
         g.graph["sources"] = json.dumps([dataclasses.asdict(s) for s in amap.sources.values()], ensure_ascii=False)
     extra = {k: v for k, v in amap.meta.items() if k not in ("title", "description") and v is not None}
@@ -47,8 +49,12 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph[str]:
         g.graph["meta"] = json.dumps(extra, ensure_ascii=False, default=str)
     pos = amap.positions
     for st in amap.statements.values():
-        attrs: dict[str, Any] = {"sort": "statement", "kind": st.kind.value, "text": st.text,
-                                 "label": st.title or st.text}
+        attrs: dict[str, Any] = {
+            "sort": "statement",
+            "kind": st.kind.value,
+            "text": st.text,
+            "label": st.title or st.text,
+        }
         for key in ("title", "notes", "assessment"):
             if getattr(st, key):
                 attrs[key] = getattr(st, key)
@@ -60,8 +66,12 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph[str]:
             attrs["meta"] = json.dumps(dict(st.meta), ensure_ascii=False, default=str)
         g.add_node(st.id, **attrs, **_xy(pos.get(st.id)), placed=st.id in pos)
     for r in amap.relations.values():
-        attrs = {"sort": "relation", "polarity": r.polarity.value, "relation_kind": r.kind.value,
-                 "label": r.title or r.scheme or r.polarity.value}
+        attrs = {
+            "sort": "relation",
+            "polarity": r.polarity.value,
+            "relation_kind": r.kind.value,
+            "label": r.title or r.scheme or r.polarity.value,
+        }
         for key in ("title", "notes", "scheme", "assessment"):
             if getattr(r, key):
                 attrs[key] = getattr(r, key)
@@ -106,22 +116,41 @@ def dumps(amap: ArgumentMap) -> str:
         if x is None or y is None:
             x, y = 260.0 * (auto % 6), 160.0 * (auto // 6) - 2000.0  # unplaced: a grid out of the way
             auto += 1
-        ET.SubElement(shape, "y:Geometry", {"x": f"{x - w / 2:.2f}", "y": f"{y - h / 2:.2f}",
-                                            "width": f"{w:.2f}", "height": f"{h:.2f}"})
+        ET.SubElement(
+            shape,
+            "y:Geometry",
+            {"x": f"{x - w / 2:.2f}", "y": f"{y - h / 2:.2f}", "width": f"{w:.2f}", "height": f"{h:.2f}"},
+        )
         ET.SubElement(shape, "y:Fill", {"color": fill, "transparent": "false"})
         ET.SubElement(shape, "y:BorderStyle", {"color": border, "type": "line", "width": "1.0"})
-        lab = ET.SubElement(shape, "y:NodeLabel", {"autoSizePolicy": "node_width", "configuration":
-                                                   "CroppingLabel", "modelName": "internal", "modelPosition": "c"})
+        lab = ET.SubElement(
+            shape,
+            "y:NodeLabel",
+            {
+                "autoSizePolicy": "node_width",
+                "configuration": "CroppingLabel",
+                "modelName": "internal",
+                "modelPosition": "c",
+            },
+        )
         lab.text = label
         ET.SubElement(shape, "y:Shape", {"type": kind})
     for edge in graph.findall("edge"):
         attrs = g.edges[edge.get("source"), edge.get("target")]
         data = ET.SubElement(edge, "data", {"key": "yfiles_edge"})
         line = ET.SubElement(data, "y:PolyLineEdge")
-        ET.SubElement(line, "y:LineStyle", {"color": LINE[attrs["polarity"]], "width": "1.5",
-                                            "type": "line" if attrs["polarity"] == "support" else "dashed"})
-        ET.SubElement(line, "y:Arrows", {"source": "none",
-                                         "target": "standard" if attrs["role"] == "target" else "none"})
+        ET.SubElement(
+            line,
+            "y:LineStyle",
+            {
+                "color": LINE[attrs["polarity"]],
+                "width": "1.5",
+                "type": "line" if attrs["polarity"] == "support" else "dashed",
+            },
+        )
+        ET.SubElement(
+            line, "y:Arrows", {"source": "none", "target": "standard" if attrs["role"] == "target" else "none"}
+        )
     return str(writer)
 
 
@@ -233,17 +262,25 @@ def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
     build = _build_own if own else _build_generic
     try:
         amap, positions = build(nodes, edges, report, p)
-        sources = [Source(str(s.get("id")), str(s.get("text", "")), str(s.get("title", "")),
-                          str(s.get("author", "")), str(s.get("url", "")), str(s.get("date", "")))
-                   for s in _json(gdata.get("sources"), [], "sources") if isinstance(s, dict) and s.get("id")]
+        sources = [
+            Source(
+                str(s.get("id")),
+                str(s.get("text", "")),
+                str(s.get("title", "")),
+                str(s.get("author", "")),
+                str(s.get("url", "")),
+                str(s.get("date", "")),
+            )
+            for s in _json(gdata.get("sources"), [], "sources")
+            if isinstance(s, dict) and s.get("id")
+        ]
         meta = _map_meta(_json(gdata.get("meta"), {}, "meta"))
     except _NotPlain as e:
         raise MapFileError(p, "", str(e)) from None
     statements, relations = amap
     if sources:
         known = {s.id for s in sources}
-        statements = [s if all(a.source_id in known for a in s.anchors) else
-                      s.replace(anchors=()) for s in statements]
+        statements = [s if all(a.source_id in known for a in s.anchors) else s.replace(anchors=()) for s in statements]
     else:
         statements = [s.replace(anchors=()) if s.anchors else s for s in statements]
     result = ArgumentMap(str(gdata.get("title", "")), str(gdata.get("description", "")))
@@ -253,8 +290,11 @@ def read_graphml(path: str | os.PathLike[str]) -> ImportResult:
         result.add_many(statements, relations, positions, sources=sources)
     except ModelError as e:
         raise MapFileError(p, "", f"cannot build the map: {e}") from None
-    report.counts = {"statements": len(statements), "relations": len(relations),
-                     "undercuts": sum(result.is_undercut(r) for r in relations)}
+    report.counts = {
+        "statements": len(statements),
+        "relations": len(relations),
+        "undercuts": sum(result.is_undercut(r) for r in relations),
+    }
     return ImportResult(result, report)
 
 
@@ -263,8 +303,11 @@ DRAWING_META = {"layout_direction": ("TB", "BT", "LR"), "card_text": ("full", "t
 
 
 def _map_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in meta.items() if k not in ("title", "description")
-            and (k not in DRAWING_META or v in DRAWING_META[k])}
+    return {
+        k: v
+        for k, v in meta.items()
+        if k not in ("title", "description") and (k not in DRAWING_META or v in DRAWING_META[k])
+    }
 
 
 def _statement(nid: str, d: dict[str, Any]) -> Statement:
@@ -277,9 +320,17 @@ def _statement(nid: str, d: dict[str, Any]) -> Statement:
             continue
     text = d.get("text", d.get("_label", d.get("label", "")))
     assessment = d.get("assessment") if d.get("assessment") in ("accepted", "rejected", "undecided") else None
-    return Statement(nid, str(text), Kind(kind), str(d.get("title", "")), str(d.get("notes", "")),
-                     tuple(str(t) for t in _json(d.get("tags"), [], f"node {nid}: tags")), tuple(anchors),
-                     assessment, _json(d.get("meta"), {}, f"node {nid}: meta"))
+    return Statement(
+        nid,
+        str(text),
+        Kind(kind),
+        str(d.get("title", "")),
+        str(d.get("notes", "")),
+        tuple(str(t) for t in _json(d.get("tags"), [], f"node {nid}: tags")),
+        tuple(anchors),
+        assessment,
+        _json(d.get("meta"), {}, f"node {nid}: meta"),
+    )
 
 
 def _positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]]:
@@ -310,8 +361,9 @@ def _order(d: dict[str, Any], el: ET.Element, path: str) -> int:
         raise MapFileError(path, where(el), f"order must be a whole number, got {str(raw)[:40]!r}") from None
 
 
-def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]],
-               report: Any, path: str) -> Built:
+def _build_own(
+    nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]], report: Any, path: str
+) -> Built:
     sorts = {nid: d.get("sort") for nid, d in nodes.items()}
     statements = [_statement(nid, d) for nid, d in nodes.items() if sorts[nid] == "statement"]
     other = [nid for nid, s in sorts.items() if s not in ("statement", "relation")]
@@ -337,18 +389,32 @@ def _build_own(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dic
         rk = d.get("relation_kind")
         rk = rk if rk in ("inference", "rephrase", "preference") else "inference"
         assessment = d.get("assessment") if d.get("assessment") in ("strong", "weak", "none") else None
-        relations.append(Relation(nid, Polarity(pol), tuple(dict.fromkeys(premises)), targets[0], RelationKind(rk),
-                                  str(d.get("title", "")), str(d.get("notes", "")), str(d.get("scheme", "")),
-                                  assessment, _json(d.get("meta"), {}, f"node {nid}: meta")))
+        relations.append(
+            Relation(
+                nid,
+                Polarity(pol),
+                tuple(dict.fromkeys(premises)),
+                targets[0],
+                RelationKind(rk),
+                str(d.get("title", "")),
+                str(d.get("notes", "")),
+                str(d.get("scheme", "")),
+                assessment,
+                _json(d.get("meta"), {}, f"node {nid}: meta"),
+            )
+        )
     if dropped:
-        report.note(f"dropped {len(dropped)} relations without a premise or with other than one target: "
-                    + ", ".join(dropped[:5]))
+        report.note(
+            f"dropped {len(dropped)} relations without a premise or with other than one target: "
+            + ", ".join(dropped[:5])
+        )
     keep = {s.id for s in statements} | {r.id for r in relations}
     return (statements, relations), {k: v for k, v in _positions(nodes).items() if k in keep}
 
 
-def _build_generic(nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]],
-                   report: Any, path: str) -> Built:
+def _build_generic(
+    nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, Any], ET.Element]], report: Any, path: str
+) -> Built:
     statements = [_statement(nid, d) for nid, d in nodes.items()]
     relations = []
     for a, b, _d, _el in edges:

@@ -9,6 +9,7 @@ an extra (linked) premise of the relation it points at, ``reb`` -> attack on a
 statement, ``und`` -> attack on a relation.  The ADU with no outgoing
 argumentative edge is the central claim: the ``conclusion``.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,7 +42,7 @@ class _Source:
         for a, b in words:
             self.spaced_at.extend(range(a, b))
             self.spaced_at.append(b)  # the space after a word stands for the whitespace there
-        del self.spaced_at[len(self.spaced):]
+        del self.spaced_at[len(self.spaced) :]
 
     def find(self, needle: str, start: int) -> tuple[int, int] | None:
         """Where ``needle`` occurs from ``start``: exactly, else with any whitespace between its
@@ -52,8 +53,10 @@ class _Source:
         words = needle.split()
         if not words:
             return None
-        for hay, at, key in ((self.spaced, self.spaced_at, " ".join(words)), (self.compact, self.compact_at,
-                                                                              "".join(words))):
+        for hay, at, key in (
+            (self.spaced, self.spaced_at, " ".join(words)),
+            (self.compact, self.compact_at, "".join(words)),
+        ):
             j = hay.find(key, bisect_left(at, start))
             if j >= 0:
                 return at[j], at[j + len(key) - 1] + 1
@@ -101,8 +104,13 @@ class _Graph:
             nodes = self.adus if etype != "seg" else {**self.edus, **dict.fromkeys(self.joints)}
             if src not in nodes:
                 raise self.fail(el, None, f"src {src!r} is not {'an ADU' if etype != 'seg' else 'an EDU or joint'}")
-            targets = ({**self.adus, **dict.fromkeys(self.joints)} if etype == "seg" else
-                       self.edges if etype in ("und", "add") else {**self.adus, **self.edges})
+            targets = (
+                {**self.adus, **dict.fromkeys(self.joints)}
+                if etype == "seg"
+                else self.edges
+                if etype in ("und", "add")
+                else {**self.adus, **self.edges}
+            )
             if trg not in targets:
                 wanted = {"seg": "an ADU or joint", "und": "an edge", "add": "an edge"}.get(etype, "an ADU or edge")
                 raise self.fail(el, None, f"trg {trg!r} is not {wanted}")
@@ -212,7 +220,7 @@ def read_microtext(path: str | os.PathLike[str]) -> ImportResult:
             if e not in spans:
                 continue
             a, b = spans[e]
-            if anchors and not text[anchors[-1].end:a].strip():  # adjacent EDUs of a joint: one anchor
+            if anchors and not text[anchors[-1].end : a].strip():  # adjacent EDUs of a joint: one anchor
                 a = anchors.pop().start
             anchors.append(Anchor(sid, a, b, text[a:b]))
         words = " ".join(" ".join(g.edus[e].split()) for e in edus)
@@ -225,8 +233,16 @@ def read_microtext(path: str | os.PathLike[str]) -> ImportResult:
         src, trg, etype, _el = g.edges[eid]
         target = owner(trg)
         approx += target != trg
-        relations.append(Relation(eid, ARG_TYPES[etype], tuple(prem), target,
-                                  scheme="example" if etype == "exa" else "", meta={"microtext": {"type": etype}}))
+        relations.append(
+            Relation(
+                eid,
+                ARG_TYPES[etype],
+                tuple(prem),
+                target,
+                scheme="example" if etype == "exa" else "",
+                meta={"microtext": {"type": etype}},
+            )
+        )
     central = [s.id for s in statements if s.kind is Kind.CONCLUSION]
     amap = ArgumentMap(gid)
     for key in ("topic_id", "stance"):
@@ -242,8 +258,11 @@ def read_microtext(path: str | os.PathLike[str]) -> ImportResult:
         report.note(f"{approx} edges pointed at an 'add' edge and now point at the relation it belongs to")
     if g.joints:
         report.note(f"{len(g.joints)} joints of adjacent EDUs became single statements")
-    report.counts = {"statements": len(statements), "relations": len(relations),
-                     "linked": sum(len(p) > 1 for p in premises.values()),
-                     "undercuts": sum(amap.is_undercut(r) for r in amap.relations.values()),
-                     "anchored": sum(bool(s.anchors) for s in amap.statements.values())}
+    report.counts = {
+        "statements": len(statements),
+        "relations": len(relations),
+        "linked": sum(len(p) > 1 for p in premises.values()),
+        "undercuts": sum(amap.is_undercut(r) for r in amap.relations.values()),
+        "anchored": sum(bool(s.anchors) for s in amap.statements.values()),
+    }
     return ImportResult(amap, report)

@@ -1,4 +1,5 @@
 """Load and save ``.argmap.json`` files: validate, migrate, build the model; write deterministically and atomically."""
+
 from __future__ import annotations
 
 import json
@@ -71,8 +72,11 @@ def migrate(doc: dict[str, Any], path: str) -> dict[str, Any]:
     if isinstance(version, bool) or not isinstance(version, int):
         raise MapFileError(path, "version", f"must be a whole number, got {version!r}")
     if version > FORMAT_VERSION:
-        raise MapFileError(path, "version", f"version {version} is newer than this argmap reads "
-                                            f"(up to {FORMAT_VERSION}); update argmap to open it")
+        raise MapFileError(
+            path,
+            "version",
+            f"version {version} is newer than this argmap reads (up to {FORMAT_VERSION}); update argmap to open it",
+        )
     while version < FORMAT_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
@@ -87,7 +91,7 @@ def _parse_json(text: str, path: str) -> dict[str, Any]:
     doc = parse_json(text, path)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         found = type(doc).__name__ if not isinstance(doc, dict) else f"format {doc.get('format')!r}"
-        raise MapFileError(path, "format", f"not an argmap map (expected \"format\": \"argmap\", found {found})")
+        raise MapFileError(path, "format", f'not an argmap map (expected "format": "argmap", found {found})')
     return migrate(doc, path)
 
 
@@ -139,15 +143,17 @@ def _first_duplicate(path: str, groups: tuple[tuple[str, list[Any]], ...]) -> No
             seen[el.id] = f"{sort}[{i}]"
 
 
-def _check_references(sources: list[Source], statements: list[Statement], relations: list[Relation],
-                      path: str) -> None:
+def _check_references(sources: list[Source], statements: list[Statement], relations: list[Relation], path: str) -> None:
     """Duplicate ids and dangling references, each named by its JSON path."""
     source_ids = {s.id for s in sources}
     statement_ids = {s.id for s in statements}
     relation_ids = {r.id for r in relations}
-    if (len(source_ids) + len(statement_ids) + len(relation_ids) != len(sources) + len(statements) + len(relations)
-            or not source_ids.isdisjoint(statement_ids) or not relation_ids.isdisjoint(statement_ids)
-            or not relation_ids.isdisjoint(source_ids)):
+    if (
+        len(source_ids) + len(statement_ids) + len(relation_ids) != len(sources) + len(statements) + len(relations)
+        or not source_ids.isdisjoint(statement_ids)
+        or not relation_ids.isdisjoint(statement_ids)
+        or not relation_ids.isdisjoint(source_ids)
+    ):
         _first_duplicate(path, (("sources", sources), ("statements", statements), ("relations", relations)))
     for i, st in enumerate(statements):
         for j, a in enumerate(st.anchors):
@@ -171,13 +177,32 @@ def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
     """A validated document -> a new :class:`ArgumentMap` (all or nothing)."""
     sources = [Source(s.id, s.text, s.title, s.author, s.url, s.date) for s in doc.sources]
     statements = [
-        Statement(s.id, s.text, KIND_BY_VALUE[s.kind], s.title, s.notes, tuple(s.tags),
-                  tuple(Anchor(a.source, a.start, a.end, a.quote) for a in s.anchors), s.assessment, s.meta)
+        Statement(
+            s.id,
+            s.text,
+            KIND_BY_VALUE[s.kind],
+            s.title,
+            s.notes,
+            tuple(s.tags),
+            tuple(Anchor(a.source, a.start, a.end, a.quote) for a in s.anchors),
+            s.assessment,
+            s.meta,
+        )
         for s in doc.statements
     ]
     relations = [
-        Relation(r.id, POLARITY_BY_VALUE[r.polarity], tuple(r.premises), r.target, RELATION_KIND_BY_VALUE[r.kind],
-                 r.title, r.notes, r.scheme, r.assessment, r.meta)
+        Relation(
+            r.id,
+            POLARITY_BY_VALUE[r.polarity],
+            tuple(r.premises),
+            r.target,
+            RELATION_KIND_BY_VALUE[r.kind],
+            r.title,
+            r.notes,
+            r.scheme,
+            r.assessment,
+            r.meta,
+        )
         for r in doc.relations
     ]
     placed: list[StatementRecord | RelationRecord] = [*doc.statements, *doc.relations]
@@ -194,8 +219,10 @@ def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
         # the model refuses every dangling reference and duplicate id too; the references check,
         # which names them by their place in the file, runs only then (a valid map needs neither)
         _check_references(sources, statements, relations, path)
-        places = [*((f"relations[{i}]", r.id) for i, r in enumerate(relations)),
-                  *((f"statements[{i}]", st.id) for i, st in enumerate(statements))]
+        places = [
+            *((f"relations[{i}]", r.id) for i, r in enumerate(relations)),
+            *((f"statements[{i}]", st.id) for i, st in enumerate(statements)),
+        ]
         place = next((where for where, eid in places if f"{eid!r}" in str(e)), "")
         raise MapFileError(path, place, str(e)) from None
     return amap
@@ -274,8 +301,14 @@ def to_document(amap: ArgumentMap) -> dict[str, Any]:
         if r.meta:
             d["meta"] = dict(r.meta)
         relations.append(placed(d, r.id))
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "meta": meta, "sources": sources,
-            "statements": statements, "relations": relations}
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "meta": meta,
+        "sources": sources,
+        "statements": statements,
+        "relations": relations,
+    }
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -291,8 +324,12 @@ def save_map(amap: ArgumentMap, path: str | os.PathLike[str], **_options: Any) -
 def read_result(path: str | os.PathLike[str]) -> ImportResult:
     """Registry reader: the map and the counts of what it holds."""
     amap = load_map(path)
-    return ImportResult(amap, ImportReport({"statements": len(amap.statements), "relations": len(amap.relations),
-                                            "sources": len(amap.sources)}))
+    return ImportResult(
+        amap,
+        ImportReport(
+            {"statements": len(amap.statements), "relations": len(amap.relations), "sources": len(amap.sources)}
+        ),
+    )
 
 
 def sniff(head: str) -> bool:

@@ -1,4 +1,5 @@
 """Markdown and plain-text outlines of a map: conclusions, then their reasons and objections, nested."""
+
 from __future__ import annotations
 
 import os
@@ -21,12 +22,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 class Node:
     """One line of an outline: a statement in the role it plays there, with what hangs below it."""
 
-    role: str                      # "Conclusion", "Reason", "Objection", "Rebuttal", "Undercut", "" (in a group)
-    statement: Statement | None    # None for the heading of a linked group ("together:")
+    role: str  # "Conclusion", "Reason", "Objection", "Rebuttal", "Undercut", "" (in a group)
+    statement: Statement | None  # None for the heading of a linked group ("together:")
     relation: Relation | None = None
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (passage, where it is from)
     children: list[Node] = field(default_factory=list)
-    seen: bool = False             # already written above; not expanded again
+    seen: bool = False  # already written above; not expanded again
 
 
 class _Builder:
@@ -54,7 +55,7 @@ class _Builder:
         out = []
         for a in st.anchors:
             src = self.m.sources.get(a.source_id)
-            passage = src.text[a.start:a.end] if src is not None and a.matches(src.text) else a.quote
+            passage = src.text[a.start : a.end] if src is not None and a.matches(src.text) else a.quote
             where = ", ".join(x for x in ((src.title, src.author) if src else ()) if x)
             if passage.strip():
                 out.append((passage, where))
@@ -63,8 +64,12 @@ class _Builder:
     def roots(self) -> list[Node]:
         tops = [s for s in main_conclusions(self.m) if self.kept(s.id)]
         if self.keep is not None:  # a selection: its own tops are what none of its relations leads from
-            tops = [s for s in self.m.statements.values() if s.id in self.keep
-                    and not any(self.kept(r.id) and self.kept(r.target) for r in self.m.relations_from(s.id))]
+            tops = [
+                s
+                for s in self.m.statements.values()
+                if s.id in self.keep
+                and not any(self.kept(r.id) and self.kept(r.target) for r in self.m.relations_from(s.id))
+            ]
             tops.sort(key=lambda s: s.kind is not Kind.CONCLUSION)
         out = [self.build(s, "Conclusion" if s.kind is Kind.CONCLUSION else "", None) for s in tops]
         for s in self.m.statements.values():  # statements only reachable through a cycle
@@ -162,8 +167,9 @@ def _md_label(node: Node, labels: Mapping[str, str] | None = None) -> str:
     return f"{head}{_tag(st, labels)}: {title}{md_escape(st.text)}{more}"
 
 
-def markdown_outline(amap: ArgumentMap, ids: Iterable[str] | None = None,
-                     labels: Mapping[str, str] | None = None) -> str:
+def markdown_outline(
+    amap: ArgumentMap, ids: Iterable[str] | None = None, labels: Mapping[str, str] | None = None
+) -> str:
     """The map as nested Markdown lists under one heading per main conclusion (with each
     statement's evaluation label when ``labels`` maps statement ids to in/out/undecided)."""
     out: list[str] = []
@@ -212,8 +218,9 @@ def _text_label(node: Node, labels: Mapping[str, str] | None = None) -> str:
     return f"{head}{_tag(st, labels)}: {title}{' '.join(st.text.split())}{more}"
 
 
-def text_outline(amap: ArgumentMap, ids: Iterable[str] | None = None, width: int = 78,
-                 labels: Mapping[str, str] | None = None) -> str:
+def text_outline(
+    amap: ArgumentMap, ids: Iterable[str] | None = None, width: int = 78, labels: Mapping[str, str] | None = None
+) -> str:
     """The map as an indented plain-text outline wrapped at ``width`` columns (labels as for
     :func:`markdown_outline`)."""
     out: list[str] = []
@@ -228,8 +235,13 @@ def text_outline(amap: ArgumentMap, ids: Iterable[str] | None = None, width: int
         while stack:
             node, depth, bullet = stack.pop()
             pad = "    " * depth
-            out += textwrap.wrap(_text_label(node, labels), max(width, len(pad) + 30), initial_indent=pad + bullet,
-                                 subsequent_indent=pad + " " * len(bullet), break_on_hyphens=False) or [pad + bullet]
+            out += textwrap.wrap(
+                _text_label(node, labels),
+                max(width, len(pad) + 30),
+                initial_indent=pad + bullet,
+                subsequent_indent=pad + " " * len(bullet),
+                break_on_hyphens=False,
+            ) or [pad + bullet]
             for passage, where in node.quotes:
                 q = f"“{' '.join(passage.split())}”" + (f" ({where})" if where else "")
                 qpad = pad + " " * len(bullet) + "  "

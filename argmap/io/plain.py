@@ -4,6 +4,7 @@ Everything a reader keeps as it found it (metadata, front matter, AIF's locution
 what argmap can write back: JSON's types, numbers that are finite, strings that are Unicode
 (a ``"\\ud800"`` escape in JSON or YAML makes a lone surrogate, which no file can hold).
 """
+
 from __future__ import annotations
 
 import math

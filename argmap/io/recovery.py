@@ -5,6 +5,7 @@ its name, when it was written, and which process wrote it), so the file format k
 A lock says which process has a map file open. Both name their owner by pid, host and process start time:
 an entry or lock whose owner is gone is left over from a crash (entries) or stale (locks).
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -37,7 +38,7 @@ def _started(pid: int) -> str:
     except OSError:
         return ""
     # the command name (field 2) is in parentheses and may hold spaces; the start time is field 22
-    fields = stat[stat.rfind(")") + 2:].split()
+    fields = stat[stat.rfind(")") + 2 :].split()
     return fields[19] if len(fields) > 19 else ""
 
 
@@ -98,8 +99,12 @@ class Owner:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Owner:
         pid, host, started = data.get("pid"), data.get("host"), data.get("started", "")
-        if not isinstance(pid, int) or isinstance(pid, bool) or not isinstance(host, str) \
-                or not isinstance(started, str):
+        if (
+            not isinstance(pid, int)
+            or isinstance(pid, bool)
+            or not isinstance(host, str)
+            or not isinstance(started, str)
+        ):
             raise ValueError("owner needs an integer pid and a host name")
         return cls(pid, host, started)
 
@@ -149,16 +154,29 @@ class RecoveryStore:
         path = self.map_path(key)
         # the map first: a sidecar always describes a complete copy
         atomic_write_text(path, dumps(amap))
-        sidecar = {"format": SIDECAR_FORMAT, "version": 1, "original": original, "title": title,
-                   "saved": time.time(), "owner": Owner.current().to_json()}
+        sidecar = {
+            "format": SIDECAR_FORMAT,
+            "version": 1,
+            "original": original,
+            "title": title,
+            "saved": time.time(),
+            "owner": Owner.current().to_json(),
+        }
         atomic_write_text(self.sidecar_path(key), json.dumps(sidecar, ensure_ascii=False, indent=2) + "\n")
         return path
 
     def remove(self, key: str) -> None:
         """Forget the recovery copy ``key`` (nothing happens when there is none), with any temporary file a
         write of it that was interrupted (the process killed) left behind; no other process writes ``key``."""
-        leftovers = [p for name in (self.sidecar_path(key).name, self.map_path(key).name)
-                     for p in self.directory.glob(f".{name}.*.tmp")] if self.directory.is_dir() else []
+        leftovers = (
+            [
+                p
+                for name in (self.sidecar_path(key).name, self.map_path(key).name)
+                for p in self.directory.glob(f".{name}.*.tmp")
+            ]
+            if self.directory.is_dir()
+            else []
+        )
         for path in (self.sidecar_path(key), self.map_path(key), *leftovers):
             try:
                 path.unlink()
@@ -178,8 +196,9 @@ class RecoveryStore:
             if not isinstance(title, str) or not isinstance(saved, (int, float)) or isinstance(saved, bool):
                 return None
             owner = data.get("owner")
-            return RecoveryEntry(key, path, original, title, float(saved),
-                                 Owner.from_json(owner if isinstance(owner, dict) else {}))
+            return RecoveryEntry(
+                key, path, original, title, float(saved), Owner.from_json(owner if isinstance(owner, dict) else {})
+            )
         except (OSError, ValueError):
             return None
 
@@ -195,8 +214,7 @@ class RecoveryStore:
     def orphaned(self, own_keys: frozenset[str] | set[str] = frozenset()) -> list[RecoveryEntry]:
         """The entries no running argmap looks after: their writer crashed, was killed, or was kept for
         later by an earlier start. ``own_keys`` are this process's own entries."""
-        return [e for e in self.entries()
-                if e.key not in own_keys and (e.owner.is_current() or not e.owner.is_alive())]
+        return [e for e in self.entries() if e.key not in own_keys and (e.owner.is_current() or not e.owner.is_alive())]
 
     def load(self, entry: RecoveryEntry) -> ArgumentMap:
         """The recovered map; raises MapFileError when the copy cannot be read."""

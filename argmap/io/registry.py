@@ -7,6 +7,7 @@ above io, and the application registers them when it starts (:mod:`argmap.ui.exp
 A reader is ``f(path) -> ImportResult``; a writer is ``f(amap, path, **options) -> None``.
 Both raise :class:`MapFileError` for anything wrong with the file.
 """
+
 from __future__ import annotations
 
 import os
@@ -94,8 +95,11 @@ def by_name(name: str) -> FormatSpec | None:
 
 def _candidates(path: str) -> list[FormatSpec]:
     low = os.path.basename(path).lower()
-    matches = [(max(len(e) for e in f.extensions if low.endswith(e)), f)
-               for f in FORMATS if any(low.endswith(e) for e in f.extensions)]
+    matches = [
+        (max(len(e) for e in f.extensions if low.endswith(e)), f)
+        for f in FORMATS
+        if any(low.endswith(e) for e in f.extensions)
+    ]
     if not matches:
         return []
     best = max(n for n, _ in matches)
@@ -125,8 +129,12 @@ def detect_reader(path: str) -> FormatSpec:
     """The format to read ``path`` with: by extension, and by content when several share it."""
     cands = [f for f in _candidates(path) if f.reader]
     if not cands:
-        raise MapFileError(path, "", f"unknown input format {output_extension(path) or '(no extension)'!r}; "
-                                     f"argmap reads {', '.join(readable_extensions())}")
+        raise MapFileError(
+            path,
+            "",
+            f"unknown input format {output_extension(path) or '(no extension)'!r}; "
+            f"argmap reads {', '.join(readable_extensions())}",
+        )
     if len(cands) == 1:
         return cands[0]
     if not os.path.exists(path):
@@ -147,8 +155,12 @@ def detect_writer(path: str, fmt: str | None = None) -> FormatSpec:
     for f in _candidates(path):
         if f.writer:
             return f
-    raise MapFileError(path, "", f"unknown output format {output_extension(path) or '(no extension)'!r}; "
-                                 f"argmap writes {', '.join(writable_extensions())}")
+    raise MapFileError(
+        path,
+        "",
+        f"unknown output format {output_extension(path) or '(no extension)'!r}; "
+        f"argmap writes {', '.join(writable_extensions())}",
+    )
 
 
 def read_any(path: str | os.PathLike[str], fmt: str | None = None) -> ImportResult:

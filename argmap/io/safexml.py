@@ -1,4 +1,5 @@
 """Parse untrusted XML with defusedxml: no entity expansion, no external entities, one-line errors."""
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,9 @@ def parse_xml(path: str | os.PathLike[str], text: str | None = None) -> ET.Eleme
         return fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
         what = "refers to an external resource" if "External" in type(e).__name__ else "declares entities"
-        raise MapFileError(p, "", f"refused: the XML {what} (entity expansion and external references "
-                                  "are not allowed)") from None
+        raise MapFileError(
+            p, "", f"refused: the XML {what} (entity expansion and external references are not allowed)"
+        ) from None
     except ET.ParseError as e:
         line, col = e.position
         raise MapFileError(p, f"line {line}, column {col + 1}", f"not well-formed XML: {_msg(e)}") from None

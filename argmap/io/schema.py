@@ -1,4 +1,5 @@
 """The ``.argmap.json`` format, version 1, as pydantic models (the file boundary only)."""
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -27,11 +28,14 @@ class MetaRecord(_Record):
     title: str = ""
     description: str = ""
     layout_direction: Literal["TB", "BT", "LR"] | None = Field(
-        default=None, description="the flow the map is laid out in: conclusions on top (TB, the default), at the "
-                                  "bottom (BT) or on the left (LR, edges meet cards at their sides)")
+        default=None,
+        description="the flow the map is laid out in: conclusions on top (TB, the default), at the "
+        "bottom (BT) or on the left (LR, edges meet cards at their sides)",
+    )
     card_text: Literal["full", "titles"] | None = Field(
         default=None,
-        description="what cards show: kind, title and text (full, the default) or the title alone (titles)")
+        description="what cards show: kind, title and text (full, the default) or the title alone (titles)",
+    )
     model_config = ConfigDict(extra="allow", strict=True, allow_inf_nan=False)
 
     @model_validator(mode="after")

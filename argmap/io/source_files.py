@@ -1,4 +1,5 @@
 """Source texts from files: plain text, Markdown and HTML read as the text a map is made from."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,10 @@ class SourceFileError(ValueError):
     """A source file could not be read; the message is one line naming the file."""
 
 
-_BLOCK_TAGS = frozenset("""address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4
-    h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul""".split())
+_BLOCK_TAGS = frozenset(
+    """address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4
+    h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul""".split()
+)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 
 
@@ -98,8 +101,9 @@ def read_source_file(path: str) -> tuple[str, str]:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise SourceFileError(f"{path}: line {line}: not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
-                              f"{e.start})") from None
+        raise SourceFileError(
+            f"{path}: line {line}: not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})"
+        ) from None
     title = os.path.splitext(name)[0]
     if name.lower().endswith((".html", ".htm", ".xhtml")):
         text, html_title = html_to_text(raw)

@@ -1,4 +1,5 @@
 """YAML read as plain data: the C parser where there is one, no aliases, no tags but plain ones, finite numbers."""
+
 from __future__ import annotations
 
 import math
@@ -23,8 +24,9 @@ class PlainLoader(_Base):  # type: ignore[misc]
     """
 
     yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers
-                if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge")]
+        first: [
+            (tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge")
+        ]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     yaml_constructors = {tag: f for tag, f in yaml.SafeLoader.yaml_constructors.items() if tag in _ALLOWED_TAGS}
@@ -37,12 +39,12 @@ class PlainLoader(_Base):  # type: ignore[misc]
         while stack:
             n, depth = stack.pop()
             if id(n) in seen:
-                raise yaml.constructor.ConstructorError(None, None, "a value used again through an alias "
-                                                        "(*name); aliases are not allowed", n.start_mark)
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a value used again through an alias (*name); aliases are not allowed", n.start_mark
+                )
             seen.add(id(n))
             if depth > MAX_DEPTH:
-                raise yaml.constructor.ConstructorError(None, None, f"nested more than {MAX_DEPTH} deep",
-                                                        n.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, f"nested more than {MAX_DEPTH} deep", n.start_mark)
             if isinstance(n, yaml.SequenceNode):
                 stack.extend((c, depth + 1) for c in n.value)
             elif isinstance(n, yaml.MappingNode):
@@ -52,8 +54,7 @@ class PlainLoader(_Base):  # type: ignore[misc]
     def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
         value: float = super().construct_yaml_float(node)
         if not math.isfinite(value):
-            raise yaml.constructor.ConstructorError(None, None, f"{node.value} is not a finite number",
-                                                    node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value} is not a finite number", node.start_mark)
         return value
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
@@ -72,8 +73,9 @@ class PlainLoader(_Base):  # type: ignore[misc]
 
     def construct_undefined(self, node: yaml.Node) -> Any:
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        raise yaml.constructor.ConstructorError(None, None, f"YAML tag {tag} is not allowed (plain data only)",
-                                                node.start_mark)
+        raise yaml.constructor.ConstructorError(
+            None, None, f"YAML tag {tag} is not allowed (plain data only)", node.start_mark
+        )
 
 
 PlainLoader.add_constructor("tag:yaml.org,2002:float", PlainLoader.construct_yaml_float)

@@ -16,6 +16,7 @@ stays beside the attacked one, its premise's edge is a channel of its own.
 Bands are chosen by hill climbing on how large the drawing comes out on a
 page of the wanted aspect ratio.
 """
+
 from __future__ import annotations
 
 from itertools import islice
@@ -26,11 +27,13 @@ from .structure import Structure, preorder, reason_units
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    Measure = Callable[..., tuple[float, float, list[float], int, int]]  # ([x]) -> w, h, x, crossings, edges through cards
+    Measure = Callable[
+        ..., tuple[float, float, list[float], int, int]
+    ]  # ([x]) -> w, h, x, crossings, edges through cards
 
 
 MAX_BANDS = 3
-PATIENCE = 8    # on big maps, changes tried per round before giving up
+PATIENCE = 8  # on big maps, changes tried per round before giving up
 
 
 class Bands:
@@ -54,8 +57,16 @@ class Bands:
             if len(ch) < 2:
                 continue
             units = reason_units(ch, target, v)
-            ok = [all(len(premises[r]) == 1 and len(children[r]) == 1 and not bad[children[r][0]]
-                      and all(a in u for a in aimed.get(r, ())) for r in u) for u in units]
+            ok = [
+                all(
+                    len(premises[r]) == 1
+                    and len(children[r]) == 1
+                    and not bad[children[r][0]]
+                    and all(a in u for a in aimed.get(r, ()))
+                    for r in u
+                )
+                for u in units
+            ]
             if len(units) > 1 and any(ok[1:]):
                 self.units[v], self.eligible[v] = units, ok
         # for apply, which runs once per trial: each statement's place in the order and statement
@@ -134,8 +145,9 @@ class Bands:
                     mark(q, prem)
         return bad
 
-    def _reach(self, bands: dict[int, list[int]], order: list[int], reach: list[int],
-               delta: dict[int, int], wrapped: set[int]) -> None:
+    def _reach(
+        self, bands: dict[int, list[int]], order: list[int], reach: list[int], delta: dict[int, int], wrapped: set[int]
+    ) -> None:
         """For the statements ``order`` (children first): how many layers each one's tree reaches
         below it with ``bands``, into ``reach``; the layers the wrapped premises move down, into
         ``delta``, and their relations, into ``wrapped``."""
@@ -202,7 +214,7 @@ class Bands:
         moved = []
         for c, d in delta.items():
             if d:
-                part = pre[tin[c]:end[c]]
+                part = pre[tin[c] : end[c]]
                 for v in part:
                     layer[v] += d
                 moved.append(part)
@@ -257,8 +269,9 @@ class Bands:
         return plan
 
 
-def compact(s: Structure, measure: Measure, aspect: float, trials: int,
-            thorough: bool = False, x: list[float] | None = None) -> list[float] | None:
+def compact(
+    s: Structure, measure: Measure, aspect: float, trials: int, thorough: bool = False, x: list[float] | None = None
+) -> list[float] | None:
     """Choose bands by hill climbing: wrap the reasons of the statements whose trees span most,
     then move single reasons a band down or up, keeping each change that lets the drawing fit
     a page of ``aspect`` (width / height along the rows) at a larger scale, adds few edge
@@ -274,7 +287,7 @@ def compact(s: Structure, measure: Measure, aspect: float, trials: int,
         return None
     bands: dict[int, list[int]] = {}
     w, h, x, cross, through = measure(x)
-    edges = max(1, sum(len(p) + 1 for p in s.premises[s.n_statements:]))
+    edges = max(1, sum(len(p) + 1 for p in s.premises[s.n_statements :]))
 
     def cost(w: float, h: float, cross: int) -> float:  # an extra crossing per edge costs the size
         return max(w / aspect, h) * (1.0 + cross / edges)

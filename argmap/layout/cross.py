@@ -1,5 +1,6 @@
 """Relations outside the layout's spanning tree ("cross" relations): where their junctions go, and
 the crossings and card overlaps their edges make (what the layout's passes weigh)."""
+
 from __future__ import annotations
 
 from .metrics import segment_crossings
@@ -50,8 +51,7 @@ def cross_crossings(s: Structure, x: list[float], y: list[float]) -> int:
         my0, my1 = (m1, m3) if m1 < m3 else (m3, m1)
         for q in segs:
             a, b, c, d = q
-            if (a <= mx0 and c <= mx0) or (a >= mx1 and c >= mx1) or (b <= my0 and d <= my0) \
-                    or (b >= my1 and d >= my1):
+            if (a <= mx0 and c <= mx0) or (a >= mx1 and c >= mx1) or (b <= my0 and d <= my0) or (b >= my1 and d >= my1):
                 continue
             if _proper_cross(m, q):
                 count += 1
@@ -72,8 +72,7 @@ def _proper_cross(p: tuple[float, float, float, float], q: tuple[float, float, f
 def through_cards(s: Structure, x: list[float], y: list[float], along: list[float], across: list[float]) -> int:
     """Edges of cross relations (straight, from a card's near side to the junction) through other cards."""
     ns = s.n_statements
-    boxes = [(x[i] - along[i] / 2, y[i] - across[i] / 2, x[i] + along[i] / 2, y[i] + across[i] / 2)
-             for i in range(ns)]
+    boxes = [(x[i] - along[i] / 2, y[i] - across[i] / 2, x[i] + along[i] / 2, y[i] + across[i] / 2) for i in range(ns)]
     count = 0
     for r in s.cross:
         ends = [(p, x[p], y[p] - across[p] / 2 if y[p] > y[r] else y[p] + across[p] / 2) for p in s.premises[r]]
@@ -95,8 +94,9 @@ def through_cards(s: Structure, x: list[float], y: list[float], along: list[floa
     return count
 
 
-def _segment_hits_box(x0: float, y0: float, x1: float, y1: float,
-                      bx0: float, by0: float, bx1: float, by1: float) -> bool:
+def _segment_hits_box(
+    x0: float, y0: float, x1: float, y1: float, bx0: float, by0: float, bx1: float, by1: float
+) -> bool:
     """Does the segment pass through the box's interior (Liang-Barsky clipping)?"""
     t0, t1 = 0.0, 1.0
     dx, dy = x1 - x0, y1 - y0

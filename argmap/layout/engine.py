@@ -1,4 +1,5 @@
 """layout_graph: layered tidy layout of an argument graph, map structure and card sizes in, centres out."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -24,17 +25,24 @@ DIRECTIONS = ("TB", "BT", "LR")
 NODE_GAP = 24.0
 LAYER_GAP = 56.0
 REORDER_LIMIT = 2500  # statements; above it the first tidy pass is kept (reordering would take too long)
-TRANSPOSE_LIMIT = 1000 # statements; up to it neighbouring reasons are also tried swapped (crossings)
-ASPECT = 1.4          # width / height of the page a layout is compacted for (A4 landscape)
-CROSS_SCORED = 1500    # nodes; up to this size compaction also weighs edge crossings
-THOROUGH = 200         # nodes; up to this size compaction takes the best change of each round
+TRANSPOSE_LIMIT = 1000  # statements; up to it neighbouring reasons are also tried swapped (crossings)
+ASPECT = 1.4  # width / height of the page a layout is compacted for (A4 landscape)
+CROSS_SCORED = 1500  # nodes; up to this size compaction also weighs edge crossings
+THOROUGH = 200  # nodes; up to this size compaction takes the best change of each round
 COMPACT_WORK = 40_000  # statements times compaction trials: bounds the time spent on compaction
 
 
-def layout_graph(graph: Any, sizes: Mapping[N, tuple[float, float]], *, direction: str = "TB",
-                 pinned: Mapping[N, Point] | None = None, node_gap: float = NODE_GAP,
-                 layer_gap: float = LAYER_GAP, group_attacks: bool = True,
-                 aspect: float | None = ASPECT) -> dict[N, Point]:
+def layout_graph(
+    graph: Any,
+    sizes: Mapping[N, tuple[float, float]],
+    *,
+    direction: str = "TB",
+    pinned: Mapping[N, Point] | None = None,
+    node_gap: float = NODE_GAP,
+    layer_gap: float = LAYER_GAP,
+    group_attacks: bool = True,
+    aspect: float | None = ASPECT,
+) -> dict[N, Point]:
     """Centre positions for every statement and relation junction of ``graph``.
 
     ``graph`` is the map's DiGraph (``premise -> relation -> target``),
@@ -52,25 +60,53 @@ def layout_graph(graph: Any, sizes: Mapping[N, tuple[float, float]], *, directio
     return _run(lambda: extract(graph, sizes), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
 
 
-def layout_records(statements: Iterable[str], relations: Iterable[Relation],
-                   sizes: Mapping[str, tuple[float, float]], *, direction: str = "TB",
-                   pinned: Mapping[str, Point] | None = None, node_gap: float = NODE_GAP,
-                   layer_gap: float = LAYER_GAP, group_attacks: bool = True,
-                   aspect: float | None = ASPECT) -> dict[str, Point]:
+def layout_records(
+    statements: Iterable[str],
+    relations: Iterable[Relation],
+    sizes: Mapping[str, tuple[float, float]],
+    *,
+    direction: str = "TB",
+    pinned: Mapping[str, Point] | None = None,
+    node_gap: float = NODE_GAP,
+    layer_gap: float = LAYER_GAP,
+    group_attacks: bool = True,
+    aspect: float | None = ASPECT,
+) -> dict[str, Point]:
     """:func:`layout_graph` from a map's records (statement ids, Relation records), without networkx."""
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown layout direction {direction!r} (expected TB, BT or LR)")
-    return _run(lambda: extract_records(statements, relations, sizes), direction, pinned, node_gap, layer_gap,
-                group_attacks, aspect)
+    return _run(
+        lambda: extract_records(statements, relations, sizes),
+        direction,
+        pinned,
+        node_gap,
+        layer_gap,
+        group_attacks,
+        aspect,
+    )
 
 
-def _run(structure: Callable[[], Structure], direction: str, pinned: Mapping[N, Point] | None,
-         node_gap: float, layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[N, Point]:
+def _run(
+    structure: Callable[[], Structure],
+    direction: str,
+    pinned: Mapping[N, Point] | None,
+    node_gap: float,
+    layer_gap: float,
+    group_attacks: bool,
+    aspect: float | None,
+) -> dict[N, Point]:
     return _layout(structure(), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
 
 
-def _layout(s: Structure, direction: str, pinned: Mapping[N, Point] | None, node_gap: float,
-            layer_gap: float, group_attacks: bool, aspect: float | None) -> dict[N, Point]:
+def _layout(
+    s: Structure,
+    direction: str,
+    pinned: Mapping[N, Point] | None,
+    node_gap: float,
+    layer_gap: float,
+    group_attacks: bool,
+    aspect: float | None,
+) -> dict[N, Point]:
     if not s.n_nodes:
         return {}
     assign_layers(s)
@@ -85,7 +121,7 @@ def _layout(s: Structure, direction: str, pinned: Mapping[N, Point] | None, node
     y = [ys[lv] for lv in s.level]
 
     trials = min(250, COMPACT_WORK // s.n_nodes) if aspect and 2 < s.n_statements <= REORDER_LIMIT else 0
-    half = [a / 2 for a in along[:s.n_statements]]
+    half = [a / 2 for a in along[: s.n_statements]]
 
     def measure(xs: list[float] | None = None) -> tuple[float, float, list[float], int, int]:
         if xs is None:
@@ -106,8 +142,17 @@ def _layout(s: Structure, direction: str, pinned: Mapping[N, Point] | None, node
         scores = Scores(s, y, along, node_gap)
         x = reorder(s, x, along, gaps, scores.score, group_attacks)
         if s.n_statements <= TRANSPOSE_LIMIT:
-            x = transpose(s, x, y, along, gaps[1], lambda: place_x(s, along, *gaps), scores.with_cross,
-                          scores.score, group_attacks)
+            x = transpose(
+                s,
+                x,
+                y,
+                along,
+                gaps[1],
+                lambda: place_x(s, along, *gaps),
+                scores.with_cross,
+                scores.score,
+                group_attacks,
+            )
     if trials and aspect:
         kept = compact(s, measure, 1 / aspect if lr else aspect, trials, thorough=s.n_nodes <= THOROUGH, x=x)
         if kept is not None:  # the tidy x of the layers kept (measure placed them)
@@ -133,8 +178,14 @@ def _layout(s: Structure, direction: str, pinned: Mapping[N, Point] | None, node
     return dict(zip(ids, zip(x, y)))
 
 
-def _extent(s: Structure, x: list[float], along: list[float], across: list[float],
-            layer_gap: float, half: list[float] | None = None) -> tuple[float, float, dict[int, float]]:
+def _extent(
+    s: Structure,
+    x: list[float],
+    along: list[float],
+    across: list[float],
+    layer_gap: float,
+    half: list[float] | None = None,
+) -> tuple[float, float, dict[int, float]]:
     """Width and height (along and across the rows) of the statements' cards, and the rows' centres.
 
     ``half``: the statements' half extents along the rows, when known.  Across the rows the
@@ -142,7 +193,7 @@ def _extent(s: Structure, x: list[float], along: list[float], across: list[float
     taking the tallest first gives the same numbers as comparing every card)."""
     ys, _, height = _rows_heights(s, across, layer_gap)
     if half is None:
-        half = [a / 2 for a in along[:s.n_statements]]
+        half = [a / 2 for a in along[: s.n_statements]]
     lo = top = float("inf")
     hi = bottom = -float("inf")
     for xi, a in zip(x, half):
@@ -188,8 +239,17 @@ def _rows_heights(s: Structure, across: list[float], layer_gap: float) -> tuple[
     return ys, gap, height
 
 
-def _honour_pins(s: Structure, x: list[float], y: list[float], along: list[float], across: list[float],
-                 pins: dict[int, Point], ys: dict[int, float], gap: float, node_gap: float) -> None:
+def _honour_pins(
+    s: Structure,
+    x: list[float],
+    y: list[float],
+    along: list[float],
+    across: list[float],
+    pins: dict[int, Point],
+    ys: dict[int, float],
+    gap: float,
+    node_gap: float,
+) -> None:
     """Shift each tree part so its first pinned node lands on its pin, put the
     pinned nodes on their pins, and push every other node in a row right past
     pinned cards that reach into the row."""

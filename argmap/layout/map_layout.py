@@ -1,5 +1,6 @@
 """The layout engine applied to an argument map: the whole map, a selected part of it, or new elements
 placed without moving the others."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 Point = tuple[float, float]
 Size = tuple[float, float]
-COMPACT_NODE_GAP = 12.0   # compact (titles-only) cards sit closer: their rows are a third as tall
+COMPACT_NODE_GAP = 12.0  # compact (titles-only) cards sit closer: their rows are a third as tall
 COMPACT_LAYER_GAP = 40.0  # still room for a junction and an arrowhead between layers
 
 
@@ -26,8 +27,9 @@ def gaps(amap: ArgumentMap) -> tuple[float, float]:
     return (COMPACT_NODE_GAP, COMPACT_LAYER_GAP) if measure.compact_cards(amap) else (NODE_GAP, LAYER_GAP)
 
 
-def layout_map(amap: ArgumentMap, *, direction: str = "TB", only: Iterable[str] | None = None,
-               aspect: float | None = ASPECT) -> dict[str, Point]:
+def layout_map(
+    amap: ArgumentMap, *, direction: str = "TB", only: Iterable[str] | None = None, aspect: float | None = ASPECT
+) -> dict[str, Point]:
     """Auto-arrange ``amap``: new centres for every statement and relation.
 
     Card sizes come from :func:`measure.map_sizes`, so the command line and
@@ -44,8 +46,16 @@ def layout_map(amap: ArgumentMap, *, direction: str = "TB", only: Iterable[str] 
     old = amap.positions
     pins = {i: old[i] for i in amap.pinned if i in old}
     if only is None:
-        new = layout_records(amap.statements, amap.relations.values(), sizes, direction=direction, pinned=pins,
-                             aspect=aspect, node_gap=node_gap, layer_gap=layer_gap)
+        new = layout_records(
+            amap.statements,
+            amap.relations.values(),
+            sizes,
+            direction=direction,
+            pinned=pins,
+            aspect=aspect,
+            node_gap=node_gap,
+            layer_gap=layer_gap,
+        )
         if not pins and new:
             placed = [i for i in new if i in old]
             if placed:
@@ -56,9 +66,15 @@ def layout_map(amap: ArgumentMap, *, direction: str = "TB", only: Iterable[str] 
     movable = {i for i in only if (i in amap.statements or i in amap.relations) and i not in pins}
     if not movable:
         return {}
-    new = layout_records([i for i in amap.statements if i in movable],
-                         [r for i, r in amap.relations.items() if i in movable], sizes, direction=direction,
-                         aspect=aspect, node_gap=node_gap, layer_gap=layer_gap)
+    new = layout_records(
+        [i for i in amap.statements if i in movable],
+        [r for i, r in amap.relations.items() if i in movable],
+        sizes,
+        direction=direction,
+        aspect=aspect,
+        node_gap=node_gap,
+        layer_gap=layer_gap,
+    )
     flows: dict[str, Callable[[Point], float]] = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}
     flow = flows[direction]
     anchored = [i for i in new if i in old]
@@ -132,8 +148,9 @@ def _bottom_right(pos: Mapping[str, Point], sizes: Mapping[str, Size], ids: Iter
     return (max(pos[i][0] + sizes[i][0] / 2 for i in ids), max(pos[i][1] + sizes[i][1] / 2 for i in ids))
 
 
-def _rigid_free_shift(block: Mapping[str, Point], fixed: Mapping[str, Point], sizes: Mapping[str, Size],
-                      along_x: bool, gap: float) -> float:
+def _rigid_free_shift(
+    block: Mapping[str, Point], fixed: Mapping[str, Point], sizes: Mapping[str, Size], along_x: bool, gap: float
+) -> float:
     """The smallest sideways shift of the whole ``block`` that clears every fixed box by ``gap``."""
     a, b = (0, 1) if along_x else (1, 0)
     obstacles = []
@@ -192,7 +209,9 @@ def _canon_size(s: Size, direction: str) -> Size:
     return (s[1], s[0]) if direction == "LR" else (s[0], s[1])
 
 
-def _statement_spot(amap: ArgumentMap, sid: str, pos: dict[str, Point], sz: dict[str, Size], final: bool) -> Point | None:
+def _statement_spot(
+    amap: ArgumentMap, sid: str, pos: dict[str, Point], sz: dict[str, Size], final: bool
+) -> Point | None:
     """Where a new statement wants to go (canonical top-down coordinates), or None if nothing near is placed."""
     w, h = sz[sid]
     for rel in amap.relations_from(sid):
@@ -249,8 +268,7 @@ def _junction_spot(amap: ArgumentMap, rid: str, pos: dict[str, Point], sz: dict[
     return (0.0, 0.0)
 
 
-def _free(want: Point, size: Size, pos: Mapping[str, Point], sz: Mapping[str, Size],
-          gap: float = NODE_GAP) -> Point:
+def _free(want: Point, size: Size, pos: Mapping[str, Point], sz: Mapping[str, Size], gap: float = NODE_GAP) -> Point:
     """``want`` slid sideways to the nearest spot where a box of ``size`` clears every placed box."""
     w, h = size
     y = want[1]

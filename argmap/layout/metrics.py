@@ -1,4 +1,5 @@
 """Quality figures of a drawing: overlapping boxes and crossing edges."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -13,8 +14,11 @@ Point = tuple[float, float]
 EPS = 1e-6
 
 
-def overlaps(positions: Mapping[Hashable, Point], sizes: Mapping[Hashable, tuple[float, float]],
-             ignore: set[tuple[Hashable, Hashable]] | None = None) -> int:
+def overlaps(
+    positions: Mapping[Hashable, Point],
+    sizes: Mapping[Hashable, tuple[float, float]],
+    ignore: set[tuple[Hashable, Hashable]] | None = None,
+) -> int:
     """Number of pairs of boxes (centre ``positions``, ``sizes``) whose interiors
     intersect; boxes that only touch do not count.  Pairs in ``ignore``
     (either order) are skipped."""

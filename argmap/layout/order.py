@@ -7,6 +7,7 @@ by that pull (supports still before attacks when ``group_attacks``, an
 undercut still right after the relation it attacks).  Each round is scored
 with an exact crossing count and the best round wins.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -18,9 +19,15 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-def reorder(s: Structure, x: list[float], size: list[float], gaps: tuple[float, float, float],
-            score: Callable[[list[float]], float], group_attacks: bool = True,
-            passes: int = 5) -> list[float]:
+def reorder(
+    s: Structure,
+    x: list[float],
+    size: list[float],
+    gaps: tuple[float, float, float],
+    score: Callable[[list[float]], float],
+    group_attacks: bool = True,
+    passes: int = 5,
+) -> list[float]:
     """Improve the sibling order in up to ``passes`` rounds; returns the best x.
 
     ``s.children`` and ``s.roots`` are left in the order that gave it.

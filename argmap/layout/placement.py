@@ -1,5 +1,6 @@
 """Where cards and junctions go when the map does not say: the whole map laid out in its own flow, a
 junction between its premises and target, a free spot for a new premise."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -22,13 +23,15 @@ def layout_positions(amap: ArgumentMap, only: Iterable[str] | None = None) -> di
     """Positions for the whole map (or the subtree ``only``) from :func:`map_layout.layout_map`, in the map's
     own flow (its ``layout_direction`` meta, default TB)."""
     direction = amap.meta.get("layout_direction", "TB")
-    result = map_layout.layout_map(amap, only=set(only) if only is not None else None,
-                        direction=direction if direction in DIRECTIONS else "TB")
+    result = map_layout.layout_map(
+        amap, only=set(only) if only is not None else None, direction=direction if direction in DIRECTIONS else "TB"
+    )
     return {k: (float(v[0]), float(v[1])) for k, v in result.items()}
 
 
-def junction_positions(amap: ArgumentMap, pos: Mapping[str, Point], sizes: Mapping[str, tuple[float, float]],
-                       rids: Iterable[str]) -> dict[str, Point]:
+def junction_positions(
+    amap: ArgumentMap, pos: Mapping[str, Point], sizes: Mapping[str, tuple[float, float]], rids: Iterable[str]
+) -> dict[str, Point]:
     """A junction between the top of its premises and the bottom of its target."""
     out: dict[str, Point] = {}
     for rid in rids:
@@ -62,8 +65,12 @@ def too_close(rect: tuple[float, float, float, float], others: list[tuple[float,
     return False
 
 
-def place_below(amap: ArgumentMap, target: str, size: tuple[float, float],
-                nearby: list[tuple[float, float, float, float]] | None = None) -> Point:
+def place_below(
+    amap: ArgumentMap,
+    target: str,
+    size: tuple[float, float],
+    nearby: list[tuple[float, float, float, float]] | None = None,
+) -> Point:
     """A free spot for a new premise of ``target``: one row below it, right of its other premises,
     overlapping no card.  ``target`` may be a relation (an undercut goes beside its junction).
     ``nearby`` (centre x, y, width, height of the cards around the target, e.g. from the scene's
@@ -85,8 +92,9 @@ def place_below(amap: ArgumentMap, target: str, size: tuple[float, float],
         y = tp[1]
         x = tp[0] + 60.0 + w / 2
     else:
-        siblings = [amap.positions[p] for rel in amap.relations_into(target) for p in rel.premises
-                    if p in amap.positions]
+        siblings = [
+            amap.positions[p] for rel in amap.relations_into(target) for p in rel.premises if p in amap.positions
+        ]
         x = tp[0] if not siblings else max(s[0] for s in siblings)
     step = w / 2 + GAP_X / 2
     for i in range(400):

@@ -1,4 +1,5 @@
 """One-dimensional free-space search along a row of disjoint intervals."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -62,4 +63,3 @@ class Blocks:
 
     def free_spot(self, want: float, half: float, gap: float, rightwards: bool = False) -> float:
         return self.row.free_spot(want, half, gap, rightwards)
-

@@ -1,4 +1,5 @@
 """Crossing counts of the layout's candidate placements, each counted once and remembered."""
+
 from __future__ import annotations
 
 from .cross import edge_ends, place_cross

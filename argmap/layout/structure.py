@@ -1,4 +1,5 @@
 """Map graph to a compact integer structure: layers (longest path, cycles broken) and a spanning forest."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -27,27 +28,52 @@ class Structure:
     (tree relations) or just below its target (cross relations).
     """
 
-    __slots__ = ("ids", "n_statements", "w", "h", "attack", "premises", "target", "layer", "level", "parent",
-                 "children", "roots", "cross", "anchor", "junctions", "tidy", "cross_rows")
+    __slots__ = (
+        "ids",
+        "n_statements",
+        "w",
+        "h",
+        "attack",
+        "premises",
+        "target",
+        "layer",
+        "level",
+        "parent",
+        "children",
+        "roots",
+        "cross",
+        "anchor",
+        "junctions",
+        "tidy",
+        "cross_rows",
+    )
 
-    def __init__(self, ids: Sequence[Hashable], n_statements: int, w: list[float], h: list[float], attack: list[bool],
-                 premises: list[list[int]], target: list[int]) -> None:
+    def __init__(
+        self,
+        ids: Sequence[Hashable],
+        n_statements: int,
+        w: list[float],
+        h: list[float],
+        attack: list[bool],
+        premises: list[list[int]],
+        target: list[int],
+    ) -> None:
         self.ids = ids
         self.n_statements = n_statements
         self.w = w
         self.h = h
-        self.attack = attack                        # per node (False for statements)
-        self.premises = premises                    # per node ([] for statements)
-        self.target = target                        # per node (-1 for statements / none)
-        self.layer: list[int] = []                  # statements only
+        self.attack = attack  # per node (False for statements)
+        self.premises = premises  # per node ([] for statements)
+        self.target = target  # per node (-1 for statements / none)
+        self.layer: list[int] = []  # statements only
         self.level: list[int] = []
-        self.parent: list[int] = []                 # tree parent or -1
+        self.parent: list[int] = []  # tree parent or -1
         self.children: list[list[int]] = []
         self.roots: list[int] = []
-        self.cross: list[int] = []                  # relations outside the tree
-        self.anchor: list[int] = []                 # relation -> statement it hangs under
-        self.junctions: list[int] | None = None     # relations in the tree (with children), set by build_tree
-        self.tidy: ContourMemo | None = None        # place_x's memo of contours
+        self.cross: list[int] = []  # relations outside the tree
+        self.anchor: list[int] = []  # relation -> statement it hangs under
+        self.junctions: list[int] | None = None  # relations in the tree (with children), set by build_tree
+        self.tidy: ContourMemo | None = None  # place_x's memo of contours
         # what cross.py worked out for a level list and the extents along the rows
         self.cross_rows: tuple[list[int], list[float], CrossRows] | None = None
 
@@ -73,17 +99,20 @@ def extract(graph: Any, sizes: Mapping[Any, tuple[float, float]]) -> Structure:
     return _build(st_ids, rels, sizes)
 
 
-def extract_records(statements: Iterable[str], relations: Iterable[Relation],
-                    sizes: Mapping[str, tuple[float, float]]) -> Structure:
+def extract_records(
+    statements: Iterable[str], relations: Iterable[Relation], sizes: Mapping[str, tuple[float, float]]
+) -> Structure:
     """The same from a map's records: statement ids and Relation records (``id``, ``premises``,
     ``target``, ``polarity``), no graph needed.  Ends outside ``statements``/``relations`` are dropped."""
-    rels: list[tuple[Hashable, Any, Any]] = [(rel.id, rel, getattr(rel.polarity, "value", rel.polarity))
-                                             for rel in relations]
+    rels: list[tuple[Hashable, Any, Any]] = [
+        (rel.id, rel, getattr(rel.polarity, "value", rel.polarity)) for rel in relations
+    ]
     return _build(list(statements), rels, sizes)
 
 
-def _build(st_ids: list[Hashable], rels: list[tuple[Hashable, Any, Any]],
-           sizes: Mapping[Any, tuple[float, float]]) -> Structure:
+def _build(
+    st_ids: list[Hashable], rels: list[tuple[Hashable, Any, Any]], sizes: Mapping[Any, tuple[float, float]]
+) -> Structure:
     """``rels``: (id, record or (premises, target), polarity) per relation."""
     rel_ids = [r[0] for r in rels]
     ids = st_ids + rel_ids
@@ -168,7 +197,7 @@ def _longest_path(s: Structure, cls: list[int] | None, strict: bool) -> tuple[li
     """Layers by Kahn's algorithm over the classes; with ``strict``, the
     statements still unresolved when a cycle stops it, instead of layers."""
     ns, premises, target = s.n_statements, s.premises, s.target
-    out = [0] * ns   # unresolved targets, hard (one layer up) and soft (undercut: same layer)
+    out = [0] * ns  # unresolved targets, hard (one layer up) and soft (undercut: same layer)
     soft = [0] * ns
     rev: list[list[int]] = [[] for _ in range(ns)]  # ~c marks a soft edge
     for prem, t in zip(premises[ns:], target[ns:]):
@@ -182,7 +211,7 @@ def _longest_path(s: Structure, cls: list[int] | None, strict: bool) -> tuple[li
                 d = premises[a][0]
                 if cls is not None:
                     d = cls[d]
-                for c in (prem if cls is None else {cls[p] for p in prem}):
+                for c in prem if cls is None else {cls[p] for p in prem}:
                     if c != d:
                         soft[c] += 1
                         rev[d].append(~c)
@@ -348,8 +377,7 @@ def build_tree(s: Structure, group_attacks: bool = True) -> None:
         _cross_level(s, r, level)
     s.level, s.parent, s.children, s.cross, s.anchor = level, parent, children, cross, anchor
     s.junctions = [r for r in range(ns, n) if children[r]]
-    s.roots = [i for i in range(ns) if parent[i] < 0] + [
-        r for r in range(ns, n) if parent[r] < 0 and children[r]]
+    s.roots = [i for i in range(ns) if parent[i] < 0] + [r for r in range(ns, n) if parent[r] < 0 and children[r]]
 
 
 def _ordered_reasons(s: Structure, a: int, rs: list[int], has_undercut: bool, group_attacks: bool) -> list[int]:

@@ -8,6 +8,7 @@ they share, which keeps the whole pass linear.  Junction rows need no
 contour: a junction is centred over its premises, which are disjoint from
 every other group's premises in the layer below it.
 """
+
 from __future__ import annotations
 
 from itertools import compress
@@ -19,8 +20,9 @@ from .structure import Structure
 Contour = tuple[list[float], list[float], float]
 
 
-def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: float,
-            gap_part: float, remember: bool = True) -> list[float]:
+def place_x(
+    s: Structure, size: list[float], gap_premise: float, gap_reason: float, gap_part: float, remember: bool = True
+) -> list[float]:
     """Centre x of every tree node (statements and tree relations); cross relations get 0.
 
     ``size`` is the extent of each node along a row.  Premises of one relation
@@ -123,8 +125,7 @@ def place_x(s: Structure, size: list[float], gap_premise: float, gap_reason: flo
     return x
 
 
-def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason: float,
-                gap_part: float) -> list[float]:
+def _place_once(s: Structure, size: list[float], gap_premise: float, gap_reason: float, gap_part: float) -> list[float]:
     """:func:`place_x` in one pass that remembers nothing (for a structure placed only once)."""
     ns, n = s.n_statements, s.n_nodes
     children = s.children
@@ -221,14 +222,18 @@ class ContourMemo:
         # relations, and every relation's first premise (n: none; its top row stays 0)
         self.grand = [up[up[q]] if up[q] >= 0 and up[up[q]] >= 0 else q for q in range(s.n_statements)]
         self.linked = [r for r in range(s.n_statements, n) if len(s.children[r]) > 1]
-        self.first = [ch[0] if ch else s.n_statements for ch in s.children[s.n_statements:]]
+        self.first = [ch[0] if ch else s.n_statements for ch in s.children[s.n_statements :]]
         self.part_of: dict[int, int] | None = None
         self.layer = list(s.layer)
         self.depth, self.buckets, self.groups, self.top = _rows(s)
 
     def fits(self, s: Structure, size: list[float], gaps: tuple[float, float, float]) -> bool:
-        return (self.n_nodes == s.n_nodes and self.n_statements == s.n_statements and gaps == self.gaps
-                and size == self.size)
+        return (
+            self.n_nodes == s.n_nodes
+            and self.n_statements == s.n_statements
+            and gaps == self.gaps
+            and size == self.size
+        )
 
     def refresh(self, s: Structure) -> list[int] | None:
         """Bring the remembered orders and layers up to date; the nodes to merge again
@@ -313,8 +318,14 @@ def _rows(s: Structure) -> tuple[int, list[list[int]], list[list[int]], list[int
     return depth, buckets, groups, top
 
 
-def _place_parts(parts: list[list[int]], cont: list[Contour | None], top: list[int], gap_reason: float,
-                 gap_part: float, x: list[float]) -> None:
+def _place_parts(
+    parts: list[list[int]],
+    cont: list[Contour | None],
+    top: list[int],
+    gap_reason: float,
+    gap_part: float,
+    x: list[float],
+) -> None:
     """The roots' x: the tops of one connected part interlock; separate parts stand side by side
     as blocks, ``gap_part`` apart."""
     cursor = 0.0
@@ -362,8 +373,9 @@ def _down(r: int, x: list[float], rel: list[float], children: list[list[int]]) -
         x[c] = x[r] + rel[c]
 
 
-def _merge(ch: list[int], cont: list[Contour | None], top: list[int], lv: int,
-           gap: float) -> tuple[list[float], list[float], float, list[float]]:
+def _merge(
+    ch: list[int], cont: list[Contour | None], top: list[int], lv: int, gap: float
+) -> tuple[list[float], list[float], float, list[float]]:
     """Pack the subtrees ``ch`` (all below layer ``lv``) left to right, as close as their contours allow.
     Every one of ``ch`` has its contour in ``cont``; returns the merged contour and the children's x."""
     first = cont[ch[0]]

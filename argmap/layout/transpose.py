@@ -8,6 +8,7 @@ place (what the tidy pass then does, up to the interlocking of contours);
 a sweep of swaps is kept only when the exact count of the re-placed drawing
 confirms it.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -22,10 +23,20 @@ if TYPE_CHECKING:
 Seg = tuple[int, int]
 
 
-def transpose(s: Structure, x: list[float], y: list[float], along: list[float], gap: float,
-              place: Callable[[], list[float]], full: Callable[[list[float]], list[float]],
-              score: Callable[[list[float]], int], group_attacks: bool, sweeps: int = 2,
-              limit: int = 80, work: int = 200_000) -> list[float]:
+def transpose(
+    s: Structure,
+    x: list[float],
+    y: list[float],
+    along: list[float],
+    gap: float,
+    place: Callable[[], list[float]],
+    full: Callable[[list[float]], list[float]],
+    score: Callable[[list[float]], int],
+    group_attacks: bool,
+    sweeps: int = 2,
+    limit: int = 80,
+    work: int = 200_000,
+) -> list[float]:
     """Better x after up to ``sweeps`` sweeps (``s.children`` left in the order that gave it).
 
     ``place`` re-places the tree for the current order, ``full`` adds the cross
@@ -103,8 +114,17 @@ class Edges:
         self.near: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # see _Index.delta
 
 
-def _sweep(s: Structure, edges: Edges, x: list[float], y: list[float], along: list[float], gap: float,
-           group_attacks: bool, limit: int, work: int) -> bool:
+def _sweep(
+    s: Structure,
+    edges: Edges,
+    x: list[float],
+    y: list[float],
+    along: list[float],
+    gap: float,
+    group_attacks: bool,
+    limit: int,
+    work: int,
+) -> bool:
     """One pass over all neighbouring reasons, bottom-up; True when something was swapped."""
     ns, n = s.n_statements, s.n_nodes
     children, premises, target, attack = s.children, s.premises, s.target, s.attack
@@ -170,7 +190,7 @@ def _sweep(s: Structure, edges: Edges, x: list[float], y: list[float], along: li
                 # the depth-first numbers of both subtrees follow the new order
                 lo = min(tin[r] for r in a)
                 seq = [by_tin[k] for r in b + a for k in range(tin[r], tin[r] + size[r])]
-                by_tin[lo:lo + len(seq)] = seq
+                by_tin[lo : lo + len(seq)] = seq
                 for k, u in enumerate(seq, lo):
                     tin[u] = k
                 swapped = True
@@ -186,8 +206,9 @@ class _Index:
     def __init__(self, edges: Edges, x: list[float]) -> None:
         self.segs, self.is_cross, self.x, self.y = edges.segs, edges.is_cross, x, edges.y
         # per edge: its x extent, its ends, the ends' differences (dx - cx, dy - cy), its end nodes
-        self.geo: list[tuple[float, float, float, float, float, float, float, float, int, int]] = \
-            [(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0)] * len(self.segs)
+        self.geo: list[tuple[float, float, float, float, float, float, float, float, int, int]] = [
+            (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, 0)
+        ] * len(self.segs)
         self.left = [0.0] * len(self.segs)  # the x extents again, for the quick test alone
         self.right = [0.0] * len(self.segs)
         self.update(range(len(self.segs)))
@@ -262,7 +283,7 @@ class _Index:
                 i0, e0 = bisect_left(lefts, lo0 - reach), bisect_left(lefts, hi0)
                 i1, e1 = bisect_left(lefts, lo1 - reach), bisect_left(lefts, hi1)
                 if i1 <= e0 and i0 <= e1:
-                    out += ids[i0 if i0 < i1 else i1:e0 if e0 > e1 else e1]
+                    out += ids[i0 if i0 < i1 else i1 : e0 if e0 > e1 else e1]
                 else:
                     out += ids[i0:e0]
                     out += ids[i1:e1]
@@ -293,12 +314,15 @@ class _Index:
             before[m] = (xa, ya, xb, yb)
             xa1, xb1 = xa + shift.get(a, 0.0), xb + shift.get(b, 0.0)
             after[m] = (xa1, ya, xb1, yb)
-            box[m] = ((xa, xb) if xa < xb else (xb, xa)) + ((xa1, xb1) if xa1 < xb1 else (xb1, xa1)) \
+            box[m] = (
+                ((xa, xb) if xa < xb else (xb, xa))
+                + ((xa1, xb1) if xa1 < xb1 else (xb1, xa1))
                 + ((ya, yb) if ya < yb else (yb, ya))
+            )
         total = 0
         ordered = sorted(moved)
         # the moved edges after each one, all of them and only the cross relations' ones
-        later = {m: ordered[i + 1:] for i, m in enumerate(ordered)}
+        later = {m: ordered[i + 1 :] for i, m in enumerate(ordered)}
         later_cross = {}
         rest: list[int] = []
         for m in reversed(ordered):
@@ -360,7 +384,7 @@ class _Index:
                 if hit0 != hit1:
                     total += 1 if hit1 else -1
             # pairs of moved edges, once each, one of them a cross relation's
-            for o in (later[m] if mine else later_cross[m]):
+            for o in later[m] if mine else later_cross[m]:
                 olo0, ohi0, olo1, ohi1, oylo, oyhi = box[o]
                 if oyhi <= ylo or oylo >= yhi:
                     continue  # rows apart: _cross would say 0

@@ -4,6 +4,7 @@ The GUI, the exporters and ``argmap layout`` all size and wrap cards with :func:
 every device draws exactly the lines it returns, so a map laid out on the command line looks right
 when opened.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -20,10 +21,10 @@ if TYPE_CHECKING:
 
 PAD_X = 10.0
 PAD_Y = 8.0
-LABEL_HEIGHT = 15.0     # kind label strip, including its gap to the text
-TITLE_GAP = 3.0         # between the bold title and the text
+LABEL_HEIGHT = 15.0  # kind label strip, including its gap to the text
+TITLE_GAP = 3.0  # between the bold title and the text
 MIN_CARD_WIDTH = 120.0
-JUNCTION_SIZE = 12.0    # relations are drawn as a small junction node
+JUNCTION_SIZE = 12.0  # relations are drawn as a small junction node
 # Compact cards (a map whose ``meta.card_text`` is "titles"): the bold title alone, the kind shown by
 # the marker before it and the card's colour and border instead of a label strip; the full text
 # stays in the inspector, tooltips, the outline and the source panel.
@@ -33,9 +34,9 @@ CARD_TEXT_TITLES = "titles"
 COMPACT_TEXT_WIDTH = 200.0
 COMPACT_MIN_WIDTH = 80.0
 COMPACT_PAD_Y = 5.0
-MARKER_INDENT = 13.0    # room for the kind marker left of a compact card's first line
-MARKER_DROP = 3.6       # the kind marker's centre sits this far above the label baseline
-CARD_CACHE = 100_000    # card geometries remembered
+MARKER_INDENT = 13.0  # room for the kind marker left of a compact card's first line
+MARKER_DROP = 3.6  # the kind marker's centre sits this far above the label baseline
+CARD_CACHE = 100_000  # card geometries remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,9 @@ class CardMetrics:
     title_lines: tuple[str, ...]
     text_lines: tuple[str, ...]
     line_height: float
-    label_y: float      # baseline of the kind label (compact: of the first line, where the marker sits)
-    title_y: float      # top of the first title line
-    text_y: float       # top of the first text line
+    label_y: float  # baseline of the kind label (compact: of the first line, where the marker sits)
+    title_y: float  # top of the first title line
+    text_y: float  # top of the first text line
     compact: bool = False
     text_x: float = PAD_X  # left of the title and text lines
 
@@ -97,8 +98,7 @@ def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
     approx = max(max(title_sums, default=0.0), max(sums))
     width = _card_width(approx - SUM_ERROR)
     if width != _card_width(approx + SUM_ERROR):
-        wide = max(widest(BOLD, list(title_lines), title_sums) if title_lines else 0.0,
-                   widest(REGULAR, lines, sums))
+        wide = max(widest(BOLD, list(title_lines), title_sums) if title_lines else 0.0, widest(REGULAR, lines, sums))
         width = _card_width(wide)
     lh = LINE_HEIGHT
     label_y = PAD_Y + LABEL.ascent
@@ -147,8 +147,18 @@ def _compact_metrics(text: str, title: str) -> CardMetrics:
     top = COMPACT_PAD_Y
     height = top + (len(title_lines) + len(text_lines)) * lh + COMPACT_PAD_Y
     label_y = top + lh / 2 + MARKER_DROP  # so that the marker (drawn MARKER_DROP above it) centres on line one
-    return CardMetrics(round(width, 2), round(height, 2), title_lines, text_lines, lh, label_y, top, top,
-                       compact=True, text_x=PAD_X + MARKER_INDENT)
+    return CardMetrics(
+        round(width, 2),
+        round(height, 2),
+        title_lines,
+        text_lines,
+        lh,
+        label_y,
+        top,
+        top,
+        compact=True,
+        text_x=PAD_X + MARKER_INDENT,
+    )
 
 
 def compact_cards(amap_or_meta: ArgumentMap | Mapping[str, Any]) -> bool:

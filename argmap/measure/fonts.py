@@ -4,6 +4,7 @@ The widths come from ``font_metrics.json`` (regenerate with ``tools/gen_font_met
 DejaVu Sans fonts shipped in ``resources/fonts``; every device draws text with those fonts, so a
 width measured here is the width drawn.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 FONT_FAMILY = "DejaVu Sans"
-FONT_PX = 13.0          # statement text
-LABEL_PX = 9.5          # the kind label ("PREMISE") above the text
+FONT_PX = 13.0  # statement text
+LABEL_PX = 9.5  # the kind label ("PREMISE") above the text
 MAX_TEXT_WIDTH = 230.0  # readable line length, about 35-40 characters
-WORD_CACHE = 500_000    # distinct words whose widths are remembered, per font
+WORD_CACHE = 500_000  # distinct words whose widths are remembered, per font
 
 with open(os.path.join(os.path.dirname(__file__), "font_metrics.json"), encoding="utf-8") as _f:
     _DATA: dict[str, Any] = json.load(_f)
@@ -133,12 +134,13 @@ def wrap_widths(text: str, font: Font, max_width: float) -> tuple[list[str], lis
     return lines, widths
 
 
-def _wrap_long(words: list[str], ws: list[float], font: Font, max_width: float, space: float, lines: list[str],
-               widths: list[float]) -> None:
+def _wrap_long(
+    words: list[str], ws: list[float], font: Font, max_width: float, space: float, lines: list[str], widths: list[float]
+) -> None:
     """Wrap a paragraph with a word longer than a line: that word is broken by characters."""
     n = len(ws)
-    head = ""   # the last piece of a broken word, starting the current line
-    i = j = 0   # the current line holds head and words[i:j]
+    head = ""  # the last piece of a broken word, starting the current line
+    i = j = 0  # the current line holds head and words[i:j]
     cur = 0.0
     while j < n:
         ww = ws[j]

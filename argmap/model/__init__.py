@@ -1,4 +1,5 @@
 """The argument model: pure Python and networkx, no Qt, no pydantic."""
+
 from .analysis import broken_anchors, main_conclusions, reasons, stats
 from .argument_map import ArgumentMap, ModelError, Point, Snapshot
 from .elements import (
@@ -19,7 +20,26 @@ from .elements import (
 from .events import Change
 
 __all__ = [
-    "Anchor", "ArgumentMap", "Change", "Kind", "KIND_BY_VALUE", "ModelError", "Point", "Polarity",
-    "POLARITY_BY_VALUE", "Relation", "RelationKind", "RELATION_ASSESSMENTS", "RELATION_KIND_BY_VALUE", "Snapshot", "Source", "STATEMENT_ASSESSMENTS", "Statement",
-    "broken_anchors", "main_conclusions", "new_id", "reasons", "stats",
+    "Anchor",
+    "ArgumentMap",
+    "Change",
+    "Kind",
+    "KIND_BY_VALUE",
+    "ModelError",
+    "Point",
+    "Polarity",
+    "POLARITY_BY_VALUE",
+    "Relation",
+    "RelationKind",
+    "RELATION_ASSESSMENTS",
+    "RELATION_KIND_BY_VALUE",
+    "Snapshot",
+    "Source",
+    "STATEMENT_ASSESSMENTS",
+    "Statement",
+    "broken_anchors",
+    "main_conclusions",
+    "new_id",
+    "reasons",
+    "stats",
 ]

@@ -1,4 +1,5 @@
 """Read-only questions about a map: main conclusions, reasons, statistics, anchor health."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -9,6 +9,7 @@ invariants first and raises :class:`ModelError` without touching anything
 when the change would corrupt the map; otherwise it applies the change and
 emits exactly one :class:`Change` (none when nothing changed).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -198,9 +199,14 @@ class ArgumentMap(MapStore):
         return self.remove([rid])
 
     # ------------------------------------------------------------ bulk edits
-    def add_many(self, statements: Iterable[Statement] = (), relations: Iterable[Relation] = (),
-                 positions: Mapping[str, Point] | None = None, pinned: Iterable[str] = (),
-                 sources: Iterable[Source] = ()) -> None:
+    def add_many(
+        self,
+        statements: Iterable[Statement] = (),
+        relations: Iterable[Relation] = (),
+        positions: Mapping[str, Point] | None = None,
+        pinned: Iterable[str] = (),
+        sources: Iterable[Source] = (),
+    ) -> None:
         """Add many elements at once (loading, paste, import): all are checked
         before any is added, and one event is emitted."""
         sources = list(sources)
@@ -346,12 +352,15 @@ class ArgumentMap(MapStore):
         self._sort_adjacency()
         self._positions.update(snap.positions)
         self._pinned.update(snap.pinned)
-        self._emit(Change(
-            "restore",
-            added=frozenset(snap.removed_ids),
-            changed=frozenset(r.id for r in snap.changed_relations) | frozenset(s.id for s in snap.changed_statements),
-            moved=frozenset(snap.positions) | frozenset(snap.pinned),
-        ))
+        self._emit(
+            Change(
+                "restore",
+                added=frozenset(snap.removed_ids),
+                changed=frozenset(r.id for r in snap.changed_relations)
+                | frozenset(s.id for s in snap.changed_statements),
+                moved=frozenset(snap.positions) | frozenset(snap.pinned),
+            )
+        )
 
     # ----------------------------------------------------- positions and pins
     def move(self, positions: Mapping[str, Point | None]) -> dict[str, Point | None]:

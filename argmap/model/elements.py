@@ -1,4 +1,5 @@
 """Immutable records of an argument map: sources, statements, anchors, relations."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -72,7 +73,7 @@ class Anchor:
     quote: str
 
     def matches(self, text: str) -> bool:
-        return 0 <= self.start <= self.end <= len(text) and text[self.start:self.end] == self.quote
+        return 0 <= self.start <= self.end <= len(text) and text[self.start : self.end] == self.quote
 
     def replace(self, **changes: Any) -> Anchor:
         """A copy with ``changes`` (field name -> value), as ``dataclasses.replace`` makes it."""

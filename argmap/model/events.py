@@ -1,4 +1,5 @@
 """Change events that an ArgumentMap emits once per operation."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """Passages of a source text without Qt: ranges, UTF-16 offsets, drag payloads, and anchors kept through edits."""
+
 from __future__ import annotations
 
 import json
@@ -60,12 +61,17 @@ class Passage:
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
     @classmethod
-    def from_json(cls, raw: bytes | str) -> "Passage | None":
+    def from_json(cls, raw: bytes | str) -> Passage | None:
         """The passage in a drag payload, or None when it is not one."""
         try:
             data = json.loads(raw)
-            p = cls(str(data["source"]), int(data["start"]), int(data["end"]), str(data["text"]),
-                    str(data["kind"]) if data.get("kind") else None)
+            p = cls(
+                str(data["source"]),
+                int(data["start"]),
+                int(data["end"]),
+                str(data["text"]),
+                str(data["kind"]) if data.get("kind") else None,
+            )
         except (ValueError, KeyError, TypeError):
             return None
         return p if 0 <= p.start <= p.end else None
@@ -107,8 +113,9 @@ class OffsetShift:
         o_start, n_start = _line_starts(old_lines), _line_starts(new_lines)
         sm = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
         # (old char start, old char end, delta) of every unchanged run of lines
-        self._runs = [(o_start[i], o_start[i + n], n_start[j] - o_start[i])
-                      for i, j, n in sm.get_matching_blocks() if n]
+        self._runs = [
+            (o_start[i], o_start[i + n], n_start[j] - o_start[i]) for i, j, n in sm.get_matching_blocks() if n
+        ]
         self._starts = [r[0] for r in self._runs]
         # characters the texts share at both ends: exact for a single edit anywhere
         limit = min(len(old), len(new))
@@ -137,8 +144,9 @@ def _line_starts(lines: list[str]) -> list[int]:
     return out
 
 
-def refound_anchors(amap: ArgumentMap, source_id: str, new_text: str,
-                    window: int | None = None) -> tuple[dict[str, tuple[Anchor, ...]], list[str]]:
+def refound_anchors(
+    amap: ArgumentMap, source_id: str, new_text: str, window: int | None = None
+) -> tuple[dict[str, tuple[Anchor, ...]], list[str]]:
     """For a source text about to become ``new_text``: the statements whose anchors move
     (id -> new anchors) and the ids of statements with an anchor that cannot be found
     again (kept unchanged, so it shows as broken).  Each quote is searched for near where

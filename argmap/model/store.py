@@ -1,4 +1,5 @@
 """The map's storage: records in order, adjacency indexes, the lazy networkx mirror, validation."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,9 +48,7 @@ class Snapshot:
 
     @property
     def removed_ids(self) -> set[str]:
-        return {s.id for _, s in self.statements} | {r.id for _, r in self.relations} | {
-            s.id for _, s in self.sources
-        }
+        return {s.id for _, s in self.statements} | {r.id for _, r in self.relations} | {s.id for _, s in self.sources}
 
 
 def insert_ordered(d: dict[str, Any], items: list[tuple[int, Any]]) -> dict[str, Any]:
@@ -112,10 +111,13 @@ class MapStore(Emitter):
             import networkx as nx
 
             g: nx.DiGraph[str] = nx.DiGraph()
-            g.add_nodes_from((st.id, {"sort": "statement", "kind": st.kind.value, "record": st})
-                             for st in self._statements.values())
-            g.add_nodes_from((rel.id, {"sort": "relation", "polarity": rel.polarity.value, "record": rel})
-                             for rel in self._relations.values())
+            g.add_nodes_from(
+                (st.id, {"sort": "statement", "kind": st.kind.value, "record": st}) for st in self._statements.values()
+            )
+            g.add_nodes_from(
+                (rel.id, {"sort": "relation", "polarity": rel.polarity.value, "record": rel})
+                for rel in self._relations.values()
+            )
             g.add_edges_from(((p, rel.id) for rel in self._relations.values() for p in rel.premises), role="premise")
             g.add_edges_from(((rel.id, rel.target) for rel in self._relations.values()), role="target")
             self._graph = g
@@ -205,9 +207,13 @@ class MapStore(Emitter):
             pending = set(ids)
         except TypeError:  # an unhashable id
             pending = None
-        if (pending is None or len(pending) != len(ids) or "" in pending
-                or not all(map(isinstance, pending, repeat(str)))
-                or ((self._statements or self._relations or self._sources) and any(map(self.__contains__, pending)))):
+        if (
+            pending is None
+            or len(pending) != len(ids)
+            or "" in pending
+            or not all(map(isinstance, pending, repeat(str)))
+            or ((self._statements or self._relations or self._sources) and any(map(self.__contains__, pending)))
+        ):
             pending = set()
             for eid in ids:
                 self._check_new_id(eid, pending)
@@ -240,9 +246,13 @@ class MapStore(Emitter):
             st = st.replace(kind=kind, anchors=anchors, tags=tags)
         return st
 
-    def _check_relation(self, rel: Relation, pending_statements: Iterable[str] = (),
-                        pending_relations: Mapping[str, Relation] | None = None,
-                        grounded: set[str] | None = None) -> Relation:
+    def _check_relation(
+        self,
+        rel: Relation,
+        pending_statements: Iterable[str] = (),
+        pending_relations: Mapping[str, Relation] | None = None,
+        grounded: set[str] | None = None,
+    ) -> Relation:
         """``rel`` as the map keeps it, or a ModelError.  ``pending_*``: what ``add_many`` adds with
         it, in any order; ``grounded``: relations whose chain of targets is known to end, which the
         walk along an undercut's chain may stop at (and to which it adds the relations it walked)."""

@@ -1,8 +1,9 @@
 """Source-text helpers: newline normalisation, sentence boundaries, anchor checks and re-finding."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .elements import Anchor
 

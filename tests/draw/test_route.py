@@ -1,4 +1,5 @@
 """Edge routes: S-curves along the flow, rounded elbows across it, one head for gathered arrows."""
+
 from __future__ import annotations
 
 import random
@@ -25,24 +26,24 @@ def test_an_edge_across_the_flow_is_an_elbow_that_stays_between_its_ends() -> No
         segs = edge_route.route(0, 0, -1, 0, -along, across, 1, 0, ARROW_ROOM)  # right to left, as in LR maps
         pts = _points(segs)
         assert segs[0][0] == (0, 0) and segs[-1][3] == (-along, across)
-        assert all(-along - 1e-6 <= x <= 1e-6 for x, _ in pts)                 # never beyond its ends
+        assert all(-along - 1e-6 <= x <= 1e-6 for x, _ in pts)  # never beyond its ends
         assert all(min(0, across) - 1e-6 <= y <= max(0, across) + 1e-6 for _, y in pts)
         last = segs[-1]
-        assert last[2][1] == last[3][1]                                       # it arrives square to the side
+        assert last[2][1] == last[3][1]  # it arrives square to the side
         if along >= ARROW_ROOM:  # the arrowhead sits on a straight last leg
             straight = [s for s in segs if s[0][1] == s[3][1] == across]
             assert straight and straight[-1][0][0] - straight[-1][3][0] >= ARROW_ROOM - 1e-6
         for a, b in zip(segs, segs[1:]):
-            assert a[3] == b[0]                                               # one continuous path
+            assert a[3] == b[0]  # one continuous path
 
 
 def test_crowded_arrivals_gather_into_one_point() -> None:
     from PySide6.QtCore import QRectF
 
     side = QRectF(0, 0, 140, 40)
-    assert len(set(arrival_ys(side, [10, 300, 600, 900, 1200]))) == 1           # five on 40 px: one head
+    assert len(set(arrival_ys(side, [10, 300, 600, 900, 1200]))) == 1  # five on 40 px: one head
     ys = arrival_ys(QRectF(0, 0, 140, 120), [10, 300])
-    assert ys[1] - ys[0] >= 12                                                  # two on 120 px: spread
+    assert ys[1] - ys[0] >= 12  # two on 120 px: spread
 
 
 def test_the_head_points_along_the_end_tangent() -> None:

@@ -1,5 +1,6 @@
 """SVG written without Qt (``draw.svg``): valid XML, every word as text, hostile text kept as text,
 shapes where the picture puts them."""
+
 from __future__ import annotations
 
 import math
@@ -17,17 +18,26 @@ from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 from argmap.resources import sample_paths
 
 SVG = "{http://www.w3.org/2000/svg}"
-HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no --> \x07bell \x00nul \x1fus \ufffenon\uffffxml é'
+HOSTILE = (
+    'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no --> \x07bell \x00nul \x1fus \ufffenon\uffffxml é'
+)
 
 
 def small_map(text: str = "Shops will lose customers when parking goes.") -> ArgumentMap:
     m = ArgumentMap(title="Bike lane <b>&</b>")
-    m.add_many([Statement("c", "The town should build a bike lane.", Kind.CONCLUSION, title="Build it"),
-                Statement("p", "It cuts cycling injuries."),
-                Statement("e", "41% said they would cycle more.", Kind.EVIDENCE),
-                Statement("o", text)],
-               [Relation("r1", Polarity.SUPPORT, ("p",), "c"), Relation("r2", Polarity.SUPPORT, ("e",), "p"),
-                Relation("r3", Polarity.ATTACK, ("o",), "c")])
+    m.add_many(
+        [
+            Statement("c", "The town should build a bike lane.", Kind.CONCLUSION, title="Build it"),
+            Statement("p", "It cuts cycling injuries."),
+            Statement("e", "41% said they would cycle more.", Kind.EVIDENCE),
+            Statement("o", text),
+        ],
+        [
+            Relation("r1", Polarity.SUPPORT, ("p",), "c"),
+            Relation("r2", Polarity.SUPPORT, ("e",), "p"),
+            Relation("r3", Polarity.ATTACK, ("o",), "c"),
+        ],
+    )
     return m
 
 
@@ -54,14 +64,14 @@ def test_every_word_of_every_statement_is_in_a_text_element(path):
 def test_hostile_text_stays_text_and_xml_breaking_characters_are_dropped():
     m = small_map(HOSTILE)
     data = svg_bytes(m, title=False)
-    root = ET.fromstring(data)   # parses: nothing escaped the text
+    root = ET.fromstring(data)  # parses: nothing escaped the text
     assert root.find(f"{SVG}title").text == "Bike lane <b>&</b>"
     joined = " ".join(texts(data))
-    for piece in ("<script>alert(\"x\")</script>", "&", "'quotes'", '"too"', "]]>", "<!--", "bell"):
+    for piece in ('<script>alert("x")</script>', "&", "'quotes'", '"too"', "]]>", "<!--", "bell"):
         assert piece in joined
     for bad in "\x07\x00\x1f\ufffe\uffff":
         assert bad not in data.decode("utf-8")
-    for piece in ("bell", "nul", "us", "nonxml", "é"):   # only the characters XML cannot hold are gone
+    for piece in ("bell", "nul", "us", "nonxml", "é"):  # only the characters XML cannot hold are gone
         assert piece in joined
     assert not root.findall(f".//{SVG}script")
 
@@ -152,8 +162,16 @@ def _written(v: float) -> str:
 
 
 def test_numbers_are_short_and_exact_to_a_hundredth():
-    assert [_written(v) for v in (0.0, -0.001, 12.5, 12.0, 100.0, 3.14159, -7.25, 1e-9)] == \
-        ["0", "0", "12.5", "12", "100", "3.14", "-7.25", "0"]
+    assert [_written(v) for v in (0.0, -0.001, 12.5, 12.0, 100.0, 3.14159, -7.25, 1e-9)] == [
+        "0",
+        "0",
+        "12.5",
+        "12",
+        "100",
+        "3.14",
+        "-7.25",
+        "0",
+    ]
     for v in (0.004, 123.456, -98.7654, 1e6 / 7):
         assert math.isclose(float(_written(v)), v, abs_tol=0.005)
 
@@ -189,4 +207,4 @@ def test_many_rectangles_or_circles_are_elements_sharing_one_style():
     assert [(r.get("y"), r.get("rx")) for r in rects] == [("0.00", "7.00"), ("60.00", "7.00")]
     assert groups[0].get("stroke") == style.hex_of(style.LIGHT.text) and groups[0].get("stroke-width") == "1.3"
     assert [c.tag for c in groups[1]] == [f"{SVG}circle", f"{SVG}ellipse"]
-    assert len(list(root.iter(f"{SVG}path"))) == 1   # a mixed path stays a path
+    assert len(list(root.iter(f"{SVG}path"))) == 1  # a mixed path stays a path

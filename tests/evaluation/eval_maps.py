@@ -1,4 +1,5 @@
 """Small maps for the evaluation tests, written as text: ``a > c`` supports, ``a x c`` attacks."""
+
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
 
@@ -29,8 +30,10 @@ def build(spec: str, kinds: dict[str, Kind] | None = None, assess: dict[str, str
             names.setdefault(target)
         parsed.append((line, pol, premises, target))
     ids = {line.replace(" ", ""): line for line, *_ in parsed}
-    rels = [Relation(line, pol, premises, ids.get(target, target), assessment=assess.get(line))
-            for line, pol, premises, target in parsed]
+    rels = [
+        Relation(line, pol, premises, ids.get(target, target), assessment=assess.get(line))
+        for line, pol, premises, target in parsed
+    ]
     sts = [Statement(n, n.upper(), kinds.get(n, Kind.PREMISE), assessment=assess.get(n)) for n in names]
     amap = ArgumentMap("test")
     amap.add_many(sts, rels)

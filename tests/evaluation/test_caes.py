@@ -1,4 +1,5 @@
 """Carneades evaluation rules beyond the fixtures: reasons, the user's verdicts, attacks drawn in argmap."""
+
 from pathlib import Path
 
 from argmap.evaluation import Label, evaluate
@@ -19,8 +20,10 @@ def test_reasons_name_the_rule_and_the_proof_standard():
     assert ev.reason(amap, "guilty") == "in: wins issue i1 under BRD (0.90 against 0.20)"
     assert ev.reason(amap, "innocent") == "out: loses issue i1 under BRD to “The accused is guilty.”"
     assert ev.reason(amap, "footage") == "out: not assumed, and no argument concludes it"
-    assert ev.reason(amap, "a3") == "not applicable: it weighs 0 (its premise “Camera footage shows the witness " \
-                                    "elsewhere.” is out)"
+    assert (
+        ev.reason(amap, "a3") == "not applicable: it weighs 0 (its premise “Camera footage shows the witness "
+        "elsewhere.” is out)"
+    )
     assert ev.reason(amap, "a1") == "applicable: its premises are decided, nothing undercuts it, and it weighs 0.90"
 
 

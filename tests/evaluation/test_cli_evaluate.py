@@ -1,4 +1,5 @@
 """``argmap evaluate`` and ``argmap check`` on the command line."""
+
 import json
 from pathlib import Path
 
@@ -23,8 +24,11 @@ def test_evaluate_json_prints_one_object_per_file_with_the_maps_ids(tmp_path, ca
     assert main(["evaluate", "--json", ours, carneades]) == 0
     lines = capsys.readouterr().out.splitlines()
     first, second = (json.loads(line) for line in lines)
-    assert first == {"file": ours, "statements": {"a": "out", "c": "out", "b": "in"},
-                     "relations": {"a > c": "not applicable", "b x a": "applicable"}}
+    assert first == {
+        "file": ours,
+        "statements": {"a": "out", "c": "out", "b": "in"},
+        "relations": {"a > c": "not applicable", "b x a": "applicable"},
+    }
     assert second["file"] == carneades
     assert second["statements"]["guilty"] == "in" and second["statements"]["liar"] == "out"
     assert second["relations"]["a1"] == "applicable" and second["relations"]["a3"] == "not applicable"
@@ -53,8 +57,13 @@ def test_check_json_lists_problems_and_fails_on_an_error(tmp_path, capsys):
     assert main(["check", "--json", path]) == 1
     problems = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert problems == [
-        {"file": path, "code": "circular-support", "severity": "error", "ids": ["a", "b"],
-         "message": "“A” and “B” support each other in a circle"},
+        {
+            "file": path,
+            "code": "circular-support",
+            "severity": "error",
+            "ids": ["a", "b"],
+            "message": "“A” and “B” support each other in a circle",
+        },
         {"file": path, "code": "orphan", "severity": "warning", "ids": ["z"], "message": "“Z” is in no relation"},
     ]
 

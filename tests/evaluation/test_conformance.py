@@ -1,4 +1,5 @@
 """argmap's labels equal the expected labels (``tests:``) of Carneades argument graphs."""
+
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,9 @@ def _mismatches(path):
     amap = read_any(path).map
     ev = evaluate(amap)
     assert ev.semantics == "carneades"
-    return {sid: (want, ev.statements.get(sid)) for sid, want in _expected(path).items()
-            if ev.statements.get(sid) != want}
+    return {
+        sid: (want, ev.statements.get(sid)) for sid, want in _expected(path).items() if ev.statements.get(sid) != want
+    }
 
 
 def test_the_shared_carneades_graphs_get_their_expected_labels(shared_dir):

@@ -1,4 +1,5 @@
 """Exports with --labels show each statement's evaluation; without it they are unchanged."""
+
 from pathlib import Path
 
 from argmap.cli import main

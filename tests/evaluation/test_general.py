@@ -1,4 +1,5 @@
 """The argmap reading: one test per rule of docs/evaluation.md."""
+
 from eval_maps import build
 
 from argmap.evaluation import Label, evaluate
@@ -109,5 +110,7 @@ def test_an_inference_judged_to_have_no_force_never_applies():
 
 def test_json_shape_names_every_statement_and_relation():
     amap = build("a > c\nb x a")
-    assert evaluate(amap).as_json() == {"statements": {"a": "out", "c": "out", "b": "in"},
-                                        "relations": {"a > c": "not applicable", "b x a": "applicable"}}
+    assert evaluate(amap).as_json() == {
+        "statements": {"a": "out", "c": "out", "b": "in"},
+        "relations": {"a > c": "not applicable", "b x a": "applicable"},
+    }

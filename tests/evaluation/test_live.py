@@ -1,4 +1,5 @@
 """A live evaluation, refreshed after each edit, equals a fresh evaluation of the edited map."""
+
 import random
 
 import pytest
@@ -43,8 +44,9 @@ def test_random_edits_keep_the_live_evaluation_exact(acyclic):
         elif roll < 0.6:
             premises = tuple(rng.sample(sids, rng.choice((1, 1, 2))))
             target = rng.choice(sids + rids[:3])
-            if target in premises or (acyclic and any(sids.index(p) <= sids.index(target) for p in premises
-                                                      if target in sids)):
+            if target in premises or (
+                acyclic and any(sids.index(p) <= sids.index(target) for p in premises if target in sids)
+            ):
                 continue
             pol = rng.choice((Polarity.SUPPORT, Polarity.ATTACK)) if target in amap.statements else Polarity.ATTACK
             amap.add_relation(Relation(f"r{step}", pol, premises, target))
@@ -67,6 +69,6 @@ def test_a_change_of_the_maps_metadata_relabels_nothing_but_becoming_carneades_d
     amap.subscribe(lambda change: relabelled.append(live.refresh(change)))
     amap.set_meta(title="Renamed")
     assert relabelled == [set()] and live.evaluation.semantics == "argmap"
-    amap.set_meta(carneades={"issues": {}})   # now read by Carneades' rules: b, not assumed, is out
+    amap.set_meta(carneades={"issues": {}})  # now read by Carneades' rules: b, not assumed, is out
     assert live.evaluation.semantics == "carneades"
     assert live.evaluation.statements["b"] is Label.OUT

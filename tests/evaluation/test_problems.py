@@ -1,4 +1,5 @@
 """Each Problems check finds what it names, with its ids, and its quick fix works."""
+
 import random
 
 from eval_maps import build
@@ -27,8 +28,12 @@ def test_circular_support_is_an_error_naming_the_circle():
 
 def test_unsupported_conclusion_orphan_and_supported_evidence():
     amap = build("c\ne\nx > e\nz", {"c": Kind.CONCLUSION, "e": Kind.EVIDENCE})
-    assert _codes(amap) == [("orphan", ("c",)), ("orphan", ("z",)), ("supported-evidence", ("e",)),
-                            ("unsupported-conclusion", ("c",))]
+    assert _codes(amap) == [
+        ("orphan", ("c",)),
+        ("orphan", ("z",)),
+        ("supported-evidence", ("e",)),
+        ("unsupported-conclusion", ("c",)),
+    ]
     fix = next(p.fix for p in find_problems(amap) if p.code == "supported-evidence")
     amap.update_statement(fix.target, **fix.changes)
     assert "supported-evidence" not in {p.code for p in find_problems(amap)}
@@ -40,8 +45,9 @@ def test_a_lone_statement_is_no_orphan():
 
 def test_duplicate_text_ignores_case_and_spacing():
     amap = ArgumentMap()
-    amap.add_many([Statement("a", "Trees  cool streets"), Statement("b", "trees cool\nstreets"),
-                   Statement("c", "Other")])
+    amap.add_many(
+        [Statement("a", "Trees  cool streets"), Statement("b", "trees cool\nstreets"), Statement("c", "Other")]
+    )
     dup = [p for p in find_problems(amap) if p.code == "duplicate-text"]
     assert [(p.ids, p.severity) for p in dup] == [(("a", "b"), "warning")]
 
@@ -49,8 +55,12 @@ def test_duplicate_text_ignores_case_and_spacing():
 def test_evidence_needs_an_anchor_when_the_map_has_sources_and_a_drifted_anchor_is_an_error():
     amap = ArgumentMap()
     amap.add_source(Source("src", "Trees cool streets by three degrees."))
-    amap.add_many([Statement("e", "Cooling", Kind.EVIDENCE),
-                   Statement("f", "Three degrees", Kind.EVIDENCE, anchors=(Anchor("src", 0, 12, "three degrees"),))])
+    amap.add_many(
+        [
+            Statement("e", "Cooling", Kind.EVIDENCE),
+            Statement("f", "Three degrees", Kind.EVIDENCE, anchors=(Anchor("src", 0, 12, "three degrees"),)),
+        ]
+    )
     codes = _codes(amap)
     assert ("unanchored-evidence", ("e",)) in codes
     assert ("broken-anchor", ("f",)) in codes

@@ -1,4 +1,5 @@
 """AIF JSON import and export: node types, dialogue metadata, OVA layouts, round trips, hostile input."""
+
 import json
 import os
 from pathlib import Path
@@ -31,10 +32,10 @@ def test_mixed_nodeset_maps_every_scheme_node_type():
 
 def test_kinds_follow_the_documented_rule():
     m = read_aif(FIXTURES / "aif_mixed.json").map
-    assert m.statements["1"].kind is Kind.CONCLUSION       # target of relations, premise of none
-    assert m.statements["3"].kind is Kind.EVIDENCE         # premise only of an argument from example
+    assert m.statements["1"].kind is Kind.CONCLUSION  # target of relations, premise of none
+    assert m.statements["3"].kind is Kind.EVIDENCE  # premise only of an argument from example
     assert m.statements["2"].kind is Kind.PREMISE
-    assert m.statements["5"].kind is Kind.PREMISE          # premise of an attack
+    assert m.statements["5"].kind is Kind.PREMISE  # premise of an attack
 
 
 def test_what_cannot_be_represented_is_dropped_and_reported():
@@ -65,7 +66,7 @@ def test_ova3_layout_positions_and_text():
     (src,) = m.sources.values()
     assert "<span" not in src.text and "&amp;" not in src.text and "pavements & kerbs" in src.text
     (a,) = m.statements["2"].anchors
-    assert src.text[a.start:a.end] == "trees cool streets in summer"
+    assert src.text[a.start : a.end] == "trees cool streets in summer"
     assert any("OVA text" in line for line in result.report.lines())
 
 
@@ -73,19 +74,25 @@ def _sample_map() -> ArgumentMap:
     m = ArgumentMap("Trees", "a test map")
     src = Source("s", "Plant trees. They cool streets. Roots break pavements.", "op-ed")
     m.add_many(
-        [Statement("c", "Plant trees.", Kind.CONCLUSION, anchors=(Anchor("s", 0, 12, "Plant trees."),)),
-         Statement("p1", "They cool streets.", Kind.PREMISE, title="Cooling", tags=("climate",)),
-         Statement("p2", "Shade is pleasant.", Kind.PREMISE),
-         Statement("e", "Paris measured 3 degrees.", Kind.EVIDENCE, notes="from a report"),
-         Statement("o", "Roots break pavements.", Kind.PREMISE),
-         Statement("u", "Modern pits contain roots.", Kind.PREMISE),
-         Statement("k", "Trees cool cities.", Kind.CONCLUSION)],
-        [Relation("r1", Polarity.SUPPORT, ("p1", "p2"), "c", scheme="Consequences"),
-         Relation("r2", Polarity.SUPPORT, ("e",), "p1"),
-         Relation("r3", Polarity.ATTACK, ("o",), "c"),
-         Relation("r4", Polarity.ATTACK, ("u",), "r3"),
-         Relation("r5", Polarity.SUPPORT, ("k",), "p1", kind=RelationKind.REPHRASE)],
-        {"c": (10.0, 20.0), "r1": (10.0, 80.0)}, sources=[src])
+        [
+            Statement("c", "Plant trees.", Kind.CONCLUSION, anchors=(Anchor("s", 0, 12, "Plant trees."),)),
+            Statement("p1", "They cool streets.", Kind.PREMISE, title="Cooling", tags=("climate",)),
+            Statement("p2", "Shade is pleasant.", Kind.PREMISE),
+            Statement("e", "Paris measured 3 degrees.", Kind.EVIDENCE, notes="from a report"),
+            Statement("o", "Roots break pavements.", Kind.PREMISE),
+            Statement("u", "Modern pits contain roots.", Kind.PREMISE),
+            Statement("k", "Trees cool cities.", Kind.CONCLUSION),
+        ],
+        [
+            Relation("r1", Polarity.SUPPORT, ("p1", "p2"), "c", scheme="Consequences"),
+            Relation("r2", Polarity.SUPPORT, ("e",), "p1"),
+            Relation("r3", Polarity.ATTACK, ("o",), "c"),
+            Relation("r4", Polarity.ATTACK, ("u",), "r3"),
+            Relation("r5", Polarity.SUPPORT, ("k",), "p1", kind=RelationKind.REPHRASE),
+        ],
+        {"c": (10.0, 20.0), "r1": (10.0, 80.0)},
+        sources=[src],
+    )
     return m
 
 
@@ -138,18 +145,21 @@ def test_registry_sends_argmap_json_to_argmap_and_other_json_to_aif(tmp_path):
     assert sniff('{"nodes": [{"nodeID": "1"') and not sniff('{"format": "argmap", "nodes": []')
 
 
-@pytest.mark.parametrize("text, place", [
-    ('{"nodes": [{"nodeID": "1", "type": "I", "text": "a"', "line 1"),
-    ('[1, 2]', "$"),
-    ('{"nodes": "many", "edges": []}', "nodes"),
-    ('{"nodes": [{"nodeID": true, "type": "I"}], "edges": []}', "nodes[0].nodeID"),
-    ('{"nodes": [{"nodeID": "1", "type": 5}], "edges": []}', "nodes[0].type"),
-    ('{"nodes": [{"nodeID": "1", "type": "I", "text": ["x"]}], "edges": []}', "nodes[0].text"),
-    ('{"nodes": [], "edges": [{"fromID": "1"}]}', "edges[0]"),
-    ('{"AIF": {"nodes": [7], "edges": []}}', "AIF.nodes[0]"),
-    ('{"AIF": []}', "AIF"),
-    ('{"something": 1}', "$"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ('{"nodes": [{"nodeID": "1", "type": "I", "text": "a"', "line 1"),
+        ("[1, 2]", "$"),
+        ('{"nodes": "many", "edges": []}', "nodes"),
+        ('{"nodes": [{"nodeID": true, "type": "I"}], "edges": []}', "nodes[0].nodeID"),
+        ('{"nodes": [{"nodeID": "1", "type": 5}], "edges": []}', "nodes[0].type"),
+        ('{"nodes": [{"nodeID": "1", "type": "I", "text": ["x"]}], "edges": []}', "nodes[0].text"),
+        ('{"nodes": [], "edges": [{"fromID": "1"}]}', "edges[0]"),
+        ('{"AIF": {"nodes": [7], "edges": []}}', "AIF.nodes[0]"),
+        ('{"AIF": []}', "AIF"),
+        ('{"something": 1}', "$"),
+    ],
+)
 def test_malformed_aif_gives_one_line_with_the_json_path(tmp_path, text, place):
     path = tmp_path / "bad.json"
     path.write_text(text)
@@ -160,11 +170,16 @@ def test_malformed_aif_gives_one_line_with_the_json_path(tmp_path, text, place):
 
 
 def test_strange_graphs_never_crash():
-    doc = {"nodes": [{"nodeID": i, "type": t, "text": str(i)} for i, t in
-                     [(1, "I"), (2, "I"), (3, "RA"), (4, "RA"), (5, "CA"), (6, "CA"), (7, "I"), (8, "RA")]],
-           "edges": [{"fromID": a, "toID": b} for a, b in
-                     [(1, 3), (3, 4), (4, 3), (2, 4), (5, 6), (6, 5), (7, 5), (7, 6), (1, 2), (1, 8), (8, 1),
-                      (3, 3)]]}
+    doc = {
+        "nodes": [
+            {"nodeID": i, "type": t, "text": str(i)}
+            for i, t in [(1, "I"), (2, "I"), (3, "RA"), (4, "RA"), (5, "CA"), (6, "CA"), (7, "I"), (8, "RA")]
+        ],
+        "edges": [
+            {"fromID": a, "toID": b}
+            for a, b in [(1, 3), (3, 4), (4, 3), (2, 4), (5, 6), (6, 5), (7, 5), (7, 6), (1, 2), (1, 8), (8, 1), (3, 3)]
+        ],
+    }
     result = loads(json.dumps(doc))
     assert set(result.map.statements) == {"1", "2", "7"}
     assert not result.map.relations  # circular chains and self-targets are dropped, and said so
@@ -189,8 +204,9 @@ def test_many_nodes_import(tmp_path):
     n = 10000
     nodes = [{"nodeID": i, "type": "I", "text": f"claim {i}"} for i in range(n)]
     nodes += [{"nodeID": n + i, "type": "RA", "text": "RA"} for i in range(n - 1)]
-    edges = [{"fromID": i + 1, "toID": n + i} for i in range(n - 1)] + [{"fromID": n + i, "toID": i}
-                                                                        for i in range(n - 1)]
+    edges = [{"fromID": i + 1, "toID": n + i} for i in range(n - 1)] + [
+        {"fromID": n + i, "toID": i} for i in range(n - 1)
+    ]
     path = tmp_path / "many.json"
     path.write_text(json.dumps({"nodes": nodes, "edges": edges}))
     m = read_any(path).map

@@ -1,6 +1,6 @@
 """Argdown import: conformance with argdown-cli's JSON, argmap -> Argdown -> argmap round trips, bad input."""
+
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +12,10 @@ from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
 def model_triples(model):
     """(classes, arguments, relations) of our Argdown model, named as argdown-cli names them."""
+
     def name(el):
         return f"{el.argument}@{el.index}" if el.kind == "inference" else el.title
+
     rels = sorted((name(r.source), r.source.kind, r.type, name(r.target), r.target.kind) for r in model.relations)
     return sorted(model.statements), sorted(model.arguments), rels
 
@@ -21,6 +23,7 @@ def model_triples(model):
 def json_triples(doc):
     def to(r):
         return f"{r['to']}@{r['conclusionIndex']}" if r.get("toType") == "inference" else r["to"]
+
     rels = sorted((r["from"], r["fromType"], r["relationType"], to(r), r["toType"]) for r in doc["relations"])
     return sorted(doc["statements"]), sorted(doc["arguments"]), rels
 
@@ -44,12 +47,18 @@ def test_argmap_import_has_one_statement_per_class_and_argument(shared_dir):
     for path in shared_files(shared_dir):
         ref = json.loads(path.with_name(path.stem + ".argdown-cli.json").read_text(encoding="utf-8"))
         result = read_any(path)
-        titles = {s.title or s.meta["argdown"].get("title") for s in result.map.statements.values()
-                  if not s.meta["argdown"].get("argument")}
+        titles = {
+            s.title or s.meta["argdown"].get("title")
+            for s in result.map.statements.values()
+            if not s.meta["argdown"].get("argument")
+        }
         assert titles == set(ref["statements"]), path.name
         plain_args = {a for a, v in ref["arguments"].items() if not v["pcs"]}
-        arg_statements = {s.title or s.meta["argdown"].get("title") for s in result.map.statements.values()
-                          if s.meta["argdown"].get("argument")}
+        arg_statements = {
+            s.title or s.meta["argdown"].get("title")
+            for s in result.map.statements.values()
+            if s.meta["argdown"].get("argument")
+        }
         assert arg_statements == plain_args, path.name
         assert result.report.counts["statement classes"] == len(ref["statements"])
 
@@ -64,8 +73,10 @@ def test_export_of_shared_files_reimports_to_the_same_classes_arguments_relation
 
 
 def test_premise_conclusion_structure_gives_chained_linked_relations():
-    text = "<Arg>: Why.\n\n(1) [P1]: One.\n(2) [P2]: Two.\n-- Modus ponens --\n(3) [C1]: Mid.\n(4) [P3]: Three.\n" \
-           "----\n(5) [C2]: End.\n\n[U]: But.\n  _> <Arg>\n"
+    text = (
+        "<Arg>: Why.\n\n(1) [P1]: One.\n(2) [P2]: Two.\n-- Modus ponens --\n(3) [C1]: Mid.\n(4) [P3]: Three.\n"
+        "----\n(5) [C2]: End.\n\n[U]: But.\n  _> <Arg>\n"
+    )
     m = loads_result(text).map
     by_title = {s.title: s for s in m.statements.values()}
     rels = [r for r in m.relations.values() if r.meta.get("argdown", {}).get("argument") == "Arg"]
@@ -80,8 +91,10 @@ def test_premise_conclusion_structure_gives_chained_linked_relations():
 
 
 def test_relation_forms_front_matter_tags_and_formatting():
-    text = ("===\ntitle: Debate\nauthor: Me\n===\n\n# Part one\n\n[A]: **Bold** and _it_ with @[B] #pro #(two words)\n"
-            "  + [B]: b\n  - <O>: objection\n  >< [N]: not a\n  <+ [E]: data #evidence\n\n[A]\n  -> [X]: x\n")
+    text = (
+        "===\ntitle: Debate\nauthor: Me\n===\n\n# Part one\n\n[A]: **Bold** and _it_ with @[B] #pro #(two words)\n"
+        "  + [B]: b\n  - <O>: objection\n  >< [N]: not a\n  <+ [E]: data #evidence\n\n[A]\n  -> [X]: x\n"
+    )
     result = loads_result(text)
     m = result.map
     assert m.meta["title"] == "Debate" and m.meta["argdown"] == {"author": "Me"}
@@ -91,18 +104,28 @@ def test_relation_forms_front_matter_tags_and_formatting():
     assert st["E"].kind is Kind.EVIDENCE and st["A"].kind is Kind.CONCLUSION and st["B"].kind is Kind.PREMISE
     assert st["X"].kind is Kind.CONCLUSION
     assert st["O"].meta["argdown"]["argument"] is True and st["O"].text == "objection"
-    pairs = {(m.statements[r.premises[0]].title, m.statements[r.target].title, r.polarity.value)
-             for r in m.relations.values()}
-    assert pairs == {("B", "A", "support"), ("O", "A", "attack"), ("A", "N", "attack"), ("N", "A", "attack"),
-                     ("E", "A", "support"), ("A", "X", "attack")}
+    pairs = {
+        (m.statements[r.premises[0]].title, m.statements[r.target].title, r.polarity.value)
+        for r in m.relations.values()
+    }
+    assert pairs == {
+        ("B", "A", "support"),
+        ("O", "A", "attack"),
+        ("A", "N", "attack"),
+        ("N", "A", "attack"),
+        ("E", "A", "support"),
+        ("A", "X", "attack"),
+    }
     assert any("two attacks" in n for n in result.report.notes)
     assert any("bold/italic" in n for n in result.report.notes)
 
 
 def sample_map():
     m = ArgumentMap("Round trip")
+
     def st(i, text, kind, title="", tags=()):
         return Statement(f"s{i}", text, kind, title, tags=tags)
+
     statements = [
         st(1, "Cities should plant trees.", Kind.CONCLUSION, "Plant"),
         st(2, "Trees cool streets by 2°C [sic] <see> *this* _now_ #1 // not a comment", Kind.PREMISE),
@@ -116,12 +139,12 @@ def sample_map():
         st(10, "A lone claim the author asserts.", Kind.CONCLUSION),
     ]
     relations = [
-        Relation("r1", Polarity.SUPPORT, ("s2", "s3"), "s1"),            # linked support
+        Relation("r1", Polarity.SUPPORT, ("s2", "s3"), "s1"),  # linked support
         Relation("r2", Polarity.SUPPORT, ("s4",), "s2"),
         Relation("r3", Polarity.ATTACK, ("s5",), "s1"),
-        Relation("r4", Polarity.ATTACK, ("s6",), "r3"),                   # undercut of an attack
-        Relation("r5", Polarity.ATTACK, ("s7", "s8"), "s1"),              # linked attack
-        Relation("r6", Polarity.ATTACK, ("s9",), "r2"),                   # undercut of a support
+        Relation("r4", Polarity.ATTACK, ("s6",), "r3"),  # undercut of an attack
+        Relation("r5", Polarity.ATTACK, ("s7", "s8"), "s1"),  # linked attack
+        Relation("r6", Polarity.ATTACK, ("s9",), "r2"),  # undercut of a support
     ]
     m.add_many(statements, relations)
     return m
@@ -130,9 +153,11 @@ def sample_map():
 def signature(m):
     def key(sid):
         return m.statements[sid].title or m.statements[sid].text
+
     def rel_key(r):
         target = rel_key(m.relations[r.target]) if r.target in m.relations else key(r.target)
         return (frozenset(key(p) for p in r.premises), target, r.polarity.value)
+
     statements = sorted((key(s.id), s.text, s.kind.value, s.tags) for s in m.statements.values())
     return statements, sorted(map(repr, (rel_key(r) for r in m.relations.values())))
 
@@ -151,13 +176,16 @@ def test_export_is_deterministic():
     assert dumps(sample_map()) == dumps(sample_map())
 
 
-@pytest.mark.parametrize("data, where", [
-    (b"[A]: text\n  + [B]: b\n\n- C\n", "line 4, column 1"),
-    (b"(1) A\n(2) B\n", "line 3, column 1"),
-    (b"[A]: this _never ends\n", "line 1, column 11"),
-    (b"<A>: x\n\n(1) a\n----\n(2) b\n\n<A>\n\n(1) c\n----\n(2) d\n", "line 9, column 1"),
-    (b"[A]: text {bad: [yaml}\n", "line 1"),
-])
+@pytest.mark.parametrize(
+    "data, where",
+    [
+        (b"[A]: text\n  + [B]: b\n\n- C\n", "line 4, column 1"),
+        (b"(1) A\n(2) B\n", "line 3, column 1"),
+        (b"[A]: this _never ends\n", "line 1, column 11"),
+        (b"<A>: x\n\n(1) a\n----\n(2) b\n\n<A>\n\n(1) c\n----\n(2) d\n", "line 9, column 1"),
+        (b"[A]: text {bad: [yaml}\n", "line 1"),
+    ],
+)
 def test_malformed_argdown_gives_one_line_with_file_line_and_column(tmp_path, data, where):
     path = tmp_path / "bad.argdown"
     path.write_bytes(data)
@@ -191,8 +219,10 @@ def test_empty_file_is_an_empty_map(tmp_path):
 
 def test_drawing_settings_travel_in_argdowns_own_front_matter():
     m = ArgumentMap("Trees")
-    m.add_many([Statement("c", "Plant trees.", Kind.CONCLUSION, title="Plant"), Statement("p", "Shade cools.")],
-               [Relation("r", Polarity.SUPPORT, ("p",), "c")])
+    m.add_many(
+        [Statement("c", "Plant trees.", Kind.CONCLUSION, title="Plant"), Statement("p", "Shade cools.")],
+        [Relation("r", Polarity.SUPPORT, ("p",), "c")],
+    )
     m.set_meta(card_text="titles", layout_direction="LR")
     text = dumps(m)
     front = text.split("===")[1]
@@ -201,6 +231,7 @@ def test_drawing_settings_travel_in_argdowns_own_front_matter():
     assert back.meta["card_text"] == "titles" and back.meta["layout_direction"] == "LR"
     plain = loads_result("[A]: a.\n  + b.\n").map
     assert "card_text" not in plain.meta and "layout_direction" not in plain.meta
-    odd = loads_result("===\nmap:\n  statementLabelMode: text\ndot:\n  graphVizSettings:\n    rankdir: RL\n===\n\n"
-                       "[A]: a.\n").map
+    odd = loads_result(
+        "===\nmap:\n  statementLabelMode: text\ndot:\n  graphVizSettings:\n    rankdir: RL\n===\n\n[A]: a.\n"
+    ).map
     assert "card_text" not in odd.meta and "layout_direction" not in odd.meta  # nothing argmap can show

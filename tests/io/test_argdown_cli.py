@@ -2,16 +2,16 @@
 
 Needs ``@argdown/cli`` (``.ci/run`` installs it and sets ARGMAP_ARGDOWN_CLI); skips without it.
 """
+
 import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
+from test_argdown import json_triples, sample_map
 
 from argmap.io import read_any, write_any
-
-from test_argdown import json_triples, sample_map
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,8 +26,9 @@ def argdown_cli() -> str:
 def run_json(cli: str, folder: Path) -> dict[str, dict]:
     """argdown-cli's JSON for every .argdown file in ``folder``, in one node start-up."""
     out = folder / "json"
-    proc = subprocess.run([cli, "json", str(folder / "*.argdown"), str(out)], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [cli, "json", str(folder / "*.argdown"), str(out)], capture_output=True, text=True, timeout=120
+    )
     log = proc.stdout + proc.stderr
     assert "syntax error" not in log.lower() and "canceled" not in log.lower(), log
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}

@@ -1,4 +1,5 @@
 """Atomic writes: the new file appears whole, keeps the old one's mode, and leaves no temporary file."""
+
 import itertools
 import os
 import stat
@@ -51,9 +52,9 @@ def test_temporary_files_of_a_killed_save_are_removed_by_the_next_save(tmp_path)
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = int(gone.stdout)
-    left = tmp_path / f".out.txt.{dead}.3.tmp"          # a save killed half-way
+    left = tmp_path / f".out.txt.{dead}.3.tmp"  # a save killed half-way
     alive = tmp_path / f".out.txt.{os.getppid()}.0.tmp"  # a save of another process still running
-    other = tmp_path / f".other.txt.{dead}.0.tmp"       # another file's
+    other = tmp_path / f".other.txt.{dead}.0.tmp"  # another file's
     for f in (left, alive, other):
         f.write_text("half")
     atomic.atomic_write_text(tmp_path / "out.txt", "new")

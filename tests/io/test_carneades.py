@@ -1,4 +1,5 @@
 """Carneades YAML import: statements, arguments, undercutters, assumptions, expected labels, bad input."""
+
 from pathlib import Path
 
 import pytest
@@ -42,14 +43,17 @@ def test_argument_without_premises_gets_a_reported_placeholder():
     assert any("placeholder" in line for line in result.report.lines())
 
 
-@pytest.mark.parametrize("text, place", [
-    ("statements:\n  a: [unclosed\n", "line 3"),
-    ("- just\n- a list\n", ""),
-    ("statements:\n  a: A\narguments:\n  x:\n    premises: [a]\n", "line 4"),
-    ("statements:\n  a: A\narguments:\n  x:\n    conclusion: a\n    premises: [[1, 2]]\n", "line 6"),
-    ("statements: 7\n", "line 1"),
-    ("a: &x [1, 2]\nb: *x\n", "line 2"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("statements:\n  a: [unclosed\n", "line 3"),
+        ("- just\n- a list\n", ""),
+        ("statements:\n  a: A\narguments:\n  x:\n    premises: [a]\n", "line 4"),
+        ("statements:\n  a: A\narguments:\n  x:\n    conclusion: a\n    premises: [[1, 2]]\n", "line 6"),
+        ("statements: 7\n", "line 1"),
+        ("a: &x [1, 2]\nb: *x\n", "line 2"),
+    ],
+)
 def test_malformed_yaml_names_the_line(tmp_path, text, place):
     path = tmp_path / "bad.yml"
     path.write_text(text)

@@ -1,4 +1,5 @@
 """Markdown and plain-text outlines: structure, kinds, quotes, escaping, selections."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,25 +8,33 @@ from argmap.io import write_any
 from argmap.io.outline import markdown_outline, text_outline
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Source, Statement
 
+
 def _sample() -> ArgumentMap:
     """A small teaching map: linked and convergent reasons, evidence, an objection and a rebuttal."""
     m = ArgumentMap(title="Should the town build a bike lane?")
-    m.add_many([
-        Statement("c", "The town should build a protected bike lane on Main Street.", Kind.CONCLUSION,
-                  title="Build the lane"),
-        Statement("p1", "A protected lane cuts cycling injuries on the streets where it is built."),
-        Statement("p2", "Main Street has the most cycling injuries in town."),
-        Statement("p3", "More people would cycle to the shops if they felt safe."),
-        Statement("e1", "In the city's 2023 survey, 41% of residents said they would cycle more.", Kind.EVIDENCE),
-        Statement("o1", "Shops on Main Street will lose customers when parking spaces are removed."),
-        Statement("r1", "Studies of similar streets found that cyclists spend as much per month as drivers."),
-    ], [
-        Relation("R1", Polarity.SUPPORT, ("p1", "p2"), "c"),
-        Relation("R2", Polarity.SUPPORT, ("p3",), "c"),
-        Relation("R3", Polarity.SUPPORT, ("e1",), "p3"),
-        Relation("R4", Polarity.ATTACK, ("o1",), "c"),
-        Relation("R5", Polarity.ATTACK, ("r1",), "o1"),
-    ])
+    m.add_many(
+        [
+            Statement(
+                "c",
+                "The town should build a protected bike lane on Main Street.",
+                Kind.CONCLUSION,
+                title="Build the lane",
+            ),
+            Statement("p1", "A protected lane cuts cycling injuries on the streets where it is built."),
+            Statement("p2", "Main Street has the most cycling injuries in town."),
+            Statement("p3", "More people would cycle to the shops if they felt safe."),
+            Statement("e1", "In the city's 2023 survey, 41% of residents said they would cycle more.", Kind.EVIDENCE),
+            Statement("o1", "Shops on Main Street will lose customers when parking spaces are removed."),
+            Statement("r1", "Studies of similar streets found that cyclists spend as much per month as drivers."),
+        ],
+        [
+            Relation("R1", Polarity.SUPPORT, ("p1", "p2"), "c"),
+            Relation("R2", Polarity.SUPPORT, ("p3",), "c"),
+            Relation("R3", Polarity.SUPPORT, ("e1",), "p3"),
+            Relation("R4", Polarity.ATTACK, ("o1",), "c"),
+            Relation("R5", Polarity.ATTACK, ("r1",), "o1"),
+        ],
+    )
     return m
 
 
@@ -53,14 +62,21 @@ def _quoted_map() -> ArgumentMap:
     text = "The mayor said: 41% of people <b>would</b> cycle & more."
     m.add_source(Source("s", text, title="Town Gazette", author="A. Writer"))
     start = text.index("41%")
-    m.add_many([Statement("c", "We need lanes", Kind.CONCLUSION),
-                Statement("e", "Survey *result*", Kind.EVIDENCE,
-                          anchors=(Anchor("s", start, len(text) - 1, text[start:-1]),)),
-                Statement("u", "The survey was small", Kind.PREMISE),
-                Statement("x", "Cars <script>alert(1)</script> & \"quotes\"", Kind.PREMISE)],
-               [Relation("r1", Polarity.SUPPORT, ("e",), "c"),
-                Relation("r2", Polarity.ATTACK, ("u",), "r1"),
-                Relation("r3", Polarity.ATTACK, ("x",), "c")])
+    m.add_many(
+        [
+            Statement("c", "We need lanes", Kind.CONCLUSION),
+            Statement(
+                "e", "Survey *result*", Kind.EVIDENCE, anchors=(Anchor("s", start, len(text) - 1, text[start:-1]),)
+            ),
+            Statement("u", "The survey was small", Kind.PREMISE),
+            Statement("x", 'Cars <script>alert(1)</script> & "quotes"', Kind.PREMISE),
+        ],
+        [
+            Relation("r1", Polarity.SUPPORT, ("e",), "c"),
+            Relation("r2", Polarity.ATTACK, ("u",), "r1"),
+            Relation("r3", Polarity.ATTACK, ("x",), "c"),
+        ],
+    )
     return m
 
 
@@ -76,15 +92,20 @@ def test_evidence_quotes_its_passage_and_undercuts_are_marked() -> None:
 def test_markdown_keeps_hostile_text_literal() -> None:
     md = markdown_outline(_quoted_map())
     assert "<script>" not in md
-    assert "\\<script\\>alert(1)\\</script\\> & \"quotes\"" in md
+    assert '\\<script\\>alert(1)\\</script\\> & "quotes"' in md
     assert "Survey \\*result\\*" in md
 
 
 def test_every_statement_appears_even_in_a_cycle_and_once_expanded() -> None:
     m = ArgumentMap()
-    m.add_many([Statement("a", "alpha"), Statement("b", "beta"), Statement("c", "gamma")],
-               [Relation("1", Polarity.SUPPORT, ("a",), "b"), Relation("2", Polarity.SUPPORT, ("b",), "a"),
-                Relation("3", Polarity.ATTACK, ("c",), "a")])
+    m.add_many(
+        [Statement("a", "alpha"), Statement("b", "beta"), Statement("c", "gamma")],
+        [
+            Relation("1", Polarity.SUPPORT, ("a",), "b"),
+            Relation("2", Polarity.SUPPORT, ("b",), "a"),
+            Relation("3", Polarity.ATTACK, ("c",), "a"),
+        ],
+    )
     txt = text_outline(m)
     for word in ("alpha", "beta", "gamma"):
         assert word in txt
@@ -101,8 +122,10 @@ def test_a_selection_outlines_only_its_statements() -> None:
 def test_deep_chains_do_not_overflow_the_stack() -> None:
     m = ArgumentMap()
     n = 3000
-    m.add_many([Statement(f"s{i}", f"claim {i}") for i in range(n)],
-               [Relation(f"r{i}", Polarity.SUPPORT, (f"s{i + 1}",), f"s{i}") for i in range(n - 1)])
+    m.add_many(
+        [Statement(f"s{i}", f"claim {i}") for i in range(n)],
+        [Relation(f"r{i}", Polarity.SUPPORT, (f"s{i + 1}",), f"s{i}") for i in range(n - 1)],
+    )
     txt = markdown_outline(m)
     assert "claim 2999" in txt
 

@@ -1,5 +1,6 @@
 """Every format argmap reads, from a small file the project wrote (tests/io/fixtures): what a reader of
 the map relies on (statements, kinds, relations, linked premises, undercuts) and the round trips."""
+
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,15 @@ from argmap.io import dumps, loads, read_any, write_any
 from argmap.model import ArgumentMap, Kind, Polarity
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ALL = ["aif_mixed.json", "ova3_small.json", "micro_joint.xml", "carneades_small.yml", "school_uniforms.argdown",
-       "city_cycling.graphml", "cycling_network.graphml"]
+ALL = [
+    "aif_mixed.json",
+    "ova3_small.json",
+    "micro_joint.xml",
+    "carneades_small.yml",
+    "school_uniforms.argdown",
+    "city_cycling.graphml",
+    "cycling_network.graphml",
+]
 
 
 def name(m: ArgumentMap, sid: str) -> str:
@@ -27,8 +35,11 @@ def relations(m: ArgumentMap) -> set[str]:
 
 def shape(m: ArgumentMap) -> tuple:
     """What a map says, independent of its ids and of the order of its elements."""
-    return (m.meta.get("title"), sorted((st.title, st.text, st.kind.value, st.tags) for st in m.statements.values()),
-            sorted(relations(m)))
+    return (
+        m.meta.get("title"),
+        sorted((st.title, st.text, st.kind.value, st.tags) for st in m.statements.values()),
+        sorted(relations(m)),
+    )
 
 
 # ------------------------------------------------------------------------------------------ Argdown
@@ -37,9 +48,17 @@ def test_argdown_statements_arguments_and_kinds():
     m = result.map
     assert m.meta["title"] == "Should pupils wear school uniforms?"
     kinds = {st.title: st.kind for st in m.statements.values()}
-    assert kinds == {"Uniforms": Kind.CONCLUSION, "Price": Kind.PREMISE, "Second-hand": Kind.PREMISE,
-                     "No rules": Kind.PREMISE, "Cheap": Kind.PREMISE, "Pressure": Kind.PREMISE,
-                     "Survey": Kind.EVIDENCE, "One school": Kind.PREMISE, "Expression": Kind.PREMISE}
+    assert kinds == {
+        "Uniforms": Kind.CONCLUSION,
+        "Price": Kind.PREMISE,
+        "Second-hand": Kind.PREMISE,
+        "No rules": Kind.PREMISE,
+        "Cheap": Kind.PREMISE,
+        "Pressure": Kind.PREMISE,
+        "Survey": Kind.EVIDENCE,
+        "One school": Kind.PREMISE,
+        "Expression": Kind.PREMISE,
+    }
     by_title = {st.title: st for st in m.statements.values()}
     assert by_title["Uniforms"].text == "Pupils at state schools should wear a uniform."
     assert by_title["Uniforms"].tags == ("policy",)
@@ -54,8 +73,11 @@ def test_argdown_relations_linked_premises_contradiction_and_undercut():
     assert relations(m) == {
         "(Cheap + Pressure support Uniforms)",  # the premise-conclusion structure: one linked support
         belonging,
-        "(Expression attack Uniforms)", "(Price attack Uniforms)", "(Second-hand attack Price)",
-        "(Uniforms attack No rules)", "(No rules attack Uniforms)",  # a contradiction: an attack each way
+        "(Expression attack Uniforms)",
+        "(Price attack Uniforms)",
+        "(Second-hand attack Price)",
+        "(Uniforms attack No rules)",
+        "(No rules attack Uniforms)",  # a contradiction: an attack each way
         f"(One school attack {belonging})",  # the undercut of the argument <Belonging>
     }
     cost = next(r for r in m.relations.values() if len(r.premises) == 2)
@@ -76,8 +98,10 @@ def test_argdown_round_trip_keeps_what_the_file_says(tmp_path):
 def test_graphml_statements_relations_and_undercut():
     result = read_any(FIXTURES / "city_cycling.graphml")
     m = result.map
-    assert (m.meta["title"], m.meta["description"]) == ("Should the city build protected cycle lanes?",
-                                                       "A council debate, in brief.")
+    assert (m.meta["title"], m.meta["description"]) == (
+        "Should the city build protected cycle lanes?",
+        "A council debate, in brief.",
+    )
     lanes = m.statement("lanes")
     assert lanes.kind is Kind.CONCLUSION and lanes.title == "Build the lanes" and lanes.tags == ("transport",)
     assert m.statement("counts").kind is Kind.EVIDENCE and m.statement("shops").kind is Kind.PREMISE
@@ -114,8 +138,10 @@ def test_graphml_round_trip_keeps_the_map(tmp_path):
 
 def test_any_other_graphml_becomes_premises_and_supports():
     result = read_any(FIXTURES / "cycling_network.graphml")
-    assert relations(result.map) == {"(A congestion charge support Fewer cars in the centre)",
-                                     "(Better buses support Fewer cars in the centre)"}
+    assert relations(result.map) == {
+        "(A congestion charge support Fewer cars in the centre)",
+        "(Better buses support Fewer cars in the centre)",
+    }
     assert {st.kind for st in result.map.statements.values()} == {Kind.PREMISE}
     assert any("not an argmap GraphML" in line for line in result.report.lines())
 
@@ -135,8 +161,10 @@ def test_every_fixture_survives_the_argmap_format(fixture):
     assert dumps(back) == text
 
 
-@pytest.mark.parametrize("fixture", ["aif_mixed.json", "micro_joint.xml", "carneades_small.yml",
-                                     "school_uniforms.argdown", "city_cycling.graphml"])
+@pytest.mark.parametrize(
+    "fixture",
+    ["aif_mixed.json", "micro_joint.xml", "carneades_small.yml", "school_uniforms.argdown", "city_cycling.graphml"],
+)
 def test_every_fixture_survives_aif_and_graphml(fixture, tmp_path):
     """The exchange formats argmap writes carry statements, kinds, linked premises and undercuts."""
     m = read_any(FIXTURES / fixture).map

@@ -1,4 +1,5 @@
 """GraphML round trip (and networkx/yEd readability), DOT export for Graphviz, hostile GraphML."""
+
 import re
 import shutil
 import subprocess
@@ -14,29 +15,35 @@ from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Relation
 
 
 def _sample() -> ArgumentMap:
-    m = ArgumentMap("Street <trees> & \"shade\"")
+    m = ArgumentMap('Street <trees> & "shade"')
     m.add_many(
-        [Statement("c", "Plant trees.", Kind.CONCLUSION, anchors=(Anchor("s", 0, 12, "Plant trees."),),
-                   meta={"x": [1, 2]}),
-         Statement("p1", "They cool\nstreets \"a lot\" \\ really.", Kind.PREMISE, title="Cooling", tags=("a", "b")),
-         Statement("p2", "Shade is pleasant.", Kind.PREMISE, assessment="accepted"),
-         Statement("e", "Paris measured 3 degrees.", Kind.EVIDENCE),
-         Statement("o", "Roots break pavements.", Kind.PREMISE),
-         Statement("u", "Modern pits contain roots.", Kind.PREMISE)],
-        [Relation("r1", Polarity.SUPPORT, ("p2", "p1"), "c", scheme="Consequences", assessment="strong"),
-         Relation("r2", Polarity.SUPPORT, ("e",), "p1", kind=RelationKind.REPHRASE),
-         Relation("r3", Polarity.ATTACK, ("o",), "c"),
-         Relation("r4", Polarity.ATTACK, ("u",), "r3")],
+        [
+            Statement(
+                "c", "Plant trees.", Kind.CONCLUSION, anchors=(Anchor("s", 0, 12, "Plant trees."),), meta={"x": [1, 2]}
+            ),
+            Statement("p1", 'They cool\nstreets "a lot" \\ really.', Kind.PREMISE, title="Cooling", tags=("a", "b")),
+            Statement("p2", "Shade is pleasant.", Kind.PREMISE, assessment="accepted"),
+            Statement("e", "Paris measured 3 degrees.", Kind.EVIDENCE),
+            Statement("o", "Roots break pavements.", Kind.PREMISE),
+            Statement("u", "Modern pits contain roots.", Kind.PREMISE),
+        ],
+        [
+            Relation("r1", Polarity.SUPPORT, ("p2", "p1"), "c", scheme="Consequences", assessment="strong"),
+            Relation("r2", Polarity.SUPPORT, ("e",), "p1", kind=RelationKind.REPHRASE),
+            Relation("r3", Polarity.ATTACK, ("o",), "c"),
+            Relation("r4", Polarity.ATTACK, ("u",), "r3"),
+        ],
         {"c": (10.5, -20.0), "r1": (10.0, 80.0), "p1": (0.0, 200.0)},
-        sources=[Source("s", "Plant trees. They cool streets.", "op-ed")])
+        sources=[Source("s", "Plant trees. They cool streets.", "op-ed")],
+    )
     return m
 
 
 def _shape(m):
-    return ({s.id: (s.text, s.kind, s.title, s.tags, s.anchors, s.assessment, dict(s.meta))
-             for s in m.statements.values()},
-            {r.id: (r.polarity, r.premises, r.target, r.kind, r.scheme, r.assessment)
-             for r in m.relations.values()})
+    return (
+        {s.id: (s.text, s.kind, s.title, s.tags, s.anchors, s.assessment, dict(s.meta)) for s in m.statements.values()},
+        {r.id: (r.polarity, r.premises, r.target, r.kind, r.scheme, r.assessment) for r in m.relations.values()},
+    )
 
 
 def test_graphml_round_trip_keeps_everything(tmp_path):
@@ -121,17 +128,23 @@ EXTERNAL = """<?xml version="1.0"?>
 NS = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
 
 
-@pytest.mark.parametrize("text, words", [
-    (BILLION_LAUGHS, "entities"),
-    (EXTERNAL, "entit"),
-    (NS + "<graph><node id='a'>", "line"),
-    ("<svg/>", "not GraphML"),
-    (NS + "</graphml>", "has no <graph>"),
-    (NS + "<graph><node id='a'/><node id='a'/></graph></graphml>", "<node id=\"a\">"),
-    (NS + "<graph><node id='a'/><edge source='a' target='zz'/></graph></graphml>", "zz"),
-    (NS + "<key id='k' for='node' attr.name='x' attr.type='double'/><graph><node id='a'><data key='k'>far</data>"
-          "</node></graph></graphml>", "<node id=\"a\">: x must be a finite double"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (BILLION_LAUGHS, "entities"),
+        (EXTERNAL, "entit"),
+        (NS + "<graph><node id='a'>", "line"),
+        ("<svg/>", "not GraphML"),
+        (NS + "</graphml>", "has no <graph>"),
+        (NS + "<graph><node id='a'/><node id='a'/></graph></graphml>", '<node id="a">'),
+        (NS + "<graph><node id='a'/><edge source='a' target='zz'/></graph></graphml>", "zz"),
+        (
+            NS + "<key id='k' for='node' attr.name='x' attr.type='double'/><graph><node id='a'><data key='k'>far</data>"
+            "</node></graph></graphml>",
+            '<node id="a">: x must be a finite double',
+        ),
+    ],
+)
 def test_hostile_graphml_gives_one_line(tmp_path, text, words):
     path = tmp_path / "bad.graphml"
     path.write_text(text)

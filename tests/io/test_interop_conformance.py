@@ -1,4 +1,5 @@
 """Every shared interop file of the formats argmap imports: counts, anchors, labels, round trips."""
+
 import json
 from collections import Counter
 
@@ -20,8 +21,10 @@ def _files(shared_dir, folder, pattern):
 
 
 def _shape(m):
-    return ({s.id: (s.text, s.kind) for s in m.statements.values()},
-            {r.id: (r.polarity, r.kind, r.premises, r.target) for r in m.relations.values()})
+    return (
+        {s.id: (s.text, s.kind) for s in m.statements.values()},
+        {r.id: (r.polarity, r.kind, r.premises, r.target) for r in m.relations.values()},
+    )
 
 
 def test_every_shared_aif_file_imports_with_matching_counts(shared_dir):
@@ -70,8 +73,11 @@ def test_every_shared_carneades_file_keeps_statements_arguments_and_labels(share
 
 
 def test_shared_files_survive_graphml(shared_dir, tmp_path):
-    paths = (_files(shared_dir, "aif", "*.json")[:10] + _files(shared_dir, "microtexts", "*.xml")
-             + _files(shared_dir, "carneades", "*.yml"))
+    paths = (
+        _files(shared_dir, "aif", "*.json")[:10]
+        + _files(shared_dir, "microtexts", "*.xml")
+        + _files(shared_dir, "carneades", "*.yml")
+    )
     for path in paths:
         m = read_any(path).map
         out = tmp_path / "x.graphml"

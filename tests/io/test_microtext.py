@@ -1,4 +1,5 @@
 """Argumentative microtext import: anchors exact to the source, joints, exa/add/reb/und, hostile XML."""
+
 import shutil
 from pathlib import Path
 
@@ -18,12 +19,12 @@ def test_joint_crlf_and_whitespace_are_anchored_exactly():
     assert not broken_anchors(m)
     joint = m.statements["a2"]
     (a,) = joint.anchors  # adjacent EDUs of a joint: one anchor over both
-    assert src.text[a.start:a.end] == "The  charge cut traffic\nby a fifth in Stockholm,\nfor example."
+    assert src.text[a.start : a.end] == "The  charge cut traffic\nby a fifth in Stockholm,\nfor example."
     assert joint.text == "The charge cut traffic by a fifth in Stockholm, for example."
     assert joint.meta["microtext"] == {"role": "pro", "edus": ["e2", "e3"]}
     for st in m.statements.values():
         for anc in st.anchors:
-            assert " ".join(src.text[anc.start:anc.end].split()) == st.text
+            assert " ".join(src.text[anc.start : anc.end].split()) == st.text
 
 
 def test_relations_kinds_and_central_claim():
@@ -39,8 +40,11 @@ def test_relations_kinds_and_central_claim():
 
 
 def test_add_makes_a_linked_premise(tmp_path):
-    xml = (FIXTURES / "micro_joint.xml").read_text().replace(
-        '<edge id="c14" src="a7" trg="c13" type="und"/>', '<edge id="c14" src="a7" trg="c13" type="add"/>')
+    xml = (
+        (FIXTURES / "micro_joint.xml")
+        .read_text()
+        .replace('<edge id="c14" src="a7" trg="c13" type="und"/>', '<edge id="c14" src="a7" trg="c13" type="add"/>')
+    )
     (tmp_path / "m.xml").write_text(xml)
     shutil.copy(FIXTURES / "micro_joint.txt", tmp_path / "m.txt")
     m = read_any(tmp_path / "m.xml").map
@@ -70,18 +74,27 @@ EXTERNAL = """<?xml version="1.0"?>
 """
 
 
-@pytest.mark.parametrize("text, words", [
-    (BILLION_LAUGHS, "entities"),
-    (EXTERNAL, "entit"),
-    ('<arggraph id="x"><edu id="e1">cut', "line"),
-    ("<other/>", "<other>"),
-    ('<arggraph id="x"><edu id="e1">a</edu><adu id="a1" type="maybe"/></arggraph>', '<adu id="a1">'),
-    ('<arggraph id="x"><edu id="e1">a</edu><adu id="a1" type="pro"/>'
-     '<edge id="c1" src="e1" trg="a9" type="seg"/></arggraph>', '<edge id="c1">'),
-    ('<arggraph id="x"><edu id="e1">a</edu><adu id="a1" type="pro"/>'
-     '<edge id="c1" src="a1" trg="a1" type="boo"/></arggraph>', '<edge id="c1">'),
-    ('<arggraph id="x"><edu id="e1">a</edu><edu id="e1">b</edu><adu id="a1" type="pro"/></arggraph>', "twice"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (BILLION_LAUGHS, "entities"),
+        (EXTERNAL, "entit"),
+        ('<arggraph id="x"><edu id="e1">cut', "line"),
+        ("<other/>", "<other>"),
+        ('<arggraph id="x"><edu id="e1">a</edu><adu id="a1" type="maybe"/></arggraph>', '<adu id="a1">'),
+        (
+            '<arggraph id="x"><edu id="e1">a</edu><adu id="a1" type="pro"/>'
+            '<edge id="c1" src="e1" trg="a9" type="seg"/></arggraph>',
+            '<edge id="c1">',
+        ),
+        (
+            '<arggraph id="x"><edu id="e1">a</edu><adu id="a1" type="pro"/>'
+            '<edge id="c1" src="a1" trg="a1" type="boo"/></arggraph>',
+            '<edge id="c1">',
+        ),
+        ('<arggraph id="x"><edu id="e1">a</edu><edu id="e1">b</edu><adu id="a1" type="pro"/></arggraph>', "twice"),
+    ],
+)
 def test_hostile_or_malformed_xml_gives_one_line(tmp_path, text, words):
     path = tmp_path / "bad.xml"
     path.write_text(text)

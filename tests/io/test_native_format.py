@@ -1,4 +1,5 @@
 """The .argmap.json format: one clear error per kind of bad input, deterministic and atomic saves, migration."""
+
 import json
 import os
 
@@ -13,8 +14,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def doc(statements=(), relations=(), **extra):
-    d = {"format": "argmap", "version": 1, "meta": {"title": "x"}, "sources": [],
-         "statements": list(statements), "relations": list(relations)}
+    d = {
+        "format": "argmap",
+        "version": 1,
+        "meta": {"title": "x"},
+        "sources": [],
+        "statements": list(statements),
+        "relations": list(relations),
+    }
     d.update(extra)
     return d
 
@@ -81,18 +88,21 @@ def test_drawing_settings_in_meta_are_checked_and_kept(tmp_path):
     m = load_map(p)
     assert m.meta["card_text"] == "titles" and m.meta["layout_direction"] == "LR"
     save_map(m, p)
-    assert json.loads(p.read_text(encoding="utf-8"))["meta"] == {"title": "x", "card_text": "titles",
-                                                                 "layout_direction": "LR"}
+    assert json.loads(p.read_text(encoding="utf-8"))["meta"] == {
+        "title": "x",
+        "card_text": "titles",
+        "layout_direction": "LR",
+    }
     m = load_map(write(tmp_path, doc(GOOD_ST, meta={"title": "x", "card_text": None})))
-    assert "card_text" not in m.meta   # null: the default
+    assert "card_text" not in m.meta  # null: the default
 
 
 def test_dangling_reference_names_json_path(tmp_path):
-    msg = load_error(tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b", "zz"],
-                                              "target": "a"}]))
+    msg = load_error(
+        tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b", "zz"], "target": "a"}])
+    )
     assert "relations[0].premises[1]" in msg and "'zz'" in msg
-    msg = load_error(tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b"],
-                                              "target": "gone"}]))
+    msg = load_error(tmp_path, doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b"], "target": "gone"}]))
     assert "relations[0].target" in msg
 
 
@@ -131,9 +141,12 @@ def test_deeply_nested_json_does_not_crash(tmp_path):
 
 def test_version_0_is_migrated(tmp_path):
     assert 0 in MIGRATIONS
-    old = {"format": "argmap", "version": 0, "statements": [
-        {"id": "a", "type": "conclusion", "text": "A"}, {"id": "b", "type": "premise", "text": "B"}],
-        "relations": [{"id": "r", "sign": "-", "from": "b", "to": "a"}]}
+    old = {
+        "format": "argmap",
+        "version": 0,
+        "statements": [{"id": "a", "type": "conclusion", "text": "A"}, {"id": "b", "type": "premise", "text": "B"}],
+        "relations": [{"id": "r", "sign": "-", "from": "b", "to": "a"}],
+    }
     m = load_map(write(tmp_path, old))
     assert m.statement("a").kind is Kind.CONCLUSION
     assert m.relation("r").polarity is Polarity.ATTACK and m.relation("r").premises == ("b",)
@@ -192,8 +205,10 @@ def test_reference_errors_name_the_file_place_before_model_errors(tmp_path):
     """A dangling premise is named by its JSON path even when the map has a problem only the model sees
     (a relation targeting itself); a map with only the latter gets the model's message and the relation."""
     st = [{"id": "a", "kind": "premise", "text": "A"}, {"id": "b", "kind": "conclusion", "text": "B"}]
-    rels = [{"id": "r1", "polarity": "support", "premises": ["a"], "target": "r1"},
-            {"id": "r2", "polarity": "support", "premises": ["zz"], "target": "b"}]
+    rels = [
+        {"id": "r1", "polarity": "support", "premises": ["a"], "target": "r1"},
+        {"id": "r2", "polarity": "support", "premises": ["zz"], "target": "b"},
+    ]
     assert load_error(tmp_path, doc(st, rels)).endswith(": relations[1].premises[0]: no statement with id 'zz'")
     msg = load_error(tmp_path, doc(st, rels[:1]))
     assert msg.endswith(": relations[0]: relation 'r1' cannot target itself")
@@ -210,8 +225,9 @@ def test_schema_errors_word_what_is_wrong_and_where():
         loads(text, "m.argmap.json")
     msg = str(info.value)
     assert msg.startswith("m.argmap.json: statements[0].kind: Input should be") and "'claim'" in msg
-    text = ('{"format": "argmap", "version": 1, '
-            '"statements": [{"id": "a", "kind": "premise", "text": "A", "colour": 1}]}')
+    text = (
+        '{"format": "argmap", "version": 1, "statements": [{"id": "a", "kind": "premise", "text": "A", "colour": 1}]}'
+    )
     with pytest.raises(MapFileError, match=r"^m.argmap.json: statements\[0\].colour: unknown field$"):
         loads(text, "m.argmap.json")
 
@@ -229,8 +245,18 @@ def test_valid_map_with_deeply_nested_metadata_loads(tmp_path):
 
 
 def test_values_read_as_the_schema_types_them(tmp_path):
-    st = [{"id": "a", "kind": "conclusion", "text": "A", "position": [1, -2], "pinned": True, "tags": ["t"],
-           "meta": {"from": {"x": [1, 2.5, None]}}}, {"id": "b", "kind": "evidence", "text": "B", "position": [0.5, 3]}]
+    st = [
+        {
+            "id": "a",
+            "kind": "conclusion",
+            "text": "A",
+            "position": [1, -2],
+            "pinned": True,
+            "tags": ["t"],
+            "meta": {"from": {"x": [1, 2.5, None]}},
+        },
+        {"id": "b", "kind": "evidence", "text": "B", "position": [0.5, 3]},
+    ]
     rels = [{"id": "r", "polarity": "attack", "premises": ["b"], "target": "a", "kind": "rephrase", "position": [7, 8]}]
     m = load_map(write(tmp_path, doc(st, rels, meta={"title": "x", "author": "Ann"})))
     assert m.positions == {"a": (1.0, -2.0), "b": (0.5, 3.0), "r": (7.0, 8.0)}

@@ -1,4 +1,5 @@
 """Recovery copies and file locks, without Qt: written atomically, listed when their writer is gone, removed."""
+
 from __future__ import annotations
 
 import json
@@ -56,8 +57,12 @@ def test_write_makes_a_normal_map_and_a_sidecar(tmp_path: Path) -> None:
     assert path.parent == tmp_path / "recovery" and path.name.endswith(".argmap.json")
     assert dumps(load_map(path)) == dumps(amap)
     [entry] = store.entries()
-    assert (entry.key, entry.original, entry.title, entry.map_path) == ("k1", str(tmp_path / "trees.argmap.json"),
-                                                                      "trees", path)
+    assert (entry.key, entry.original, entry.title, entry.map_path) == (
+        "k1",
+        str(tmp_path / "trees.argmap.json"),
+        "trees",
+        path,
+    )
     assert entry.owner.is_current()
     assert dumps(store.load(entry)) == dumps(amap)
 

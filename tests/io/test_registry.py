@@ -1,4 +1,5 @@
 """The format registry: argmap.io lists its own formats; the application adds the ones drawn above io."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -18,9 +19,11 @@ def formats(monkeypatch):
 
 
 def test_io_alone_reads_and_writes_its_file_formats_and_draws_no_pictures(repo_root):
-    code = ("import argmap.io.registry as r\n"
-            "print(' '.join(f.name for f in r.FORMATS))\n"
-            "print(' '.join(r.writable_names()))")
+    code = (
+        "import argmap.io.registry as r\n"
+        "print(' '.join(f.name for f in r.FORMATS))\n"
+        "print(' '.join(r.writable_names()))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo_root)
     names, writable = (line.split() for line in out.stdout.splitlines())
     assert names == ["argmap", "aif", "microtext", "carneades", "graphml", "dot", "argdown", "markdown", "text"]
@@ -28,10 +31,12 @@ def test_io_alone_reads_and_writes_its_file_formats_and_draws_no_pictures(repo_r
 
 
 def test_the_application_adds_the_picture_formats_after_the_file_formats(repo_root):
-    code = ("import argmap.io.registry as r\nfrom argmap.ui.export.formats import register_picture_formats\n"
-            "register_picture_formats()\nregister_picture_formats()\n"
-            "print(' '.join(f.name for f in r.FORMATS))\nimport sys\n"
-            "print(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import argmap.io.registry as r\nfrom argmap.ui.export.formats import register_picture_formats\n"
+        "register_picture_formats()\nregister_picture_formats()\n"
+        "print(' '.join(f.name for f in r.FORMATS))\nimport sys\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo_root)
     names, qt = out.stdout.splitlines()
     assert names.split()[-3:] == ["svg", "png", "pdf"] and len(names.split()) == 12

@@ -1,4 +1,5 @@
 """Reading source texts from plain text, Markdown and HTML files."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Random argument maps for the layout's property tests, and what "further along the flow" means."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, settings

@@ -1,15 +1,15 @@
 """Compaction of wide fan-outs: reasons wrapped into bands, with clear vertical channels for their edges."""
+
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from random_maps import SETTINGS, below, dags
 
 from argmap.layout import layout_graph, layout_map, overlaps, place_new
-from argmap.measure import map_sizes
 from argmap.layout.structure import assign_layers, build_tree, extract
+from argmap.measure import map_sizes
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
-
-from random_maps import SETTINGS, below, dags
 
 S, A = Polarity.SUPPORT, Polarity.ATTACK
 
@@ -19,10 +19,14 @@ def fan(n: int = 12, attacks: int = 3) -> ArgumentMap:
     statements = [Statement("c", "The conclusion of a long op-ed " * 2)]
     relations = []
     for i in range(n):
-        statements += [Statement(f"p{i}", f"Reason number {i} for the conclusion " * 3),
-                       Statement(f"e{i}", f"Evidence {i} " * (3 + i % 4))]
-        relations += [Relation(f"r{i}", A if i >= n - attacks else S, (f"p{i}",), "c"),
-                      Relation(f"q{i}", S, (f"e{i}",), f"p{i}")]
+        statements += [
+            Statement(f"p{i}", f"Reason number {i} for the conclusion " * 3),
+            Statement(f"e{i}", f"Evidence {i} " * (3 + i % 4)),
+        ]
+        relations += [
+            Relation(f"r{i}", A if i >= n - attacks else S, (f"p{i}",), "c"),
+            Relation(f"q{i}", S, (f"e{i}",), f"p{i}"),
+        ]
     amap = ArgumentMap()
     amap.add_many(statements, relations)
     return amap
@@ -154,21 +158,29 @@ def test_laying_out_a_map_never_imports_networkx():
     import sys
     from pathlib import Path
 
-    code = ("import sys\n"
-            "from argmap.layout import layout_map, place_new\n"
-            "from argmap.model import ArgumentMap, Polarity, Relation, Statement\n"
-            "m = ArgumentMap()\n"
-            "m.add_many([Statement('c', 'c'), Statement('p', 'p'), Statement('q', 'q')],\n"
-            "           [Relation('r', Polarity.SUPPORT, ('p',), 'c'), Relation('u', Polarity.ATTACK, ('q',), 'r')])\n"
-            "m.move(layout_map(m))\n"
-            "m.move(layout_map(m, only={'p', 'r'}))\n"
-            "m.add_statement(Statement('n', 'n'))\n"
-            "m.add_relation(Relation('rn', Polarity.SUPPORT, ('n',), 'c'))\n"
-            "assert set(place_new(m, ['n', 'rn'])) == {'n', 'rn'}\n"
-            "print('networkx' in sys.modules)\n")
+    code = (
+        "import sys\n"
+        "from argmap.layout import layout_map, place_new\n"
+        "from argmap.model import ArgumentMap, Polarity, Relation, Statement\n"
+        "m = ArgumentMap()\n"
+        "m.add_many([Statement('c', 'c'), Statement('p', 'p'), Statement('q', 'q')],\n"
+        "           [Relation('r', Polarity.SUPPORT, ('p',), 'c'), Relation('u', Polarity.ATTACK, ('q',), 'r')])\n"
+        "m.move(layout_map(m))\n"
+        "m.move(layout_map(m, only={'p', 'r'}))\n"
+        "m.add_statement(Statement('n', 'n'))\n"
+        "m.add_relation(Relation('rn', Polarity.SUPPORT, ('n',), 'c'))\n"
+        "assert set(place_new(m, ['n', 'rn'])) == {'n', 'rn'}\n"
+        "print('networkx' in sys.modules)\n"
+    )
     root = Path(__file__).resolve().parents[2]
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
-                         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -201,8 +213,13 @@ def test_swapping_neighbouring_reasons_never_adds_crossings_nor_mixes_objections
         rels = [r for r in amap.relations_into(sid) if with_swaps[r.id][1] > with_swaps[sid][1]]
         rows = {round(with_swaps[r.id][1], 6) for r in rels}
         for row in rows:
-            same = [r for r in rels if round(with_swaps[r.id][1], 6) == row and len(r.premises) == 1
-                    and amap.relations_from(r.premises[0]) == [r]]
+            same = [
+                r
+                for r in rels
+                if round(with_swaps[r.id][1], 6) == row
+                and len(r.premises) == 1
+                and amap.relations_from(r.premises[0]) == [r]
+            ]
             sup = [with_swaps[r.id][0] for r in same if r.polarity is S]
             att = [with_swaps[r.id][0] for r in same if r.polarity is A]
             if sup and att:

@@ -1,4 +1,5 @@
 """Property tests of the automatic layout on random argument maps (no Qt)."""
+
 from __future__ import annotations
 
 from hypothesis import given
@@ -40,8 +41,9 @@ def test_linked_premises_sit_side_by_side_under_their_junction(case):
         ys = {pos[p][1] for p in rel.premises}
         assert len(ys) == 1, "linked premises share a row"
         xs = sorted(pos[p][0] for p in rel.premises)
-        between = [s for s in amap.statements if s not in rel.premises and pos[s][1] in ys
-                   and xs[0] < pos[s][0] < xs[-1]]
+        between = [
+            s for s in amap.statements if s not in rel.premises and pos[s][1] in ys and xs[0] < pos[s][0] < xs[-1]
+        ]
         assert not between, "nothing sits between linked premises"
         assert xs[0] <= pos[rel.id][0] <= xs[-1]
 

@@ -1,4 +1,5 @@
 """The layout's reading rules on small hand-made maps, the quality counters, and ``argmap layout``."""
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,10 @@ def make(relations: list[tuple[str, Polarity, tuple[str, ...], str]], extra: tup
         names.add(target)
     rel_ids = {r[0] for r in relations}
     amap = ArgumentMap()
-    amap.add_many([Statement(n, f"Statement {n} " * 3) for n in sorted(names - rel_ids)],
-                  [Relation(rid, pol, prem, t) for rid, pol, prem, t in relations])
+    amap.add_many(
+        [Statement(n, f"Statement {n} " * 3) for n in sorted(names - rel_ids)],
+        [Relation(rid, pol, prem, t) for rid, pol, prem, t in relations],
+    )
     return amap
 
 
@@ -72,8 +75,9 @@ def test_disconnected_parts_are_packed_side_by_side():
     sizes = map_sizes(amap)
     pos = layout_graph(amap.graph, sizes)
     parts = [{"c1", "a", "r1"}, {"c2", "b", "d", "r2", "r3"}, {"lonely"}]
-    spans = sorted((min(pos[i][0] - sizes[i][0] / 2 for i in p), max(pos[i][0] + sizes[i][0] / 2 for i in p))
-                   for p in parts)
+    spans = sorted(
+        (min(pos[i][0] - sizes[i][0] / 2 for i in p), max(pos[i][0] + sizes[i][0] / 2 for i in p)) for p in parts
+    )
     assert all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
     assert {pos[c][1] for c in ("c1", "c2", "lonely")} == {pos["c1"][1]}
 

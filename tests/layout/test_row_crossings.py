@@ -1,4 +1,5 @@
 """RowCrossings (the y worked out once) counts exactly what segment_crossings counts."""
+
 import random
 
 from argmap.layout.metrics import RowCrossings, segment_crossings
@@ -35,6 +36,7 @@ def test_pieces_in_a_band_cross_when_their_order_flips():
                 x += [top, bottom]
                 y += [40.0 * k, 40.0 * k + 20]
             bands.append(band)
-        expected = sum(1 for band in bands for i, p in enumerate(band) for q in band[i + 1:]
-                       if (p[0] - q[0]) * (p[1] - q[1]) < 0)
+        expected = sum(
+            1 for band in bands for i, p in enumerate(band) for q in band[i + 1 :] if (p[0] - q[0]) * (p[1] - q[1]) < 0
+        )
         assert RowCrossings(ends, y).count(x) == expected, trial

@@ -1,16 +1,17 @@
 """The transposition's crossing delta (band-filtered candidates) equals a pair-by-pair recount."""
+
 import random
 
 from hypothesis import given
 from hypothesis import strategies as st
+from random_maps import SETTINGS
 
 from argmap.layout.engine import _rows
-from argmap.measure import JUNCTION_SIZE
 from argmap.layout.structure import assign_layers, build_tree, extract
 from argmap.layout.tidy import place_x
-from argmap.layout.transpose import _cross, Edges, _Index
+from argmap.layout.transpose import Edges, _cross, _Index
+from argmap.measure import JUNCTION_SIZE
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
-from random_maps import SETTINGS
 
 
 def _brute_delta(edges: Edges, x: list[float], shift: dict[int, float], moved: set[int]) -> int:
@@ -25,8 +26,9 @@ def _brute_delta(edges: Edges, x: list[float], shift: dict[int, float], moved: s
                 continue
             if {a, b} & {c, d}:
                 continue
-            total += _cross((x1[a], y[a], x1[b], y[b]), (x1[c], y[c], x1[d], y[d])) \
-                - _cross((x[a], y[a], x[b], y[b]), (x[c], y[c], x[d], y[d]))
+            total += _cross((x1[a], y[a], x1[b], y[b]), (x1[c], y[c], x1[d], y[d])) - _cross(
+                (x[a], y[a], x[b], y[b]), (x[c], y[c], x[d], y[d])
+            )
     return total
 
 
@@ -34,8 +36,12 @@ def _debate(rng: random.Random, n: int) -> tuple[ArgumentMap, dict]:
     """A tree of reasons, many layers deep, and a fifth as many premises serving a second target
     (cross relations, mostly over several rows), with cards of random widths."""
     statements = [Statement(f"s{i}", f"text {i}") for i in range(n)]
-    rels = [Relation(f"r{i}", rng.choice([Polarity.SUPPORT, Polarity.ATTACK]), (f"s{i}",),
-                     f"s{rng.randrange(max(0, i - 4), i)}") for i in range(1, n)]
+    rels = [
+        Relation(
+            f"r{i}", rng.choice([Polarity.SUPPORT, Polarity.ATTACK]), (f"s{i}",), f"s{rng.randrange(max(0, i - 4), i)}"
+        )
+        for i in range(1, n)
+    ]
     for k in range(n // 5):
         p = rng.randrange(2, n)
         rels.append(Relation(f"c{k}", Polarity.SUPPORT, (f"s{p}",), f"s{rng.randrange(0, p - 1)}"))
@@ -47,7 +53,7 @@ def _debate(rng: random.Random, n: int) -> tuple[ArgumentMap, dict]:
 
 
 @SETTINGS
-@given(st.integers(2, 60), st.integers(0, 2 ** 32 - 1))
+@given(st.integers(2, 60), st.integers(0, 2**32 - 1))
 def test_delta_matches_a_recount_of_every_pair(n, seed):
     rng = random.Random(seed)
     amap, sizes = _debate(rng, n)

@@ -1,4 +1,5 @@
 """Compact (titles-only) cards are measured to hold the title alone, on balanced lines."""
+
 from __future__ import annotations
 
 from argmap import measure

@@ -1,4 +1,5 @@
 """The fast word wrap and card sizes give exactly what the straightforward version gave."""
+
 from __future__ import annotations
 
 import json
@@ -58,11 +59,15 @@ def old_wrap(text: str, font=measure.REGULAR, max_width: float = measure.MAX_TEX
 def old_size(text: str, title: str) -> tuple[float, float]:
     title_lines = old_wrap(title, measure.BOLD) if title.strip() else []
     text_lines = old_wrap(text or " ", measure.REGULAR)
-    widest = max([old_width(measure.BOLD, t) for t in title_lines]
-                 + [old_width(measure.REGULAR, t) for t in text_lines] + [0.0])
+    widest = max(
+        [old_width(measure.BOLD, t) for t in title_lines] + [old_width(measure.REGULAR, t) for t in text_lines] + [0.0]
+    )
     width = max(measure.MIN_CARD_WIDTH, min(measure.MAX_TEXT_WIDTH, widest) + 2 * measure.PAD_X)
-    text_y = measure.PAD_Y + measure.LABEL_HEIGHT + (
-        len(title_lines) * measure.LINE_HEIGHT + measure.TITLE_GAP if title_lines else 0.0)
+    text_y = (
+        measure.PAD_Y
+        + measure.LABEL_HEIGHT
+        + (len(title_lines) * measure.LINE_HEIGHT + measure.TITLE_GAP if title_lines else 0.0)
+    )
     return round(width, 2), round(text_y + len(text_lines) * measure.LINE_HEIGHT + measure.PAD_Y, 2)
 
 
@@ -75,9 +80,11 @@ def corpus() -> list[tuple[str, str]]:
     rng = random.Random(5)
     alphabet = "abcdefghijklmnopqrstuvwxyz   ,.;'-\u00e9\u00fc\u4e2d\u2014W\n"
     for _ in range(400):
-        words = ["".join(rng.choice(alphabet) for _ in range(rng.choice([1, 3, 6, 12, 40, 90])))
-                 for _ in range(rng.randint(0, 40))]
-        texts.append((" ".join(words), " ".join(words[:rng.randint(0, 6)])))
+        words = [
+            "".join(rng.choice(alphabet) for _ in range(rng.choice([1, 3, 6, 12, 40, 90])))
+            for _ in range(rng.randint(0, 40))
+        ]
+        texts.append((" ".join(words), " ".join(words[: rng.randint(0, 6)])))
     return texts
 
 

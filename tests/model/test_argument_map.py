@@ -1,4 +1,5 @@
 """Model operations, their invariants and their events (no Qt)."""
+
 import pytest
 
 from argmap.model import (
@@ -35,8 +36,14 @@ def record(m: ArgumentMap) -> list[Change]:
 
 
 def state(m: ArgumentMap):
-    return (list(m.statements.items()), list(m.relations.items()), list(m.sources.items()),
-            dict(m.positions), set(m.pinned), dict(m.meta))
+    return (
+        list(m.statements.items()),
+        list(m.relations.items()),
+        list(m.sources.items()),
+        dict(m.positions),
+        set(m.pinned),
+        dict(m.meta),
+    )
 
 
 def test_graph_mirrors_premise_relation_target():
@@ -48,15 +55,18 @@ def test_graph_mirrors_premise_relation_target():
     m.check_invariants()
 
 
-@pytest.mark.parametrize("rel, message", [
-    (Relation("x", Polarity.SUPPORT, (), "c"), "no premise"),
-    (Relation("x", Polarity.SUPPORT, ("nope",), "c"), "not a statement"),
-    (Relation("x", Polarity.SUPPORT, ("p1",), "nope"), "neither a statement nor a relation"),
-    (Relation("x", Polarity.SUPPORT, ("c",), "c"), "premise of a relation into itself"),
-    (Relation("x", Polarity.SUPPORT, ("p1", "p1"), "c"), "twice"),
-    (Relation("r1", Polarity.SUPPORT, ("p1",), "c"), "duplicate id"),
-    (Relation("x", "sideways", ("p1",), "c"), "unknown polarity"),
-])
+@pytest.mark.parametrize(
+    "rel, message",
+    [
+        (Relation("x", Polarity.SUPPORT, (), "c"), "no premise"),
+        (Relation("x", Polarity.SUPPORT, ("nope",), "c"), "not a statement"),
+        (Relation("x", Polarity.SUPPORT, ("p1",), "nope"), "neither a statement nor a relation"),
+        (Relation("x", Polarity.SUPPORT, ("c",), "c"), "premise of a relation into itself"),
+        (Relation("x", Polarity.SUPPORT, ("p1", "p1"), "c"), "twice"),
+        (Relation("r1", Polarity.SUPPORT, ("p1",), "c"), "duplicate id"),
+        (Relation("x", "sideways", ("p1",), "c"), "unknown polarity"),
+    ],
+)
 def test_bad_relations_are_refused_without_change(rel, message):
     m = small_map()
     before = state(m)

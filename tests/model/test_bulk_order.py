@@ -1,4 +1,5 @@
 """Adding many elements at once: relations in any order, and what the model refuses in one line."""
+
 import pytest
 
 from argmap.model import ArgumentMap, Kind, ModelError, Polarity, Relation, Statement
@@ -10,7 +11,7 @@ def statements(*ids: str) -> list[Statement]:
 
 def test_an_undercut_may_come_before_the_relation_it_attacks():
     amap = ArgumentMap()
-    amap.graph  # the graph mirror, when built, follows too
+    _ = amap.graph  # the graph mirror, when built, follows too
     u = Relation("u", Polarity.ATTACK, ("c",), "r")
     uu = Relation("uu", Polarity.ATTACK, ("d",), "u")
     r = Relation("r", Polarity.SUPPORT, ("b",), "a")
@@ -40,7 +41,7 @@ def test_a_long_chain_of_undercuts_in_either_order():
         assert amap.is_undercut(amap.relations[f"r{n}"]) and len(amap.relations) == n + 1
 
 
-@pytest.mark.parametrize("point", [(10 ** 400, 0), (0, float("nan")), ("x", 1)])
+@pytest.mark.parametrize("point", [(10**400, 0), (0, float("nan")), ("x", 1)])
 def test_a_position_out_of_range_is_a_model_error(point):
     amap = ArgumentMap()
     with pytest.raises(ModelError, match="position"):

@@ -1,4 +1,5 @@
 """Random sequences of model operations keep every invariant; save -> load -> save is byte-identical."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -8,9 +9,27 @@ from argmap.model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relati
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 OPS = st.lists(
     st.tuples(
-        st.sampled_from(["add_st", "add_rel", "remove", "update", "polarity", "retarget", "add_premise",
-                         "remove_premise", "move", "pin", "source", "anchor", "restore"]),
-        st.integers(0, 1000), st.integers(0, 1000), st.integers(0, 1000), TEXT,
+        st.sampled_from(
+            [
+                "add_st",
+                "add_rel",
+                "remove",
+                "update",
+                "polarity",
+                "retarget",
+                "add_premise",
+                "remove_premise",
+                "move",
+                "pin",
+                "source",
+                "anchor",
+                "restore",
+            ]
+        ),
+        st.integers(0, 1000),
+        st.integers(0, 1000),
+        st.integers(0, 1000),
+        TEXT,
     ),
     max_size=60,
 )

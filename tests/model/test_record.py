@@ -1,4 +1,5 @@
 """Model records are frozen dataclasses: immutable, equal and hashed by their fields, copied with replace()."""
+
 import copy
 import dataclasses
 import pickle
@@ -61,8 +62,14 @@ def test_copy_and_pickle_give_equal_records():
 
 
 def test_asdict_in_field_order():
-    assert dataclasses.asdict(Source("s", "t", author="A")) == {"id": "s", "text": "t", "title": "", "author": "A",
-                                                                "url": "", "date": ""}
+    assert dataclasses.asdict(Source("s", "t", author="A")) == {
+        "id": "s",
+        "text": "t",
+        "title": "",
+        "author": "A",
+        "url": "",
+        "date": "",
+    }
     assert list(dataclasses.asdict(Anchor("s", 0, 1, "q"))) == ["source_id", "start", "end", "quote"]
 
 

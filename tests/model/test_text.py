@@ -1,4 +1,5 @@
 """Source-text helpers: sentence boundaries on tricky text, coverage, re-finding drifted anchors."""
+
 import pytest
 
 from argmap.model import Anchor
@@ -9,36 +10,42 @@ def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    # abbreviations inside a sentence do not end it
-    ("The U.N. Security Council met. It voted.", ["The U.N. Security Council met.", "It voted."]),
-    ("Dr. Howell teaches at Oxford. He wrote it.", ["Dr. Howell teaches at Oxford.", "He wrote it."]),
-    ("He met Mr. Jones and Mrs. Smith. They talked.", ["He met Mr. Jones and Mrs. Smith.", "They talked."]),
-    ("It voted at 3 p.m. on Monday. Nobody came.", ["It voted at 3 p.m. on Monday.", "Nobody came."]),
-    ("The U.S. Army arrived. It stayed.", ["The U.S. Army arrived.", "It stayed."]),
-    ("See e.g. the report. It is long.", ["See e.g. the report.", "It is long."]),
-    ("J. R. R. Tolkien wrote it. It sold well.", ["J. R. R. Tolkien wrote it.", "It sold well."]),
-    ("The results (see Fig. 3) were clear. Good.", ["The results (see Fig. 3) were clear.", "Good."]),
-    # ... but an abbreviation at a real sentence end does end it
-    ("Talks ended at 5 p.m. The next day they resumed.", ["Talks ended at 5 p.m.", "The next day they resumed."]),
-    ("She works in the U.S. Her brother lives in France.", ["She works in the U.S.", "Her brother lives in France."]),
-    ("Apples, pears, etc. Nothing else.", ["Apples, pears, etc.", "Nothing else."]),
-    ("He said no. Then he left.", ["He said no.", "Then he left."]),
-    # decimals, amounts, web addresses
-    ("Inflation rose 3.5% last year. Prices fell.", ["Inflation rose 3.5% last year.", "Prices fell."]),
-    ("It cost $4.5 billion. That is a lot.", ["It cost $4.5 billion.", "That is a lot."]),
-    ("Visit example.com for more. Then stop.", ["Visit example.com for more.", "Then stop."]),
-    # quotations
-    ('He said "Stop!" and left. Then he came back.', ['He said "Stop!" and left.', "Then he came back."]),
-    ('He said, "It is over." Then he left.', ['He said, "It is over."', "Then he left."]),
-    ("\u201cWho knows?\u201d she asked. Nobody did.", ["\u201cWho knows?\u201d she asked.", "Nobody did."]),
-    ("(This is an aside.) Then the text goes on.", ["(This is an aside.)", "Then the text goes on."]),
-    # ellipses, questions, exclamations
-    ("Wait... what happened? Nobody knew! Really.", ["Wait... what happened?", "Nobody knew!", "Really."]),
-    ("He waited\u2026 Then he left.", ["He waited\u2026", "Then he left."]),
-    ("Is it? Yes. No!", ["Is it?", "Yes.", "No!"]),
-    ("Really?! Yes.", ["Really?!", "Yes."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # abbreviations inside a sentence do not end it
+        ("The U.N. Security Council met. It voted.", ["The U.N. Security Council met.", "It voted."]),
+        ("Dr. Howell teaches at Oxford. He wrote it.", ["Dr. Howell teaches at Oxford.", "He wrote it."]),
+        ("He met Mr. Jones and Mrs. Smith. They talked.", ["He met Mr. Jones and Mrs. Smith.", "They talked."]),
+        ("It voted at 3 p.m. on Monday. Nobody came.", ["It voted at 3 p.m. on Monday.", "Nobody came."]),
+        ("The U.S. Army arrived. It stayed.", ["The U.S. Army arrived.", "It stayed."]),
+        ("See e.g. the report. It is long.", ["See e.g. the report.", "It is long."]),
+        ("J. R. R. Tolkien wrote it. It sold well.", ["J. R. R. Tolkien wrote it.", "It sold well."]),
+        ("The results (see Fig. 3) were clear. Good.", ["The results (see Fig. 3) were clear.", "Good."]),
+        # ... but an abbreviation at a real sentence end does end it
+        ("Talks ended at 5 p.m. The next day they resumed.", ["Talks ended at 5 p.m.", "The next day they resumed."]),
+        (
+            "She works in the U.S. Her brother lives in France.",
+            ["She works in the U.S.", "Her brother lives in France."],
+        ),
+        ("Apples, pears, etc. Nothing else.", ["Apples, pears, etc.", "Nothing else."]),
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        # decimals, amounts, web addresses
+        ("Inflation rose 3.5% last year. Prices fell.", ["Inflation rose 3.5% last year.", "Prices fell."]),
+        ("It cost $4.5 billion. That is a lot.", ["It cost $4.5 billion.", "That is a lot."]),
+        ("Visit example.com for more. Then stop.", ["Visit example.com for more.", "Then stop."]),
+        # quotations
+        ('He said "Stop!" and left. Then he came back.', ['He said "Stop!" and left.', "Then he came back."]),
+        ('He said, "It is over." Then he left.', ['He said, "It is over."', "Then he left."]),
+        ("\u201cWho knows?\u201d she asked. Nobody did.", ["\u201cWho knows?\u201d she asked.", "Nobody did."]),
+        ("(This is an aside.) Then the text goes on.", ["(This is an aside.)", "Then the text goes on."]),
+        # ellipses, questions, exclamations
+        ("Wait... what happened? Nobody knew! Really.", ["Wait... what happened?", "Nobody knew!", "Really."]),
+        ("He waited\u2026 Then he left.", ["He waited\u2026", "Then he left."]),
+        ("Is it? Yes. No!", ["Is it?", "Yes.", "No!"]),
+        ("Really?! Yes.", ["Really?!", "Yes."]),
+    ],
+)
 def test_sentence_boundaries(text, expected):
     assert sentences(text) == expected
 
@@ -55,8 +62,11 @@ def test_paragraphs_and_lines():
 
 def test_hard_wrapped_text_joins_lines():
     text = "The talks were held in\nMoscow and lasted\nthree days. Nobody\nexpected a deal. The\nWest was worried."
-    assert sentences(text) == ["The talks were held in\nMoscow and lasted\nthree days.",
-                               "Nobody\nexpected a deal.", "The\nWest was worried."]
+    assert sentences(text) == [
+        "The talks were held in\nMoscow and lasted\nthree days.",
+        "Nobody\nexpected a deal.",
+        "The\nWest was worried.",
+    ]
 
 
 def test_spans_are_trimmed_and_in_order():
@@ -105,7 +115,7 @@ def test_refind_moved_text():
     a = anchor_for(old, "talked about missiles")
     new = "This week, Kim met Putin in Russia. They talked about missiles."
     b = refind_anchor(new, a)
-    assert b is not None and new[b.start:b.end] == a.quote and b.source_id == "s"
+    assert b is not None and new[b.start : b.end] == a.quote and b.source_id == "s"
     assert b.start == new.index("talked")
 
 

@@ -1,5 +1,6 @@
 """Helpers for the canvas tests: a small map, real gestures at item positions, undo and redo checks
 (the make_view fixture is in conftest.py)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -16,13 +17,28 @@ def small_map() -> ArgumentMap:
     """C <- (P1 + P2 linked, support) ; C <- O (attack); P1 <- E (support)."""
     m = ArgumentMap("small")
     m.add_many(
-        [Statement("C", "We should do it.", Kind.CONCLUSION, title="Do it"),
-         Statement("P1", "It is cheap."), Statement("P2", "Cheap things are worth doing."),
-         Statement("O", "It is risky."), Statement("E", "The quote came in at 10 euros.", Kind.EVIDENCE)],
-        [Relation("R1", Polarity.SUPPORT, ("P1", "P2"), "C"), Relation("R2", Polarity.ATTACK, ("O",), "C"),
-         Relation("R3", Polarity.SUPPORT, ("E",), "P1")],
-        {"C": (0, 0), "P1": (-260, 170), "P2": (-20, 170), "O": (260, 170), "E": (-260, 340),
-         "R1": (-140, 90), "R2": (260, 80), "R3": (-260, 255)},
+        [
+            Statement("C", "We should do it.", Kind.CONCLUSION, title="Do it"),
+            Statement("P1", "It is cheap."),
+            Statement("P2", "Cheap things are worth doing."),
+            Statement("O", "It is risky."),
+            Statement("E", "The quote came in at 10 euros.", Kind.EVIDENCE),
+        ],
+        [
+            Relation("R1", Polarity.SUPPORT, ("P1", "P2"), "C"),
+            Relation("R2", Polarity.ATTACK, ("O",), "C"),
+            Relation("R3", Polarity.SUPPORT, ("E",), "P1"),
+        ],
+        {
+            "C": (0, 0),
+            "P1": (-260, 170),
+            "P2": (-20, 170),
+            "O": (260, 170),
+            "E": (-260, 340),
+            "R1": (-140, 90),
+            "R2": (260, 80),
+            "R3": (-260, 255),
+        },
     )
     return m
 
@@ -37,8 +53,9 @@ def state(view: MapView) -> str:
     return dumps(view.doc.map)
 
 
-def drag(qtbot, view: MapView, start: QPoint, end: QPoint, modifiers=Qt.KeyboardModifier.NoModifier,
-         steps: int = 6) -> None:
+def drag(
+    qtbot, view: MapView, start: QPoint, end: QPoint, modifiers=Qt.KeyboardModifier.NoModifier, steps: int = 6
+) -> None:
     """A real left-button drag on the viewport, in small steps."""
     vp = view.viewport()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, modifiers, start)

@@ -1,5 +1,6 @@
 """Fixtures for the GUI tests: an application with argmap's fonts, isolated settings and logs, scripted
 dialogs, and shown windows and canvases that are closed afterwards."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -13,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from window_support import small_map as window_map
 
 from argmap.model import ArgumentMap
+from argmap.ui.canvas.view import MapView
 from argmap.ui.document.controller import DocumentController
-from argmap.ui.export.images import ensure_app
 from argmap.ui.export.dialog import ExportDialog
 from argmap.ui.export.formats import register_picture_formats
+from argmap.ui.export.images import ensure_app
 from argmap.ui.shell.main_window import MainWindow
-from argmap.ui.canvas.view import MapView
 from argmap.ui.shell.window_manager import WindowManager
 
 
@@ -68,6 +69,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         def show(_parent: Any, title: str, text: str, *args: Any, **kw: Any) -> Any:
             d.shown.append((kind, title, text))
             return d.unsaved_answer if kind == "warning" else answer
+
         return staticmethod(show)
 
     monkeypatch.setattr(QMessageBox, "critical", box("critical"))

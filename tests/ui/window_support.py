@@ -1,4 +1,5 @@
 """Helpers for the window tests: a small map, and making a window the active one (fixtures are in conftest.py)."""
+
 from __future__ import annotations
 
 from typing import Any

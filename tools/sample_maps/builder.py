@@ -1,8 +1,9 @@
 """A small helper that builds a sample map through the model API, anchoring statements by their quotes."""
+
 from __future__ import annotations
 
 import uuid
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Source, Statement
 
@@ -65,30 +66,41 @@ class MapBuilder:
             out.append(Anchor(self.source.id, start, end, q))
         return tuple(out)
 
-    def st(self, key: str, kind: Kind, title: str, text: str, *quotes: str,
-           notes: str = "", tags: Sequence[str] = ()) -> str:
+    def st(
+        self, key: str, kind: Kind, title: str, text: str, *quotes: str, notes: str = "", tags: Sequence[str] = ()
+    ) -> str:
         """Add a statement; each of ``quotes`` becomes an anchor at its place in the source."""
         anchors = self.anchors(key, quotes)
         sid = self._new_id(key)
-        self.map.add_statement(Statement(sid, " ".join(text.split()), kind, title, " ".join(notes.split()),
-                                         tuple(tags), anchors))
+        self.map.add_statement(
+            Statement(sid, " ".join(text.split()), kind, title, " ".join(notes.split()), tuple(tags), anchors)
+        )
         return sid
 
-    def _rel(self, polarity: Polarity, premises: str | Sequence[str], target: str, key: str | None,
-             title: str, notes: str) -> str:
+    def _rel(
+        self, polarity: Polarity, premises: str | Sequence[str], target: str, key: str | None, title: str, notes: str
+    ) -> str:
         prem = (premises,) if isinstance(premises, str) else tuple(premises)
         key = key or f"{'+'.join(prem)}->{target}"
-        rel = Relation(self._new_id(key), polarity, tuple(self.id(p) for p in prem), self.id(target),
-                       title=title, notes=" ".join(notes.split()))
+        rel = Relation(
+            self._new_id(key),
+            polarity,
+            tuple(self.id(p) for p in prem),
+            self.id(target),
+            title=title,
+            notes=" ".join(notes.split()),
+        )
         self.map.add_relation(rel)
         return key
 
-    def support(self, premises: str | Sequence[str], target: str, key: str | None = None,
-                title: str = "", notes: str = "") -> str:
+    def support(
+        self, premises: str | Sequence[str], target: str, key: str | None = None, title: str = "", notes: str = ""
+    ) -> str:
         """Premises (several: a linked argument) support a statement; returns the relation's key."""
         return self._rel(Polarity.SUPPORT, premises, target, key, title, notes)
 
-    def attack(self, premises: str | Sequence[str], target: str, key: str | None = None,
-               title: str = "", notes: str = "") -> str:
+    def attack(
+        self, premises: str | Sequence[str], target: str, key: str | None = None, title: str = "", notes: str = ""
+    ) -> str:
         """Premises attack a statement (objection, rebuttal) or a relation's key (undercut)."""
         return self._rel(Polarity.ATTACK, premises, target, key, title, notes)

@@ -1,7 +1,9 @@
 """CanvasActions: the QActions (with shortcuts) for canvas edits and zooms, for menus, toolbars and context menu."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,24 +25,37 @@ class CanvasActions(QObject):
     menus and toolbar show.
     """
 
-    def __init__(self, view: "MapView", parent: QObject | None = None) -> None:
+    def __init__(self, view: MapView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
         v = view
-        self.new_statement = self._act("&New Statement", v.create_statement, "Ctrl+Shift+N",
-                                       "Add a statement (or double-click the canvas)")
-        self.add_support = self._act("Add &Supporting Premise", v.add_support, "Ctrl+Shift+P",
-                                     "Add a premise that supports the selected statement")
-        self.add_objection = self._act("Add &Objection", v.add_objection, "Ctrl+Shift+O",
-                                       "Add a statement that attacks the selected statement")
-        self.add_evidence = self._act("Add &Evidence", v.add_evidence, "Ctrl+Shift+E",
-                                      "Add evidence for the selected statement")
-        self.add_co_premise = self._act("Add &Co-premise", v.add_co_premise, "Ctrl+Shift+L",
-                                        "Add another premise to the selected premise's linked reason")
-        self.add_undercut = self._act("Add &Undercut", v.add_undercut, "Ctrl+Shift+U",
-                                      "Attack the inference of the selected relation")
-        self.toggle_polarity = self._act("Toggle Support/&Attack", v.toggle_polarity, "Ctrl+Shift+T",
-                                         "Turn a support into an attack or back")
+        self.new_statement = self._act(
+            "&New Statement", v.create_statement, "Ctrl+Shift+N", "Add a statement (or double-click the canvas)"
+        )
+        self.add_support = self._act(
+            "Add &Supporting Premise",
+            v.add_support,
+            "Ctrl+Shift+P",
+            "Add a premise that supports the selected statement",
+        )
+        self.add_objection = self._act(
+            "Add &Objection", v.add_objection, "Ctrl+Shift+O", "Add a statement that attacks the selected statement"
+        )
+        self.add_evidence = self._act(
+            "Add &Evidence", v.add_evidence, "Ctrl+Shift+E", "Add evidence for the selected statement"
+        )
+        self.add_co_premise = self._act(
+            "Add &Co-premise",
+            v.add_co_premise,
+            "Ctrl+Shift+L",
+            "Add another premise to the selected premise's linked reason",
+        )
+        self.add_undercut = self._act(
+            "Add &Undercut", v.add_undercut, "Ctrl+Shift+U", "Attack the inference of the selected relation"
+        )
+        self.toggle_polarity = self._act(
+            "Toggle Support/&Attack", v.toggle_polarity, "Ctrl+Shift+T", "Turn a support into an attack or back"
+        )
         self.kind_conclusion = self._act("Make C&onclusion", lambda: v.set_kind(Kind.CONCLUSION), "Ctrl+1")
         self.kind_premise = self._act("Make &Premise", lambda: v.set_kind(Kind.PREMISE), "Ctrl+2")
         self.kind_evidence = self._act("Make E&vidence", lambda: v.set_kind(Kind.EVIDENCE), "Ctrl+3")
@@ -55,13 +70,17 @@ class CanvasActions(QObject):
         self.zoom_reset = self._act("&Actual Size", v.zoom_reset, "Ctrl+0")
         self.zoom_fit = self._act("&Fit to Window", v.zoom_fit, "Ctrl+9")
         self.zoom_selection = self._act("Zoom to &Selection", v.zoom_to_selection, "Ctrl+8")
-        self.auto_arrange = self._act("Auto-&arrange", lambda: v.auto_arrange(False), "Ctrl+L",
-                                      "Lay out the whole map (one undo step)")
-        self.arrange_selection = self._act("Arrange Selected &Subtree", lambda: v.auto_arrange(True),
-                                           "Ctrl+Shift+K")
-        self.titles_only = self._act("&Titles Only", None, "Ctrl+Shift+H",
-                                     "Show each card's title alone; the full text is in the tooltip, Inspector "
-                                     "and Outline (saved with the map, one undo step)")
+        self.auto_arrange = self._act(
+            "Auto-&arrange", lambda: v.auto_arrange(False), "Ctrl+L", "Lay out the whole map (one undo step)"
+        )
+        self.arrange_selection = self._act("Arrange Selected &Subtree", lambda: v.auto_arrange(True), "Ctrl+Shift+K")
+        self.titles_only = self._act(
+            "&Titles Only",
+            None,
+            "Ctrl+Shift+H",
+            "Show each card's title alone; the full text is in the tooltip, Inspector "
+            "and Outline (saved with the map, one undo step)",
+        )
         self.titles_only.setCheckable(True)
         # the check follows the map (undo, redo, opening a file), not just clicks
         self.titles_only.setChecked(measure.compact_cards(v.doc.map))
@@ -71,23 +90,56 @@ class CanvasActions(QObject):
         self.show_legend.setCheckable(True)
         self.show_legend.setChecked(v.legend_visible)
         self.show_legend.toggled.connect(v.set_legend_visible)
-        self.evaluate = self._act("&Evaluate", None, "Ctrl+E",
-                                  "Show what follows: each statement in, out or undecided, and why (hover a card)")
+        self.evaluate = self._act(
+            "&Evaluate",
+            None,
+            "Ctrl+E",
+            "Show what follows: each statement in, out or undecided, and why (hover a card)",
+        )
         self.evaluate.setCheckable(True)
         self.evaluate.toggled.connect(v.evaluate_mode.set_enabled)
-        self.what_if = self._act("&What If: Accept, Reject, Reopen", lambda: v.evaluate_mode.cycle(), "Ctrl+Shift+A",
-                                 "Evaluate mode: take the selected statements as accepted, then rejected, then "
-                                 "open again (or click a card's label)")
+        self.what_if = self._act(
+            "&What If: Accept, Reject, Reopen",
+            lambda: v.evaluate_mode.cycle(),
+            "Ctrl+Shift+A",
+            "Evaluate mode: take the selected statements as accepted, then rejected, then "
+            "open again (or click a card's label)",
+        )
         self.what_if.setEnabled(False)
         v.evaluate_mode.toggled.connect(self.what_if.setEnabled)
-        self.structure_actions = [self.add_support, self.add_objection, self.add_evidence, self.add_co_premise,
-                                  self.add_undercut, self.toggle_polarity, self.kind_conclusion, self.kind_premise,
-                                  self.kind_evidence, self.what_if]
-        self.edit_actions = [self.new_statement, self.edit_text, self.delete, self.cut, self.copy, self.paste,
-                             self.select_all]
-        self.view_actions = [self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit, self.zoom_selection,
-                             self.auto_arrange, self.arrange_selection, self.titles_only, self.show_legend,
-                             self.evaluate]
+        self.structure_actions = [
+            self.add_support,
+            self.add_objection,
+            self.add_evidence,
+            self.add_co_premise,
+            self.add_undercut,
+            self.toggle_polarity,
+            self.kind_conclusion,
+            self.kind_premise,
+            self.kind_evidence,
+            self.what_if,
+        ]
+        self.edit_actions = [
+            self.new_statement,
+            self.edit_text,
+            self.delete,
+            self.cut,
+            self.copy,
+            self.paste,
+            self.select_all,
+        ]
+        self.view_actions = [
+            self.zoom_in,
+            self.zoom_out,
+            self.zoom_reset,
+            self.zoom_fit,
+            self.zoom_selection,
+            self.auto_arrange,
+            self.arrange_selection,
+            self.titles_only,
+            self.show_legend,
+            self.evaluate,
+        ]
         for a in self.all_actions():
             view.addAction(a)
 

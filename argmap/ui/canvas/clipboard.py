@@ -1,4 +1,5 @@
 """Cut, copy and paste of statements with the relations among them (MIME JSON plus plain text)."""
+
 from __future__ import annotations
 
 import json
@@ -18,15 +19,32 @@ PASTE_OFFSET = 40.0
 
 
 def _statement_json(st: Statement) -> dict[str, Any]:
-    return {"id": st.id, "text": st.text, "kind": st.kind.value, "title": st.title, "notes": st.notes,
-            "tags": list(st.tags), "assessment": st.assessment, "meta": dict(st.meta),
-            "anchors": [{"source": a.source_id, "start": a.start, "end": a.end, "quote": a.quote} for a in st.anchors]}
+    return {
+        "id": st.id,
+        "text": st.text,
+        "kind": st.kind.value,
+        "title": st.title,
+        "notes": st.notes,
+        "tags": list(st.tags),
+        "assessment": st.assessment,
+        "meta": dict(st.meta),
+        "anchors": [{"source": a.source_id, "start": a.start, "end": a.end, "quote": a.quote} for a in st.anchors],
+    }
 
 
 def _relation_json(rel: Relation) -> dict[str, Any]:
-    return {"id": rel.id, "polarity": rel.polarity.value, "premises": list(rel.premises), "target": rel.target,
-            "kind": rel.kind.value, "title": rel.title, "notes": rel.notes, "scheme": rel.scheme,
-            "assessment": rel.assessment, "meta": dict(rel.meta)}
+    return {
+        "id": rel.id,
+        "polarity": rel.polarity.value,
+        "premises": list(rel.premises),
+        "target": rel.target,
+        "kind": rel.kind.value,
+        "title": rel.title,
+        "notes": rel.notes,
+        "scheme": rel.scheme,
+        "assessment": rel.assessment,
+        "meta": dict(rel.meta),
+    }
 
 
 def fragment(amap, ids) -> dict[str, Any]:
@@ -44,7 +62,8 @@ def fragment(amap, ids) -> dict[str, Any]:
                 changed = True
     rels = [r for r in amap.relations if r in keep]
     return {
-        "format": "argmap-fragment", "version": 1,
+        "format": "argmap-fragment",
+        "version": 1,
         "statements": [_statement_json(amap.statements[s]) for s in sids],
         "relations": [_relation_json(amap.relations[r]) for r in rels],
         "positions": {e: list(amap.positions[e]) for e in (*sids, *rels) if e in amap.positions},
@@ -61,7 +80,7 @@ def plain_text(amap, ids) -> str:
     return "\n".join(lines)
 
 
-def mime_for(view: "MapView") -> QMimeData | None:
+def mime_for(view: MapView) -> QMimeData | None:
     amap = view.doc.map
     ids = view.map_scene.selected_statements()
     if not ids:
@@ -72,7 +91,7 @@ def mime_for(view: "MapView") -> QMimeData | None:
     return md
 
 
-def copy(view: "MapView") -> bool:
+def copy(view: MapView) -> bool:
     md = mime_for(view)
     if md is None:
         return False
@@ -81,13 +100,13 @@ def copy(view: "MapView") -> bool:
     return True
 
 
-def cut(view: "MapView") -> None:
+def cut(view: MapView) -> None:
     ids = view.map_scene.selected_statements()
     if ids and copy(view):
         view.doc.try_push(RemoveCommand(view.doc, ids, text="Cut"))
 
 
-def paste(view: "MapView") -> None:
+def paste(view: MapView) -> None:
     md = QGuiApplication.clipboard().mimeData()
     if md is None:
         return
@@ -109,22 +128,45 @@ def _read(data: dict[str, Any], source_ids) -> tuple[list[Statement], list[Relat
         ids[r["id"]] = new_id()
     statements = []
     for s in data.get("statements", []):
-        anchors = tuple(Anchor(a["source"], int(a["start"]), int(a["end"]), a["quote"])
-                        for a in s.get("anchors", []) if a.get("source") in source_ids)
-        statements.append(Statement(ids[s["id"]], str(s.get("text", "")), Kind(s.get("kind", "premise")),
-                                    title=s.get("title", ""), notes=s.get("notes", ""), tags=tuple(s.get("tags", [])),
-                                    anchors=anchors, assessment=s.get("assessment"), meta=dict(s.get("meta", {}))))
+        anchors = tuple(
+            Anchor(a["source"], int(a["start"]), int(a["end"]), a["quote"])
+            for a in s.get("anchors", [])
+            if a.get("source") in source_ids
+        )
+        statements.append(
+            Statement(
+                ids[s["id"]],
+                str(s.get("text", "")),
+                Kind(s.get("kind", "premise")),
+                title=s.get("title", ""),
+                notes=s.get("notes", ""),
+                tags=tuple(s.get("tags", [])),
+                anchors=anchors,
+                assessment=s.get("assessment"),
+                meta=dict(s.get("meta", {})),
+            )
+        )
     relations = []
     for r in data.get("relations", []):
-        relations.append(Relation(ids[r["id"]], Polarity(r["polarity"]), tuple(ids[p] for p in r["premises"]),
-                                  ids[r["target"]], kind=RelationKind(r.get("kind", "inference")),
-                                  title=r.get("title", ""), notes=r.get("notes", ""), scheme=r.get("scheme", ""),
-                                  assessment=r.get("assessment"), meta=dict(r.get("meta", {}))))
+        relations.append(
+            Relation(
+                ids[r["id"]],
+                Polarity(r["polarity"]),
+                tuple(ids[p] for p in r["premises"]),
+                ids[r["target"]],
+                kind=RelationKind(r.get("kind", "inference")),
+                title=r.get("title", ""),
+                notes=r.get("notes", ""),
+                scheme=r.get("scheme", ""),
+                assessment=r.get("assessment"),
+                meta=dict(r.get("meta", {})),
+            )
+        )
     positions = {ids[k]: (float(v[0]), float(v[1])) for k, v in data.get("positions", {}).items() if k in ids}
     return statements, relations, positions
 
 
-def paste_mime(view: "MapView", md: QMimeData, at: QPointF | None, offset: float = PASTE_OFFSET) -> list[str]:
+def paste_mime(view: MapView, md: QMimeData, at: QPointF | None, offset: float = PASTE_OFFSET) -> list[str]:
     """Add the fragment in ``md``: centred at ``at`` when given, else offset from where it was copied."""
     doc = view.doc
     try:

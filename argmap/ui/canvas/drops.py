@@ -1,4 +1,5 @@
 """Drops on the canvas: source passages (new or anchored statements) and map fragments (paste)."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .view import MapView
 
 
-def drag_enter(view: "MapView", event) -> bool:
+def drag_enter(view: MapView, event) -> bool:
     md = event.mimeData()
     if md.hasFormat(PASSAGE_MIME) or md.hasFormat(clipboard.FRAGMENT_MIME):
         event.acceptProposedAction()
@@ -27,7 +28,7 @@ def drag_enter(view: "MapView", event) -> bool:
     return False
 
 
-def drop(view: "MapView", event, target) -> bool:
+def drop(view: MapView, event, target) -> bool:
     """A passage dropped on empty canvas makes a statement anchored to it; on a card it anchors
     that card, or with Shift adds a supporting statement; a fragment is pasted where it lands."""
     md = event.mimeData()
@@ -50,15 +51,16 @@ def drop(view: "MapView", event, target) -> bool:
             _new_statement(view, anchor, data, at, target.sid)
         else:
             st = doc.map.statements[target.sid]
-            doc.try_push(UpdateStatementCommand(doc, target.sid, {"anchors": st.anchors + (anchor,)},
-                                                text="Anchor to passage"))
+            doc.try_push(
+                UpdateStatementCommand(doc, target.sid, {"anchors": st.anchors + (anchor,)}, text="Anchor to passage")
+            )
     else:
         _new_statement(view, anchor, data, at, None)
     event.acceptProposedAction()
     return True
 
 
-def _new_statement(view: "MapView", anchor: Anchor, data: dict, at: QPointF, supports: str | None) -> None:
+def _new_statement(view: MapView, anchor: Anchor, data: dict, at: QPointF, supports: str | None) -> None:
     try:
         kind = Kind(data.get("kind", "evidence" if supports else "premise"))
     except ValueError:
@@ -68,8 +70,9 @@ def _new_statement(view: "MapView", anchor: Anchor, data: dict, at: QPointF, sup
     pos: Point = (round(at.x(), 1), round(at.y(), 1))
     if supports is not None:
         rel = Relation(new_id(), Polarity.SUPPORT, (st.id,), supports)
-        pos = placement.place_below(view.doc.map, supports, measure.card_size_in(view.doc.map, st),
-                                    view.edits.nearby_cards(supports))
+        pos = placement.place_below(
+            view.doc.map, supports, measure.card_size_in(view.doc.map, st), view.edits.nearby_cards(supports)
+        )
     cmd = NewStatementCommand(view.doc, st, pos, relation=rel, text="Add statement from passage")
     if view.doc.try_push(cmd):
         view.map_scene.select_ids([st.id])

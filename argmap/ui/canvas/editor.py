@@ -1,7 +1,8 @@
 """In-place text editing of a card: Enter commits, Shift+Enter breaks the line, Escape cancels."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPen, QTextCursor
@@ -15,8 +16,14 @@ from .items import NodeItem
 class CardEditor(QGraphicsTextItem):
     """A text editor laid over a card while it is being edited (a child of the card item)."""
 
-    def __init__(self, node: NodeItem, text: str, on_commit: Callable[[str], None],
-                 on_cancel: Callable[[], None], select_all: bool = True) -> None:
+    def __init__(
+        self,
+        node: NodeItem,
+        text: str,
+        on_commit: Callable[[str], None],
+        on_cancel: Callable[[], None],
+        select_all: bool = True,
+    ) -> None:
         super().__init__(node)
         self.node = node
         self._on_commit = on_commit
@@ -34,8 +41,12 @@ class CardEditor(QGraphicsTextItem):
         if m.compact:  # the card shows only its title: the full text is edited over it
             self.setPos(rect.left() + m.text_x, rect.top() + m.title_y)
         else:
-            self.setPos(rect.left() + measure.PAD_X, rect.top() + m.title_y + (
-                len(m.title_lines) * m.line_height + measure.TITLE_GAP if m.title_lines else 0.0))
+            self.setPos(
+                rect.left() + measure.PAD_X,
+                rect.top()
+                + m.title_y
+                + (len(m.title_lines) * m.line_height + measure.TITLE_GAP if m.title_lines else 0.0),
+            )
         self.setZValue(5)
         cursor = self.textCursor()
         if select_all:

@@ -1,8 +1,10 @@
 """Canvas gestures and menu actions turned into undo commands: new statements, connects, moves, kinds."""
+
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
@@ -32,7 +34,7 @@ def _pos(p: QPointF) -> Point:
 class CanvasEdits:
     """Turns canvas gestures and menu actions into commands on the view's document."""
 
-    def __init__(self, view: "MapView") -> None:
+    def __init__(self, view: MapView) -> None:
         self.view = view
         # a weak reference: a second strong reference to a command the undo stack owns makes the
         # garbage collector free it twice when the document goes (a crash in QUndoStack::clear)
@@ -40,7 +42,7 @@ class CanvasEdits:
         self._nearby_ids: list[str] = []
 
     @property
-    def doc(self) -> "DocumentController":
+    def doc(self) -> DocumentController:
         return self.view.doc
 
     # ----------------------------------------------------------- selection
@@ -125,8 +127,9 @@ class CanvasEdits:
         kind = Kind.EVIDENCE if mode == "evidence" else Kind.PREMISE
         pol = Polarity.ATTACK if mode == "attack" else Polarity.SUPPORT
         st = Statement(new_id(), "", kind)
-        pos = placement.place_below(self.doc.map, target, measure.card_size_in(self.doc.map, st),
-                                    self.nearby_cards(target))
+        pos = placement.place_below(
+            self.doc.map, target, measure.card_size_in(self.doc.map, st), self.nearby_cards(target)
+        )
         rel = Relation(new_id(), pol, (st.id,), target)
         label = {"support": "Add supporting premise", "attack": "Add objection", "evidence": "Add evidence"}[mode]
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text=label))
@@ -143,13 +146,13 @@ class CanvasEdits:
         last = rel.premises[-1]
         lp = amap.positions.get(last, (0.0, 0.0))
         lw = measure.statement_size(amap, last)[0]
-        rects = {s: (p[0], p[1], *measure.statement_size(amap, s)) for s, p in amap.positions.items()
-                 if s in amap.statements}
+        rects = {
+            s: (p[0], p[1], *measure.statement_size(amap, s)) for s, p in amap.positions.items() if s in amap.statements
+        }
         x = lp[0] + lw / 2 + placement.GAP_X + w / 2
         while placement.too_close((x, lp[1], w, h), list(rects.values())):
             x += 40.0
-        return self._push_new(NewStatementCommand(self.doc, st, (x, lp[1]), co_premise_of=rid,
-                                                  text="Add co-premise"))
+        return self._push_new(NewStatementCommand(self.doc, st, (x, lp[1]), co_premise_of=rid, text="Add co-premise"))
 
     def add_undercut(self) -> str | None:
         rid = self.current_relation()
@@ -157,8 +160,7 @@ class CanvasEdits:
             self.doc.status_message.emit("Select a relation (or a premise of one) first")
             return None
         st = Statement(new_id(), "", Kind.PREMISE)
-        pos = placement.place_below(self.doc.map, rid, measure.card_size_in(self.doc.map, st),
-                                    self.nearby_cards(rid))
+        pos = placement.place_below(self.doc.map, rid, measure.card_size_in(self.doc.map, st), self.nearby_cards(rid))
         rel = Relation(new_id(), Polarity.ATTACK, (st.id,), rid)
         return self._push_new(NewStatementCommand(self.doc, st, pos, relation=rel, text="Add undercut"))
 
@@ -247,7 +249,9 @@ class CanvasEdits:
         rel = self.doc.map.relations[rid]
         if premise in rel.premises:
             return
-        self.doc.try_push(UpdateRelationCommand(self.doc, rid, {"premises": rel.premises + (premise,)}, text="Add co-premise"))
+        self.doc.try_push(
+            UpdateRelationCommand(self.doc, rid, {"premises": rel.premises + (premise,)}, text="Add co-premise")
+        )
 
     def attach(self, sid: str, target: str, start_positions: Mapping[str, Point]) -> None:
         """A card dropped onto another card becomes a supporting premise of it, placed below it."""
@@ -262,8 +266,9 @@ class CanvasEdits:
             nearby = [r for r, s in zip(self.nearby_cards(target), self._nearby_ids) if s != sid]
             pos = placement.place_below(amap, target, measure.statement_size(amap, sid), nearby)
             moves = {sid: pos}
-            jp = placement.junction_positions(amap, {**amap.positions, sid: pos}, relation_end_sizes(amap, rid),
-                                              [rid]).get(rid)
+            jp = placement.junction_positions(
+                amap, {**amap.positions, sid: pos}, relation_end_sizes(amap, rid), [rid]
+            ).get(rid)
             if jp is not None:
                 moves[rid] = jp
             self.move(moves)
@@ -303,8 +308,11 @@ class CanvasEdits:
     def _keep_anchor(self, pos: dict[str, Point], only: set[str]) -> dict[str, Point]:
         """Arranging a subtree keeps its top card where it was."""
         amap = self.doc.map
-        tops = [s for s in only if s in pos and s in amap.positions and
-                not any(r.target in only for r in amap.relations_from(s))]
+        tops = [
+            s
+            for s in only
+            if s in pos and s in amap.positions and not any(r.target in only for r in amap.relations_from(s))
+        ]
         if not tops:
             return pos
         a = tops[0]

@@ -1,4 +1,5 @@
 """The canvas's Evaluate mode: each card's label, out cards and inapplicable relations faded, what-if clicks."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -66,9 +67,9 @@ class EvaluateMode(QObject):
         ev = doc.evaluation().evaluation
         amap = doc.map
         nodes, rels = scene.node_items, scene.relation_items
-        for sid in (nodes if ids is None else [i for i in ids if i in nodes]):
+        for sid in nodes if ids is None else [i for i in ids if i in nodes]:
             nodes[sid].set_verdict(ev.label(sid).value, ev.reason(amap, sid))
-        for rid in (rels if ids is None else [i for i in ids if i in rels]):
+        for rid in rels if ids is None else [i for i in ids if i in rels]:
             item = rels[rid]
             item.setOpacity(1.0 if ev.applicable(rid) else INAPPLICABLE_OPACITY)
             item.setToolTip(ev.reason(amap, rid))
@@ -91,8 +92,11 @@ class EvaluateMode(QObject):
         if not sids:
             return
         new = NEXT.get(amap.statements[sids[0]].assessment, "accepted")
-        text = f"What if: {VERBS[new].lower()} {name(amap, sids[0])}" if len(sids) == 1 \
+        text = (
+            f"What if: {VERBS[new].lower()} {name(amap, sids[0])}"
+            if len(sids) == 1
             else f"What if: {VERBS[new].lower()} {len(sids)} statements"
+        )
         with doc.macro(text):
             for sid in sids:
                 if amap.statements[sid].assessment != new:
@@ -124,6 +128,7 @@ class EvaluateMode(QObject):
         h = drawing.verdict_legend_size(HINT).height()
         painter.save()
         painter.resetTransform()
-        drawing.draw_verdict_legend(painter, QPointF(12.0, self.view.viewport().height() - h - 12.0),
-                                    self.scene.theme, HINT)
+        drawing.draw_verdict_legend(
+            painter, QPointF(12.0, self.view.viewport().height() - h - 12.0), self.scene.theme, HINT
+        )
         painter.restore()

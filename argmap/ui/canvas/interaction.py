@@ -1,4 +1,5 @@
 """Mouse and keyboard gestures on the canvas, turned into edits (the view forwards its events here)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0
 class Interaction:
     """State of the gesture in progress: panning, connecting, dragging cards, editing text."""
 
-    def __init__(self, view: "MapView") -> None:
+    def __init__(self, view: MapView) -> None:
         self.view = view
         self.editor: CardEditor | None = None
         self.editing_sid: str | None = None
@@ -64,7 +65,8 @@ class Interaction:
     def mouse_press(self, event) -> bool:
         pos = event.position().toPoint()
         if event.button() == Qt.MouseButton.MiddleButton or (
-                event.button() == Qt.MouseButton.LeftButton and self._space):
+            event.button() == Qt.MouseButton.LeftButton and self._space
+        ):
             self._pan_from = pos
             self.view.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             return True
@@ -136,8 +138,10 @@ class Interaction:
         for rid, rel in amap.relations.items():
             if rid not in moving and rid in amap.positions and all(p in moving for p in rel.premises):
                 self._followers[rid] = sc.pos[rid]
-        self._touched = sorted(sc.relations_touching(moving | set(self._followers)),
-                               key=lambda r: amap.relations[r].target in amap.relations)
+        self._touched = sorted(
+            sc.relations_touching(moving | set(self._followers)),
+            key=lambda r: amap.relations[r].target in amap.relations,
+        )
 
     def _set_drop_target(self, item: NodeItem | None) -> None:
         if item is self._drop_target:
@@ -237,8 +241,9 @@ class Interaction:
         self.scene.select_ids([sid])
         node.editing = True
         text = initial if initial is not None else node.statement.text
-        self.editor = CardEditor(node, text, lambda t: self._commit(sid, t), lambda: self._cancel(sid),
-                                 select_all=initial is None)
+        self.editor = CardEditor(
+            node, text, lambda t: self._commit(sid, t), lambda: self._cancel(sid), select_all=initial is None
+        )
         self.editing_sid = sid
         self._editing_new = new
         self.view.setFocus()

@@ -1,4 +1,5 @@
 """Graphics items of the canvas: statement cards and relations (junction plus edges), painted by paint.drawing."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -18,15 +19,15 @@ from ..paint.edge_geometry import edge_paths
 if TYPE_CHECKING:  # pragma: no cover
     from .scene import MapScene
 
-SIMPLIFY_BELOW = 0.4       # level of detail under which cards are plain boxes
-HANDLE_RADIUS = 6.0        # the connect handle on a card's top edge
+SIMPLIFY_BELOW = 0.4  # level of detail under which cards are plain boxes
+HANDLE_RADIUS = 6.0  # the connect handle on a card's top edge
 _PAD = drawing.SELECTION_MARGIN + 6.0
 
 NODE_Z = 10.0
-OUT_OPACITY = 0.45         # an out card in Evaluate mode recedes
+OUT_OPACITY = 0.45  # an out card in Evaluate mode recedes
 RELATION_Z = 0.0
 _CARD_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-_CURVE_REACH = 64.0        # how far an edge's curve can bulge beyond its end points
+_CURVE_REACH = 64.0  # how far an edge's curve can bulge beyond its end points
 _EMPTY = QRectF()
 _RECTS: dict[tuple[float, float], tuple[QRectF, QRectF]] = {}
 
@@ -47,7 +48,7 @@ def _rects_for(m: CardMetrics) -> tuple[QRectF, QRectF]:
 class NodeItem(QGraphicsItem):
     """A statement card centred on its position; its geometry comes from ``measure.card_metrics``."""
 
-    def __init__(self, map_scene: "MapScene", statement: Statement, flags=None) -> None:
+    def __init__(self, map_scene: MapScene, statement: Statement, flags=None) -> None:
         super().__init__()
         self.map_scene = map_scene
         self.sid = statement.id
@@ -56,7 +57,7 @@ class NodeItem(QGraphicsItem):
         self.hover = False
         self.found = False
         self.drop_target = False
-        self.related = False       # highlighted because the hovered card is connected to it
+        self.related = False  # highlighted because the hovered card is connected to it
         self.editing = False
         # no ItemSendsGeometryChanges: a Python itemChange() costs ~10 us per call and Qt makes
         # dozens per item while building; the interaction refreshes edges during drags instead
@@ -65,7 +66,7 @@ class NodeItem(QGraphicsItem):
         self.setZValue(NODE_Z)
         self._rect, self._bounds = _rects_for(self.metrics)
         self._tip = False
-        self.verdict: str | None = None   # the evaluation's label, shown in Evaluate mode (canvas.evaluate)
+        self.verdict: str | None = None  # the evaluation's label, shown in Evaluate mode (canvas.evaluate)
         self.reason = ""
         if self.metrics.compact:
             self._update_tooltip()
@@ -142,9 +143,18 @@ class NodeItem(QGraphicsItem):
         selected = self.isSelected()
         # while the in-place editor is open the card shows no text of its own under it
         metrics = self.metrics.replace(text_lines=()) if self.editing else self.metrics
-        drawing.draw_card(painter, self._rect, self.statement, metrics, theme,
-                          selected=selected, hover=self.hover or self.related,
-                          simplified=lod < SIMPLIFY_BELOW, found=self.found, drop_target=self.drop_target)
+        drawing.draw_card(
+            painter,
+            self._rect,
+            self.statement,
+            metrics,
+            theme,
+            selected=selected,
+            hover=self.hover or self.related,
+            simplified=lod < SIMPLIFY_BELOW,
+            found=self.found,
+            drop_target=self.drop_target,
+        )
         if self.verdict is not None:
             drawing.draw_verdict(painter, self._rect, self.statement, self.metrics, self.verdict, theme)
         if (self.hover or selected) and lod >= SIMPLIFY_BELOW and not self.editing:
@@ -169,7 +179,7 @@ class RelationItem(QGraphicsItem):
     """A relation: edges from each premise to the junction (the item's position) and an arrow
     from the junction to the target card or, for an undercut, to the target's junction."""
 
-    def __init__(self, map_scene: "MapScene", relation: Relation, flags=None) -> None:
+    def __init__(self, map_scene: MapScene, relation: Relation, flags=None) -> None:
         super().__init__()
         self.map_scene = map_scene
         self.rid = relation.id
@@ -229,9 +239,15 @@ class RelationItem(QGraphicsItem):
         is_junction = self.relation.target in sc.relation_items
         horizontal = sc.horizontal()
         arrive = None if is_junction else sc.arrival_x(self.rid)
-        premises, tpath = edge_paths(rects, here, target, target_is_junction=is_junction,
-                                             arrive_x=None if horizontal else arrive,
-                                             arrive_y=arrive if horizontal else None, horizontal=horizontal)
+        premises, tpath = edge_paths(
+            rects,
+            here,
+            target,
+            target_is_junction=is_junction,
+            arrive_x=None if horizontal else arrive,
+            arrive_y=arrive if horizontal else None,
+            horizontal=horizontal,
+        )
         off = QPointF(-here.x(), -here.y())
         self.premise_paths = [p.translated(off) for p in premises]
         self.target_path = tpath.translated(off)
@@ -274,8 +290,9 @@ class RelationItem(QGraphicsItem):
             drawing.draw_edge(painter, p, pol, theme, arrow=False, highlighted=hl)
         line, head = self._arrow(hl)
         drawing.draw_edge_parts(painter, line, head, pol, theme, highlighted=hl)
-        drawing.draw_junction(painter, QPointF(0, 0), self.relation, theme,
-                              selected=self.isSelected(), hover=self.hover)
+        drawing.draw_junction(
+            painter, QPointF(0, 0), self.relation, theme, selected=self.isSelected(), hover=self.hover
+        )
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self.hover = True
@@ -286,4 +303,3 @@ class RelationItem(QGraphicsItem):
         self.hover = False
         self.update()
         super().hoverLeaveEvent(event)
-

@@ -1,4 +1,5 @@
 """OverviewItem: the whole map drawn in a few batched calls when zoomed far out (level of detail)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ class OverviewItem(QGraphicsItem):
     per colour, so thousands of statements pan and zoom smoothly.  Shown only while the
     cards themselves draw nothing (``ItemHasNoContents``); they stay selectable underneath."""
 
-    def __init__(self, map_scene: "MapScene") -> None:
+    def __init__(self, map_scene: MapScene) -> None:
         super().__init__()
         self.map_scene = map_scene
         self.setZValue(-5)
@@ -45,7 +46,7 @@ class OverviewItem(QGraphicsItem):
     def _build(self) -> dict:
         sc = self.map_scene
         rects: dict[Kind, list[QRectF]] = {k: [] for k in Kind}
-        bands: dict[str, list[QRectF]] = {}   # Evaluate mode: a band in each card's label colour
+        bands: dict[str, list[QRectF]] = {}  # Evaluate mode: a band in each card's label colour
         selected, found = [], []
         pos = sc.pos
         for item in sc.node_items.values():

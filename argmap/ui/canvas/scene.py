@@ -1,7 +1,8 @@
 """MapScene: mirrors a DocumentController's map as graphics items and follows its change events."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush
@@ -19,7 +20,7 @@ from .overview import CARD_FLAGS, CARD_FLAGS_OVERVIEW, OverviewItem
 from .selection import SelectionMixin
 
 SCENE_MARGIN = 2000.0
-OVERVIEW_FROM = 400        # maps this big open zoomed out: build their items in overview mode
+OVERVIEW_FROM = 400  # maps this big open zoomed out: build their items in overview mode
 
 Point = tuple[float, float]
 
@@ -33,7 +34,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
     Python costs microseconds, and the scene reads positions a lot).
     """
 
-    hover_changed = Signal(object)   # id of the hovered statement or None
+    hover_changed = Signal(object)  # id of the hovered statement or None
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -45,9 +46,9 @@ class MapScene(SelectionMixin, QGraphicsScene):
         self._hover: str | None = None
         self._related: set[str] = set()
         self._found: set[str] = set()
-        self._auto_junctions: set[str] = set()   # relations without a stored position follow their cards
-        self._horizontal = False                 # the flow the edges were drawn for (see horizontal())
-        self._compact = False                    # whether cards are drawn compact (see compact_cards())
+        self._auto_junctions: set[str] = set()  # relations without a stored position follow their cards
+        self._horizontal = False  # the flow the edges were drawn for (see horizontal())
+        self._compact = False  # whether cards are drawn compact (see compact_cards())
         self.overview_mode = False
         self._bounds_cache: QRectF | None = None
         self.overview = OverviewItem(self)
@@ -189,8 +190,15 @@ class MapScene(SelectionMixin, QGraphicsScene):
         known = {k: v for k, v in self.pos.items() if k not in self._auto_junctions} if len(rids) > 50 else None
         for rid in rids:
             rel = amap.relations[rid]
-            pos = known if known is not None else {e: self.pos[e] for e in (*rel.premises, rel.target)
-                                                   if e in self.pos and e not in self._auto_junctions}
+            pos = (
+                known
+                if known is not None
+                else {
+                    e: self.pos[e]
+                    for e in (*rel.premises, rel.target)
+                    if e in self.pos and e not in self._auto_junctions
+                }
+            )
             p = junction_positions(amap, pos, sizes, [rid]).get(rid)
             if p is not None:
                 self.set_item_pos(rid, p[0], p[1])
@@ -233,11 +241,12 @@ class MapScene(SelectionMixin, QGraphicsScene):
         rect = self.node_rect(rel.target) if rel is not None else None
         if rect is None or rel.target not in self.node_items:
             return None
-        axis = 0 if self.horizontal() else 1   # which coordinate tells the side the arrows come from
+        axis = 0 if self.horizontal() else 1  # which coordinate tells the side the arrows come from
         mid = rect.center().x() if axis == 0 else rect.center().y()
         beyond = self.pos[rid][axis] > mid
-        sibs = [r.id for r in amap.relations_into(rel.target)
-                if r.id in self.pos and (self.pos[r.id][axis] > mid) == beyond]
+        sibs = [
+            r.id for r in amap.relations_into(rel.target) if r.id in self.pos and (self.pos[r.id][axis] > mid) == beyond
+        ]
         if len(sibs) < 2:
             return None
         spread = arrival_ys if axis == 0 else arrival_xs
@@ -247,7 +256,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
     def refresh_relations(self, rids: Iterable[str]) -> None:
         amap = self.doc.map
         rids = set(rids)
-        for r in list(rids):   # arrows into the same card share its edge: refresh them together
+        for r in list(rids):  # arrows into the same card share its edge: refresh them together
             rel = amap.relations.get(r)
             if rel is not None and rel.target in self.node_items:
                 rids.update(x.id for x in amap.relations_into(rel.target))
@@ -277,7 +286,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
             if eid in amap.statements and eid not in self.node_items:
                 self._add_node(eid)
                 dirty.add(eid)
-        for rid in (change.added & amap.relations.keys()):
+        for rid in change.added & amap.relations.keys():
             if rid not in self.relation_items:
                 self._add_relation(rid, refresh=False)
                 new_rel.append(rid)

@@ -1,7 +1,8 @@
 """Selection and highlighting of the canvas (hover, find), mixed into MapScene."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .items import NodeItem, RelationItem
 

@@ -1,7 +1,8 @@
 """MapView: the canvas widget — zoom, pan, legend, theme, and the editing entry points the window's menus call."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
@@ -23,11 +24,13 @@ from .scene import MapScene
 ZOOM_STEP = 1.2
 MIN_ZOOM = 0.02
 MAX_ZOOM = 6.0
-READABLE_ZOOM = 0.7   # opening a map: fitted whole when its text is at least this big ...
-OPEN_ZOOM = 0.85      # ... else at this zoom with the main conclusion at the top centre
-OPEN_TOP_GAP = 36.0   # viewport pixels above the main conclusion's card
-EMPTY_HINT = ("Double-click to write a statement.\n\nOr add the article you are mapping (Source > Add Source "
-              "from File… or Paste as Source), select a passage and make it a conclusion, premise or evidence.")
+READABLE_ZOOM = 0.7  # opening a map: fitted whole when its text is at least this big ...
+OPEN_ZOOM = 0.85  # ... else at this zoom with the main conclusion at the top centre
+OPEN_TOP_GAP = 36.0  # viewport pixels above the main conclusion's card
+EMPTY_HINT = (
+    "Double-click to write a statement.\n\nOr add the article you are mapping (Source > Add Source "
+    "from File… or Paste as Source), select a passage and make it a conclusion, premise or evidence."
+)
 
 
 class MapView(QGraphicsView):
@@ -145,8 +148,9 @@ class MapView(QGraphicsView):
             painter.resetTransform()
             size = drawing.legend_size()
             vp = self.viewport()
-            drawing.draw_legend(painter, QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12),
-                                self.map_scene.theme)
+            drawing.draw_legend(
+                painter, QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12), self.map_scene.theme
+            )
             painter.restore()
 
     # ----------------------------------------------------------------- zoom

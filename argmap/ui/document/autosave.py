@@ -1,4 +1,5 @@
 """Autosave: a recovery copy of a map with unsaved changes a few seconds after its last edit, and its file's lock."""
+
 from __future__ import annotations
 
 import logging
@@ -37,8 +38,9 @@ class Autosave(QObject):
 
     written = Signal(str)  # the recovery copy's path, after each write
 
-    def __init__(self, doc: DocumentController, store: RecoveryStore, delay_ms: int = DELAY_MS,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, doc: DocumentController, store: RecoveryStore, delay_ms: int = DELAY_MS, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent if parent is not None else doc)
         self.doc = doc
         self.store = store

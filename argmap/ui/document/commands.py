@@ -1,7 +1,9 @@
 """Undo commands: each calls model operations in redo()/undo() and never touches graphics items."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -19,7 +21,7 @@ class MapCommand(QUndoCommand):
     """Base: remembers the map; a ModelError in the first redo() marks the
     command obsolete (so QUndoStack.push drops it) and keeps the error for the caller."""
 
-    def __init__(self, doc: "DocumentController", text: str, parent: QUndoCommand | None = None) -> None:
+    def __init__(self, doc: DocumentController, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.doc = doc
         self.error: ModelError | None = None
@@ -51,8 +53,14 @@ class MapCommand(QUndoCommand):
 
 
 class AddStatementCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", statement: Statement, position: Point | None = None,
-                 text: str = "Add statement", parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        statement: Statement,
+        position: Point | None = None,
+        text: str = "Add statement",
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.statement = statement
         self.position = position
@@ -65,8 +73,14 @@ class AddStatementCommand(MapCommand):
 
 
 class AddRelationCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", relation: Relation, position: Point | None = None,
-                 text: str = "Add relation", parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        relation: Relation,
+        position: Point | None = None,
+        text: str = "Add relation",
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.relation = relation
         self.position = position
@@ -81,9 +95,16 @@ class AddRelationCommand(MapCommand):
 class AddManyCommand(MapCommand):
     """Paste, import into a map, statements made from a source passage: all in one step."""
 
-    def __init__(self, doc: "DocumentController", statements: Iterable[Statement] = (),
-                 relations: Iterable[Relation] = (), positions: Mapping[str, Point] | None = None,
-                 sources: Iterable[Source] = (), text: str = "Add", parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        statements: Iterable[Statement] = (),
+        relations: Iterable[Relation] = (),
+        positions: Mapping[str, Point] | None = None,
+        sources: Iterable[Source] = (),
+        text: str = "Add",
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.statements = list(statements)
         self.relations = list(relations)
@@ -104,8 +125,9 @@ class AddManyCommand(MapCommand):
 class RemoveCommand(MapCommand):
     """Delete statements and relations; what can no longer stand goes too and comes back on undo."""
 
-    def __init__(self, doc: "DocumentController", ids: Iterable[str], text: str = "Delete",
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: DocumentController, ids: Iterable[str], text: str = "Delete", parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(doc, text, parent)
         self.ids = list(ids)
         self.snapshot: Snapshot | None = None
@@ -122,8 +144,15 @@ class UpdateStatementCommand(MapCommand):
     """Change fields of a statement.  With ``merge=True`` consecutive edits of the
     same fields of the same statement (typing) merge into one undo step."""
 
-    def __init__(self, doc: "DocumentController", sid: str, changes: Mapping[str, Any], text: str = "Edit statement",
-                 merge: bool = False, parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        sid: str,
+        changes: Mapping[str, Any],
+        text: str = "Edit statement",
+        merge: bool = False,
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.sid = sid
         self.new = dict(changes)
@@ -142,16 +171,26 @@ class UpdateStatementCommand(MapCommand):
         return MERGE_TEXT if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, UpdateStatementCommand) and other.merge and other.sid == self.sid
-                and set(other.new) == set(self.new)):
+        if not (
+            isinstance(other, UpdateStatementCommand)
+            and other.merge
+            and other.sid == self.sid
+            and set(other.new) == set(self.new)
+        ):
             return False
         self.new = dict(other.new)
         return True
 
 
 class UpdateRelationCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", rid: str, changes: Mapping[str, Any], text: str = "Edit relation",
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        rid: str,
+        changes: Mapping[str, Any],
+        text: str = "Edit relation",
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.rid = rid
         self.new = dict(changes)
@@ -169,8 +208,14 @@ class UpdateRelationCommand(MapCommand):
 class MoveCommand(MapCommand):
     """Set positions of several elements (a drag, an auto-arrange); nudges merge."""
 
-    def __init__(self, doc: "DocumentController", positions: Mapping[str, Point | None], text: str = "Move",
-                 nudge: bool = False, parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        positions: Mapping[str, Point | None],
+        text: str = "Move",
+        nudge: bool = False,
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.new = dict(positions)
         self.old: dict[str, Point | None] | None = None
@@ -196,8 +241,9 @@ class MoveCommand(MapCommand):
 
 
 class PinCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", ids: Iterable[str], pinned: bool,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: DocumentController, ids: Iterable[str], pinned: bool, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(doc, "Pin" if pinned else "Unpin", parent)
         self.ids = list(ids)
         self.pinned = pinned
@@ -211,7 +257,7 @@ class PinCommand(MapCommand):
 
 
 class AddSourceCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", source: Source, parent: QUndoCommand | None = None) -> None:
+    def __init__(self, doc: DocumentController, source: Source, parent: QUndoCommand | None = None) -> None:
         super().__init__(doc, "Add source", parent)
         self.source = source
 
@@ -223,8 +269,14 @@ class AddSourceCommand(MapCommand):
 
 
 class UpdateSourceCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", sid: str, changes: Mapping[str, Any], text: str = "Edit source",
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        sid: str,
+        changes: Mapping[str, Any],
+        text: str = "Edit source",
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.sid = sid
         self.new = dict(changes)
@@ -240,7 +292,7 @@ class UpdateSourceCommand(MapCommand):
 
 
 class RemoveSourceCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", sid: str, parent: QUndoCommand | None = None) -> None:
+    def __init__(self, doc: DocumentController, sid: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(doc, "Remove source", parent)
         self.sid = sid
         self.snapshot: Snapshot | None = None
@@ -254,8 +306,13 @@ class RemoveSourceCommand(MapCommand):
 
 
 class SetMetaCommand(MapCommand):
-    def __init__(self, doc: "DocumentController", changes: Mapping[str, Any], text: str = "Edit map properties",
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        changes: Mapping[str, Any],
+        text: str = "Edit map properties",
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.new = dict(changes)
         self.old: dict[str, Any] | None = None

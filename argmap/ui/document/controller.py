@@ -1,9 +1,10 @@
 """One DocumentController per open map: the model, its undo stack, its file, its selection."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Iterable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -24,16 +25,15 @@ class DocumentController(QObject):
     ``select(ids, origin)`` sets it, and widgets ignore the echo of their own change.
     """
 
-    map_changed = Signal(object)          # argmap.model.Change
+    map_changed = Signal(object)  # argmap.model.Change
     selection_changed = Signal(list, object)  # ids, origin (the widget that set it, or None)
     path_changed = Signal(str)
     dirty_changed = Signal(bool)
-    status_message = Signal(str)          # a short message for the status bar
-    focus_requested = Signal(str)         # centre the canvas on this element
-    evaluation_changed = Signal(object)   # ids whose evaluation label or reason changed (see evaluation())
+    status_message = Signal(str)  # a short message for the status bar
+    focus_requested = Signal(str)  # centre the canvas on this element
+    evaluation_changed = Signal(object)  # ids whose evaluation label or reason changed (see evaluation())
 
-    def __init__(self, amap: ArgumentMap | None = None, path: str | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, amap: ArgumentMap | None = None, path: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.map = amap if amap is not None else ArgumentMap()
         self.path = path
@@ -47,7 +47,7 @@ class DocumentController(QObject):
 
     # ---------------------------------------------------------------- files
     @classmethod
-    def open(cls, path: str, parent: QObject | None = None) -> "DocumentController":
+    def open(cls, path: str, parent: QObject | None = None) -> DocumentController:
         """Load a map file; raises MapFileError (nothing else) when it cannot."""
         p = os.path.abspath(path)
         if p.lower().endswith(EXTENSION):

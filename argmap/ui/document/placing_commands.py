@@ -1,4 +1,5 @@
 """Commands that add statements or relations and place them in the same undo step."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -24,15 +25,22 @@ class NewStatementCommand(MapCommand):
     premise of an existing linked relation), as one undo step.  The first text typed into the
     new card is folded into this step by :meth:`amend_text`."""
 
-    def __init__(self, doc: "DocumentController", statement: Statement, position: Point | None,
-                 relation: Relation | None = None, co_premise_of: str | None = None,
-                 text: str = "New statement", parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self,
+        doc: DocumentController,
+        statement: Statement,
+        position: Point | None,
+        relation: Relation | None = None,
+        co_premise_of: str | None = None,
+        text: str = "New statement",
+        parent: QUndoCommand | None = None,
+    ) -> None:
         super().__init__(doc, text, parent)
         self.statement = statement
         self.position = position
         self.relation = relation
         self.co_premise_of = co_premise_of
-        self.moves: dict[str, Point | None] = {}      # positions for new elements, then others
+        self.moves: dict[str, Point | None] = {}  # positions for new elements, then others
         self.old_moves: dict[str, Point | None] = {}
 
     @property
@@ -58,7 +66,7 @@ class NewStatementCommand(MapCommand):
     def _placement(self) -> dict[str, Point | None]:
         amap = self.map
         if self.relation is None and self.co_premise_of is None:
-            return {}       # a free statement stays where the user put it
+            return {}  # a free statement stays where the user put it
         new_ids = [self.statement.id] + ([self.relation.id] if self.relation is not None else [])
         engine: dict[str, Point] = {}
         if len(amap.statements) <= ENGINE_PLACEMENT_UP_TO:
@@ -83,8 +91,9 @@ class NewStatementCommand(MapCommand):
     def revert(self) -> None:
         amap = self.map
         keep = {k: v for k, v in self.old_moves.items() if k in amap.positions or v is not None}
-        others = {k: v for k, v in keep.items() if k != self.statement.id and
-                  (self.relation is None or k != self.relation.id)}
+        others = {
+            k: v for k, v in keep.items() if k != self.statement.id and (self.relation is None or k != self.relation.id)
+        }
         if others:
             amap.move(others)
         amap.remove([self.statement.id])
@@ -99,7 +108,7 @@ class ConnectCommand(MapCommand):
     """A new relation between cards already on the map, its junction placed between its ends
     unless a position is given."""
 
-    def __init__(self, doc: "DocumentController", rel: Relation, position: Point | None) -> None:
+    def __init__(self, doc: DocumentController, rel: Relation, position: Point | None) -> None:
         super().__init__(doc, "Connect" if rel.polarity is Polarity.SUPPORT else "Connect (attack)")
         self.relation = rel
         self.position = position

@@ -1,4 +1,5 @@
 """File > Export as SVG/PNG/PDF from the window: an options dialog, a file dialog, then ``argmap.ui.export.images``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,8 +28,11 @@ from . import images
 if TYPE_CHECKING:  # pragma: no cover
     from ..document.controller import DocumentController
 
-KINDS = {"svg": ("SVG image", "SVG image (*.svg)"), "png": ("PNG image", "PNG image (*.png)"),
-         "pdf": ("PDF document", "PDF document (*.pdf)")}
+KINDS = {
+    "svg": ("SVG image", "SVG image (*.svg)"),
+    "png": ("PNG image", "PNG image (*.png)"),
+    "pdf": ("PDF document", "PDF document (*.pdf)"),
+}
 PNG_SCALES = [(1.0, "1× (screen)"), (2.0, "2× (sharp on high-DPI screens)"), (3.0, "3×"), (4.0, "4× (print)")]
 PAGES = ["A4", "Letter", "A3"]
 
@@ -61,11 +65,14 @@ class ExportOptions:
     page: str = "A4"
     landscape: bool | None = None  # None: the way the map is wider
     tile: bool = False
-    labels: bool = False           # each statement's evaluation label (argmap.evaluation) on its card
+    labels: bool = False  # each statement's evaluation label (argmap.evaluation) on its card
 
     def kwargs(self, ids: list[str] | None) -> dict[str, Any]:
-        opts: dict[str, Any] = {"ids": ids if self.selection else None, "legend": self.legend,
-                                "title": None if self.title else False}
+        opts: dict[str, Any] = {
+            "ids": ids if self.selection else None,
+            "legend": self.legend,
+            "title": None if self.title else False,
+        }
         if self.kind in ("svg", "png"):
             opts["transparent"] = self.transparent
         if self.kind == "png":
@@ -86,8 +93,11 @@ class ExportDialog(QDialog):
         self.whole = QRadioButton("Whole map")
         self.selection = QRadioButton("Selection")
         self.selection.setEnabled(has_selection)
-        self.selection.setToolTip("The selected statements and the relations among them"
-                                  if has_selection else "Select statements on the canvas to export only them")
+        self.selection.setToolTip(
+            "The selected statements and the relations among them"
+            if has_selection
+            else "Select statements on the canvas to export only them"
+        )
         self.whole.setChecked(True)
         scope = QHBoxLayout()
         self._scope = QButtonGroup(self)
@@ -120,8 +130,7 @@ class ExportDialog(QDialog):
         self.page = QComboBox()
         self.page.addItems(PAGES)
         self.orientation = QComboBox()
-        for label, value in (("Automatic (the way the map is wider)", None), ("Portrait", False),
-                             ("Landscape", True)):
+        for label, value in (("Automatic (the way the map is wider)", None), ("Portrait", False), ("Landscape", True)):
             self.orientation.addItem(label, value)
         self.fit = QRadioButton("Fit to one page")
         self.tile = QRadioButton("Spread over pages at a readable size")
@@ -143,14 +152,21 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def options(self) -> ExportOptions:
-        return ExportOptions(self.kind, selection=self.selection.isChecked() and self.selection.isEnabled(),
-                             title=self.title.isChecked(), legend=self.legend.isChecked(),
-                             transparent=bool(self.background.currentData()), scale=float(self.scale.currentData()),
-                             page=self.page.currentText(), landscape=self.orientation.currentData(),
-                             tile=self.tile.isChecked(), labels=self.labels.isChecked())
+        return ExportOptions(
+            self.kind,
+            selection=self.selection.isChecked() and self.selection.isEnabled(),
+            title=self.title.isChecked(),
+            legend=self.legend.isChecked(),
+            transparent=bool(self.background.currentData()),
+            scale=float(self.scale.currentData()),
+            page=self.page.currentText(),
+            landscape=self.orientation.currentData(),
+            tile=self.tile.isChecked(),
+            labels=self.labels.isChecked(),
+        )
 
 
-def export_image(w: QMainWindow, doc: "DocumentController", kind: str, stem: str, labels: bool = False) -> str | None:
+def export_image(w: QMainWindow, doc: DocumentController, kind: str, stem: str, labels: bool = False) -> str | None:
     """Ask for the options and a file (offered as ``stem`` plus the extension), then write it;
     returns the path written (None if cancelled or failed, after a one-line error).  ``labels``:
     whether the evaluation labels are offered checked (as they are in Evaluate mode)."""
@@ -182,7 +198,7 @@ def export_image(w: QMainWindow, doc: "DocumentController", kind: str, stem: str
     return path
 
 
-def copy_as_image(w: QMainWindow, doc: "DocumentController") -> None:
+def copy_as_image(w: QMainWindow, doc: DocumentController) -> None:
     """Edit > Copy as Image: the selection (or the whole map) as PNG, SVG and an outline on the clipboard."""
     ids = selected_statements(doc.map, list(doc.selection))
     if not doc.map.statements:

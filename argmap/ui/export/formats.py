@@ -4,6 +4,7 @@ The application registers them when it starts (the command line and the editor a
 loads no Qt: the command line lists and picks formats without it, and each writer imports what
 draws its format when it is called (SVG is drawn without Qt).
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,10 +1,12 @@
 """Export a map as SVG, PNG or PDF, or to the clipboard, drawn by the same code as the canvas."""
+
 from __future__ import annotations
 
 import logging
 import math
 import os
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QMimeData, Qt
 from PySide6.QtGui import (
@@ -28,7 +30,7 @@ from .render import MapRenderer
 
 log = logging.getLogger(__name__)
 
-MAX_PNG_PIXELS = 64_000_000   # 256 MB of image memory; bigger PNGs help nobody
+MAX_PNG_PIXELS = 64_000_000  # 256 MB of image memory; bigger PNGs help nobody
 MAX_PNG_SIDE = 32_000
 PAGE_MARGIN_MM = 12.0
 # QPageSize.PageSizeId names (looked up when needed: PySide6 builds that big enum on first use)
@@ -53,7 +55,6 @@ def renderer(amap: ArgumentMap, **opts: Any) -> MapRenderer:
     return MapRenderer(amap, **{k: v for k, v in opts.items() if k in RENDER_OPTIONS})
 
 
-
 # -------------------------------------------------------------------- SVG
 def svg_bytes(amap: ArgumentMap, **opts: Any) -> bytes:
     """The map as an SVG document (``draw.svg``: written without Qt, drawn by the same code)."""
@@ -68,20 +69,31 @@ def export_svg(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> 
 
 
 # -------------------------------------------------------------------- PNG
-def render_image(amap: ArgumentMap, *, scale: float | None = None, dpi: float | None = None,
-                 transparent: bool = False, **opts: Any) -> QImage:
+def render_image(
+    amap: ArgumentMap, *, scale: float | None = None, dpi: float | None = None, transparent: bool = False, **opts: Any
+) -> QImage:
     """The map as an image at ``scale`` pixels per map unit (default 2) or at ``dpi``."""
     r = renderer(amap, **opts)
     s = dpi / SCREEN_DPI if dpi else (scale if scale else 2.0)
     rect = r.rect
-    limit = min(MAX_PNG_SIDE / max(rect.width(), rect.height()),
-                math.sqrt(MAX_PNG_PIXELS / max(1.0, rect.width() * rect.height())))
+    limit = min(
+        MAX_PNG_SIDE / max(rect.width(), rect.height()),
+        math.sqrt(MAX_PNG_PIXELS / max(1.0, rect.width() * rect.height())),
+    )
     if s > limit:
-        log.warning("image of %.0f x %.0f map units is too large at scale %.2g; drawn at scale %.2g",
-                    rect.width(), rect.height(), s, limit)
+        log.warning(
+            "image of %.0f x %.0f map units is too large at scale %.2g; drawn at scale %.2g",
+            rect.width(),
+            rect.height(),
+            s,
+            limit,
+        )
         s = limit
-    img = QImage(max(1, math.ceil(rect.width() * s)), max(1, math.ceil(rect.height() * s)),
-                 QImage.Format.Format_ARGB32_Premultiplied if transparent else QImage.Format.Format_RGB32)
+    img = QImage(
+        max(1, math.ceil(rect.width() * s)),
+        max(1, math.ceil(rect.height() * s)),
+        QImage.Format.Format_ARGB32_Premultiplied if transparent else QImage.Format.Format_RGB32,
+    )
     if img.isNull():
         raise MemoryError(f"cannot allocate a {img.width()} x {img.height()} image")
     dots = round(SCREEN_DPI * s / 0.0254)
@@ -138,8 +150,15 @@ def fit_text_pt(amap: ArgumentMap, page: str = "A4", landscape: bool | None = No
     return measure.FONT_PX * 0.75 * min(scale, MAX_FIT_SCALE)
 
 
-def pdf_bytes(amap: ArgumentMap, *, page: str = "A4", landscape: bool | None = None, tile: bool = False,
-              author: str | None = None, **opts: Any) -> tuple[bytes, int]:
+def pdf_bytes(
+    amap: ArgumentMap,
+    *,
+    page: str = "A4",
+    landscape: bool | None = None,
+    tile: bool = False,
+    author: str | None = None,
+    **opts: Any,
+) -> tuple[bytes, int]:
     """The map as a PDF (vector, searchable text, title and author set) and its page count.
     ``landscape=None`` turns the page the way the map is wider."""
     r = renderer(amap, **opts)
@@ -193,5 +212,16 @@ def to_clipboard(amap: ArgumentMap, ids: Iterable[str] | None = None) -> QMimeDa
     return mime
 
 
-__all__ = ["clipboard_mime", "ensure_app", "export_pdf", "export_png", "export_svg", "paint_pages", "pdf_bytes",
-           "render_image", "svg_bytes", "tiles", "to_clipboard"]
+__all__ = [
+    "clipboard_mime",
+    "ensure_app",
+    "export_pdf",
+    "export_png",
+    "export_svg",
+    "paint_pages",
+    "pdf_bytes",
+    "render_image",
+    "svg_bytes",
+    "tiles",
+    "to_clipboard",
+]

@@ -1,8 +1,9 @@
 """Put a rendered map on pages (PDF writer or printer): fitted to one page, or tiled at a readable size."""
+
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter
@@ -12,12 +13,12 @@ from .render import MapRenderer
 
 log = logging.getLogger(__name__)
 
-SCREEN_DPI = 96.0             # one map unit is one CSS pixel
-READABLE_SCALE = 1.0          # tiled pages: statement text at 13 px = 9.75 pt ...
-MIN_READABLE_SCALE = 0.925    # ... or down to 9 pt when that saves a row or column of pages
-MIN_FIT_TEXT_PT = 5.0         # below this a fitted page gets a hint to tile
-MAX_FIT_SCALE = 1.5           # a small map is not blown up to fill a page
-TILE_OVERLAP = 24.0           # map units repeated on neighbouring tiles when a cut crosses a card
+SCREEN_DPI = 96.0  # one map unit is one CSS pixel
+READABLE_SCALE = 1.0  # tiled pages: statement text at 13 px = 9.75 pt ...
+MIN_READABLE_SCALE = 0.925  # ... or down to 9 pt when that saves a row or column of pages
+MIN_FIT_TEXT_PT = 5.0  # below this a fitted page gets a hint to tile
+MAX_FIT_SCALE = 1.5  # a small map is not blown up to fill a page
+TILE_OVERLAP = 24.0  # map units repeated on neighbouring tiles when a cut crosses a card
 PAGE_LABEL_PT = 7.5
 
 Interval = tuple[float, float]
@@ -33,8 +34,9 @@ def _merge(intervals: Sequence[Interval]) -> list[Interval]:
     return out
 
 
-def cuts(start: float, end: float, step: float, avoid: Sequence[Interval] = (),
-         overlap: float = TILE_OVERLAP) -> list[Interval]:
+def cuts(
+    start: float, end: float, step: float, avoid: Sequence[Interval] = (), overlap: float = TILE_OVERLAP
+) -> list[Interval]:
     """Split ``[start, end]`` into pieces no longer than ``step``: cut in a gap between the ``avoid``
     intervals (cards) when one lies in the second half of a piece; else cut through, with ``overlap``."""
     blocks = _merge(avoid)
@@ -54,8 +56,13 @@ def cuts(start: float, end: float, step: float, avoid: Sequence[Interval] = (),
     return out
 
 
-def tiles(rect: QRectF, tile: QSizeF, overlap: float = TILE_OVERLAP, avoid_x: Sequence[Interval] = (),
-          avoid_y: Sequence[Interval] = ()) -> list[tuple[int, int, QRectF]]:
+def tiles(
+    rect: QRectF,
+    tile: QSizeF,
+    overlap: float = TILE_OVERLAP,
+    avoid_x: Sequence[Interval] = (),
+    avoid_y: Sequence[Interval] = (),
+) -> list[tuple[int, int, QRectF]]:
     """Cut ``rect`` into pieces of at most ``tile`` (map units), preferring cuts between cards:
     ``(row, column, piece)`` row by row."""
     xs = cuts(rect.left(), rect.right(), tile.width(), avoid_x, overlap)
@@ -78,16 +85,25 @@ def plan_tiles(r: MapRenderer, area: QSizeF) -> tuple[float, list[tuple[int, int
     best: tuple[int, float, list] | None = None
     for k in range(6):
         scale = READABLE_SCALE - (READABLE_SCALE - MIN_READABLE_SCALE) * k / 5
-        pieces = [p for p in tiles(rect, QSizeF(area.width() / scale, area.height() / scale), TILE_OVERLAP, xs, ys)
-                  if r.has_content(p[2])]
+        pieces = [
+            p
+            for p in tiles(rect, QSizeF(area.width() / scale, area.height() / scale), TILE_OVERLAP, xs, ys)
+            if r.has_content(p[2])
+        ]
         if best is None or len(pieces) < best[0]:
             best = (len(pieces), scale, pieces)
     assert best is not None
     return best[1], best[2]
 
 
-def paint_pages(device: QPagedPaintDevice, r: MapRenderer, *, tile: bool = False, background: QColor | None = None,
-                painter: QPainter | None = None) -> int:
+def paint_pages(
+    device: QPagedPaintDevice,
+    r: MapRenderer,
+    *,
+    tile: bool = False,
+    background: QColor | None = None,
+    painter: QPainter | None = None,
+) -> int:
     """Draw ``r`` on a paged device: fitted to one page, or tiled across pages at a readable size,
     each labelled with its place.  Returns the number of pages."""
     own = painter is None
@@ -103,8 +119,11 @@ def paint_pages(device: QPagedPaintDevice, r: MapRenderer, *, tile: bool = False
         scale = min(fit, MAX_FIT_SCALE)
         text_pt = measure.FONT_PX * 0.75 * scale
         if text_pt < MIN_FIT_TEXT_PT:
-            log.warning("the map fits the page only with %.1f pt text; tiling spreads it over pages at %.1f pt",
-                        text_pt, measure.FONT_PX * 0.75 * READABLE_SCALE)
+            log.warning(
+                "the map fits the page only with %.1f pt text; tiling spreads it over pages at %.1f pt",
+                text_pt,
+                measure.FONT_PX * 0.75 * READABLE_SCALE,
+            )
         s = scale * unit
         painter.save()
         painter.translate(area.left() + (area.width() - rect.width() * s) / 2, area.top())
@@ -136,9 +155,11 @@ def paint_pages(device: QPagedPaintDevice, r: MapRenderer, *, tile: bool = False
         painter.save()
         painter.setFont(label_font)
         painter.setPen(QColor("#555555"))
-        painter.drawText(QRectF(area.left(), area.bottom() - label_h * 0.6, area.width(), label_h * 0.6),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         f"{name} — page {n} of {len(pieces)} (row {i + 1} of {rows}, column {j + 1} of {cols})")
+        painter.drawText(
+            QRectF(area.left(), area.bottom() - label_h * 0.6, area.width(), label_h * 0.6),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            f"{name} — page {n} of {len(pieces)} (row {i + 1} of {rows}, column {j + 1} of {cols})",
+        )
         painter.restore()
     if own:
         painter.end()

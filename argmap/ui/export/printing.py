@@ -1,7 +1,8 @@
 """Print a map (or the selection) with Qt's print dialog and preview, paged like the PDF export."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -16,8 +17,9 @@ from .render import background_colour
 class MapPrinter:
     """Paints a map on a printer: fitted on one page, or tiled at a readable size."""
 
-    def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, legend: bool = True,
-                 tile: bool = False) -> None:
+    def __init__(
+        self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, legend: bool = True, tile: bool = False
+    ) -> None:
         self.map = amap
         self.ids = list(ids) if ids else None
         self.legend = legend
@@ -35,8 +37,9 @@ def make_printer(amap: ArgumentMap) -> QPrinter:
     return printer
 
 
-def print_map(parent: QWidget | None, amap: ArgumentMap, ids: Iterable[str] | None = None, *,
-              preview: bool = True) -> bool:
+def print_map(
+    parent: QWidget | None, amap: ArgumentMap, ids: Iterable[str] | None = None, *, preview: bool = True
+) -> bool:
     """Show the print preview (or the print dialog) for the map or the selection ``ids``; True when printed."""
     printer = make_printer(amap)
     job = MapPrinter(amap, ids)

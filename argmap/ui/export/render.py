@@ -1,8 +1,9 @@
 """A map drawn by ``draw.mapdraw`` (the one drawing code of every export), on a QPainter: for the
 PNG and PDF exporters, printing and the clipboard.  Geometry as Qt value types for ``paging``."""
+
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -21,13 +22,30 @@ class MapRenderer:
     and the legend.  :meth:`paint` draws into a painter already transformed by the caller, and only
     what meets ``clip`` when one is given (tiled pages of a large map)."""
 
-    def __init__(self, amap: ArgumentMap, ids: Iterable[str] | None = None, *, title: str | bool | None = None,
-                 legend: bool = True, margin: float = 24.0, theme: Theme | None = None,
-                 positions: Mapping[str, Point] | None = None, labels: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        ids: Iterable[str] | None = None,
+        *,
+        title: str | bool | None = None,
+        legend: bool = True,
+        margin: float = 24.0,
+        theme: Theme | None = None,
+        positions: Mapping[str, Point] | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         register_fonts()
         self.theme = theme or theme_for(False)
-        self.drawing = d = MapDrawing(amap, ids, title=title, legend=legend, margin=margin,
-                                      palette=self.theme.palette, positions=positions, labels=labels)
+        self.drawing = d = MapDrawing(
+            amap,
+            ids,
+            title=title,
+            legend=legend,
+            margin=margin,
+            palette=self.theme.palette,
+            positions=positions,
+            labels=labels,
+        )
         self.map = amap
         self.horizontal = d.horizontal
         self.title = d.title
@@ -51,8 +69,11 @@ class MapRenderer:
     def paint(self, painter: QPainter, *, clip: QRectF | None = None, background: QColor | None = None) -> None:
         """Draw the map in scene coordinates: background, edges and junctions, cards, title, legend."""
         box = (clip.left(), clip.top(), clip.width(), clip.height()) if clip is not None else None
-        bg = (background.red(), background.green(), background.blue(), background.alpha()) \
-            if background is not None else None
+        bg = (
+            (background.red(), background.green(), background.blue(), background.alpha())
+            if background is not None
+            else None
+        )
         play(painter, self.drawing.picture(box, bg))
 
 

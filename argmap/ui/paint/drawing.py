@@ -1,8 +1,9 @@
 """Cards, junctions, edges and the legend on a QPainter: the primitives the canvas and the exporters share."""
+
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -19,7 +20,7 @@ from .edge_geometry import edge_paths
 from .qpicture import play
 from .theme import Theme, label_font
 
-SELECTION_MARGIN = 4.0     # selection/hover outline drawn this far outside the card
+SELECTION_MARGIN = 4.0  # selection/hover outline drawn this far outside the card
 ATTACK_DASHES = list(style.ATTACK_DASHES)  # in pen widths
 
 
@@ -30,8 +31,16 @@ def kind_marker_path(kind: Kind, center: QPointF, size: float) -> QPainterPath:
     path = QPainterPath()
     h = size / 2
     if kind is Kind.CONCLUSION:
-        path.addPolygon(QPolygonF([center + QPointF(0, -h - 0.8), center + QPointF(h + 0.8, 0),
-                                   center + QPointF(0, h + 0.8), center + QPointF(-h - 0.8, 0)]))
+        path.addPolygon(
+            QPolygonF(
+                [
+                    center + QPointF(0, -h - 0.8),
+                    center + QPointF(h + 0.8, 0),
+                    center + QPointF(0, h + 0.8),
+                    center + QPointF(-h - 0.8, 0),
+                ]
+            )
+        )
         path.closeSubpath()
     elif kind is Kind.EVIDENCE:
         path.addRect(QRectF(center.x() - h, center.y() - h, size, size))
@@ -40,9 +49,19 @@ def kind_marker_path(kind: Kind, center: QPointF, size: float) -> QPainterPath:
     return path
 
 
-def draw_card(painter: QPainter, rect: QRectF, statement: Statement, metrics: CardMetrics, theme: Theme, *,
-              selected: bool = False, hover: bool = False, simplified: bool = False,
-              found: bool = False, drop_target: bool = False) -> None:
+def draw_card(
+    painter: QPainter,
+    rect: QRectF,
+    statement: Statement,
+    metrics: CardMetrics,
+    theme: Theme,
+    *,
+    selected: bool = False,
+    hover: bool = False,
+    simplified: bool = False,
+    found: bool = False,
+    drop_target: bool = False,
+) -> None:
     """A statement card in ``rect`` (its size is ``metrics.size``): kind label and marker, bold title
     lines, text lines; outlines for selection, hover, find matches and drop targets."""
     kind = statement.kind
@@ -70,7 +89,7 @@ def draw_card(painter: QPainter, rect: QRectF, statement: Statement, metrics: Ca
     elif found:
         halo = (theme.find, 4.0)
     elif hover:
-        halo = (theme.hover, 6.0)   # a soft, wide glow: unlike the crisp selection outline
+        halo = (theme.hover, 6.0)  # a soft, wide glow: unlike the crisp selection outline
     if found and (selected or drop_target):
         outer = rect.adjusted(-SELECTION_MARGIN - 3, -SELECTION_MARGIN - 3, SELECTION_MARGIN + 3, SELECTION_MARGIN + 3)
         painter.setPen(QPen(theme.find, 3.0))
@@ -122,8 +141,9 @@ def junction_rect(center: QPointF) -> QRectF:
     return QRectF(center.x() - s / 2, center.y() - s / 2, s, s)
 
 
-def draw_junction(painter: QPainter, center: QPointF, relation: Relation, theme: Theme, *,
-                  selected: bool = False, hover: bool = False) -> None:
+def draw_junction(
+    painter: QPainter, center: QPointF, relation: Relation, theme: Theme, *, selected: bool = False, hover: bool = False
+) -> None:
     """The junction where a relation's premises meet: a circle with "+" for support, a square
     with "−" for attack (so polarity reads without colour)."""
     colour = theme.support if relation.polarity is Polarity.SUPPORT else theme.attack
@@ -222,8 +242,15 @@ def edge_parts(path: QPainterPath, *, highlighted: bool = False) -> tuple[QPaint
     return trimmed, QPolygonF([QPointF(*c) for c in corners])
 
 
-def draw_edge_parts(painter: QPainter, line: QPainterPath, head: QPolygonF | None, polarity: Polarity,
-                    theme: Theme, *, highlighted: bool = False) -> None:
+def draw_edge_parts(
+    painter: QPainter,
+    line: QPainterPath,
+    head: QPolygonF | None,
+    polarity: Polarity,
+    theme: Theme,
+    *,
+    highlighted: bool = False,
+) -> None:
     """Draw an edge from :func:`edge_parts` (``head`` None: a plain line without arrowhead)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -238,8 +265,15 @@ def draw_edge_parts(painter: QPainter, line: QPainterPath, head: QPolygonF | Non
     painter.restore()
 
 
-def draw_edge(painter: QPainter, path: QPainterPath, polarity: Polarity, theme: Theme, *,
-              arrow: bool = True, highlighted: bool = False) -> None:
+def draw_edge(
+    painter: QPainter,
+    path: QPainterPath,
+    polarity: Polarity,
+    theme: Theme,
+    *,
+    arrow: bool = True,
+    highlighted: bool = False,
+) -> None:
     """One edge: support solid green, attack red and dashed; with an arrowhead at its end."""
     if arrow:
         line, head = edge_parts(path, highlighted=highlighted)
@@ -255,13 +289,24 @@ def edge_shape(path: QPainterPath, width: float = 8.0) -> QPainterPath:
     return stroker.createStroke(path)
 
 
-def draw_relation(painter: QPainter, relation: Relation, premise_rects: Sequence[QRectF], junction: QPointF,
-                  target_rect: QRectF, theme: Theme, *, target_is_junction: bool = False,
-                  selected: bool = False, hover: bool = False, highlighted: bool = False,
-                  horizontal: bool = False) -> None:
+def draw_relation(
+    painter: QPainter,
+    relation: Relation,
+    premise_rects: Sequence[QRectF],
+    junction: QPointF,
+    target_rect: QRectF,
+    theme: Theme,
+    *,
+    target_is_junction: bool = False,
+    selected: bool = False,
+    hover: bool = False,
+    highlighted: bool = False,
+    horizontal: bool = False,
+) -> None:
     """A whole relation: premise lines, the target arrow and the junction on top."""
-    premises, target = edge_paths(premise_rects, junction, target_rect, target_is_junction=target_is_junction,
-                                  horizontal=horizontal)
+    premises, target = edge_paths(
+        premise_rects, junction, target_rect, target_is_junction=target_is_junction, horizontal=horizontal
+    )
     for p in premises:
         draw_edge(painter, p, relation.polarity, theme, arrow=False, highlighted=highlighted)
     draw_edge(painter, target, relation.polarity, theme, arrow=True, highlighted=highlighted)
@@ -274,7 +319,7 @@ def legend_size(strip: bool = False) -> QSizeF:
     return QSizeF(*parts.legend_size(strip))
 
 
-_LEGENDS: dict[bool, tuple[object, object]] = {}   # strip -> (palette, legend picture at the origin)
+_LEGENDS: dict[bool, tuple[object, object]] = {}  # strip -> (palette, legend picture at the origin)
 
 
 def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False) -> QRectF:
@@ -294,19 +339,25 @@ def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool 
 
 
 # -------------------------------------------------------------- evaluation
-_VERDICTS: dict[tuple[str, float, float, bool], Picture] = {}   # a card's label, drawn at the origin
+_VERDICTS: dict[tuple[str, float, float, bool], Picture] = {}  # a card's label, drawn at the origin
 
 
-def draw_verdict(painter: QPainter, rect: QRectF, statement: Statement, metrics: CardMetrics, label: str,
-                 theme: Theme) -> None:
+def draw_verdict(
+    painter: QPainter, rect: QRectF, statement: Statement, metrics: CardMetrics, label: str, theme: Theme
+) -> None:
     """A card's evaluation label in Evaluate mode: ``draw.verdicts``'s band and tab, as exports draw
     them (made once per label, card size and palette)."""
     key = (label, rect.width(), rect.height(), theme.palette.dark)
     pic = _VERDICTS.get(key)
     if pic is None:
         pic = Picture()
-        verdicts.draw_verdicts(pic, [((0.0, 0.0, rect.width(), rect.height()), statement, metrics)],
-                               {statement.id: label}, theme.palette, veil=False)
+        verdicts.draw_verdicts(
+            pic,
+            [((0.0, 0.0, rect.width(), rect.height()), statement, metrics)],
+            {statement.id: label},
+            theme.palette,
+            veil=False,
+        )
         if len(_VERDICTS) < 20_000:
             _VERDICTS[key] = pic
     painter.save()

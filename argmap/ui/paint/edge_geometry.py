@@ -1,9 +1,10 @@
 """Where a relation's edges run, on Qt value types: ``draw.edges`` (the exporters' geometry, in
 plain floats) turned into QPainterPaths for the canvas items (through ``drawing``, which
 re-exports these names)."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
@@ -40,14 +41,21 @@ def arrival_ys(target_rect: QRectF, junction_ys: Sequence[float], gap: float = 1
     return edges.arrival_ys(target_rect.top(), target_rect.height(), junction_ys, gap)
 
 
-def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: bool = False,
-                arrive_x: float | None = None, arrive_y: float | None = None,
-                horizontal: bool = False) -> QPainterPath:
+def target_path(
+    junction: QPointF,
+    target_rect: QRectF,
+    *,
+    target_is_junction: bool = False,
+    arrive_x: float | None = None,
+    arrive_y: float | None = None,
+    horizontal: bool = False,
+) -> QPainterPath:
     """From a junction to its target: a card's edge, or (an undercut) another junction's rim.
     The path ends where the arrowhead's tip goes. ``arrive_x`` (``arrive_y``) moves the end along
     a top/bottom (left/right) side; ``horizontal``: a left-to-right map."""
-    segs = edges.target_points(junction.x(), junction.y(), _box(target_rect), target_is_junction,
-                               arrive_x, arrive_y, horizontal)
+    segs = edges.target_points(
+        junction.x(), junction.y(), _box(target_rect), target_is_junction, arrive_x, arrive_y, horizontal
+    )
     if target_is_junction:  # a straight line
         path = QPainterPath(QPointF(*segs[0][0]))
         path.lineTo(QPointF(*segs[0][3]))
@@ -55,13 +63,27 @@ def target_path(junction: QPointF, target_rect: QRectF, *, target_is_junction: b
     return _path(segs)
 
 
-def edge_paths(premise_rects: Sequence[QRectF], junction: QPointF, target_rect: QRectF, *,
-               target_is_junction: bool = False, arrive_x: float | None = None,
-               arrive_y: float | None = None,
-               horizontal: bool = False) -> tuple[list[QPainterPath], QPainterPath]:
+def edge_paths(
+    premise_rects: Sequence[QRectF],
+    junction: QPointF,
+    target_rect: QRectF,
+    *,
+    target_is_junction: bool = False,
+    arrive_x: float | None = None,
+    arrive_y: float | None = None,
+    horizontal: bool = False,
+) -> tuple[list[QPainterPath], QPainterPath]:
     """All the paths of one relation: one per premise (to the junction) and the target arrow
     (``arrive_x`` from :func:`arrival_xs`, or in a left-to-right map, ``horizontal``, ``arrive_y``
     from :func:`arrival_ys`, when several arrows reach the same card)."""
-    return ([premise_path(r, junction, horizontal=horizontal) for r in premise_rects],
-            target_path(junction, target_rect, target_is_junction=target_is_junction, arrive_x=arrive_x,
-                        arrive_y=arrive_y, horizontal=horizontal))
+    return (
+        [premise_path(r, junction, horizontal=horizontal) for r in premise_rects],
+        target_path(
+            junction,
+            target_rect,
+            target_is_junction=target_is_junction,
+            arrive_x=arrive_x,
+            arrive_y=arrive_y,
+            horizontal=horizontal,
+        ),
+    )

@@ -1,5 +1,6 @@
 """Play a :class:`~argmap.draw.picture.Picture` on a QPainter: PNG, PDF, print, the clipboard image
 and the canvas legend are drawn by the same code as the SVG (``draw.mapdraw``)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -37,7 +38,7 @@ def qfont(font: Font) -> QFont:
         if font == style.TEXT or font == style.TEXT_BOLD:
             q = text_font(font.bold)
         else:
-            q = QFont(pixel_font(round(font.px), font.bold))   # every picture font is a whole number of pixels
+            q = QFont(pixel_font(round(font.px), font.bold))  # every picture font is a whole number of pixels
             if font.spacing:
                 q.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, font.spacing)
         got = _FONTS[font] = q
@@ -108,7 +109,7 @@ def play(painter: QPainter, pic: Picture) -> None:
             bold, up = font.bold, measure.REGULAR.ascent
             for x, y, t in runs:
                 painter.drawStaticText(QPointF(x, y - up), static(t, bold))
-        else:   # plain text on vector devices (PDF, print), so it stays searchable
+        else:  # plain text on vector devices (PDF, print), so it stays searchable
             draw = painter.drawText
             for x, y, t in runs:
                 draw(QPointF(x, y), t)

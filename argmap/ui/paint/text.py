@@ -1,7 +1,8 @@
 """Statement text on a QPainter: cached static text on screen, plain text for vector devices."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPaintEngine, QPainter, QStaticText, QTextOption
@@ -36,8 +37,9 @@ def is_raster(painter: QPainter) -> bool:
     return engine is not None and engine.type() in (QPaintEngine.Type.Raster, QPaintEngine.Type.OpenGL2)
 
 
-def draw_lines(painter: QPainter, lines: Sequence[str], left: float, top: float, line_height: float,
-                bold: bool) -> None:
+def draw_lines(
+    painter: QPainter, lines: Sequence[str], left: float, top: float, line_height: float, bold: bool
+) -> None:
     """Draw wrapped lines, the first with its top at ``top``; cached static text on screen, plain text
     for vector devices (SVG, PDF) so exported text stays selectable."""
     font = text_font(bold)

@@ -1,4 +1,5 @@
 """Theme colours (light and dark) and the bundled fonts the canvas and the exporters draw with."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,11 +22,11 @@ class Theme:
     background: QColor
     text: QColor
     muted: QColor
-    card: dict           # Kind -> card fill
-    kind: dict           # Kind -> accent (border, label, marker)
+    card: dict  # Kind -> card fill
+    kind: dict  # Kind -> accent (border, label, marker)
     support: QColor
     attack: QColor
-    rim: dict            # Polarity -> junction outline
+    rim: dict  # Polarity -> junction outline
     selection: QColor
     hover: QColor
     find: QColor
@@ -39,11 +40,24 @@ def _q(c: Colour) -> QColor:
 
 
 def _theme(p: Palette) -> Theme:
-    return Theme(palette=p, dark=p.dark, background=_q(p.background), text=_q(p.text), muted=_q(p.muted),
-                 card={k: _q(c) for k, c in p.card.items()}, kind={k: _q(c) for k, c in p.kind.items()},
-                 support=_q(p.support), attack=_q(p.attack), rim={k: _q(c) for k, c in p.rim.items()},
-                 selection=_q(p.selection), hover=_q(p.hover), find=_q(p.find), drop=_q(p.drop),
-                 legend_background=_q(p.legend_background), grid=_q(p.grid))
+    return Theme(
+        palette=p,
+        dark=p.dark,
+        background=_q(p.background),
+        text=_q(p.text),
+        muted=_q(p.muted),
+        card={k: _q(c) for k, c in p.card.items()},
+        kind={k: _q(c) for k, c in p.kind.items()},
+        support=_q(p.support),
+        attack=_q(p.attack),
+        rim={k: _q(c) for k, c in p.rim.items()},
+        selection=_q(p.selection),
+        hover=_q(p.hover),
+        find=_q(p.find),
+        drop=_q(p.drop),
+        legend_background=_q(p.legend_background),
+        grid=_q(p.grid),
+    )
 
 
 LIGHT = _theme(style.LIGHT)

@@ -1,4 +1,5 @@
 """The find bar (Ctrl+F): highlights matching statements on the canvas and steps through them."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -104,8 +105,10 @@ class FindBar(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            if (
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
                 self.find_previous()
                 return True
             if event.matches(QKeySequence.StandardKey.FindNext):

@@ -1,8 +1,10 @@
 """The Inspector panel: every field of the selected statement or relation (or of the map), edited through commands."""
+
 from __future__ import annotations
 
 import itertools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand
@@ -48,8 +50,7 @@ class _TypedStatementEdit(UpdateStatementCommand):
         return MERGE_INSPECTOR
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        return (isinstance(other, _TypedStatementEdit) and other.session == self.session
-                and super().mergeWith(other))
+        return isinstance(other, _TypedStatementEdit) and other.session == self.session and super().mergeWith(other)
 
 
 class _PlainText(QPlainTextEdit):
@@ -131,8 +132,9 @@ class InspectorPanel(QScrollArea):
         self.map_title.setPlaceholderText("Map title")
         self.map_title.editingFinished.connect(lambda: self._commit_meta("title", self.map_title.text()))
         self.map_description = _PlainText(5)
-        self._commit_on_focus_out(self.map_description,
-                                  lambda: self._commit_meta("description", self.map_description.toPlainText()))
+        self._commit_on_focus_out(
+            self.map_description, lambda: self._commit_meta("description", self.map_description.toPlainText())
+        )
         form.addRow("Map title", self.map_title)
         form.addRow("Description", self.map_description)
 
@@ -154,7 +156,8 @@ class InspectorPanel(QScrollArea):
         self.st_tags.editingFinished.connect(lambda: self._commit_statement("tags", self._parse_tags()))
         self.st_assessment = _combo([("—", None)] + [(a.capitalize(), a) for a in STATEMENT_ASSESSMENTS])
         self.st_assessment.activated.connect(
-            lambda _i: self._commit_statement("assessment", self.st_assessment.currentData()))
+            lambda _i: self._commit_statement("assessment", self.st_assessment.currentData())
+        )
         self.st_anchors = QListWidget()
         self.st_anchors.setMaximumHeight(110)
         self.st_anchors.setWordWrap(True)
@@ -175,7 +178,8 @@ class InspectorPanel(QScrollArea):
         self.rel_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.rel_polarity = _combo([("Support", Polarity.SUPPORT), ("Attack", Polarity.ATTACK)])
         self.rel_polarity.activated.connect(
-            lambda _i: self._commit_relation("polarity", self.rel_polarity.currentData()))
+            lambda _i: self._commit_relation("polarity", self.rel_polarity.currentData())
+        )
         self.rel_kind = _combo([(k.value.capitalize(), k) for k in RelationKind])
         self.rel_kind.activated.connect(lambda _i: self._commit_relation("kind", self.rel_kind.currentData()))
         self.rel_scheme = QLineEdit()
@@ -187,7 +191,8 @@ class InspectorPanel(QScrollArea):
         self._commit_on_focus_out(self.rel_notes, lambda: self._commit_relation("notes", self.rel_notes.toPlainText()))
         self.rel_assessment = _combo([("—", None)] + [(a.capitalize(), a) for a in RELATION_ASSESSMENTS])
         self.rel_assessment.activated.connect(
-            lambda _i: self._commit_relation("assessment", self.rel_assessment.currentData()))
+            lambda _i: self._commit_relation("assessment", self.rel_assessment.currentData())
+        )
         form.addRow(self.rel_summary)
         form.addRow("Polarity", self.rel_polarity)
         form.addRow("Kind", self.rel_kind)
@@ -272,8 +277,11 @@ class InspectorPanel(QScrollArea):
             self.current = None
         if self.current is None:
             n = count if count is not None else len(self.doc.selection)
-            self.empty_label.setText(f"{n} elements selected." if n > 1 else
-                                     "Nothing selected. Select a statement or a relation to edit it here.")
+            self.empty_label.setText(
+                f"{n} elements selected."
+                if n > 1
+                else "Nothing selected. Select a statement or a relation to edit it here."
+            )
             _set_line(self.map_title, amap.meta.get("title") or "")
             _set_plain(self.map_description, amap.meta.get("description") or "")
             self.pages.setCurrentWidget(self.empty_page)

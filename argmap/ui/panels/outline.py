@@ -1,4 +1,5 @@
 """The Outline panel: the argument as a tree from each main conclusion down through its reasons and objections."""
+
 from __future__ import annotations
 
 import html
@@ -11,7 +12,7 @@ from ...model import Change, Kind, Polarity, Relation, main_conclusions, reasons
 from ..document.commands import UpdateStatementCommand
 from ..document.controller import DocumentController
 
-ROLE_ID = Qt.ItemDataRole.UserRole          # the element (statement or relation) an item stands for
+ROLE_ID = Qt.ItemDataRole.UserRole  # the element (statement or relation) an item stands for
 
 SUPPORT_COLOUR = QColor("#2e7d32")
 ATTACK_COLOUR = QColor("#c62828")
@@ -78,8 +79,7 @@ class OutlinePanel(QTreeWidget):
         self.setIconSize(QSize(36, 16))
         self.setIndentation(14)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setUniformRowHeights(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -93,8 +93,7 @@ class OutlinePanel(QTreeWidget):
         self._bold.setBold(True)
         self._italic = QFont(self.font())
         self._italic.setItalic(True)
-        self._icons = {(pol, kind): _icon(pol, kind) for pol in (None, "support", "attack")
-                       for kind in (None, *Kind)}
+        self._icons = {(pol, kind): _icon(pol, kind) for pol in (None, "support", "attack") for kind in (None, *Kind)}
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(0)

@@ -1,4 +1,5 @@
 """The Problems panel: what is weak or broken in the map, like an IDE's problem list, with quick fixes."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -21,17 +22,20 @@ from ...model import Change
 from ..document.commands import UpdateStatementCommand
 from ..document.controller import DocumentController
 
-REFRESH_DELAY_MS = 250   # the list follows the map once typing pauses, so edits never wait for it
-SHOWN = 2000             # rows at most: a list longer than that is read by its counts
-ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical, "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-         "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
+REFRESH_DELAY_MS = 250  # the list follows the map once typing pauses, so edits never wait for it
+SHOWN = 2000  # rows at most: a list longer than that is read by its counts
+ICONS = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
 
 
 class ProblemsPanel(QWidget):
     """Lists the problems of the document's map (``find_problems``, kept current by ``LiveProblems``);
     a click selects and centres the problem's elements, and an obvious fix is offered (one undo step)."""
 
-    problems_changed = Signal(list)   # the current problems, after each refresh
+    problems_changed = Signal(list)  # the current problems, after each refresh
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,8 +116,11 @@ class ProblemsPanel(QWidget):
         if keep is not None:
             self.tree.setCurrentItem(keep)
         counts = {s: sum(p.severity == s for p in self.problems) for s in ICONS}
-        self.summary.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
-                             if self.problems else "No problems found")
+        self.summary.setText(
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+            if self.problems
+            else "No problems found"
+        )
         self._update_fix_button()
         self.problems_changed.emit(self.problems)
 
@@ -146,8 +153,9 @@ class ProblemsPanel(QWidget):
         if problem is None or problem.fix is None or problem.fix.target not in self.doc.map.statements:
             return False
         fix = problem.fix
-        ok = self.doc.try_push(UpdateStatementCommand(self.doc, fix.target, dict(fix.changes),
-                                                      text=f"Quick fix: {fix.label}"))
+        ok = self.doc.try_push(
+            UpdateStatementCommand(self.doc, fix.target, dict(fix.changes), text=f"Quick fix: {fix.label}")
+        )
         if ok:
             self.refresh()
         return ok

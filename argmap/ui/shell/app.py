@@ -1,4 +1,5 @@
 """Start the desktop application: QApplication, palette, error reporting, windows for the files given."""
+
 from __future__ import annotations
 
 import logging
@@ -6,10 +7,10 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Sequence
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -58,7 +59,7 @@ class ErrorReporter(QObject):
         except OSError:
             self._handler = None
 
-    def install(self) -> "ErrorReporter":
+    def install(self) -> ErrorReporter:
         self._previous = sys.excepthook
         sys.excepthook = self.handle
         return self
@@ -88,16 +89,23 @@ class ErrorReporter(QObject):
     def show(self, line: str) -> None:
         parent = QApplication.activeWindow()
         if self.box is None or not self.box.isVisible():
-            self.box = QMessageBox(QMessageBox.Icon.Critical, "argmap: unexpected error", "",
-                                   QMessageBox.StandardButton.Ok, parent if isinstance(parent, QWidget) else None)
+            self.box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "argmap: unexpected error",
+                "",
+                QMessageBox.StandardButton.Ok,
+                parent if isinstance(parent, QWidget) else None,
+            )
             self.box.setModal(False)
             self.box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.box.destroyed.connect(self._forget_box)
             self._shown_from = len(self.errors) - 1
         count = len(self.errors) - self._shown_from
         more = f"\n\n({count - 1} more since this message appeared.)" if count > 1 else ""
-        self.box.setText(f"Something went wrong, but your map is unchanged by it and argmap keeps running.\n\n"
-                         f"{self.errors[self._shown_from]}{more}")
+        self.box.setText(
+            f"Something went wrong, but your map is unchanged by it and argmap keeps running.\n\n"
+            f"{self.errors[self._shown_from]}{more}"
+        )
         self.box.setInformativeText(f"Details are in {self.log_path}")
         self.box.show()
         self.box.raise_()

@@ -1,4 +1,5 @@
 """File names and file drops for the windows: which files open as maps, and the filters and names offered."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QDropEvent

@@ -1,4 +1,5 @@
 """The main window: one per open map, the canvas in the centre, dockable Outline, Inspector and Source panels."""
+
 from __future__ import annotations
 
 import logging
@@ -62,13 +63,15 @@ class MainWindow(QMainWindow):
         # outline above the inspector on the right (neither hides the other behind a tab)
         self.source_dock = self._dock("Source", "source-dock", self.source_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.outline_dock = self._dock("Outline", "outline-dock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock = self._dock(
+            "Inspector", "inspector-dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.splitDockWidget(self.outline_dock, self.inspector_dock, Qt.Orientation.Vertical)
         # what is weak or broken in the map, below it as in an IDE; shown from View > Panels
         self.problems = ProblemsPanel(doc)
-        self.problems_dock = self._dock("Problems", "problems-dock", self.problems,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock = self._dock(
+            "Problems", "problems-dock", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.problems_dock.hide()
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.named_actions: dict[str, QAction] = {}
@@ -127,12 +130,18 @@ class MainWindow(QMainWindow):
         if not docks or taken <= room:
             return
         factor = room / taken
-        self.resizeDocks(docks, [max(160, int(max(d.width(), d.sizeHint().width()) * factor)) for d in docks],
-                         Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            docks,
+            [max(160, int(max(d.width(), d.sizeHint().width()) * factor)) for d in docks],
+            Qt.Orientation.Horizontal,
+        )
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.outline_dock, self.source_dock], [330, min(460, max(360, self.width() // 3))],
-                         Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.outline_dock, self.source_dock],
+            [330, min(460, max(360, self.width() // 3))],
+            Qt.Orientation.Horizontal,
+        )
         self.resizeDocks([self.outline_dock, self.inspector_dock], [2, 3], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------------ title
@@ -151,16 +160,19 @@ class MainWindow(QMainWindow):
 
     def is_pristine(self) -> bool:
         """An untitled window that was never edited (opening a file may replace it)."""
-        return not self.doc.path and not self.doc.dirty and not self.doc.map.statements \
+        return (
+            not self.doc.path
+            and not self.doc.dirty
+            and not self.doc.map.statements
             and self.doc.undo_stack.count() == 0
+        )
 
     # ------------------------------------------------------------------ files
     def new_file(self) -> None:
         self.manager.new_document(near=self)
 
     def open_file(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open map", self._dialog_dir(),
-                                                f"{open_filter()};;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open map", self._dialog_dir(), f"{open_filter()};;All files (*)")
         for path in paths:
             self.manager.open_path(path, near=self)
 
@@ -210,9 +222,12 @@ class MainWindow(QMainWindow):
         if not self.doc.dirty:
             return True
         answer = QMessageBox.warning(
-            self, "Unsaved changes", f"Save the changes to “{self.doc.display_name}” before closing?",
+            self,
+            "Unsaved changes",
+            f"Save the changes to “{self.doc.display_name}” before closing?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard

@@ -5,11 +5,13 @@ and in ``main_window``; canvas edits and zooms are ``ui.canvas.actions``; find i
 images and printing are ``ui.export``; undo and redo are the document's stack (``ui.document``);
 the Source menu is ``ui.source``'s actions, added by ``source_dock``.
 """
+
 from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -27,17 +29,25 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 Std = QKeySequence.StandardKey
 # standard keys some platforms leave unbound (Quit on Windows, or under the offscreen platform)
-FALLBACK_KEYS = {Std.Quit: ("Ctrl+Q",), Std.Close: ("Ctrl+W",), Std.FindNext: ("F3",),
-                 Std.FindPrevious: ("Shift+F3",), Std.Redo: ("Ctrl+Shift+Z",)}
+FALLBACK_KEYS = {
+    Std.Quit: ("Ctrl+Q",),
+    Std.Close: ("Ctrl+W",),
+    Std.FindNext: ("F3",),
+    Std.FindPrevious: ("Shift+F3",),
+    Std.Redo: ("Ctrl+Shift+Z",),
+}
 
 
-def _action(w: "MainWindow", name: str, text: str, slot: Callable[..., Any] | None,
-            shortcut: Any = None, tip: str = "") -> QAction:
+def _action(
+    w: MainWindow, name: str, text: str, slot: Callable[..., Any] | None, shortcut: Any = None, tip: str = ""
+) -> QAction:
     act = QAction(text, w)
     act.setObjectName(name)
     if shortcut is not None:
         if isinstance(shortcut, QKeySequence.StandardKey):
-            act.setShortcuts(QKeySequence.keyBindings(shortcut) or [QKeySequence(k) for k in FALLBACK_KEYS.get(shortcut, ())])
+            act.setShortcuts(
+                QKeySequence.keyBindings(shortcut) or [QKeySequence(k) for k in FALLBACK_KEYS.get(shortcut, ())]
+            )
         else:
             act.setShortcut(QKeySequence(shortcut))
     if tip:
@@ -70,7 +80,7 @@ def dedupe_shortcuts(actions: Iterable[QAction]) -> list[str]:
     return dropped
 
 
-def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
+def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     """Fill the window's menu bar and toolbar; returns the Open Recent menu and the toolbar."""
     # the canvas's own actions are scoped to the canvas, so typing elsewhere is never taken over
     canvas = w.view.canvas_actions
@@ -99,14 +109,27 @@ def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
     m.addAction(_action(w, "import", "&Import…", w.import_file, None, "Open another format (Argdown, AIF, …)"))
     export = m.addMenu("&Export")
     for kind in ("svg", "png", "pdf"):
-        export.addAction(_action(w, f"export_{kind}", f"{kind.upper()} image…" if kind != "pdf" else "PDF…",
-                                 lambda k=kind: w.export_image(k)))
+        export.addAction(
+            _action(
+                w,
+                f"export_{kind}",
+                f"{kind.upper()} image…" if kind != "pdf" else "PDF…",
+                lambda k=kind: w.export_image(k),
+            )
+        )
     export.addSeparator()
     export.addAction(_action(w, "export_other", "Other format…", w.export_file))
-    m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print,
-                        "Print the map (or the selected statements)"))
-    m.addAction(_action(w, "print_preview", "Print Pre&view…", lambda: w.print_map(preview=True), None,
-                        "See the pages before printing: fitted on one page or spread over several"))
+    m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print, "Print the map (or the selected statements)"))
+    m.addAction(
+        _action(
+            w,
+            "print_preview",
+            "Print Pre&view…",
+            lambda: w.print_map(preview=True),
+            None,
+            "See the pages before printing: fitted on one page or spread over several",
+        )
+    )
     m.addSeparator()
     m.addAction(_action(w, "close", "&Close", w.close, Std.Close))
     m.addAction(_action(w, "quit", "&Quit", lambda: w.manager.quit(), Std.Quit))
@@ -125,8 +148,16 @@ def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
     m.addActions([undo, redo])
     m.addSeparator()
     m.addActions(edit_actions)
-    m.addAction(_action(w, "copy_image", "Copy as &Image", w.copy_as_image, "Ctrl+Shift+C",
-                        "Copy the selection (or the whole map) as a picture for other programs"))
+    m.addAction(
+        _action(
+            w,
+            "copy_image",
+            "Copy as &Image",
+            w.copy_as_image,
+            "Ctrl+Shift+C",
+            "Copy the selection (or the whole map) as a picture for other programs",
+        )
+    )
     m.addSeparator()
     m.addAction(_action(w, "find", "&Find…", w.find_bar.open_bar, Std.Find, "Find statements"))
     m.addAction(_action(w, "find_next", "Find &Next", w.find_bar.find_next, Std.FindNext))
@@ -164,9 +195,14 @@ def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
     tb.addSeparator()
     tb.addActions([undo, redo])
     tb.addSeparator()
-    for act, label in ((canvas.add_support, "+ Reason"), (canvas.add_objection, "− Objection"),
-                       (canvas.add_evidence, "+ Evidence"), (canvas.zoom_in, "Zoom In"),
-                       (canvas.zoom_out, "Zoom Out"), (canvas.zoom_fit, "Fit")):
+    for act, label in (
+        (canvas.add_support, "+ Reason"),
+        (canvas.add_objection, "− Objection"),
+        (canvas.add_evidence, "+ Evidence"),
+        (canvas.zoom_in, "Zoom In"),
+        (canvas.zoom_out, "Zoom Out"),
+        (canvas.zoom_fit, "Fit"),
+    ):
         act.setIconText(label)
         tb.addAction(act)
     tb.addSeparator()
@@ -182,7 +218,7 @@ def build_menus(w: "MainWindow") -> tuple[QMenu, QToolBar]:
     return recent, tb
 
 
-def fill_recent_menu(w: "MainWindow", menu: QMenu) -> None:
+def fill_recent_menu(w: MainWindow, menu: QMenu) -> None:
     menu.clear()
     files = settings.recent_files()
     for i, path in enumerate(files):
@@ -197,7 +233,7 @@ def fill_recent_menu(w: "MainWindow", menu: QMenu) -> None:
     menu.setEnabled(bool(files))
 
 
-def _set_theme(w: "MainWindow", name: str) -> None:
+def _set_theme(w: MainWindow, name: str) -> None:
     settings.set_theme(name)
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -208,7 +244,10 @@ def _set_theme(w: "MainWindow", name: str) -> None:
             act.setChecked(True)
 
 
-def _about(w: "MainWindow") -> None:
-    QMessageBox.about(w, "About argmap",
-                      f"<b>argmap {__version__}</b><p>Map the conclusions, premises and evidence of "
-                      "persuasive writing, and the reasons and objections between them.</p>")
+def _about(w: MainWindow) -> None:
+    QMessageBox.about(
+        w,
+        "About argmap",
+        f"<b>argmap {__version__}</b><p>Map the conclusions, premises and evidence of "
+        "persuasive writing, and the reasons and objections between them.</p>",
+    )

@@ -1,4 +1,5 @@
 """The application's look: the Fusion style with a light or dark palette, or the platform's choice."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -14,15 +15,24 @@ def dark_palette() -> QPalette:
     base, window, text = QColor("#1e1f22"), QColor("#2b2d31"), QColor("#e8e8e8")
     disabled = QColor("#7a7a7a")
     roles = {
-        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#26282c"),
-        QPalette.ColorRole.ToolTipBase: QColor("#3a3d42"), QPalette.ColorRole.ToolTipText: text,
-        QPalette.ColorRole.PlaceholderText: QColor("#8a8a8a"), QPalette.ColorRole.Text: text,
-        QPalette.ColorRole.Button: window, QPalette.ColorRole.ButtonText: text,
-        QPalette.ColorRole.BrightText: QColor("#ff6b6b"), QPalette.ColorRole.Link: QColor("#6ea8ff"),
-        QPalette.ColorRole.Highlight: QColor("#3d6db5"), QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
-        QPalette.ColorRole.Light: QColor("#3a3d42"), QPalette.ColorRole.Midlight: QColor("#33363b"),
-        QPalette.ColorRole.Mid: QColor("#25272b"), QPalette.ColorRole.Dark: QColor("#18191c"),
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#26282c"),
+        QPalette.ColorRole.ToolTipBase: QColor("#3a3d42"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor("#8a8a8a"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: window,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
+        QPalette.ColorRole.Link: QColor("#6ea8ff"),
+        QPalette.ColorRole.Highlight: QColor("#3d6db5"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Light: QColor("#3a3d42"),
+        QPalette.ColorRole.Midlight: QColor("#33363b"),
+        QPalette.ColorRole.Mid: QColor("#25272b"),
+        QPalette.ColorRole.Dark: QColor("#18191c"),
         QPalette.ColorRole.Shadow: QColor("#000000"),
     }
     for role, colour in roles.items():

@@ -1,4 +1,5 @@
 """The Recover dialog at start-up: maps left unsaved by a crash or kill, to restore, keep for later or discard."""
+
 from __future__ import annotations
 
 import logging
@@ -45,7 +46,7 @@ def belongs_to(entry: RecoveryEntry) -> str:
         return "not saved yet (untitled)"
     home = os.path.expanduser("~")
     if home not in ("", "~", os.sep) and entry.original.startswith(home + os.sep):
-        return "~" + entry.original[len(home):]
+        return "~" + entry.original[len(home) :]
     return entry.original
 
 
@@ -61,9 +62,11 @@ class RecoverDialog(QDialog):
         count = len(self.entries)
         heading = QLabel(f"<b>Recover {'an unsaved map' if count == 1 else f'{count} unsaved maps'}</b>")
         layout.addWidget(heading)
-        intro = QLabel("argmap did not close properly last time, and these changes were never saved. "
-                       "<b>Restore</b> opens a map with its changes, to save when you are ready; "
-                       "<b>Keep for later</b> asks again at the next start; <b>Discard</b> throws the changes away.")
+        intro = QLabel(
+            "argmap did not close properly last time, and these changes were never saved. "
+            "<b>Restore</b> opens a map with its changes, to save when you are ready; "
+            "<b>Keep for later</b> asks again at the next start; <b>Discard</b> throws the changes away."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(count, len(COLUMNS), self)

@@ -1,4 +1,5 @@
 """Persistent user settings (QSettings): recent files, window geometry and dock layout, theme."""
+
 from __future__ import annotations
 
 import os
@@ -55,8 +56,7 @@ def window_state() -> tuple[QByteArray | None, QByteArray | None]:
     s = settings()
     geometry = s.value("window/geometry")
     state = s.value("window/state")
-    return (geometry if isinstance(geometry, QByteArray) else None,
-            state if isinstance(state, QByteArray) else None)
+    return (geometry if isinstance(geometry, QByteArray) else None, state if isinstance(state, QByteArray) else None)
 
 
 def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
@@ -67,7 +67,7 @@ def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
 
 
 def theme() -> str:
-    """"system", "light" or "dark"."""
+    """ "system", "light" or "dark"."""
     value = settings().value("theme", "system")
     return value if value in THEMES else "system"
 

@@ -1,4 +1,5 @@
 """The source panel inside the main window: its dock, its menu, the coverage in the status bar."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -10,11 +11,14 @@ from ...model import Kind
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
-MENU_TEXT = {Kind.CONCLUSION: "Make &Conclusion from Passage", Kind.PREMISE: "Make &Premise from Passage",
-             Kind.EVIDENCE: "Make &Evidence from Passage"}
+MENU_TEXT = {
+    Kind.CONCLUSION: "Make &Conclusion from Passage",
+    Kind.PREMISE: "Make &Premise from Passage",
+    Kind.EVIDENCE: "Make &Evidence from Passage",
+}
 
 
-def install_source_panel(w: "MainWindow") -> tuple[QMenu, QLabel]:
+def install_source_panel(w: MainWindow) -> tuple[QMenu, QLabel]:
     """The Source menu, the coverage label in the status bar, and the dock following the selection;
     returns the menu and the label."""
     panel, dock = w.source_panel, w.source_dock
@@ -60,12 +64,12 @@ def install_source_panel(w: "MainWindow") -> tuple[QMenu, QLabel]:
     return menu, label
 
 
-def show_source_dock(w: "MainWindow") -> None:
+def show_source_dock(w: MainWindow) -> None:
     w.source_dock.show()
     w.source_dock.raise_()
 
 
-def reveal_anchor(w: "MainWindow", source_id: str, start: int, end: int) -> None:
+def reveal_anchor(w: MainWindow, source_id: str, start: int, end: int) -> None:
     """An anchor activated in the inspector: the dock comes forward and shows the passage."""
     if source_id not in w.doc.map.sources:
         return
@@ -76,7 +80,7 @@ def reveal_anchor(w: "MainWindow", source_id: str, start: int, end: int) -> None
     w.source_panel.reveal(source_id, start, end, st.kind if st else None)
 
 
-def _on_selection_changed(w: "MainWindow", ids: list[str], origin: object) -> None:
+def _on_selection_changed(w: MainWindow, ids: list[str], origin: object) -> None:
     """A statement with an anchor selected: an open but covered Source dock comes to the front
     (a dock the user closed stays closed)."""
     dock = w.source_dock
@@ -87,6 +91,6 @@ def _on_selection_changed(w: "MainWindow", ids: list[str], origin: object) -> No
         dock.raise_()
 
 
-def _on_map_changed(w: "MainWindow", change: Any) -> None:
+def _on_map_changed(w: MainWindow, change: Any) -> None:
     if any(i in w.doc.map.sources for i in change.added):
         show_source_dock(w)

@@ -1,4 +1,5 @@
 """The start screen shown when argmap opens with no file: New, Open, recent files and the sample maps."""
+
 from __future__ import annotations
 
 import json
@@ -74,7 +75,7 @@ def _first_sentence(text: str, limit: int = 110) -> str:
 class StartScreen(QWidget):
     """A small welcome window; opening anything from it closes it."""
 
-    def __init__(self, manager: "WindowManager", parent: QWidget | None = None) -> None:
+    def __init__(self, manager: WindowManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start-screen")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,4 +1,5 @@
 """The application's open windows: one MainWindow per map, opening files once, quitting with care."""
+
 from __future__ import annotations
 
 import logging
@@ -90,8 +91,9 @@ class WindowManager(QObject):
         window = self.new_window(doc, near)
         report = doc.import_report
         if report is not None and report.lines():
-            QMessageBox.information(window, "Imported", f"Imported {os.path.basename(path)}:\n\n"
-                                    + "\n".join(report.lines()))
+            QMessageBox.information(
+                window, "Imported", f"Imported {os.path.basename(path)}:\n\n" + "\n".join(report.lines())
+            )
         self._replace_pristine(near, window)
         self.recent_files_changed()
         return window
@@ -108,10 +110,13 @@ class WindowManager(QObject):
         if holder is None:
             return True
         answer = QMessageBox.warning(
-            near, "File open in another argmap",
+            near,
+            "File open in another argmap",
             f"{os.path.basename(path)} is open in another argmap (process {holder.pid} on {holder.host}).\n\n"
             "If both save it, one will overwrite the other's changes. Open it anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def restore(self, entry: RecoveryEntry, near: QWidget | None = None) -> MainWindow | None:

@@ -1,8 +1,9 @@
 """Which statements anchor into which source, kept current from model events; tints and coverage per source."""
+
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...model import Anchor, ArgumentMap, Change, Statement
 from ...model.text import sentence_spans

@@ -1,7 +1,8 @@
 """A widget mixin that takes the keys of some of its actions ahead of window-wide shortcuts."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence

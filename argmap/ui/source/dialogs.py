@@ -1,4 +1,5 @@
 """Small dialogs of the source panel: a source's details (title, author, URL, date) and its text."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -23,8 +24,12 @@ class SourceDetailsDialog(QDialog):
         self.setWindowTitle(heading)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
-        placeholders = {"title": "Title of the article", "author": "Who wrote it",
-                        "url": "https://…", "date": "e.g. 2023-09-14"}
+        placeholders = {
+            "title": "Title of the article",
+            "author": "Who wrote it",
+            "url": "https://…",
+            "date": "e.g. 2023-09-14",
+        }
         for name in DETAIL_FIELDS:
             edit = QLineEdit(details.get(name, ""))
             edit.setPlaceholderText(placeholders[name])
@@ -43,8 +48,9 @@ class SourceDetailsDialog(QDialog):
         return {name: edit.text().strip() for name, edit in self.edits.items()}
 
     @classmethod
-    def ask(cls, details: dict[str, str], parent: QWidget | None = None,
-            heading: str = "Source details") -> dict[str, str] | None:
+    def ask(
+        cls, details: dict[str, str], parent: QWidget | None = None, heading: str = "Source details"
+    ) -> dict[str, str] | None:
         dlg = cls(details, parent, heading)
         return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
@@ -58,8 +64,9 @@ class SourceTextDialog(QDialog):
         self.editor = QPlainTextEdit()
         self.editor.setPlainText(text)
         self.editor.setMinimumSize(560, 420)
-        note = QLabel("Passages used by statements are found again after your edit; "
-                      "a passage that is gone is marked broken.")
+        note = QLabel(
+            "Passages used by statements are found again after your edit; a passage that is gone is marked broken."
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -1,4 +1,5 @@
 """Edits the source panel makes through the document: statements from passages, anchoring, text changes."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -20,9 +21,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 # ------------------------------------------------------------------- edits
-def make_statement(doc: "DocumentController", passage: Passage, kind: Kind, *,
-                   support_target: str | None = None, position: Point | None = None,
-                   origin: object = None) -> str:
+def make_statement(
+    doc: DocumentController,
+    passage: Passage,
+    kind: Kind,
+    *,
+    support_target: str | None = None,
+    position: Point | None = None,
+    origin: object = None,
+) -> str:
     """Make a statement of ``kind`` from a passage, anchored to its exact range, in one
     undo step (with a support relation into ``support_target`` when given); selects it
     and asks the canvas to show it.  Returns its id; raises ModelError."""
@@ -46,7 +53,7 @@ def make_statement(doc: "DocumentController", passage: Passage, kind: Kind, *,
     return st.id
 
 
-def anchor_statement(doc: "DocumentController", sid: str, passage: Passage) -> bool:
+def anchor_statement(doc: DocumentController, sid: str, passage: Passage) -> bool:
     """Anchor an existing statement to a passage too (one undo step); False if it already was."""
     anchor = passage_anchor(doc.map, passage)
     st = doc.map.statement(sid)
@@ -56,20 +63,23 @@ def anchor_statement(doc: "DocumentController", sid: str, passage: Passage) -> b
     return True
 
 
-def replace_anchor(doc: "DocumentController", sid: str, old: Anchor, new: Anchor | None) -> bool:
+def replace_anchor(doc: DocumentController, sid: str, old: Anchor, new: Anchor | None) -> bool:
     """Swap one anchor of a statement for another (a broken one re-anchored), or drop it
     with ``new=None``; one undo step.  False when the statement does not have ``old``."""
     st = doc.map.statement(sid)
     if old not in st.anchors:
         return False
-    anchors = tuple(new if a == old else a for a in st.anchors) if new is not None else \
-        tuple(a for a in st.anchors if a != old)
+    anchors = (
+        tuple(new if a == old else a for a in st.anchors)
+        if new is not None
+        else tuple(a for a in st.anchors if a != old)
+    )
     label = "Re-anchor to passage" if new is not None else "Remove anchor"
     doc.push(UpdateStatementCommand(doc, sid, {"anchors": tuple(dict.fromkeys(anchors))}, text=label))
     return True
 
 
-def replace_source_text(doc: "DocumentController", source_id: str, new_text: str) -> list[str]:
+def replace_source_text(doc: DocumentController, source_id: str, new_text: str) -> list[str]:
     """Change a source's text and re-find the anchors into it, in one undo step.
     Returns the ids of statements left with a broken anchor."""
     new_text = normalise_newlines(new_text)

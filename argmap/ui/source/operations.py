@@ -1,4 +1,5 @@
 """What the source panel's actions do: sources added, edited and removed; passages made statements; its menu."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -33,8 +34,8 @@ def elide(text: str, limit: int = 48) -> str:
 class SourceOperations(ClaimsKeys, QWidget):
     """The edits of :class:`SourcePanel` (a base class only to keep modules short)."""
 
-    doc: "DocumentController"
-    index: "AnchorIndex"
+    doc: DocumentController
+    index: AnchorIndex
     make_actions: dict[Kind, QAction]
     link_action: QAction
     details_action: QAction
@@ -91,8 +92,7 @@ class SourceOperations(ClaimsKeys, QWidget):
             self.doc.status_message.emit("Select a passage of the source first.")
             return None
         try:
-            sid = make_statement(self.doc, passage, kind, support_target=self._support_target(kind, link),
-                                 origin=self)
+            sid = make_statement(self.doc, passage, kind, support_target=self._support_target(kind, link), origin=self)
         except ModelError as e:
             self.doc.status_message.emit(f"Cannot make a {kind.value}: {e}")
             return None
@@ -138,8 +138,14 @@ class SourceOperations(ClaimsKeys, QWidget):
             info = SourceDetailsDialog.ask(info, self, "New source")
             if info is None:
                 return None
-        src = Source(new_id(), normalise_newlines(text), info.get("title", ""), info.get("author", ""),
-                     info.get("url", ""), info.get("date", ""))
+        src = Source(
+            new_id(),
+            normalise_newlines(text),
+            info.get("title", ""),
+            info.get("author", ""),
+            info.get("url", ""),
+            info.get("date", ""),
+        )
         if not self.doc.try_push(AddSourceCommand(self.doc, src)):
             return None
         self.show_source(src.id)
@@ -172,8 +178,9 @@ class SourceOperations(ClaimsKeys, QWidget):
             return False
         src = self.doc.map.source(sid)
         if values is None:
-            values = SourceDetailsDialog.ask({"title": src.title, "author": src.author, "url": src.url,
-                                              "date": src.date}, self)
+            values = SourceDetailsDialog.ask(
+                {"title": src.title, "author": src.author, "url": src.url, "date": src.date}, self
+            )
             if values is None:
                 return False
         return self.doc.try_push(UpdateSourceCommand(self.doc, sid, values, text="Edit source details"))
@@ -201,9 +208,11 @@ class SourceOperations(ClaimsKeys, QWidget):
         src = self.doc.map.source(sid)
         if confirm and n:
             answer = QMessageBox.question(
-                self, "Remove source",
+                self,
+                "Remove source",
                 f"Remove “{src.title or 'Untitled'}”? {n} statement(s) lose their anchors into it "
-                "(the statements stay; Undo brings the anchors back).")
+                "(the statements stay; Undo brings the anchors back).",
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         return self.doc.try_push(RemoveSourceCommand(self.doc, sid))
@@ -221,7 +230,9 @@ class SourceOperations(ClaimsKeys, QWidget):
         if len(sel) == 1 and view.passage() is not None:
             target = self.doc.map.statements[sel[0]]
             for kind in (Kind.PREMISE, Kind.EVIDENCE):
-                act = menu.addAction(f"Make {kind.value.capitalize()} Supporting “{elide(target.title or target.text, 30)}”")
+                act = menu.addAction(
+                    f"Make {kind.value.capitalize()} Supporting “{elide(target.title or target.text, 30)}”"
+                )
                 act.triggered.connect(lambda _=False, k=kind: self.make_statement(k, link=True))
         menu.addSeparator()
         offset = view.offset_at(pos) if pos is not None else None

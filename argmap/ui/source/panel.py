@@ -1,4 +1,5 @@
 """The source panel: the texts being analysed, one tab each; passages become anchored statements."""
+
 from __future__ import annotations
 
 import html
@@ -83,20 +84,31 @@ class SourcePanel(SourceOperations):
         return act
 
     def _build_actions(self) -> None:
-        self.add_file_action = self._action("Add Source from &File…", lambda: self.add_source_from_file(),
-                                            "Add an article from a .txt, .md or .html file")
-        self.paste_action = self._action("&Paste as Source", lambda: self.paste_source(),
-                                         "Add the text on the clipboard as a new source")
-        self.details_action = self._action("Source &Details…", lambda: self.edit_details(),
-                                           "Edit the title, author, URL and date of this source")
-        self.edit_text_action = self._action("Edit Source &Text…", lambda: self.edit_text(),
-                                             "Change the text; anchored passages are found again")
-        self.remove_action = self._action("&Remove Source", lambda: self.remove_source(),
-                                          "Remove this source and the anchors into it")
+        self.add_file_action = self._action(
+            "Add Source from &File…",
+            lambda: self.add_source_from_file(),
+            "Add an article from a .txt, .md or .html file",
+        )
+        self.paste_action = self._action(
+            "&Paste as Source", lambda: self.paste_source(), "Add the text on the clipboard as a new source"
+        )
+        self.details_action = self._action(
+            "Source &Details…", lambda: self.edit_details(), "Edit the title, author, URL and date of this source"
+        )
+        self.edit_text_action = self._action(
+            "Edit Source &Text…", lambda: self.edit_text(), "Change the text; anchored passages are found again"
+        )
+        self.remove_action = self._action(
+            "&Remove Source", lambda: self.remove_source(), "Remove this source and the anchors into it"
+        )
         self.make_actions: dict[Kind, QAction] = {}
         for kind in Kind:
-            act = self._action(f"Make {kind.value.capitalize()}", lambda _=False, k=kind: self.make_statement(k),
-                               f"Make the selected passage a new {kind.value}", KIND_KEYS[kind])
+            act = self._action(
+                f"Make {kind.value.capitalize()}",
+                lambda _=False, k=kind: self.make_statement(k),
+                f"Make the selected passage a new {kind.value}",
+                KIND_KEYS[kind],
+            )
             act.setIconText(kind.value.capitalize())
             act.setIcon(kind_icon(kind, theme_for(self.palette()).kind[kind]))
             self.make_actions[kind] = act
@@ -104,10 +116,16 @@ class SourcePanel(SourceOperations):
         self.link_action.setIconText("Link")
         self.link_action.setToolTip("When on, new premises and evidence also support the one selected statement")
         self.addAction(self.link_action)
-        self.sentence_action = self._action("Select &Sentence", lambda: self.select_sentence(),
-                                            "Select the sentence at the cursor (or Ctrl+click it)")
-        self.source_actions = [self.add_file_action, self.paste_action, self.details_action,
-                               self.edit_text_action, self.remove_action]
+        self.sentence_action = self._action(
+            "Select &Sentence", lambda: self.select_sentence(), "Select the sentence at the cursor (or Ctrl+click it)"
+        )
+        self.source_actions = [
+            self.add_file_action,
+            self.paste_action,
+            self.details_action,
+            self.edit_text_action,
+            self.remove_action,
+        ]
 
     def _build_ui(self) -> None:
         self.toolbar = QToolBar("Source", self)
@@ -128,8 +146,10 @@ class SourcePanel(SourceOperations):
         cl = QHBoxLayout(corner)
         cl.setContentsMargins(0, 0, 4, 0)
         cl.setSpacing(2)
-        for text, tip, menu in (("+", "Add a source: from a file, or paste one", add_menu),
-                                ("⋯", "Details, text and removal of this source", more)):
+        for text, tip, menu in (
+            ("+", "Add a source: from a file, or paste one", add_menu),
+            ("⋯", "Details, text and removal of this source", more),
+        ):
             btn = QToolButton(corner)
             btn.setText(text)
             btn.setToolTip(tip)
@@ -148,8 +168,9 @@ class SourcePanel(SourceOperations):
         empty = QWidget(self)
         el = QVBoxLayout(empty)
         el.addStretch(1)
-        msg = QLabel("<b>No source yet.</b><br>Add the article you are mapping, then select "
-                     "passages and make them statements.")
+        msg = QLabel(
+            "<b>No source yet.</b><br>Add the article you are mapping, then select passages and make them statements."
+        )
         msg.setWordWrap(True)
         msg.setAlignment(Qt.AlignmentFlag.AlignCenter)
         el.addWidget(msg)
@@ -309,12 +330,16 @@ class SourcePanel(SourceOperations):
         for st, a in broken:
             item = QListWidgetItem(f"⚠ {elide(st.title or st.text, 60)} — “{elide(a.quote, 40)}” not found")
             item.setData(Qt.ItemDataRole.UserRole, st.id)
-            item.setToolTip(f"The passage “{a.quote}” ({a.start}–{a.end}) is no longer in the source text.\n"
-                            "Right-click to re-anchor it to the selected passage, or to remove it.")
+            item.setToolTip(
+                f"The passage “{a.quote}” ({a.start}–{a.end}) is no longer in the source text.\n"
+                "Right-click to re-anchor it to the selected passage, or to remove it."
+            )
             self.broken_list.addItem(item)
         n = len(broken)
-        self.broken_label.setText(f"<b>{n} broken anchor{'s' if n != 1 else ''}</b>: the source text changed and "
-                                  "these passages are gone. Select where each now is and re-anchor it from the list's menu.")
+        self.broken_label.setText(
+            f"<b>{n} broken anchor{'s' if n != 1 else ''}</b>: the source text changed and "
+            "these passages are gone. Select where each now is and re-anchor it from the list's menu."
+        )
         self.broken_label.setVisible(bool(n))
         self.broken_list.setVisible(bool(n))
         self.coverage_label.setText(self.coverage_text())
@@ -359,8 +384,11 @@ class SourcePanel(SourceOperations):
         amap = self.doc.map
         for eid in ids:
             st = amap.statements.get(eid)
-            good = [a for a in st.anchors if a.source_id in self.views and a.matches(amap.sources[a.source_id].text)] \
-                if st else []
+            good = (
+                [a for a in st.anchors if a.source_id in self.views and a.matches(amap.sources[a.source_id].text)]
+                if st
+                else []
+            )
             if good:
                 cur = self.current_source()
                 a = next((x for x in good if x.source_id == cur), good[0])
@@ -390,4 +418,3 @@ class SourcePanel(SourceOperations):
         menu.addAction("Remove Broken Anchor", lambda: self.reanchor_broken(row, remove=True))
         menu.exec(self.broken_list.viewport().mapToGlobal(pos))
         menu.deleteLater()
-

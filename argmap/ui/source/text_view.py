@@ -1,4 +1,5 @@
 """The read-only text of one source: tinted passages, click to select, Ctrl+click for a sentence, drag a passage."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QVariantAnimation, Signal
@@ -64,8 +65,9 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         self._anim.valueChanged.connect(self._on_flash_step)
         self._anim.finished.connect(self._on_flash_finished)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -110,8 +112,9 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         cur = self.textCursor()
         if not cur.hasSelection():
             return None
-        start, end = trim_range(self._text, self.to_cp(cur.selectionStart()),
-                                self.to_cp(cur.selectionEnd(), round_up=True))
+        start, end = trim_range(
+            self._text, self.to_cp(cur.selectionStart()), self.to_cp(cur.selectionEnd(), round_up=True)
+        )
         if end <= start:
             return None
         return Passage(self.source_id, start, end, self._text[start:end])
@@ -127,9 +130,14 @@ class SourceTextView(ClaimsKeys, QTextEdit):
 
     def offset_at(self, pos: QPoint) -> int | None:
         """The code point offset of the character under a viewport point (None off the text)."""
-        q = self.document().documentLayout().hitTest(
-            pos + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()),
-            Qt.HitTestAccuracy.ExactHit)
+        q = (
+            self.document()
+            .documentLayout()
+            .hitTest(
+                pos + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()),
+                Qt.HitTestAccuracy.ExactHit,
+            )
+        )
         if q < 0:
             return None
         cur = self.cursorForPosition(pos)
@@ -249,8 +257,7 @@ class SourceTextView(ClaimsKeys, QTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
         self._sentence_press = False
-        if (event.button() == Qt.MouseButton.LeftButton
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if event.button() == Qt.MouseButton.LeftButton and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             offset = self.offset_at(event.position().toPoint())
             span = sentence_at(self._text, offset) if offset is not None else None
             if span is not None:
@@ -274,9 +281,12 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         super().mouseReleaseEvent(event)
         press, self._press = self._press, None
         pos = event.position().toPoint()
-        if (press is None or event.button() != Qt.MouseButton.LeftButton
-                or (pos - press).manhattanLength() >= QApplication.startDragDistance()
-                or self.textCursor().hasSelection()):
+        if (
+            press is None
+            or event.button() != Qt.MouseButton.LeftButton
+            or (pos - press).manhattanLength() >= QApplication.startDragDistance()
+            or self.textCursor().hasSelection()
+        ):
             return
         offset = self.offset_at(pos)
         ids = self.statements_at(offset) if offset is not None else []

@@ -1,9 +1,10 @@
 """Kind-coloured tints of anchored passages, painted under the visible text only (fast with thousands)."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QPainter

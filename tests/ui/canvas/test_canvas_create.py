@@ -1,12 +1,12 @@
 """Creating statements on the canvas with real gestures: double-click, keyboard, structure edits."""
+
 from __future__ import annotations
 
+from canvas_support import point_of, state, undo_redo_check
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from argmap.model import Kind, Polarity
-
-from canvas_support import point_of, state, undo_redo_check
 
 
 def _type(view, text: str) -> None:
@@ -36,15 +36,16 @@ def test_double_click_on_empty_canvas_creates_a_statement_open_for_typing(make_v
     assert st.text == "A brand new claim" and st.kind is Kind.PREMISE
     x, y = view.doc.map.positions[new[0]]
     assert abs(x - 600) < 1 and abs(y + 200) < 1
-    assert view.doc.undo_stack.count() == 1     # creation and its first text: one step
+    assert view.doc.undo_stack.count() == 1  # creation and its first text: one step
     undo_redo_check(view, before)
 
 
 def test_escape_on_a_new_empty_card_removes_it_without_an_undo_step(make_view):
     view = make_view()
     before = state(view)
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                      view.mapFromScene(600, -200))
+    QTest.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view.mapFromScene(600, -200)
+    )
     assert len(view.doc.map.statements) == 6
     QTest.keyClick(view.viewport(), Qt.Key.Key_Escape)
     assert state(view) == before
@@ -54,7 +55,9 @@ def test_escape_on_a_new_empty_card_removes_it_without_an_undo_step(make_view):
 def test_keyboard_new_statement(make_view):
     view = make_view()
     before = state(view)
-    QTest.keyClick(view.viewport(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        view.viewport(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert view.interaction.editor is not None
     _type(view, "From the keyboard")
     _enter(view)
@@ -63,8 +66,9 @@ def test_keyboard_new_statement(make_view):
 
 
 def _select(qtbot, view, eid):
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     point_of(view, eid, 0, 6))
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_of(view, eid, 0, 6)
+    )
     assert view.map_scene.selected_ids() == [eid]
 
 

@@ -1,13 +1,13 @@
 """Canvas gestures: connecting, attaching, moving, nudging, navigating, editing text, deleting."""
+
 from __future__ import annotations
 
+from canvas_support import drag, point_of, state, undo_redo_check
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from argmap.model import Polarity
 from argmap.ui.canvas.items import NodeItem
-
-from canvas_support import drag, point_of, state, undo_redo_check
 
 NO = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -29,7 +29,7 @@ def test_drag_from_handle_with_shift_connects_as_attack(qtbot, make_view):
     drag(qtbot, view, _handle(view, "E"), point_of(view, "O"), Qt.KeyboardModifier.ShiftModifier)
     (new,) = [view.doc.map.relations[r] for r in view.doc.map.relations if r not in rels]
     assert new.premises == ("E",) and new.target == "O" and new.polarity is Polarity.ATTACK
-    assert new.id in view.doc.map.positions           # its junction has a place
+    assert new.id in view.doc.map.positions  # its junction has a place
     undo_redo_check(view, before)
 
 
@@ -64,7 +64,7 @@ def test_dropping_a_card_onto_another_attaches_it(qtbot, make_view):
     (new,) = [view.doc.map.relations[r] for r in view.doc.map.relations if r not in rels]
     assert new.premises == ("E",) and new.target == "O" and new.polarity is Polarity.SUPPORT
     amap = view.doc.map
-    assert amap.positions["E"][1] > amap.positions["O"][1]        # placed below its new target
+    assert amap.positions["E"][1] > amap.positions["O"][1]  # placed below its new target
     e_rect = view.map_scene.node_items["E"].scene_card_rect()
     assert not e_rect.intersects(view.map_scene.node_items["O"].scene_card_rect())
     assert view.doc.undo_stack.count() == 1
@@ -84,7 +84,7 @@ def test_rubber_band_and_ctrl_click_select_then_drag_moves_all_in_one_step(qtbot
     old = {k: view.doc.map.positions[k] for k in ("P1", "P2", "O", "R1")}
     drag(qtbot, view, point_of(view, "P2", 0, 10), point_of(view, "P2", 0, 110))
     amap = view.doc.map
-    for k in ("P1", "P2", "O", "R1"):          # R1's premises all moved: its junction follows
+    for k in ("P1", "P2", "O", "R1"):  # R1's premises all moved: its junction follows
         assert abs(amap.positions[k][1] - old[k][1] - 100) < 2, k
     assert amap.positions["C"] == (0, 0)
     assert view.doc.undo_stack.count() == 1

@@ -1,12 +1,12 @@
 """Canvas modes: level of detail when zoomed out, theme from the palette, keys while editing text."""
+
 from __future__ import annotations
 
+from canvas_support import point_of, state
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
-
-from canvas_support import point_of, state
 
 NO = Qt.KeyboardModifier.NoModifier
 
@@ -21,9 +21,9 @@ def test_far_zoom_switches_to_the_batched_overview_and_back(make_view):
     assert card.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
     img = view.grab().toImage()
     c = view.mapFromScene(card.pos())
-    assert img.pixelColor(c) != view.theme().background       # the overview drew the card
+    assert img.pixelColor(c) != view.theme().background  # the overview drew the card
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO, c)
-    assert view.map_scene.selected_ids() == ["C"]                # cards stay selectable
+    assert view.map_scene.selected_ids() == ["C"]  # cards stay selectable
     view.zoom_reset()
     assert not sc.overview_mode and not (card.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 

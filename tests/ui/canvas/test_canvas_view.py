@@ -1,18 +1,18 @@
 """Canvas view: clipboard, zoom and pan, find, layout of unplaced maps, passage drops, rendering."""
+
 from __future__ import annotations
 
 import json
 
+from canvas_support import point_of, small_map, state, undo_redo_check
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QDropEvent, QDragEnterEvent, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from argmap.model import ArgumentMap, Kind, Polarity, Source
-from argmap.ui.canvas.clipboard import FRAGMENT_MIME
 from argmap.model.passages import PASSAGE_MIME
-
-from canvas_support import point_of, small_map, state, undo_redo_check
+from argmap.ui.canvas.clipboard import FRAGMENT_MIME
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -69,8 +69,16 @@ def test_wheel_zooms_around_the_cursor(make_view):
     QTest.mouseMove(view.viewport(), at)
     from PySide6.QtGui import QWheelEvent
 
-    ev = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(0, 0), QPoint(0, 240),
-                     Qt.MouseButton.NoButton, NO, Qt.ScrollPhase.NoScrollPhase, False)
+    ev = QWheelEvent(
+        QPointF(at),
+        QPointF(view.viewport().mapToGlobal(at)),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        NO,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), ev)
     assert view.zoom() > z * 1.3
     after = view.mapToScene(at)
@@ -123,7 +131,7 @@ def test_a_map_without_positions_is_laid_out_without_overlap(make_view):
     rects = [it.scene_card_rect() for it in view.map_scene.node_items.values()]
     assert len({(r.x(), r.y()) for r in rects}) == len(rects)
     for i, a in enumerate(rects):
-        for b in rects[i + 1:]:
+        for b in rects[i + 1 :]:
             assert not a.intersects(b)
     # the conclusion is above its reasons
     assert view.doc.map.positions["C"][1] < view.doc.map.positions["P1"][1]
@@ -131,13 +139,16 @@ def test_a_map_without_positions_is_laid_out_without_overlap(make_view):
 
 def test_auto_arrange_is_one_undo_step(make_view):
     view = make_view()
-    view.doc.push(__import__("argmap.ui.document.commands", fromlist=["MoveCommand"]).MoveCommand(
-        view.doc, {"O": (-250, 0), "P2": (10, 20)}))
+    view.doc.push(
+        __import__("argmap.ui.document.commands", fromlist=["MoveCommand"]).MoveCommand(
+            view.doc, {"O": (-250, 0), "P2": (10, 20)}
+        )
+    )
     before = state(view)
     view.auto_arrange()
     rects = [it.scene_card_rect() for it in view.map_scene.node_items.values()]
     for i, a in enumerate(rects):
-        for b in rects[i + 1:]:
+        for b in rects[i + 1 :]:
             assert not a.intersects(b)
     undo_redo_check(view, before)
 
@@ -193,12 +204,14 @@ def test_rendered_view_shows_each_card_where_the_scene_says(make_view):
     p.end()
     theme = view.theme()
     colours = {img.pixelColor(x, y).rgb() for x in range(0, img.width(), 37) for y in range(0, img.height(), 29)}
-    assert len(colours) > 5                       # not blank
+    assert len(colours) > 5  # not blank
     for sid, item in view.map_scene.node_items.items():
         r = item.scene_card_rect()
         inside = view.mapFromScene(QPointF(r.center().x(), r.bottom() - 4))
         outside = view.mapFromScene(QPointF(r.left() - 14, r.top() + 3))
         fill = theme.card[item.statement.kind]
         got = img.pixelColor(inside)
-        assert max(abs(got.red() - fill.red()), abs(got.green() - fill.green()), abs(got.blue() - fill.blue())) < 12, sid
+        assert max(abs(got.red() - fill.red()), abs(got.green() - fill.green()), abs(got.blue() - fill.blue())) < 12, (
+            sid
+        )
         assert img.pixelColor(outside) == theme.background, sid

@@ -1,4 +1,5 @@
 """The canvas's Evaluate mode: labels on cards, faded out cards and inapplicable relations, what-if with undo."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -37,7 +38,7 @@ def test_evaluate_is_a_toggle_in_the_view_menu_and_the_toolbar(make_window):
 
 def test_out_cards_and_inapplicable_relations_recede_and_hover_tells_why(make_window):
     w = make_window()
-    w.doc.map.update_statement("u1", assessment="rejected")   # the undercut goes: the objection now holds
+    w.doc.map.update_statement("u1", assessment="rejected")  # the undercut goes: the objection now holds
     w.canvas_actions.evaluate.trigger()
     scene = w.view.map_scene
     c = scene.node_items["c"]
@@ -57,7 +58,7 @@ def test_clicking_a_label_cycles_accepted_rejected_open_through_the_undo_stack(m
     assert doc.map.statements["u1"].assessment == "accepted"
     _tab_click(qtbot, w.view, "u1")
     assert doc.map.statements["u1"].assessment == "rejected"
-    assert nodes["u1"].verdict == "out" and nodes["c"].verdict == "out"   # labels follow at once
+    assert nodes["u1"].verdict == "out" and nodes["c"].verdict == "out"  # labels follow at once
     _tab_click(qtbot, w.view, "u1")
     assert doc.map.statements["u1"].assessment is None and nodes["c"].verdict == "in"
     assert doc.undo_stack.undoText().startswith("What if: reopen")
@@ -106,20 +107,21 @@ def test_the_legend_shows_in_evaluate_mode(make_window, qtbot):
 def test_zoomed_far_out_a_big_map_shows_labels_as_coloured_bands(make_window, qtbot):
     amap = ArgumentMap("Big")
     n = 450
-    amap.add_many([Statement(f"s{i}", f"Statement {i}") for i in range(n)],
-                  [Relation(f"r{i}", Polarity.SUPPORT, (f"s{i}",), f"s{(i - 1) // 4}") for i in range(1, n)])
+    amap.add_many(
+        [Statement(f"s{i}", f"Statement {i}") for i in range(n)],
+        [Relation(f"r{i}", Polarity.SUPPORT, (f"s{i}",), f"s{(i - 1) // 4}") for i in range(1, n)],
+    )
     w = make_window(amap)
     view = w.view
     view.zoom_fit()
-    qtbot.waitUntil(lambda: view.map_scene.overview.isVisible())   # the cards themselves draw nothing
+    qtbot.waitUntil(lambda: view.map_scene.overview.isVisible())  # the cards themselves draw nothing
     green = verdicts.colour("in", view.map_scene.theme.palette)[:3]
 
     above_legend = int(view.viewport().height() - drawing.verdict_legend_size(HINT).height() - 14)
 
     def greens() -> int:
         img = view.viewport().grab().toImage()
-        return sum(img.pixelColor(x, y).getRgb()[:3] == green
-                   for x in range(img.width()) for y in range(above_legend))
+        return sum(img.pixelColor(x, y).getRgb()[:3] == green for x in range(img.width()) for y in range(above_legend))
 
     assert greens() == 0
     w.canvas_actions.evaluate.trigger()

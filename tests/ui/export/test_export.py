@@ -1,4 +1,5 @@
 """SVG, PNG and PDF export, clipboard and printing: drawn from the model, text kept as text."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
-from argmap.io import write_any
 from argmap import measure
+from argmap.io import write_any
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Source, Statement
 from argmap.resources import sample_paths
 from argmap.ui.export.images import clipboard_mime, export_pdf, export_png, export_svg, pdf_bytes, tiles
@@ -19,32 +20,42 @@ SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = 'Cars <script>alert("x")</script> & \'quotes\' "too" ]]> <!-- no -->'
 
 
-
 def bike_map(hostile: bool = False) -> ArgumentMap:
     m = ArgumentMap(title="Should the town build a bike lane?" + (" <b>&</b>" if hostile else ""))
     m.add_source(Source("src", "The survey found 41% would cycle.", title="Gazette", author="Ann Author"))
-    m.add_many([
-        Statement("c", "The town should build a protected bike lane on Main Street.", Kind.CONCLUSION,
-                  title="Build the lane"),
-        Statement("p1", "A protected lane cuts cycling injuries on the streets where it is built."),
-        Statement("p2", "Main Street has the most cycling injuries and traffic in town."),
-        Statement("e1", "In the city's 2023 survey, 41% of residents said they would cycle more.", Kind.EVIDENCE),
-        Statement("o1", HOSTILE if hostile else "Shops will lose customers when parking goes."),
-        Statement("u1", "The survey asked only cyclists."),
-    ], [
-        Relation("R1", Polarity.SUPPORT, ("p1", "p2"), "c"),
-        Relation("R3", Polarity.SUPPORT, ("e1",), "p1"),
-        Relation("R4", Polarity.ATTACK, ("o1",), "c"),
-        Relation("R5", Polarity.ATTACK, ("u1",), "R3"),
-    ])
+    m.add_many(
+        [
+            Statement(
+                "c",
+                "The town should build a protected bike lane on Main Street.",
+                Kind.CONCLUSION,
+                title="Build the lane",
+            ),
+            Statement("p1", "A protected lane cuts cycling injuries on the streets where it is built."),
+            Statement("p2", "Main Street has the most cycling injuries and traffic in town."),
+            Statement("e1", "In the city's 2023 survey, 41% of residents said they would cycle more.", Kind.EVIDENCE),
+            Statement("o1", HOSTILE if hostile else "Shops will lose customers when parking goes."),
+            Statement("u1", "The survey asked only cyclists."),
+        ],
+        [
+            Relation("R1", Polarity.SUPPORT, ("p1", "p2"), "c"),
+            Relation("R3", Polarity.SUPPORT, ("e1",), "p1"),
+            Relation("R4", Polarity.ATTACK, ("o1",), "c"),
+            Relation("R5", Polarity.ATTACK, ("u1",), "R3"),
+        ],
+    )
     return m
 
 
 def big_map(n: int = 120) -> ArgumentMap:
     m = ArgumentMap(title="Big")
-    m.add_many([Statement(f"s{i}", f"Statement number {i} with a few more words to wrap") for i in range(n)],
-               [Relation(f"r{i}", Polarity.SUPPORT if i % 3 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
-                for i in range(1, n)])
+    m.add_many(
+        [Statement(f"s{i}", f"Statement number {i} with a few more words to wrap") for i in range(n)],
+        [
+            Relation(f"r{i}", Polarity.SUPPORT if i % 3 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
+            for i in range(1, n)
+        ],
+    )
     return m
 
 
@@ -217,20 +228,24 @@ def test_the_svg_looks_like_the_png(tmp_path: Path, sample: int) -> None:
     png = QImage(str(tmp_path / "m.png")).convertToFormat(QImage.Format.Format_ARGB32)
     svg = _svg_image((tmp_path / "m.svg").read_bytes(), png.width(), png.height())
 
-    def grey(img: QImage) -> bytes:   # 4 x 4 pixel blocks, averaged
+    def grey(img: QImage) -> bytes:  # 4 x 4 pixel blocks, averaged
         from PySide6.QtCore import Qt
 
-        small = img.scaled(img.width() // 4, img.height() // 4, Qt.AspectRatioMode.IgnoreAspectRatio,
-                           Qt.TransformationMode.SmoothTransformation)
+        small = img.scaled(
+            img.width() // 4,
+            img.height() // 4,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         small = small.convertToFormat(QImage.Format.Format_Grayscale8)
         w = small.width()
         bpl = small.bytesPerLine()
         data = bytes(small.constBits())
-        return b"".join(data[y * bpl:y * bpl + w] for y in range(small.height()))
+        return b"".join(data[y * bpl : y * bpl + w] for y in range(small.height()))
 
     a, b = grey(png), grey(svg)
     inked = sum(1 for v in a if v < 235)
-    assert inked > 2000                                      # the comparison sees a map at all
+    assert inked > 2000  # the comparison sees a map at all
     differ = sum(1 for x, y in zip(a, b) if abs(x - y) > 48)
     assert differ < 0.02 * inked, f"{differ} of {inked} inked blocks differ"
 
@@ -281,7 +296,9 @@ def test_print_preview_dialog_paints_the_map(monkeypatch) -> None:  # noqa: ANN0
 
     painted = []
     real_paint = printing.MapPrinter.paint
-    monkeypatch.setattr(printing.MapPrinter, "paint", lambda self, p: painted.append(real_paint(self, p)) or painted[-1])
+    monkeypatch.setattr(
+        printing.MapPrinter, "paint", lambda self, p: painted.append(real_paint(self, p)) or painted[-1]
+    )
 
     def fake_exec(dialog: QPrintPreviewDialog) -> int:  # the preview asks for pages; no modal loop in tests
         for w in dialog.findChildren(QPrintPreviewWidget):
@@ -298,19 +315,22 @@ def test_export_arrowheads_match_the_canvas() -> None:
 
     from argmap.draw import route as edge_route
     from argmap.draw.edges import target_points
+    from argmap.draw.style import ARROW_LENGTH, ARROW_WIDTH
     from argmap.ui.paint import drawing
     from argmap.ui.paint.edge_geometry import target_path
-    from argmap.draw.style import ARROW_LENGTH, ARROW_WIDTH
 
     def _box(r: QRectF) -> tuple[float, float, float, float]:
         return (r.left(), r.top(), r.width(), r.height())
 
-    cases = [(QPointF(0, 200), QRectF(-60, 0, 120, 60), False), (QPointF(300, 150), QRectF(-60, 0, 120, 60), False),
-             (QPointF(10, 90), QRectF(-60, 0, 120, 60), False),
-             (QPointF(90, 400), QRectF(-60, 0, 120, 40), True)]   # far down a column: an elbow
+    cases = [
+        (QPointF(0, 200), QRectF(-60, 0, 120, 60), False),
+        (QPointF(300, 150), QRectF(-60, 0, 120, 60), False),
+        (QPointF(10, 90), QRectF(-60, 0, 120, 60), False),
+        (QPointF(90, 400), QRectF(-60, 0, 120, 40), True),
+    ]  # far down a column: an elbow
     for junction, target, horizontal in cases:
         path = target_path(junction, target, horizontal=horizontal)
-        line, head = drawing.edge_parts(path)                  # the canvas
+        line, head = drawing.edge_parts(path)  # the canvas
         segs = target_points(junction.x(), junction.y(), _box(target), horizontal=horizontal)  # the export
         _, corners = edge_route.head(segs[-1], ARROW_LENGTH, ARROW_WIDTH, ARROW_LENGTH - 1)
         for a, b in zip([head.at(i) for i in range(3)], corners):

@@ -1,4 +1,5 @@
 """PNG and PDF exports with evaluation labels, and the export dialog's option for them."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ def _labels(amap):
 
 def test_png_and_pdf_draw_the_labels_they_are_given(tmp_path: Path) -> None:
     amap = small_map()
-    amap.update_statement("u1", assessment="rejected")   # the objection holds: the conclusion is out
+    amap.update_statement("u1", assessment="rejected")  # the objection holds: the conclusion is out
     labels = _labels(amap)
     assert labels["c"] == "out"
     export_png(amap, tmp_path / "plain.png")
@@ -45,4 +46,4 @@ def test_the_export_dialog_offers_the_labels_checked_in_evaluate_mode(make_windo
         return len(re.findall(r"\bIN\b", PdfReader(str(tmp_path / name)).pages[0].extract_text()))
 
     assert words_in("plain.pdf") == 0
-    assert words_in("evaluated.pdf") == len(w.doc.map.statements)   # the small map's argument stands
+    assert words_in("evaluated.pdf") == len(w.doc.map.statements)  # the small map's argument stands

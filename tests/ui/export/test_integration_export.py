@@ -1,4 +1,5 @@
 """File > Export (options dialog, then the file), Edit > Copy as Image and File > Print in the real window."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,6 +18,7 @@ def _big_map():
 
 def _choose(**fields):
     """An ``export_options`` answer: set the dialog's widgets as a user would, then press Export."""
+
     def answer(dialog):
         for name, value in fields.items():
             widget = getattr(dialog, name)
@@ -27,6 +29,7 @@ def _choose(**fields):
                 index = widget.findData(value)
                 widget.setCurrentIndex(index if index >= 0 else widget.findText(value))
         return True
+
     return answer
 
 
@@ -128,6 +131,7 @@ def _pdf_printer(monkeypatch, path: Path) -> None:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
         return printer
+
     monkeypatch.setattr(printing, "make_printer", make)
 
 
@@ -145,6 +149,7 @@ def test_print_and_print_preview_draw_pages(tmp_path, dialogs, monkeypatch, make
     def preview_exec(dialog):
         dialog.paintRequested.emit(dialog.printer())
         return int(printing.QPrintPreviewDialog.DialogCode.Accepted)
+
     monkeypatch.setattr(printing.QPrintPreviewDialog, "exec", preview_exec)
     w.named_actions["print_preview"].trigger()
     assert len(PdfReader(tmp_path / "preview.pdf").pages) == 1

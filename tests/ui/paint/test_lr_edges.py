@@ -1,4 +1,5 @@
 """Left-to-right maps: edges meet cards at their sides, on the canvas and in exports alike."""
+
 from __future__ import annotations
 
 import random
@@ -6,31 +7,38 @@ import random
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 
-from argmap.cli import main
-from argmap.io import load_map, save_map
 from argmap import measure
+from argmap.cli import main
+from argmap.draw.edges import premise_points, target_points
+from argmap.io import load_map, save_map
 from argmap.layout import layout_map
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
-from argmap.ui.paint import drawing
-from argmap.ui.paint.edge_geometry import edge_paths, premise_path, target_path
 from argmap.ui.document.commands import SetMetaCommand
 from argmap.ui.export.render import MapRenderer
-from argmap.draw.edges import premise_points, target_points
-
-
+from argmap.ui.paint import drawing
+from argmap.ui.paint.edge_geometry import edge_paths, premise_path, target_path
 
 
 def lr_map(direction: str = "LR") -> ArgumentMap:
     """C <- (P1 + P2 + P3 linked); C <- Q; C <- O (attack); P1 <- E; laid out in ``direction``."""
     m = ArgumentMap("lr")
     m.add_many(
-        [Statement("C", "We should plant more street trees.", Kind.CONCLUSION, title="Plant trees"),
-         Statement("P1", "Trees cool streets in summer."), Statement("P2", "Cooler streets save lives."),
-         Statement("P3", "Saving lives is worth the cost."), Statement("Q", "Residents like trees."),
-         Statement("O", "Roots break pavements.", Kind.PREMISE),
-         Statement("E", "Shaded streets were 4 degrees cooler in the 2019 survey.", Kind.EVIDENCE)],
-        [Relation("R1", Polarity.SUPPORT, ("P1", "P2", "P3"), "C"), Relation("R2", Polarity.SUPPORT, ("Q",), "C"),
-         Relation("R3", Polarity.ATTACK, ("O",), "C"), Relation("R4", Polarity.SUPPORT, ("E",), "P1")])
+        [
+            Statement("C", "We should plant more street trees.", Kind.CONCLUSION, title="Plant trees"),
+            Statement("P1", "Trees cool streets in summer."),
+            Statement("P2", "Cooler streets save lives."),
+            Statement("P3", "Saving lives is worth the cost."),
+            Statement("Q", "Residents like trees."),
+            Statement("O", "Roots break pavements.", Kind.PREMISE),
+            Statement("E", "Shaded streets were 4 degrees cooler in the 2019 survey.", Kind.EVIDENCE),
+        ],
+        [
+            Relation("R1", Polarity.SUPPORT, ("P1", "P2", "P3"), "C"),
+            Relation("R2", Polarity.SUPPORT, ("Q",), "C"),
+            Relation("R3", Polarity.ATTACK, ("O",), "C"),
+            Relation("R4", Polarity.SUPPORT, ("E",), "P1"),
+        ],
+    )
     m.move(layout_map(m, direction=direction))
     m.set_meta(layout_direction=direction)
     return m
@@ -44,8 +52,12 @@ def rects(amap: ArgumentMap) -> dict[str, QRectF]:
 
 
 def start_side(rect: QRectF, p: QPointF) -> str:
-    for name, ok in (("left", abs(p.x() - rect.left()) < 1e-6), ("right", abs(p.x() - rect.right()) < 1e-6),
-                     ("top", abs(p.y() - rect.top()) < 1e-6), ("bottom", abs(p.y() - rect.bottom()) < 1e-6)):
+    for name, ok in (
+        ("left", abs(p.x() - rect.left()) < 1e-6),
+        ("right", abs(p.x() - rect.right()) < 1e-6),
+        ("top", abs(p.y() - rect.top()) < 1e-6),
+        ("bottom", abs(p.y() - rect.bottom()) < 1e-6),
+    ):
         if ok:
             return name
     return "none"
@@ -61,7 +73,7 @@ def test_lr_premise_edges_leave_from_the_side_facing_the_junction():
         old, _ = edge_paths([r[p] for p in rel.premises], j, r[rel.target])
         for pid, path, vpath in zip(rel.premises, premises, old):
             rect, start = r[pid], path.pointAtPercent(0)
-            assert j.x() < rect.left()                     # LR: the junction is left of its premises
+            assert j.x() < rect.left()  # LR: the junction is left of its premises
             sides.append(start_side(rect, start))
             assert rect.top() <= start.y() <= rect.bottom()
             vertical_sides.append(start_side(rect, vpath.pointAtPercent(0)))
@@ -79,10 +91,10 @@ def test_lr_arrivals_into_one_card_spread_along_its_side():
         j = QPointF(*amap.positions[rid])
         path = target_path(j, rc, arrive_y=renderer.arrivals[rid], horizontal=True)
         ends.append(path.pointAtPercent(1))
-    assert all(e.x() == pytest.approx(rc.right() + 1.5) for e in ends)   # all reach its right side ...
+    assert all(e.x() == pytest.approx(rc.right() + 1.5) for e in ends)  # all reach its right side ...
     ys = sorted(e.y() for e in ends)
     assert all(rc.top() < y < rc.bottom() for y in ys)
-    assert all(b - a >= 8.0 for a, b in zip(ys, ys[1:]))                  # ... spread apart, not piled up
+    assert all(b - a >= 8.0 for a, b in zip(ys, ys[1:]))  # ... spread apart, not piled up
 
 
 def _scene_points(view, rid: str) -> tuple[list[list[float]], list[float]]:
@@ -91,8 +103,12 @@ def _scene_points(view, rid: str) -> tuple[list[list[float]], list[float]]:
     off = item.pos()
 
     def pts(path):
-        return [v for i in range(path.elementCount())
-                for v in (path.elementAt(i).x + off.x(), path.elementAt(i).y + off.y())]
+        return [
+            v
+            for i in range(path.elementCount())
+            for v in (path.elementAt(i).x + off.x(), path.elementAt(i).y + off.y())
+        ]
+
     return [pts(p) for p in premises], pts(target)
 
 
@@ -103,10 +119,18 @@ def _export_points(renderer: MapRenderer, rid: str, horizontal: bool) -> tuple[l
 
     def flat(segs):  # as a path's elements: the start, then three points per cubic
         return [v for p in [segs[0][0]] + [q for s in segs for q in s[1:]] for v in p]
+
     prem = [flat(premise_points(box(renderer.rects[p]), j.x(), j.y(), horizontal)) for p in rel.premises]
     arrive = renderer.arrivals.get(rid)
-    tgt = target_points(j.x(), j.y(), box(renderer.rects[rel.target]), False,
-                        None if horizontal else arrive, arrive if horizontal else None, horizontal)
+    tgt = target_points(
+        j.x(),
+        j.y(),
+        box(renderer.rects[rel.target]),
+        False,
+        None if horizontal else arrive,
+        arrive if horizontal else None,
+        horizontal,
+    )
     return prem, flat(tgt)
 
 
@@ -128,7 +152,7 @@ def test_changing_the_flow_redraws_the_canvas_edges_and_undo_restores_them(make_
     view = make_view(amap)
     lr = {rid: _scene_points(view, rid) for rid in amap.relations}
     view.doc.push(SetMetaCommand(view.doc, {"layout_direction": "TB"}))
-    renderer = MapRenderer(view.doc.map)   # vertical now: the exporter's vertical edges
+    renderer = MapRenderer(view.doc.map)  # vertical now: the exporter's vertical edges
     assert not renderer.horizontal
     for rid in amap.relations:
         prem, tgt = _scene_points(view, rid)
@@ -180,12 +204,15 @@ def test_horizontal_export_edge_geometry_is_drawing_geometry():
 
     def pts(path):
         return [v for i in range(path.elementCount()) for v in (path.elementAt(i).x, path.elementAt(i).y)]
+
     for _ in range(300):
         prem = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
         target = QRectF(rng.uniform(-400, 400), rng.uniform(-400, 400), rng.uniform(120, 250), rng.uniform(40, 120))
         j = QPointF(rng.uniform(-400, 400), rng.uniform(-400, 400))
+
         def flat(segs):  # the start, then three points per cubic
             return [v for p in [segs[0][0]] + [q for s in segs for q in s[1:]] for v in p]
+
         got = flat(premise_points(box(prem), j.x(), j.y(), True))
         assert got == pytest.approx(pts(premise_path(prem, j, horizontal=True)))
         arrive = rng.choice([None, target.center().y() + rng.uniform(-20, 20)])

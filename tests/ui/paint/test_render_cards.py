@@ -1,5 +1,6 @@
 """Exports draw cards, junctions and relations batched by style (``draw.mapdraw``, played on a QPainter by
 ``ui.paint.qpicture``): the same pictures and paths as the canvas's paint.drawing."""
+
 from __future__ import annotations
 
 import random
@@ -9,21 +10,22 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from argmap import measure
-from argmap.model import Kind, Polarity, Relation, Statement
-from argmap.ui.paint import drawing
-from argmap.ui.paint.theme import theme_for
-from argmap.ui.paint.edge_geometry import premise_path, target_path
 from argmap.draw.edges import premise_points, target_points
 from argmap.draw.parts import draw_cards, draw_junctions, overlapping
 from argmap.draw.picture import Picture
+from argmap.model import Kind, Polarity, Relation, Statement
+from argmap.ui.paint import drawing
+from argmap.ui.paint.edge_geometry import premise_path, target_path
 from argmap.ui.paint.qpicture import play
-
+from argmap.ui.paint.theme import theme_for
 
 
 def _cards() -> list:
     texts = ["Short.", "A longer statement that wraps over a few lines of the card, as most do.", "Mid length text"]
     cards = []
-    for i, kind in enumerate([Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE, Kind.PREMISE, Kind.EVIDENCE, Kind.CONCLUSION]):
+    for i, kind in enumerate(
+        [Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE, Kind.PREMISE, Kind.EVIDENCE, Kind.CONCLUSION]
+    ):
         st = Statement(f"s{i}", texts[i % 3], kind, title="A bold title" if i % 2 else "")
         m = measure.card_metrics(st.text, st.title)
         cards.append((drawing.card_rect((130.0 + 270 * (i % 3), 90.0 + 170 * (i // 3)), m), st, m))
@@ -84,8 +86,10 @@ def test_exported_compact_cards_look_like_the_canvas_cards():
 @pytest.mark.parametrize("dark", [False, True])
 def test_exported_junctions_look_like_the_canvas_junctions(dark):
     theme = theme_for(dark)
-    js = [(QPointF(20.0 + 37 * i, 30.0 + 11 * (i % 3)), Relation(f"r{i}", pol, ("a",), "b"))
-          for i, pol in enumerate([Polarity.SUPPORT, Polarity.ATTACK] * 6)]
+    js = [
+        (QPointF(20.0 + 37 * i, 30.0 + 11 * (i % 3)), Relation(f"r{i}", pol, ("a",), "b"))
+        for i, pol in enumerate([Polarity.SUPPORT, Polarity.ATTACK] * 6)
+    ]
     one_by_one = _image(lambda p: [drawing.draw_junction(p, c, rel, theme) for c, rel in js])
     batched = _played(lambda pic: draw_junctions(pic, [(c.x(), c.y(), rel.polarity) for c, rel in js], theme.palette))
     assert _differing(one_by_one, batched) == 0
@@ -94,9 +98,11 @@ def test_exported_junctions_look_like_the_canvas_junctions(dark):
 def test_overlapping_finds_any_overlap_and_only_overlaps():
     rng = random.Random(4)
     for _ in range(200):
-        rects = [QRectF(rng.uniform(0, 300), rng.uniform(0, 300), rng.uniform(1, 60), rng.uniform(1, 40))
-                 for _ in range(rng.randint(0, 12))]
-        brute = any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+        rects = [
+            QRectF(rng.uniform(0, 300), rng.uniform(0, 300), rng.uniform(1, 60), rng.uniform(1, 40))
+            for _ in range(rng.randint(0, 12))
+        ]
+        brute = any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
         assert overlapping([_box(r) for r in rects]) == brute
 
 

@@ -1,4 +1,5 @@
 """Inspector: every field of the selected statement or relation, edited by typing and clicking, with undo/redo."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -67,7 +68,12 @@ def test_title_kind_tags_notes_and_assessment_edits(qtbot, make_window):
     _choose(qtbot, insp.st_assessment, "Accepted")
     st = w.doc.map.statements["p3"]
     assert (st.title, st.kind, st.tags, st.notes, st.assessment) == (
-        "School sport", Kind.EVIDENCE, ("money", "schools"), "Check the budget.", "accepted")
+        "School sport",
+        Kind.EVIDENCE,
+        ("money", "schools"),
+        "Check the budget.",
+        "accepted",
+    )
     assert w.doc.undo_stack.count() == 5
     after = dumps(w.doc.map)
     for _ in range(5):
@@ -109,8 +115,11 @@ def test_anchors_are_listed_and_broken_ones_flagged(make_window):
     w = make_window()
     doc = w.doc
     doc.push(AddSourceCommand(doc, Source("s", "Sugar is bad. Taxes work.", title="Op-ed")))
-    doc.push(UpdateStatementCommand(doc, "p1", {"anchors": (Anchor("s", 0, 13, "Sugar is bad."),
-                                                            Anchor("s", 14, 25, "Taxes fail."))}))
+    doc.push(
+        UpdateStatementCommand(
+            doc, "p1", {"anchors": (Anchor("s", 0, 13, "Sugar is bad."), Anchor("s", 14, 25, "Taxes fail."))}
+        )
+    )
     doc.select(["p1"])
     rows = [w.inspector.st_anchors.item(i).text() for i in range(w.inspector.st_anchors.count())]
     assert len(rows) == 2

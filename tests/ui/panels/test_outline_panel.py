@@ -1,4 +1,5 @@
 """Outline panel: the tree of reasons and objections, selection sync with the canvas, editing text with undo."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -53,15 +54,26 @@ def test_outline_runs_from_the_conclusion_through_reasons_and_objections(qtbot):
 
 def test_shared_premises_and_cycles_are_listed_without_looping(qtbot):
     amap = ArgumentMap()
-    amap.add_many([Statement("a", "A", Kind.CONCLUSION), Statement("b", "B"), Statement("c", "C"),
-                   Statement("x", "X"), Statement("y", "Y")],
-                  [Relation("r1", Polarity.SUPPORT, ("b",), "a"), Relation("r2", Polarity.SUPPORT, ("c",), "b"),
-                   Relation("r3", Polarity.ATTACK, ("b",), "c"),  # b -> a, c -> b, b -> c: a cycle under a
-                   Relation("r4", Polarity.SUPPORT, ("x",), "y"), Relation("r5", Polarity.SUPPORT, ("y",), "x")])
+    amap.add_many(
+        [
+            Statement("a", "A", Kind.CONCLUSION),
+            Statement("b", "B"),
+            Statement("c", "C"),
+            Statement("x", "X"),
+            Statement("y", "Y"),
+        ],
+        [
+            Relation("r1", Polarity.SUPPORT, ("b",), "a"),
+            Relation("r2", Polarity.SUPPORT, ("c",), "b"),
+            Relation("r3", Polarity.ATTACK, ("b",), "c"),  # b -> a, c -> b, b -> c: a cycle under a
+            Relation("r4", Polarity.SUPPORT, ("x",), "y"),
+            Relation("r5", Polarity.SUPPORT, ("y",), "x"),
+        ],
+    )
     panel = OutlinePanel(DocumentController(amap))
     qtbot.addWidget(panel)
     tree = _outline(panel)
-    assert tree[0] == ("a", (("b", (("c", ("b",)),)),))   # b again, without its subtree
+    assert tree[0] == ("a", (("b", (("c", ("b",)),)),))  # b again, without its subtree
     assert {t[0] for t in tree[1:]} <= {"x", "y"} and len(tree) == 2  # a pure cycle still shows up
 
 
@@ -74,8 +86,12 @@ def test_selecting_in_the_outline_selects_on_the_canvas_and_back(qtbot, make_win
     _click(qtbot, panel, _rows(panel)["e1"][0], Qt.KeyboardModifier.ControlModifier)
     assert w.doc.selection == ["p3", "e1"] and sorted(scene.selected_ids()) == ["e1", "p3"]
     # canvas -> outline: a click on a card
-    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     w.view.mapFromScene(scene.item_for("o1").sceneBoundingRect().center()))
+    qtbot.mouseClick(
+        w.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        w.view.mapFromScene(scene.item_for("o1").sceneBoundingRect().center()),
+    )
     assert w.doc.selection == ["o1"]
     assert [it.data(0, ROLE_ID) for it in panel.selectedItems()] == ["o1"]
     # a relation selected elsewhere selects its group (or, for a one-premise reason, its premise)
@@ -125,10 +141,11 @@ def test_a_big_map_lists_every_statement_once_and_follows_edits(qtbot):
     """Speed is measured by benchmarks/bench_outline.py, not here."""
     amap = ArgumentMap()
     n = 5000
-    sts = [Statement(f"s{i}", f"Statement number {i}", Kind.CONCLUSION if i == 0 else Kind.PREMISE)
-           for i in range(n)]
-    rels = [Relation(f"r{i}", Polarity.SUPPORT if i % 3 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
-            for i in range(1, n)]
+    sts = [Statement(f"s{i}", f"Statement number {i}", Kind.CONCLUSION if i == 0 else Kind.PREMISE) for i in range(n)]
+    rels = [
+        Relation(f"r{i}", Polarity.SUPPORT if i % 3 else Polarity.ATTACK, (f"s{i}",), f"s{(i - 1) // 3}")
+        for i in range(1, n)
+    ]
     amap.add_many(sts, rels)
     doc = DocumentController(amap)
     panel = OutlinePanel(doc)

@@ -1,4 +1,5 @@
 """The Problems panel: lists the map's problems, shows them on the canvas, quick-fixes them in one undo step."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -9,10 +10,16 @@ from argmap.ui.panels.problems import ProblemsPanel
 
 def _problem_map() -> ArgumentMap:
     amap = ArgumentMap("Problems")
-    amap.add_many([Statement("c", "Conclusion.", Kind.CONCLUSION), Statement("e", "Evidence.", Kind.EVIDENCE),
-                   Statement("x", "A reason for the evidence."), Statement("z", "Alone.")],
-                  [Relation("r1", Polarity.SUPPORT, ("e",), "c"), Relation("r2", Polarity.SUPPORT, ("x",), "e")],
-                  {"c": (0.0, 0.0), "e": (0.0, 200.0), "x": (0.0, 400.0), "z": (400.0, 0.0)})
+    amap.add_many(
+        [
+            Statement("c", "Conclusion.", Kind.CONCLUSION),
+            Statement("e", "Evidence.", Kind.EVIDENCE),
+            Statement("x", "A reason for the evidence."),
+            Statement("z", "Alone."),
+        ],
+        [Relation("r1", Polarity.SUPPORT, ("e",), "c"), Relation("r2", Polarity.SUPPORT, ("x",), "e")],
+        {"c": (0.0, 0.0), "e": (0.0, 200.0), "x": (0.0, 400.0), "z": (400.0, 0.0)},
+    )
     return amap
 
 

@@ -1,4 +1,5 @@
 """Find (Ctrl+F): highlights the matches on the canvas, steps through them, centres and selects each."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt

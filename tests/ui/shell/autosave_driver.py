@@ -1,5 +1,6 @@
 """Run by test_crash_recovery.py as another argmap: start the editor the real way on one map file, optionally
 make one edit to its first statement and wait for the recovery copy, print "ready", and run until killed."""
+
 from __future__ import annotations
 
 import sys

@@ -1,5 +1,6 @@
 """Autosave and the Recover dialog in one process: recovery copies follow the unsaved changes, and the dialog
 restores, keeps or discards them."""
+
 from __future__ import annotations
 
 import json
@@ -80,8 +81,7 @@ def left_unsaved(fast: WindowManager, qtbot: Any, store: RecoveryStore, path: Pa
     return entry
 
 
-def answer_recover(monkeypatch: pytest.MonkeyPatch, actions: dict[str, str] | None,
-                   seen: list[RecoverDialog]) -> None:
+def answer_recover(monkeypatch: pytest.MonkeyPatch, actions: dict[str, str] | None, seen: list[RecoverDialog]) -> None:
     """The Recover dialog answers with ``actions`` (by map title; None cancels) instead of blocking."""
 
     def exec_(dialog: RecoverDialog) -> int:
@@ -198,8 +198,10 @@ def test_the_recover_dialog_lists_name_time_and_file(qtbot, fast, store, saved, 
     offer_recovery(fast)
     [dialog] = seen
     assert "Recover" in dialog.windowTitle()
-    rows = {dialog.table.item(r, 0).text(): [dialog.table.item(r, c).text() for c in (1, 2)]
-            for r in range(dialog.table.rowCount())}
+    rows = {
+        dialog.table.item(r, 0).text(): [dialog.table.item(r, c).text() for c in (1, 2)]
+        for r in range(dialog.table.rowCount())
+    }
     assert set(rows) == {titled.title, untitled.title} == {"soda", "Small map"}
     assert rows["soda"][1] == str(saved) and "untitled" in rows["Small map"][1]
     assert all(len(when) == len("2026-01-01 12:00") for when, _ in rows.values())

@@ -1,5 +1,6 @@
 """A real argmap killed with SIGKILL after an edit: the next start offers the map with the edit in it; and a
 file open in another running argmap warns before it opens."""
+
 from __future__ import annotations
 
 import os
@@ -47,11 +48,15 @@ def other_argmap(tmp_path: Path, repo_root: Path) -> Iterator[list[subprocess.Po
 
 def start_other(procs: list[subprocess.Popen[str]], repo_root: Path, log: Path, *args: str) -> str:
     """Run the driver as another argmap and return the line it prints once it is ready."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(repo_root), os.environ.get("PYTHONPATH")])))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(repo_root), os.environ.get("PYTHONPATH")])),
+    )
     with open(log, "w", encoding="utf-8") as err:
-        proc = subprocess.Popen([sys.executable, str(DRIVER), *args], stdout=subprocess.PIPE, stderr=err, text=True,
-                                env=env, cwd=repo_root)
+        proc = subprocess.Popen(
+            [sys.executable, str(DRIVER), *args], stdout=subprocess.PIPE, stderr=err, text=True, env=env, cwd=repo_root
+        )
     procs.append(proc)
     assert proc.stdout is not None
     with selectors.DefaultSelector() as sel:
@@ -65,8 +70,9 @@ def start_other(procs: list[subprocess.Popen[str]], repo_root: Path, log: Path, 
     pytest.fail(f"the other argmap never got ready (exit {proc.poll()}):\n{log.read_text(encoding='utf-8')}")
 
 
-def test_a_killed_argmap_offers_its_edit_at_the_next_start(trees, tmp_path, repo_root, other_argmap, manager,
-                                                          monkeypatch):
+def test_a_killed_argmap_offers_its_edit_at_the_next_start(
+    trees, tmp_path, repo_root, other_argmap, manager, monkeypatch
+):
     before = trees.read_bytes()
     first = next(iter(load_map(trees).statements))
     ready = start_other(other_argmap, repo_root, tmp_path / "other.log", str(trees), "Edited before the crash.")

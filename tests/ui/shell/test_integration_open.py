@@ -1,4 +1,5 @@
 """Opening a map: the whole map fitted when it stays readable, else readable on the main conclusion."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
@@ -48,7 +49,7 @@ def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot, make_w
     assert w.doc.map.meta.get("layout_direction") == "LR"
     card, vp = _opening(qtbot, w)
     assert abs(card.center().y() - vp.center().y()) < 4  # centred down ...
-    assert card.left() < vp.width() * 0.2                 # ... and at the left, its reasons right of it
+    assert card.left() < vp.width() * 0.2  # ... and at the left, its reasons right of it
     w.force_close()
     # the same map laid out top-down: the main conclusion at the top, centred across
     amap = load_map(path)
@@ -58,7 +59,7 @@ def test_a_large_map_opens_readable_with_its_main_conclusion_first(qtbot, make_w
     w.resize(1000, 700)
     card, vp = _opening(qtbot, w)
     assert abs(card.center().x() - vp.center().x()) < 4  # centred across ...
-    assert card.top() < vp.height() * 0.2                # ... and at the top, its reasons below it
+    assert card.top() < vp.height() * 0.2  # ... and at the top, its reasons below it
 
 
 def test_every_sample_opens_with_cards_on_screen(qtbot, manager):
@@ -86,8 +87,16 @@ def test_opening_view_follows_the_window_size_until_the_user_zooms(qtbot, make_w
     from PySide6.QtWidgets import QApplication
 
     centre = vp.rect().center()
-    wheel = QWheelEvent(centre.toPointF(), vp.mapToGlobal(centre).toPointF(), QPoint(0, 0), QPoint(0, 120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        centre.toPointF(),
+        vp.mapToGlobal(centre).toPointF(),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(vp, wheel)
     zoomed = w.view.zoom()
     assert zoomed > fitted * 1.1
@@ -107,8 +116,11 @@ def test_an_empty_map_says_how_to_start_until_it_has_a_statement(qtbot, make_win
     def ink() -> int:
         img = vp.grab().toImage()
         bg = img.pixelColor(5, 5)
-        return sum(img.pixelColor(x, y) != bg for x in range(0, img.width(), 3)
-                   for y in range(img.height() // 3, 2 * img.height() // 3, 3))
+        return sum(
+            img.pixelColor(x, y) != bg
+            for x in range(0, img.width(), 3)
+            for y in range(img.height() // 3, 2 * img.height() // 3, 3)
+        )
 
     assert ink() > 50  # the hint is drawn in the middle of the canvas
     w.doc.push(AddStatementCommand(w.doc, Statement("far", "Far away."), (20000.0, 20000.0)))

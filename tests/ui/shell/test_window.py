@@ -1,4 +1,5 @@
 """Main window: files, title and dirty mark, closing with unsaved changes, recent files, drops, errors."""
+
 from __future__ import annotations
 
 import sys
@@ -12,8 +13,8 @@ from window_support import activate, small_map
 
 from argmap.io import dumps, load_map, save_map
 from argmap.model import Statement
-from argmap.ui.shell import settings
 from argmap.ui.document.commands import AddStatementCommand, UpdateStatementCommand
+from argmap.ui.shell import settings
 
 Button = QMessageBox.StandardButton
 
@@ -141,12 +142,22 @@ def _drop(widget, path: Path) -> QDropEvent:
     """Drag a file over ``widget`` and drop it there."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(widget.rect().center(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        widget.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(widget.rect().center()), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(widget.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, drop)
     return drop
 
@@ -161,8 +172,9 @@ def test_dropping_a_map_file_opens_it(tmp_path, make_window, manager):
     # a file that is not a map is refused
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
-    enter = QDragEnterEvent(w.rect().center(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        w.rect().center(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(w, enter)
     assert not enter.isAccepted()
 
@@ -170,18 +182,27 @@ def test_dropping_a_map_file_opens_it(tmp_path, make_window, manager):
 def test_standard_shortcuts_are_set_and_none_is_ambiguous(make_window):
     w = make_window()
     acts = w.named_actions
-    for name, key in [("new", QKeySequence.StandardKey.New), ("open", QKeySequence.StandardKey.Open),
-                      ("save", QKeySequence.StandardKey.Save), ("save_as", QKeySequence.StandardKey.SaveAs),
-                      ("close", QKeySequence.StandardKey.Close), ("quit", QKeySequence.StandardKey.Quit),
-                      ("undo", QKeySequence.StandardKey.Undo), ("redo", QKeySequence.StandardKey.Redo),
-                      ("find", QKeySequence.StandardKey.Find)]:
+    for name, key in [
+        ("new", QKeySequence.StandardKey.New),
+        ("open", QKeySequence.StandardKey.Open),
+        ("save", QKeySequence.StandardKey.Save),
+        ("save_as", QKeySequence.StandardKey.SaveAs),
+        ("close", QKeySequence.StandardKey.Close),
+        ("quit", QKeySequence.StandardKey.Quit),
+        ("undo", QKeySequence.StandardKey.Undo),
+        ("redo", QKeySequence.StandardKey.Redo),
+        ("find", QKeySequence.StandardKey.Find),
+    ]:
         platform = QKeySequence(key)  # empty where the platform binds none: then argmap's fallback
         assert acts[name].shortcut() == platform if not platform.isEmpty() else not acts[name].shortcut().isEmpty()
     # Qt fires nothing for a key two live actions claim in the same place: window-wide keys must be
     # unique among all live actions, and a panel's own keys unique within that panel
     live = [a for a in w.findChildren(QAction) if a.associatedObjects() and a.shortcuts()]
-    window_wide = [a for a in live if a.shortcutContext() in (Qt.ShortcutContext.WindowShortcut,
-                                                              Qt.ShortcutContext.ApplicationShortcut)]
+    window_wide = [
+        a
+        for a in live
+        if a.shortcutContext() in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+    ]
     seen: dict[str, str] = {}
     for act in window_wide:
         for seq in act.shortcuts():
@@ -201,8 +222,14 @@ def test_standard_shortcuts_are_set_and_none_is_ambiguous(make_window):
                     assert slot not in scoped, f"{key} on {scoped[slot]!r} and {act.text()!r}"
                     scoped[slot] = act.text()
     all_keys = set(seen) | {k for _, k in scoped}
-    for std in (QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste,
-                QKeySequence.StandardKey.SelectAll, QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut):
+    for std in (
+        QKeySequence.StandardKey.Cut,
+        QKeySequence.StandardKey.Copy,
+        QKeySequence.StandardKey.Paste,
+        QKeySequence.StandardKey.SelectAll,
+        QKeySequence.StandardKey.ZoomIn,
+        QKeySequence.StandardKey.ZoomOut,
+    ):
         assert QKeySequence(std).toString() in all_keys, std
 
 

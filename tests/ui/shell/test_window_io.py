@@ -1,4 +1,5 @@
 """File > Import and File > Export: other formats through the registry, images through argmap.ui.export.images."""
+
 from __future__ import annotations
 
 from window_support import small_map

@@ -1,4 +1,5 @@
 """The whole window rendered with a sample map: not blank, and every card drawn where the scene says it is."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
@@ -24,10 +25,12 @@ def _area(r: QRect, step: int = 2) -> list[QPoint]:
 def _ring(r: QRect, d: int) -> list[list[QPoint]]:
     """The four sides of a frame ``d`` pixels outside ``r``."""
     out = r.adjusted(-d, -d, d, d)
-    return [[QPoint(x, out.top()) for x in range(out.left(), out.right() + 1)],
-            [QPoint(x, out.bottom()) for x in range(out.left(), out.right() + 1)],
-            [QPoint(out.left(), y) for y in range(out.top(), out.bottom() + 1)],
-            [QPoint(out.right(), y) for y in range(out.top(), out.bottom() + 1)]]
+    return [
+        [QPoint(x, out.top()) for x in range(out.left(), out.right() + 1)],
+        [QPoint(x, out.bottom()) for x in range(out.left(), out.right() + 1)],
+        [QPoint(out.left(), y) for y in range(out.top(), out.bottom() + 1)],
+        [QPoint(out.right(), y) for y in range(out.top(), out.bottom() + 1)],
+    ]
 
 
 def test_window_with_a_sample_map_draws_each_card_where_the_scene_puts_it(qtbot, make_window):
@@ -53,8 +56,11 @@ def test_window_with_a_sample_map_draws_each_card_where_the_scene_puts_it(qtbot,
         fill = theme.card[st.kind]
         inner = r.adjusted(4, 4, -4, -4)
         assert _fraction(img, _area(inner), fill) > 0.5, f"card {sid} is not drawn at {r}"
-        others = [view.mapFromScene(scene.node_rect(o)).boundingRect().translated(origin)
-                  for o in w.doc.map.statements if o != sid]
+        others = [
+            view.mapFromScene(scene.node_rect(o)).boundingRect().translated(origin)
+            for o in w.doc.map.statements
+            if o != sid
+        ]
         for side in _ring(r, 5):
             free = [p for p in side if not any(o.adjusted(-3, -3, 3, 3).contains(p) for o in others)]
             assert _fraction(img, free, fill) < 0.3, f"card {sid} is drawn beyond {r}"

@@ -1,4 +1,5 @@
 """Start-up: files from the command line, the start screen with recent maps and samples, the palette."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

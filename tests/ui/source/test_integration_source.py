@@ -1,5 +1,6 @@
 """The source panel in the real window: the op-ed opens beside its map, keys act where the focus is,
 coverage in the status bar, the Source menu, the dock following the selection, anchors revealed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +28,7 @@ def _open_op_ed(qtbot, manager):
 
 def _uncovered_sentence(w) -> tuple[str, int, int]:
     """A sentence of the op-ed no statement is anchored to yet."""
-    (sid, src), = w.doc.map.sources.items()
+    ((sid, src),) = w.doc.map.sources.items()
     view = w.source_panel.views[sid]
     for a, b in sentence_spans(src.text):
         if not any(view.statements_at(i) for i in range(a, b)):
@@ -51,12 +52,12 @@ def test_op_ed_opens_with_its_text_beside_the_map(qtbot, manager):
     assert not w.tabifiedDockWidgets(w.source_dock)
 
 
-def test_map_without_sources_keeps_the_canvas_wide_until_a_source_is_added(dialogs, tmp_path,
-                                                                           monkeypatch, make_window):
+def test_map_without_sources_keeps_the_canvas_wide_until_a_source_is_added(dialogs, tmp_path, monkeypatch, make_window):
     from argmap.ui.source.dialogs import SourceDetailsDialog
 
-    monkeypatch.setattr(SourceDetailsDialog, "ask",
-                        staticmethod(lambda info, *_a, **_k: {**info, "title": "Soda op-ed"}))
+    monkeypatch.setattr(
+        SourceDetailsDialog, "ask", staticmethod(lambda info, *_a, **_k: {**info, "title": "Soda op-ed"})
+    )
     w = make_window()
     assert w.source_dock.isHidden()
     article = tmp_path / "article.txt"
@@ -141,8 +142,9 @@ def test_source_menu_holds_the_panel_actions_and_makes_statements(qtbot, manager
     panel.views[sid].select_range(a, b)
     n = len(w.doc.map.statements)
     panel.make_actions[Kind.EVIDENCE].trigger()
-    (new,) = [s for s in w.doc.map.statements.values() if s.anchors and s.anchors[0].start == a
-              and s.anchors[0].end == b]
+    (new,) = [
+        s for s in w.doc.map.statements.values() if s.anchors and s.anchors[0].start == a and s.anchors[0].end == b
+    ]
     assert new.kind is Kind.EVIDENCE and len(w.doc.map.statements) == n + 1
 
 
@@ -203,8 +205,9 @@ def test_panel_keys_never_fire_twice_in_a_window_without_focus_in_the_text(qtbot
     view = w.source_panel.views["src"]
     view.select_range(0, text.index(".") + 1)
     w.outline.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and not w.source_panel.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(
+        lambda: QApplication.focusWidget() is not None and not w.source_panel.isAncestorOf(QApplication.focusWidget())
+    )
     w.doc.select(["p1"])
     n = len(w.doc.map.statements)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -234,5 +237,7 @@ def test_panel_keys_work_with_the_focus_anywhere_in_the_panel(qtbot, manager):
     n = len(w.doc.map.statements)
     qtbot.keyClick(panel.tabs.tabBar(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert len(w.doc.map.statements) == n + 1
-    (new,) = [s for s in w.doc.map.statements.values() if s.anchors and (s.anchors[0].start, s.anchors[0].end) == (a, b)]
+    (new,) = [
+        s for s in w.doc.map.statements.values() if s.anchors and (s.anchors[0].start, s.anchors[0].end) == (a, b)
+    ]
     assert new.kind is Kind.EVIDENCE

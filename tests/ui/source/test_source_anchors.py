@@ -1,4 +1,5 @@
 """Editing a source's text: anchors are found again, or marked broken (never silently wrong), undoably."""
+
 from __future__ import annotations
 
 from argmap.io import dumps
@@ -17,7 +18,9 @@ def make(qtbot):
         i = TEXT.index(quote)
         amap.add_statement(Statement(sid, quote, anchors=(Anchor("src", i, i + len(quote), quote),)))
     # an anchor into another source must not move when this one changes
-    amap.update_statement("lanes", anchors=amap.statements["lanes"].anchors + (Anchor("other", 0, 17, "Lanes save lives."),))
+    amap.update_statement(
+        "lanes", anchors=amap.statements["lanes"].anchors + (Anchor("other", 0, 17, "Lanes save lives."),)
+    )
     doc = DocumentController(amap)
     panel = SourcePanel(doc)
     qtbot.addWidget(panel)
@@ -78,7 +81,7 @@ def test_edits_in_several_paragraphs_keep_repeated_quotes_apart(qtbot):
     assert panel.edit_text("src", new) == []
     for i in range(6):
         a = doc.map.statements[f"s{i}"].anchors[0]
-        line = new[:a.start].count("\n")
+        line = new[: a.start].count("\n")
         assert f"Paragraph {i}" in new.split("\n")[line]
         assert a.matches(new)
 

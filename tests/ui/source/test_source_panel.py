@@ -1,4 +1,5 @@
 """Source panel gestures: passages become anchored statements; tints, clicks and selection stay in step."""
+
 from __future__ import annotations
 
 import json
@@ -10,14 +11,16 @@ from PySide6.QtWidgets import QMessageBox
 
 from argmap.io import dumps
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Source, Statement
+from argmap.model.passages import PASSAGE_MIME, Passage
 from argmap.model.text import coverage as model_coverage
 from argmap.ui.document.controller import DocumentController
 from argmap.ui.source.panel import SourcePanel
-from argmap.model.passages import PASSAGE_MIME, Passage
 
-TEXT = ("Dr. Lee met the U.N. envoy at 3 p.m. on Monday. Prices rose 3.5 percent last year.\n"
-        "Cycling is safer with protected lanes. \"It works,\" she said. Shops lose nothing.\n"
-        "Emoji \U0001F6B2 riders count too: bikes bring customers.")
+TEXT = (
+    "Dr. Lee met the U.N. envoy at 3 p.m. on Monday. Prices rose 3.5 percent last year.\n"
+    'Cycling is safer with protected lanes. "It works," she said. Shops lose nothing.\n'
+    "Emoji \U0001f6b2 riders count too: bikes bring customers."
+)
 
 
 @pytest.fixture
@@ -103,14 +106,16 @@ def test_anchor_offsets_are_code_points_after_an_emoji(qtbot, setup):
 
 def test_mime_of_a_dragged_selection_carries_the_passage(setup):
     doc, panel, view = setup
-    start = TEXT.index("\U0001F6B2")
+    start = TEXT.index("\U0001f6b2")
     select_cp(view, start, start + 8)
     mime = view.createMimeDataFromSelection()
     assert mime.hasFormat(PASSAGE_MIME)  # what a drop target asks first
     data = json.loads(bytes(mime.data(PASSAGE_MIME)).decode())
-    assert data == {"source": "src", "start": start, "end": start + 8, "text": TEXT[start:start + 8]}
-    assert mime.text() == TEXT[start:start + 8]
-    assert Passage.from_json(bytes(mime.data(PASSAGE_MIME))) == Passage("src", start, start + 8, TEXT[start:start + 8])
+    assert data == {"source": "src", "start": start, "end": start + 8, "text": TEXT[start : start + 8]}
+    assert mime.text() == TEXT[start : start + 8]
+    assert Passage.from_json(bytes(mime.data(PASSAGE_MIME))) == Passage(
+        "src", start, start + 8, TEXT[start : start + 8]
+    )
 
 
 def test_clicking_a_tinted_passage_selects_its_statement(qtbot, setup):
@@ -160,8 +165,9 @@ def test_selecting_a_statement_elsewhere_scrolls_and_flashes_its_passage(qtbot):
     amap.add_source(Source("a", "A short first source.", "First"))
     amap.add_source(Source("b", long_text, "Long"))
     q0 = long_text.index("The final claim")
-    amap.add_statement(Statement("s", "The final claim is here.", anchors=(
-        Anchor("b", q0, len(long_text), long_text[q0:]),)))
+    amap.add_statement(
+        Statement("s", "The final claim is here.", anchors=(Anchor("b", q0, len(long_text), long_text[q0:]),))
+    )
     doc = DocumentController(amap)
     panel = SourcePanel(doc)
     qtbot.addWidget(panel)
@@ -180,16 +186,28 @@ def test_selecting_a_statement_elsewhere_scrolls_and_flashes_its_passage(qtbot):
 
 def test_ctrl_click_selects_the_whole_sentence(qtbot, setup):
     doc, panel, view = setup
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     char_point(view, TEXT.index("envoy")))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        char_point(view, TEXT.index("envoy")),
+    )
     p = view.passage()
     assert p.text == "Dr. Lee met the U.N. envoy at 3 p.m. on Monday."
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     char_point(view, TEXT.index("3.5")))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        char_point(view, TEXT.index("3.5")),
+    )
     assert view.passage().text == "Prices rose 3.5 percent last year."
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     char_point(view, TEXT.index("works")))
-    assert view.passage().text == "\"It works,\" she said."
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        char_point(view, TEXT.index("works")),
+    )
+    assert view.passage().text == '"It works," she said.'
 
 
 def test_coverage_counts_sentences_some_statement_anchors(qtbot, setup):
@@ -268,6 +286,7 @@ def test_details_and_paste(qtbot, setup):
     doc.undo_stack.undo()
     assert panel.tabs.tabText(0) == "Bike op-ed"
     from PySide6.QtGui import QGuiApplication
+
     QGuiApplication.clipboard().setText("Pasted heading\r\nSecond line.")
     sid = panel.paste_source(ask=False)
     src = doc.map.sources[sid]

@@ -1,4 +1,5 @@
 """Adding sources from files in the source panel, and the tints of anchored passages."""
+
 from __future__ import annotations
 
 from hypothesis import given

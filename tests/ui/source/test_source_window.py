@@ -1,4 +1,5 @@
 """The source panel inside the main window: its Ctrl+1/2/3 make statements, the canvas's set kinds."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
