@@ -142,7 +142,12 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
     redo = w.doc.undo_stack.createRedoAction(w, "&Redo")
     redo.setObjectName("redo")
-    redo.setShortcuts(QKeySequence.keyBindings(Std.Redo))
+    # Ctrl+Y as well as the platform's keys: X11's standard Redo is Ctrl+Shift+Z alone, while most
+    # editors on Windows and Linux also redo with Ctrl+Y
+    redo_keys = QKeySequence.keyBindings(Std.Redo)
+    if QKeySequence("Ctrl+Y") not in redo_keys:
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+    redo.setShortcuts(redo_keys)
     w.named_actions["undo"] = undo
     w.named_actions["redo"] = redo
     m.addActions([undo, redo])

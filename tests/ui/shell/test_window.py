@@ -246,6 +246,29 @@ def test_undo_redo_by_key_press(qtbot, make_window):
     assert dumps(w.doc.map) == after
 
 
+def test_ctrl_y_redoes_as_well_as_ctrl_shift_z(qtbot, make_window, monkeypatch):
+    """Most editors on Windows and Linux redo with Ctrl+Y, but Qt's standard Redo binding under X11
+    (GNOME conventions) is Ctrl+Shift+Z alone: the window adds Ctrl+Y whatever the platform says."""
+    standard = QKeySequence.keyBindings
+
+    def x11_bindings(key):
+        if key == QKeySequence.StandardKey.Redo:
+            return [QKeySequence("Ctrl+Shift+Z")]
+        return standard(key)
+
+    monkeypatch.setattr(QKeySequence, "keyBindings", staticmethod(x11_bindings))
+    w = make_window()
+    activate(qtbot, w)
+    before = dumps(w.doc.map)
+    w.doc.push(UpdateStatementCommand(w.doc, "p1", {"text": "Changed by a command."}))
+    after = dumps(w.doc.map)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dumps(w.doc.map) == before
+    qtbot.keyClick(w.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert dumps(w.doc.map) == after
+
+
 def test_samples_open_as_untitled_copies(tmp_path, dialogs, make_window, manager):
     from argmap.resources import sample_paths
 
