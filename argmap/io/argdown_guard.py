@@ -5,6 +5,8 @@ reference to the next ``]`` on its line, a link to a ``)``, a comment to ``-->``
 ``}``.  Where the closer is missing, the regex engine scans to the end of the line or of the
 text before it gives up, at every opening character again: a line of 20,000 ``[`` took
 seconds.  The lexer asks :meth:`Closers.hopeless` first and leaves those patterns out there.
+Only patterns that would scan further than ``NEAR`` characters in vain are left out, so that on
+ordinary text (short lines, closers close by) the lexer keeps using the same few patterns.
 """
 
 from __future__ import annotations
@@ -22,10 +24,15 @@ STATEMENT_DEFINITION, STATEMENT_REFERENCE, STATEMENT_MENTION = (
 ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION = "ArgumentDefinition", "ArgumentReference", "ArgumentMention"
 
 OPENERS = frozenset("[<@#{=/")
+# A pattern that fails within this many characters of where it starts costs little, however often it is
+# tried; one that fails further away is worth leaving out.  Short enough that a text made of lines of
+# openers stays quick, long enough that ordinary lines seldom need the closer index.
+NEAR = 64
 _NONE: frozenset[str] = frozenset()
 _LINE_BREAKS = "\n\u2028\u2029"  # what JavaScript's "." does not match
 _PARAGRAPH_BREAKS = "\u2028\u2029"  # what the comment patterns do not cross
 _DATA_STOP = re.compile(r"\}\s[^,}]|[\u2028\u2029]")  # where the data pattern's body stops
+_EQUALS = re.compile("=*")
 
 
 class Closers:
@@ -59,6 +66,61 @@ class Closers:
         return q < self.n and self.next(_LINE_BREAKS, line_from) >= q
 
     def hopeless(self, pos: int) -> frozenset[str]:
+        """Token kinds whose patterns surely fail at ``pos`` after scanning more than ``NEAR`` characters."""
+        far = self._far(pos)
+        return far & self._hopeless(pos) if far else _NONE
+
+    def _far(self, pos: int) -> frozenset[str]:
+        """Token kinds whose patterns might scan more than ``NEAR`` characters from ``pos``: a quick
+        look at the next ``NEAR`` characters (a closer there stops the scan, matched or not)."""
+        text, n = self.text, self.n
+        lim = pos + NEAR
+        if lim >= n:
+            return _NONE
+        c = text[pos]
+        far: set[str] = set()
+        # the line-bound patterns stop at their closer or at the line's end (a "\u2028" only ends it sooner)
+        long_line = text.find("\n", pos + 2, lim) < 0
+        if c == "[":
+            q = text.find("]", pos + 1, lim)
+            if q < 0 or (q > pos + 1 and text[q + 1] == "(" and text.find(")", q + 2, lim) < 0):
+                far.add(LINK)
+            if long_line and text.find("]:", pos + 2, lim) < 0:
+                far.add(STATEMENT_DEFINITION)
+            if long_line and text.find("]", pos + 2, lim) < 0:
+                far.add(STATEMENT_REFERENCE)
+        elif c == "<":
+            if text.startswith("<!--", pos) and text.find("-->", pos + 4, lim) < 0:
+                far.add(COMMENT)
+            if long_line and text.find(">:", pos + 2, lim) < 0:
+                far.add(ARGUMENT_DEFINITION)
+            if long_line and text.find(">", pos + 2, lim) < 0:
+                far.add(ARGUMENT_REFERENCE)
+        elif c == "@" and long_line:
+            if text.startswith("@[", pos) and text.find("]", pos + 3, lim) < 0:
+                far.add(STATEMENT_MENTION)
+            elif text.startswith("@<", pos) and text.find(">", pos + 3, lim) < 0:
+                far.add(ARGUMENT_MENTION)
+        elif c == "#":
+            if text.startswith("#(", pos) and text.find(")", pos + 2, lim) < 0:
+                far.add(TAG)
+        elif c == "{":
+            if not _DATA_STOP.search(text, pos + 1, lim):
+                far.add(DATA)
+        elif c == "=":
+            if text.startswith("===", pos):
+                run = _EQUALS.match(text, pos)
+                assert run is not None  # it matches the empty string too
+                if text.find("===", run.end(), lim) < 0:
+                    far.add(FRONT_MATTER)
+        elif c == "/":
+            if text.startswith("/*", pos) and text.find("*/", pos + 2, lim) < 0:
+                far.add(COMMENT)
+            elif text.startswith("//", pos) and long_line:
+                far.add(COMMENT)
+        return frozenset(far) if far else _NONE
+
+    def _hopeless(self, pos: int) -> frozenset[str]:
         """Token kinds whose patterns surely fail at ``pos`` (only ones that would scan ahead)."""
         text, n = self.text, self.n
         c = text[pos]
