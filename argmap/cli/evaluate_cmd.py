@@ -6,6 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .batch import add_timeout_option, attempt
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
@@ -19,6 +25,7 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    add_timeout_option(p)
     p.set_defaults(func=run_evaluate)
 
     p = add_parser(
@@ -30,26 +37,40 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per problem per line")
+    add_timeout_option(p)
     p.set_defaults(func=run_check)
+
+
+def each_map(args: argparse.Namespace, work: Callable[[str, ArgumentMap], bool]) -> int:
+    """``work(path, map)`` for each file read; a file that cannot be read or evaluated is one line on
+    standard error and the next file goes on (``--timeout``, ``--debug``).  Returns 1 when any file
+    failed or ``work`` said so, else 0."""
+    from argmap.io import read_any
+
+    status = 0
+    for path in args.files:
+        flagged: list[bool] = []
+
+        def one(path: str = path, flagged: list[bool] = flagged) -> None:
+            flagged.append(work(path, read_any(path).map))
+
+        line = attempt(path, one, args.timeout, args.debug)
+        if line is not None:
+            print(f"argmap: {line}", file=sys.stderr)
+        if line is not None or any(flagged):
+            status = 1
+    return status
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from argmap.evaluation import evaluate
     from argmap.evaluation.reasons import name
-    from argmap.io import MapFileError, read_any
 
-    status = 0
-    for path in args.files:
-        try:
-            amap = read_any(path).map
-        except MapFileError as e:
-            print(f"argmap: {e}", file=sys.stderr)
-            status = 1
-            continue
+    def show(path: str, amap: ArgumentMap) -> bool:
         ev = evaluate(amap)
         if args.json:
             print(json.dumps({"file": path, **ev.as_json()}, ensure_ascii=False))
-            continue
+            return False
         c = ev.counts()
         print(f"{path}: {amap.title or '(untitled)'} ({ev.semantics} semantics)")
         print(
@@ -59,24 +80,16 @@ def run_evaluate(args: argparse.Namespace) -> int:
         for sid, lab in ev.statements.items():
             reason = ev.reason(amap, sid).split(": ", 1)[-1]
             print(f"  {lab.value:<9} {name(amap, sid)}: {reason}")
-    return status
+        return False
+
+    return each_map(args, show)
 
 
 def run_check(args: argparse.Namespace) -> int:
     from argmap.evaluation import find_problems
-    from argmap.io import MapFileError, read_any
 
-    status = 0
-    for path in args.files:
-        try:
-            amap = read_any(path).map
-        except MapFileError as e:
-            print(f"argmap: {e}", file=sys.stderr)
-            status = 1
-            continue
+    def show(path: str, amap: ArgumentMap) -> bool:
         problems = find_problems(amap)
-        if any(p.severity == "error" for p in problems):
-            status = 1
         for p in problems:
             if args.json:
                 print(json.dumps({"file": path, **p.as_json()}, ensure_ascii=False))
@@ -88,4 +101,6 @@ def run_check(args: argparse.Namespace) -> int:
                 for s, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
             ]
             print(f"{path}: " + ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts))
-    return status
+        return any(p.severity == "error" for p in problems)
+
+    return each_map(args, show)

@@ -74,3 +74,23 @@ def test_check_passes_with_warnings_only_and_prints_a_readable_list(tmp_path, ca
     out = capsys.readouterr().out
     assert f"{path}: warning: orphan: “Z” is in no relation [z]" in out
     assert out.splitlines()[-1] == f"{path}: 0 errors, 1 warning, 0 notes"
+
+
+def test_a_file_that_fails_inside_evaluation_is_one_line_and_the_rest_go_on(tmp_path, capsys, monkeypatch):
+    import argmap.evaluation
+
+    first = _map_file(tmp_path, "a > c", name="first.argmap.json")
+    second = _map_file(tmp_path, "b > d", name="second.argmap.json")
+    real = argmap.evaluation.evaluate
+
+    def evaluate(amap):
+        if "a" in amap.statements:
+            raise RuntimeError("boom")
+        return real(amap)
+
+    monkeypatch.setattr(argmap.evaluation, "evaluate", evaluate)
+    assert main(["evaluate", "--json", first, second]) == 1
+    captured = capsys.readouterr()
+    assert [json.loads(line)["file"] for line in captured.out.splitlines()] == [second]
+    (error,) = captured.err.splitlines()
+    assert error.startswith(f"argmap: {first}: internal error: RuntimeError: boom")
