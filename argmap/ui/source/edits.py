@@ -31,8 +31,9 @@ def make_statement(
     origin: object = None,
 ) -> str:
     """Make a statement of ``kind`` from a passage, anchored to its exact range, in one
-    undo step (with a support relation into ``support_target`` when given); selects it
-    and asks the canvas to show it.  Returns its id; raises ModelError."""
+    undo step.  Alone, it is selected and the canvas shows it; with ``support_target`` it
+    becomes a reason for that statement, which stays selected and in view (so the next
+    passage becomes another of its reasons).  Returns its id; raises ModelError."""
     amap = doc.map
     anchor = passage_anchor(amap, passage)
     if support_target is not None and support_target not in amap.statements:
@@ -48,8 +49,9 @@ def make_statement(
             placed = placement.place_new(amap, [st.id])
             if placed:
                 doc.push(MoveCommand(doc, dict(placed), text="Place"))
-    doc.select([st.id], origin)
-    doc.focus_requested.emit(st.id)
+    shown = st.id if support_target is None else support_target
+    doc.select([shown], origin)
+    doc.focus_requested.emit(shown)
     return st.id
 
 

@@ -84,15 +84,17 @@ class SourceOperations(ClaimsKeys, QWidget):
         return sel[0] if len(sel) == 1 else None
 
     def make_statement(self, kind: Kind, link: bool | None = None) -> str | None:
-        """Make the selected passage a new statement of ``kind``; with ``link`` (or the
-        "Support Selected Statement" toggle) it also supports the one selected statement."""
+        """Make the selected passage a new statement of ``kind``; a premise or evidence becomes a
+        reason for the one selected statement unless ``link`` (default: the Link toggle, on) is
+        off.  The status bar says what happened."""
         view = self.current_view()
         passage = view.passage() if view else None
         if passage is None:
             self.doc.status_message.emit("Select a passage of the source first.")
             return None
+        target = self._support_target(kind, link)
         try:
-            sid = make_statement(self.doc, passage, kind, support_target=self._support_target(kind, link), origin=self)
+            sid = make_statement(self.doc, passage, kind, support_target=target, origin=self)
         except ModelError as e:
             self.doc.status_message.emit(f"Cannot make a {kind.value}: {e}")
             return None
@@ -100,7 +102,23 @@ class SourceOperations(ClaimsKeys, QWidget):
         cur.clearSelection()
         view.setTextCursor(cur)
         self.refresh_now()
+        self.doc.status_message.emit(self._made_message(sid, target))
         return sid
+
+    def _made_message(self, sid: str, target: str | None) -> str:
+        """What the status bar says after a passage became a statement."""
+        amap = self.doc.map
+        st = amap.statements[sid]
+        what = f"{st.kind.value.capitalize()} “{elide(st.title or st.text, 40)}”"
+        if target is not None:
+            t = amap.statements[target]
+            role = "evidence" if st.kind is Kind.EVIDENCE else "a reason"
+            return f"{what} added as {role} for “{elide(t.title or t.text, 40)}”"
+        if st.kind is Kind.CONCLUSION:
+            return f"{what} added: select it, then premises and evidence from passages become its reasons"
+        if not self.link_action.isChecked():
+            return f"{what} added on its own (Link is off)"
+        return f"{what} added on its own: select a card first to add a passage as its reason"
 
     def reanchor_broken(self, row: int, remove: bool = False) -> bool:
         """Point the ``row``-th broken anchor of the current source at the selected passage

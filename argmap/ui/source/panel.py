@@ -112,9 +112,12 @@ class SourcePanel(SourceOperations):
             act.setIconText(kind.value.capitalize())
             act.setIcon(kind_icon(kind, theme_for(self.palette()).kind[kind]))
             self.make_actions[kind] = act
-        self.link_action = QAction("Support Selected Statement", self, checkable=True)
+        self.link_action = QAction("&Link to Selected Card", self, checkable=True)
         self.link_action.setIconText("Link")
-        self.link_action.setToolTip("When on, new premises and evidence also support the one selected statement")
+        self.link_action.setChecked(True)  # a passage made a premise with a card selected is its reason
+        self.link_action.setToolTip(
+            "On: a new premise or evidence from a passage becomes a reason for the selected card. Off: it stands alone"
+        )
         self.addAction(self.link_action)
         self.sentence_action = self._action(
             "Select &Sentence", lambda: self.select_sentence(), "Select the sentence at the cursor (or Ctrl+click it)"

@@ -234,15 +234,16 @@ def test_link_option_adds_a_support_in_one_undo_step(qtbot, setup):
     j = TEXT.index("Shops")
     select_cp(view, j, j + 20)
     assert doc.selection == [target]
-    sid = panel.make_statement(Kind.PREMISE)  # without the option: no relation
-    assert not doc.map.relations
-    doc.undo_stack.undo()
-    doc.select([target])
-    panel.link_action.setChecked(True)
-    select_cp(view, j, j + 20)
+    assert panel.link_action.isChecked()  # on by default
     sid = panel.make_statement(Kind.PREMISE)
     (rel,) = doc.map.relations.values()
     assert (rel.polarity, rel.premises, rel.target) == (Polarity.SUPPORT, (sid,), target)
+    doc.undo_stack.undo()
+    assert dumps(doc.map) == before
+    panel.link_action.setChecked(False)  # off: the premise stands alone
+    select_cp(view, j, j + 20)
+    sid = panel.make_statement(Kind.PREMISE)
+    assert not doc.map.relations and doc.selection == [sid]
     doc.undo_stack.undo()
     assert dumps(doc.map) == before
 
