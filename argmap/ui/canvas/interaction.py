@@ -12,6 +12,7 @@ from ...model import Kind, Point, Polarity
 from . import drops
 from .editor import CardEditor
 from .items import NodeItem, RelationItem
+from .navigation import NOWHERE, Navigator, step_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from .view import MapView
@@ -41,6 +42,7 @@ class Interaction:
         self._drop_target: NodeItem | None = None
         self.menu: QMenu | None = None
         self._retired: list[CardEditor] = []
+        self.navigator = Navigator()
 
     @property
     def scene(self):
@@ -290,15 +292,14 @@ class Interaction:
         if key == Qt.Key.Key_Space and not event.isAutoRepeat() and not self.scene.selected_statements():
             self._space = True
             return True
-        if key in _ARROWS:
+        if key in _ARROWS and not mods & (M.ControlModifier | M.MetaModifier):
             dx, dy = _ARROWS[key]
-            if mods & M.AltModifier:
-                self.navigate(dx, dy)
-                return True
-            if not mods & (M.ControlModifier | M.MetaModifier):
+            if mods & M.AltModifier:  # Alt+arrows move the selected cards (Shift: further)
                 step = BIG_NUDGE if mods & M.ShiftModifier else NUDGE
                 self.view.edits.nudge(dx * step, dy * step)
                 return True
+            if not mods & M.ShiftModifier:
+                return self.navigate(dx, dy)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and not mods & M.ControlModifier:
             self.edit_selected()
             return True
@@ -322,34 +323,31 @@ class Interaction:
             return True
         return False
 
-    def navigate(self, dx: int, dy: int) -> None:
-        """Alt+Up: to the target; Alt+Down: to a premise; Alt+Left/Right: to a sibling premise."""
+    def navigate(self, dx: int, dy: int) -> bool:
+        """An arrow key: the selection moves along the map (up to the target, down to a reason,
+        across to a sibling, as the map's direction has them); with nothing selected, the card
+        nearest the middle of the view is selected.  False when the map has no cards."""
         sc = self.scene
-        amap = self.view.doc.map
+        doc = self.view.doc
         sel = sc.selected_ids()
         if not sel:
-            return
-        cur = sel[0]
-        dest = None
-        xs = lambda ids: sorted(ids, key=lambda i: sc.pos.get(i, (0.0, 0.0))[0])  # noqa: E731
-        if dy < 0:
-            out = amap.relations_from(cur) if cur in amap.statements else [amap.relations[cur]]
-            if out:
-                dest = out[0].target
-        elif dy > 0:
-            premises = [p for rel in amap.relations_into(cur) for p in rel.premises]
-            if premises:
-                dest = xs(premises)[0]
-        elif cur in amap.statements:
-            out = amap.relations_from(cur)
-            if out:
-                sibs = xs(dict.fromkeys(p for rel in amap.relations_into(out[0].target) for p in rel.premises))
-                i = sibs.index(cur) + dx
-                if 0 <= i < len(sibs):
-                    dest = sibs[i]
-        if dest is not None and sc.item_for(dest) is not None:
+            middle = self.view.mapToScene(self.view.viewport().rect().center())
+            cards = list(sc.node_items)
+            if not cards:
+                return False
+            dest = min(cards, key=lambda i: (sc.pos[i][0] - middle.x()) ** 2 + (sc.pos[i][1] - middle.y()) ** 2)
+        else:
+            direction = str(doc.map.meta.get("layout_direction", "TB"))
+            step = step_for(direction, dx, dy)
+            dest = self.navigator.step(doc.map, sc.pos, sel[0], step, direction)
+            if dest is None:
+                doc.status_message.emit(NOWHERE[step])
+                return True
+        item = sc.item_for(dest)
+        if item is not None:
             sc.select_ids([dest])
-            self.view.ensureVisible(sc.item_for(dest), 40, 40)
+            self.view.ensureVisible(item, 40, 40)
+        return True
 
     # -------------------------------------------------------- context menu
     def context_menu(self, event) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from canvas_support import drag, point_of, state, undo_redo_check
+from canvas_support import drag, point_of, small_map, state, undo_redo_check
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
@@ -91,31 +91,84 @@ def test_rubber_band_and_ctrl_click_select_then_drag_moves_all_in_one_step(qtbot
     undo_redo_check(view, before)
 
 
-def test_arrow_keys_nudge_and_merge_into_one_step(make_view):
+def test_alt_arrow_keys_nudge_and_merge_into_one_step(make_view):
     view = make_view()
     _click(view, "O")
     before = state(view)
+    alt = Qt.KeyboardModifier.AltModifier
     for _ in range(3):
-        QTest.keyClick(view.viewport(), Qt.Key.Key_Right)
-    QTest.keyClick(view.viewport(), Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClick(view.viewport(), Qt.Key.Key_Right, alt)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Down, alt | Qt.KeyboardModifier.ShiftModifier)
     assert view.doc.map.positions["O"] == (290, 220)
     assert view.doc.undo_stack.count() == 1
     undo_redo_check(view, before)
 
 
-def test_alt_arrows_move_the_selection_along_the_structure(make_view):
+def _visible(view, eid) -> bool:
+    rect = view.mapFromScene(view.map_scene.item_for(eid).sceneBoundingRect()).boundingRect()
+    return view.viewport().rect().contains(rect)
+
+
+def test_arrow_keys_move_the_selection_along_the_map(make_view):
     view = make_view()
     _click(view, "E")
+    before = state(view)
     keys = view.viewport()
-    QTest.keyClick(keys, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert view.map_scene.selected_ids() == ["P1"]
-    QTest.keyClick(keys, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert view.map_scene.selected_ids() == ["P2"]
-    QTest.keyClick(keys, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert view.map_scene.selected_ids() == ["C"]
-    QTest.keyClick(keys, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert view.map_scene.selected_ids() == ["P1"]
-    assert view.doc.undo_stack.count() == 0
+    walk = [
+        (Qt.Key.Key_Up, "P1"),  # up to the target
+        (Qt.Key.Key_Right, "P2"),  # across to the siblings, in their order on the canvas
+        (Qt.Key.Key_Right, "O"),
+        (Qt.Key.Key_Right, "O"),  # no sibling further right
+        (Qt.Key.Key_Up, "C"),
+        (Qt.Key.Key_Down, "O"),  # back down to the reason it came up from
+        (Qt.Key.Key_Left, "P2"),
+        (Qt.Key.Key_Down, "P2"),  # P2 has no reasons
+        (Qt.Key.Key_Left, "P1"),
+        (Qt.Key.Key_Down, "E"),
+    ]
+    for key, expected in walk:
+        QTest.keyClick(keys, key)
+        assert view.map_scene.selected_ids() == [expected], (key, expected)
+    assert state(view) == before and view.doc.undo_stack.count() == 0  # nothing moved
+
+
+def test_arrow_keys_bring_the_new_selection_into_view(make_view):
+    view = make_view()
+    view.scale(2.0, 2.0)
+    _click(view, "E")
+    view.centerOn(view.map_scene.item_for("E"))
+    assert not _visible(view, "C")
+    for _ in range(2):
+        QTest.keyClick(view.viewport(), Qt.Key.Key_Up)
+    assert view.map_scene.selected_ids() == ["C"] and _visible(view, "C")
+
+
+def test_arrow_keys_follow_a_left_to_right_map(make_view):
+    amap = small_map()
+    amap.set_meta(layout_direction="LR")
+    # reasons to the right of their targets, siblings one above another
+    amap.move({eid: (y, x) for eid, (x, y) in amap.positions.items()})
+    view = make_view(amap)
+    _click(view, "E")
+    keys = view.viewport()
+    for key, expected in [
+        (Qt.Key.Key_Left, "P1"),
+        (Qt.Key.Key_Down, "P2"),
+        (Qt.Key.Key_Left, "C"),
+        (Qt.Key.Key_Right, "P2"),
+        (Qt.Key.Key_Up, "P1"),
+        (Qt.Key.Key_Right, "E"),
+    ]:
+        QTest.keyClick(keys, key)
+        assert view.map_scene.selected_ids() == [expected], (key, expected)
+
+
+def test_an_arrow_key_with_nothing_selected_selects_the_card_in_the_middle(make_view):
+    view = make_view()
+    view.centerOn(view.map_scene.item_for("O"))
+    view.map_scene.select_ids([])
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Down)
+    assert view.map_scene.selected_ids() == ["O"]
 
 
 def test_f2_edit_enter_commits_shift_enter_breaks_escape_cancels(make_view):
