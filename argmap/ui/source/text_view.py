@@ -6,11 +6,14 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QFocusEvent,
     QFont,
     QFontDatabase,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,6 +30,7 @@ from .tints import Tint, TintLayer, tint_segments
 SERIF_FAMILIES = ("Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif")
 TEXT_POINT_SIZE = 12
 FLASH_MS = 1400
+FOCUS_FRAME = 2  # pixels: the frame around the text while it has the keyboard focus
 
 
 def reading_font() -> QFont:
@@ -65,6 +69,7 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         self._anim.valueChanged.connect(self._on_flash_step)
         self._anim.finished.connect(self._on_flash_finished)
         self.setReadOnly(True)
+        self.setCursorWidth(2)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
@@ -201,6 +206,21 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         self.tint_layer.paint(painter, event.rect())
         painter.end()
         super().paintEvent(event)
+        if self.hasFocus():  # read-only text shows no caret by itself: frame the view that has the keys
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = FOCUS_FRAME // 2
+            painter.drawRect(self.viewport().rect().adjusted(half, half, -half - 1, -half - 1))
+            painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def _apply_extra(self) -> None:
         self.setExtraSelections([self._flash] if self._flash is not None else [])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMessageBox
 
-from argmap.model import ArgumentMap, Kind
+from argmap.model import ArgumentMap, Kind, Source
 from argmap.ui.document.controller import DocumentController
 from argmap.ui.source.panel import SourcePanel
 from argmap.ui.source.tints import Tint, tint_segments
@@ -49,3 +51,33 @@ def test_tint_segments_cover_exactly_the_anchored_characters(spans):
         assert {t.statement for t in got} == expected
         # innermost (shortest) first
         assert [t.end - t.start for t in got] == sorted(t.end - t.start for t in got)
+
+
+def test_keyboard_focus_in_the_source_text_is_visible(qtbot):
+    amap = ArgumentMap()
+    amap.add_source(Source("src", "Sugar taxes work. Sales fell by a fifth in two years.", "Op-ed"))
+    doc = DocumentController(amap)
+    panel = SourcePanel(doc)
+    qtbot.addWidget(panel)
+    panel.resize(500, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.views["src"]
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+
+    def left_edge():
+        image = view.viewport().grab().toImage()
+        return image.pixelColor(0, image.height() // 2)
+
+    panel.toolbar.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    assert left_edge() != highlight
+    with qtbot.waitActive(panel):
+        panel.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert left_edge() == highlight  # a focus frame, though the text is read-only
+    # and the keys select text, for Ctrl+1/2/3
+    for _ in range(5):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.passage() is not None and view.passage().text == "Sugar"
