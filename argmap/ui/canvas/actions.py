@@ -56,7 +56,7 @@ class CanvasActions(QObject):
         self.toggle_polarity = self._act(
             "Toggle Support/&Attack", v.toggle_polarity, "Ctrl+Shift+T", "Turn a support into an attack or back"
         )
-        self.kind_conclusion = self._act("Make C&onclusion", lambda: v.set_kind(Kind.CONCLUSION), "Ctrl+1")
+        self.kind_conclusion = self._act("Make Co&nclusion", lambda: v.set_kind(Kind.CONCLUSION), "Ctrl+1")
         self.kind_premise = self._act("Make &Premise", lambda: v.set_kind(Kind.PREMISE), "Ctrl+2")
         self.kind_evidence = self._act("Make E&vidence", lambda: v.set_kind(Kind.EVIDENCE), "Ctrl+3")
         self.edit_text = self._act("&Edit Text", v.edit_selected, "F2")
@@ -71,9 +71,9 @@ class CanvasActions(QObject):
         self.zoom_fit = self._act("&Fit to Window", v.zoom_fit, "Ctrl+9")
         self.zoom_selection = self._act("Zoom to &Selection", v.zoom_to_selection, "Ctrl+8")
         self.auto_arrange = self._act(
-            "Auto-&arrange", lambda: v.auto_arrange(False), "Ctrl+L", "Lay out the whole map (one undo step)"
+            "Auto-a&rrange", lambda: v.auto_arrange(False), "Ctrl+L", "Lay out the whole map (one undo step)"
         )
-        self.arrange_selection = self._act("Arrange Selected &Subtree", lambda: v.auto_arrange(True), "Ctrl+Shift+K")
+        self.arrange_selection = self._act("Arrange Selected Su&btree", lambda: v.auto_arrange(True), "Ctrl+Shift+K")
         self.titles_only = self._act(
             "&Titles Only",
             None,

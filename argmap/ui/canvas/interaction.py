@@ -365,7 +365,7 @@ class Interaction:
                 menu.addAction(a)
         else:
             at = self.view.mapToScene(event.pos())
-            menu.addAction("New statement here", lambda: self.view.edits.create_statement(Kind.PREMISE, at))
+            menu.addAction("&New Statement Here", lambda: self.view.edits.create_statement(Kind.PREMISE, at))
             menu.addAction(acts.paste)
             menu.addSeparator()
             for a in acts.view_actions:

@@ -96,9 +96,9 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     recent = m.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: fill_recent_menu(w, recent))
     fill_recent_menu(w, recent)
-    samples = m.addMenu("Open &Sample")
-    for path in sample_paths():
-        act = samples.addAction(sample_title(path))
+    samples = m.addMenu("Open Sa&mple")
+    for i, path in enumerate(sample_paths()):
+        act = samples.addAction(f"&{i + 1} {sample_title(path)}" if i < 9 else sample_title(path))
         act.setStatusTip("Open a copy of this sample map")
         act.triggered.connect(lambda _c=False, p=path: w.manager.open_sample(p, near=w))
     samples.setEnabled(bool(sample_paths()))
@@ -113,12 +113,12 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
             _action(
                 w,
                 f"export_{kind}",
-                f"{kind.upper()} image…" if kind != "pdf" else "PDF…",
+                {"svg": "&SVG image…", "png": "P&NG image…", "pdf": "P&DF…"}[kind],
                 lambda k=kind: w.export_image(k),
             )
         )
     export.addSeparator()
-    export.addAction(_action(w, "export_other", "Other format…", w.export_file))
+    export.addAction(_action(w, "export_other", "&Other format…", w.export_file))
     m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print, "Print the map (or the selected statements)"))
     m.addAction(
         _action(
@@ -165,7 +165,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     )
     m.addSeparator()
     m.addAction(_action(w, "find", "&Find…", w.find_bar.open_bar, Std.Find, "Find statements"))
-    m.addAction(_action(w, "find_next", "Find &Next", w.find_bar.find_next, Std.FindNext))
+    m.addAction(_action(w, "find_next", "Find Ne&xt", w.find_bar.find_next, Std.FindNext))
     m.addAction(_action(w, "find_previous", "Find Pre&vious", w.find_bar.find_previous, Std.FindPrevious))
     # ------------------------------------------------------------- Argument
     # ui.canvas.actions, turned into commands by ui.canvas.edits
@@ -177,13 +177,19 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     m.addActions(view_actions)
     m.addSeparator()
     panels = m.addMenu("&Panels")
-    for dock in (w.outline_dock, w.inspector_dock, w.source_dock, w.problems_dock):
+    for dock, text in (
+        (w.outline_dock, "&Outline"),
+        (w.inspector_dock, "&Inspector"),
+        (w.source_dock, "So&urce"),  # also in the Source menu
+        (w.problems_dock, "&Problems"),
+    ):
+        dock.toggleViewAction().setText(text)
         panels.addAction(dock.toggleViewAction())
-    theme_menu = m.addMenu("&Theme")
+    theme_menu = m.addMenu("T&heme")
     group = QActionGroup(w)
     current = settings.theme()
     for name in settings.THEMES:
-        act = _action(w, f"theme_{name}", name.capitalize(), lambda n=name: _set_theme(w, n))
+        act = _action(w, f"theme_{name}", f"&{name.capitalize()}", lambda n=name: _set_theme(w, n))
         act.setCheckable(True)
         act.setChecked(name == current)
         group.addAction(act)
@@ -234,7 +240,7 @@ def fill_recent_menu(w: MainWindow, menu: QMenu) -> None:
         act.triggered.connect(lambda _c=False, p=path: w.manager.open_path(p, near=w))
     if files:
         menu.addSeparator()
-        menu.addAction("Clear Menu", lambda: (settings.clear_recent_files(), w.manager.recent_files_changed()))
+        menu.addAction("&Clear Menu", lambda: (settings.clear_recent_files(), w.manager.recent_files_changed()))
     menu.setEnabled(bool(files))
 
 

@@ -16,6 +16,10 @@ class ClaimsKeys:
     def _claimable(self) -> Iterable[QAction]:
         return ()
 
+    def claimed_actions(self) -> list[QAction]:
+        """The actions whose keys this widget takes while the focus is inside it."""
+        return list(self._claimable())
+
     def _claimed_action(self, event: QKeyEvent) -> QAction | None:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         seq = QKeySequence(QKeyCombination(mods, Qt.Key(event.key())))

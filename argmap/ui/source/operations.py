@@ -247,21 +247,22 @@ class SourceOperations(ClaimsKeys, QWidget):
         sel = [i for i in self.doc.selection if i in self.doc.map.statements]
         if len(sel) == 1 and view.passage() is not None:
             target = self.doc.map.statements[sel[0]]
-            for kind in (Kind.PREMISE, Kind.EVIDENCE):
-                act = menu.addAction(
-                    f"Make {kind.value.capitalize()} Supporting “{elide(target.title or target.text, 30)}”"
-                )
+            for kind, label in (
+                (Kind.PREMISE, "Make Premise &Supporting"),
+                (Kind.EVIDENCE, "Make E&vidence Supporting"),
+            ):
+                act = menu.addAction(f"{label} “{elide(target.title or target.text, 30)}”")
                 act.triggered.connect(lambda _=False, k=kind: self.make_statement(k, link=True))
         menu.addSeparator()
         offset = view.offset_at(pos) if pos is not None else None
-        for sid in (view.statements_at(offset) if offset is not None else [])[:4]:
+        for n, sid in enumerate((view.statements_at(offset) if offset is not None else [])[:4], 1):
             st = self.doc.map.statements[sid]
-            act = menu.addAction(f"Show {st.kind.value.capitalize()} “{elide(st.title or st.text, 30)}”")
+            act = menu.addAction(f"&{n} Show {st.kind.value.capitalize()} “{elide(st.title or st.text, 30)}”")
             act.triggered.connect(lambda _=False, s=sid: self._show_statement(s))
-        copy = menu.addAction("Copy", view.copy)
+        copy = menu.addAction("C&opy", view.copy)
         copy.setEnabled(view.textCursor().hasSelection())
         if offset is not None:
-            menu.addAction("Select Sentence", lambda o=offset: self.select_sentence(o))
+            menu.addAction("Select Se&ntence", lambda o=offset: self.select_sentence(o))
         menu.addSeparator()
         menu.addActions(self.source_actions)
         return menu

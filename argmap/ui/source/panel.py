@@ -90,7 +90,7 @@ class SourcePanel(SourceOperations):
             "Add an article from a .txt, .md or .html file",
         )
         self.paste_action = self._action(
-            "&Paste as Source", lambda: self.paste_source(), "Add the text on the clipboard as a new source"
+            "Paste &as Source", lambda: self.paste_source(), "Add the text on the clipboard as a new source"
         )
         self.details_action = self._action(
             "Source &Details…", lambda: self.edit_details(), "Edit the title, author, URL and date of this source"

@@ -30,7 +30,7 @@ def _codes(panel):
 def test_the_panel_is_a_dock_of_the_window_listing_the_problems(make_window):
     w = make_window(_problem_map())
     action = w.problems_dock.toggleViewAction()
-    assert action.text() == "Problems" and not w.problems_dock.isVisible()
+    assert action.text() == "&Problems" and not w.problems_dock.isVisible()
     view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
     panels = next(a.menu() for a in view.actions() if a.menu() is not None and a.text() == "&Panels")
     assert action in panels.actions()

@@ -276,7 +276,7 @@ def test_samples_open_as_untitled_copies(tmp_path, dialogs, make_window, manager
     original = sample.read_bytes()
     w = make_window()
     menu_actions = [a for a in w.menuBar().actions() if a.text() == "&File"][0].menu().actions()
-    samples_menu = [a for a in menu_actions if a.text() == "Open &Sample"][0].menu()
+    samples_menu = [a for a in menu_actions if a.text() == "Open Sa&mple"][0].menu()
     assert len(samples_menu.actions()) == len(sample_paths())
     samples_menu.actions()[0].trigger()
     copy = manager.windows[-1]

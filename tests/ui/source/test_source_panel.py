@@ -370,15 +370,15 @@ def test_context_menu_offers_the_same_actions_and_linking(qtbot, setup):
     texts = [a.text() for a in menu.actions()]
     for act in panel.make_actions.values():
         assert act in menu.actions()
-    link = next(a for a in menu.actions() if a.text().startswith("Make Premise Supporting"))
-    assert "Cycling is safer" in link.text() and "Select Sentence" in texts
+    link = next(a for a in menu.actions() if a.text().startswith("Make Premise &Supporting"))
+    assert "Cycling is safer" in link.text() and "Select Se&ntence" in texts
     link.trigger()
     (rel,) = doc.map.relations.values()
     new = doc.map.statements[rel.premises[0]]
     assert (rel.target, new.kind, new.anchors[0].quote) == (target, Kind.PREMISE, "Shops lose nothing.")
     # on a tinted passage the menu offers to show its statement
     menu = panel.build_menu(view, char_point(view, j + 2))
-    show = [a for a in menu.actions() if a.text().startswith("Show Premise")]
+    show = [a for a in menu.actions() if "Show Premise" in a.text()]
     assert len(show) == 1
     doc.select([])
     show[0].trigger()
