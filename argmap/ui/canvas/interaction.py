@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QContextMenuEvent, QPainter, QPen
 from PySide6.QtWidgets import QMenu
 
 from ...model import Kind, Point, Polarity
 from . import drops
 from .editor import CardEditor
 from .items import NodeItem, RelationItem
-from .navigation import NOWHERE, Navigator, step_for
+from .navigation import NOWHERE, Navigator, nearest_to, step_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from .view import MapView
@@ -324,18 +324,16 @@ class Interaction:
         return False
 
     def navigate(self, dx: int, dy: int) -> bool:
-        """An arrow key: the selection moves along the map (up to the target, down to a reason,
-        across to a sibling, as the map's direction has them); with nothing selected, the card
-        nearest the middle of the view is selected.  False when the map has no cards."""
+        """An arrow key moves the selection along the map as its direction has it (up to the target, down
+        to a reason, across to a sibling), or selects the card in the middle.  False if there are no cards."""
         sc = self.scene
         doc = self.view.doc
         sel = sc.selected_ids()
         if not sel:
             middle = self.view.mapToScene(self.view.viewport().rect().center())
-            cards = list(sc.node_items)
-            if not cards:
+            dest = nearest_to(sc.pos, sc.node_items, (middle.x(), middle.y()))
+            if dest is None:
                 return False
-            dest = min(cards, key=lambda i: (sc.pos[i][0] - middle.x()) ** 2 + (sc.pos[i][1] - middle.y()) ** 2)
         else:
             direction = str(doc.map.meta.get("layout_direction", "TB"))
             step = step_for(direction, dx, dy)
@@ -352,6 +350,11 @@ class Interaction:
     # -------------------------------------------------------- context menu
     def context_menu(self, event) -> None:
         item = self._card_at(event.pos())
+        where = event.globalPos()
+        sel = self.scene.selected_ids()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard and sel:  # the Menu key: the selected card's menu
+            item = self.scene.item_for(sel[0])
+            where = self.view.viewport().mapToGlobal(self.view.mapFromScene(item.sceneBoundingRect().center()))
         acts = self.view.canvas_actions
         menu = QMenu(self.view)
         if item is not None:
@@ -371,7 +374,7 @@ class Interaction:
             for a in acts.view_actions:
                 menu.addAction(a)
         self.menu = menu
-        menu.popup(event.globalPos())
+        menu.popup(where)
 
     # ---------------------------------------------------------- overlays
     def draw_overlay(self, painter: QPainter) -> None:

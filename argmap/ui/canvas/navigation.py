@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 
 from ...model import ArgumentMap, Point
@@ -35,6 +35,12 @@ NOWHERE = {
 def step_for(direction: str, dx: int, dy: int) -> Step:
     """The step an arrow key ``(dx, dy)`` takes in a map that flows in ``direction``."""
     return STEPS.get(direction, STEPS["TB"])[(dx, dy)]
+
+
+def nearest_to(pos: Mapping[str, Point], ids: Iterable[str], point: Point) -> str | None:
+    """Of ``ids``, the one placed nearest ``point`` (None if there are none)."""
+    x, y = point
+    return min(ids, key=lambda i: (pos[i][0] - x) ** 2 + (pos[i][1] - y) ** 2, default=None)
 
 
 class Navigator:

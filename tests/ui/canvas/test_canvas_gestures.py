@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from canvas_support import drag, point_of, small_map, state, undo_redo_check
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from argmap.model import Polarity
 from argmap.ui.canvas.items import NodeItem
@@ -243,3 +245,15 @@ def test_selection_follows_the_document_both_ways(make_view):
     view.doc.select(["O", "R1"], origin=None)
     assert set(view.map_scene.selected_ids()) == {"O", "R1"}
     assert isinstance(view.map_scene.item_for("O"), NodeItem) and view.map_scene.item_for("O").isSelected()
+
+
+def test_the_menu_key_opens_the_selected_cards_menu(make_view):
+    view = make_view()
+    _click(view, "E")
+    corner = QPoint(3, 3)  # the Menu key's event names a point of the widget, not of the card
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, corner, view.viewport().mapToGlobal(corner))
+    QApplication.sendEvent(view.viewport(), event)
+    menu = view.interaction.menu
+    assert menu is not None and view.canvas_actions.add_support in menu.actions()
+    assert view.map_scene.selected_ids() == ["E"]
+    menu.close()

@@ -158,7 +158,7 @@ def test_every_menu_item_is_reachable_by_keyboard(qtbot, make_window, caplog):
     # the context menus: on a card, on empty canvas, in the source text
     view = w.view
     for pos in (view.mapFromScene(view.map_scene.item_for("c").pos()), QPoint(3, 3)):
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, pos, view.viewport().mapToGlobal(pos))
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
         view.contextMenuEvent(event)
         menu = view.interaction.menu
         assert menu is not None
