@@ -105,7 +105,7 @@ class ArgumentMap(MapStore):
 
     def update_statement(self, sid: str, **changes: Any) -> Statement:
         """Replace fields of a statement (text, title, kind, notes, tags,
-        anchors, assessment, meta); returns the old record."""
+        anchors, assessment, meta, implicit); returns the old record."""
         old = self.statement(sid)
         if "id" in changes and changes["id"] != sid:
             raise ModelError("a statement's id cannot change")

@@ -98,7 +98,9 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """A claim: conclusion, premise or evidence.  ``meta`` defaults to a new empty dict."""
+    """A claim: conclusion, premise or evidence.  ``meta`` defaults to a new empty dict.  ``implicit``:
+    a premise the author leaves unstated and the analyst supplies (drawn dashed and in brackets, never
+    asked for an anchor)."""
 
     id: str
     text: str
@@ -109,6 +111,7 @@ class Statement:
     anchors: tuple[Anchor, ...] = ()
     assessment: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    implicit: bool = False
 
     def replace(self, **changes: Any) -> Statement:
         """A copy with ``changes`` (field name -> value), as ``dataclasses.replace`` makes it."""

@@ -231,6 +231,8 @@ class MapStore(Emitter):
                 f"statement {st.id!r}: unknown assessment {st.assessment!r} "
                 f"(expected one of {', '.join(STATEMENT_ASSESSMENTS)})"
             )
+        if st.implicit is not True and st.implicit is not False:
+            raise ModelError(f"statement {st.id!r}: implicit must be true or false, got {st.implicit!r}")
         anchors = st.anchors
         if anchors.__class__ is not tuple:
             anchors = tuple(anchors)

@@ -174,6 +174,20 @@ def test_update_returns_old_record_for_undo():
         m.update_statement("p1", colour="red")
 
 
+def test_implicit_flag_defaults_to_stated_and_is_a_plain_boolean():
+    m = small_map()
+    assert m.statement("p1").implicit is False
+    events = []
+    m.subscribe(events.append)
+    old = m.update_statement("p1", implicit=True)
+    assert m.statement("p1").implicit is True and old.implicit is False
+    assert [e.changed for e in events] == [frozenset({"p1"})]
+    with pytest.raises(ModelError, match="implicit must be true or false"):
+        m.update_statement("p1", implicit=1)
+    with pytest.raises(ModelError, match="implicit"):
+        m.add_statement(Statement("x", "X", implicit="yes"))  # type: ignore[arg-type]
+
+
 def test_sources_and_anchors():
     m = ArgumentMap()
     m.add_source(Source("s", "Alpha beta. Gamma."))

@@ -54,7 +54,9 @@ def apply(m: ArgumentMap, op, a, b, c, text, counter, snaps):
     elif op == "restore" and snaps:
         m.restore(snaps.pop())
     elif op == "update" and sts:
-        m.update_statement(pick(sts, a), text=text, kind=list(Kind)[b % 3], tags=(text[:3],) if c % 2 else ())
+        m.update_statement(
+            pick(sts, a), text=text, kind=list(Kind)[b % 3], tags=(text[:3],) if c % 2 else (), implicit=b % 4 == 1
+        )
     elif op == "polarity" and rels:
         m.set_polarity(pick(rels, a), list(Polarity)[b % 2])
     elif op == "retarget" and rels:
