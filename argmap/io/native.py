@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .schema import MapDocument, RelationRecord, StatementRecord
 
 FORMAT_NAME = "argmap"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EXTENSION = ".argmap.json"
 
 # version -> function that turns a document of that version into one of version + 1
@@ -63,7 +63,13 @@ def _migrate_0(doc: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _migrate_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no ``implicit`` flag: every statement of it is stated (the default, false)."""
+    return {**doc, "version": 2}
+
+
 MIGRATIONS[0] = _migrate_0
+MIGRATIONS[1] = _migrate_1
 
 
 def migrate(doc: dict[str, Any], path: str) -> dict[str, Any]:
@@ -187,6 +193,7 @@ def build_map(doc: MapDocument, path: str = "<input>") -> ArgumentMap:
             tuple(Anchor(a.source, a.start, a.end, a.quote) for a in s.anchors),
             s.assessment,
             s.meta,
+            s.implicit,
         )
         for s in doc.statements
     ]
@@ -285,6 +292,8 @@ def to_document(amap: ArgumentMap) -> dict[str, Any]:
             d["anchors"] = anchor_records(st)
         if st.assessment:
             d["assessment"] = st.assessment
+        if st.implicit:
+            d["implicit"] = True
         if st.meta:
             d["meta"] = dict(st.meta)
         statements.append(placed(d, st.id))

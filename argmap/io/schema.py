@@ -1,4 +1,4 @@
-"""The ``.argmap.json`` format, version 1, as pydantic models (the file boundary only)."""
+"""The ``.argmap.json`` format, version 2, as pydantic models (the file boundary only)."""
 
 from __future__ import annotations
 
@@ -90,6 +90,11 @@ class StatementRecord(_Record):
     tags: list[str] = Field(default_factory=list)
     anchors: list[AnchorRecord] = Field(default_factory=list)
     assessment: Literal["accepted", "rejected", "undecided"] | None = None
+    implicit: bool = Field(
+        default=False,
+        description="a premise the author leaves unstated and the analyst supplies: drawn dashed and in "
+        "[brackets], never expected to have an anchor",
+    )
     position: Position | None = Field(default=None, description="centre of the card, x right, y down")
     pinned: bool = False
     meta: dict[str, Any] = Field(default_factory=dict, description="extra data kept from imports")
@@ -123,7 +128,7 @@ class MapDocument(_Record):
     """A whole ``.argmap.json`` file."""
 
     format: Literal["argmap"]
-    version: Literal[1]
+    version: Literal[2]
     meta: MetaRecord = Field(default_factory=MetaRecord)
     sources: list[SourceRecord] = Field(default_factory=list)
     statements: list[StatementRecord] = Field(default_factory=list)
@@ -133,5 +138,5 @@ class MapDocument(_Record):
 def json_schema() -> dict[str, Any]:
     schema = MapDocument.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "argmap map file, version 1"
+    schema["title"] = "argmap map file, version 2"
     return schema

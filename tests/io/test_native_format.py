@@ -16,7 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def doc(statements=(), relations=(), **extra):
     d = {
         "format": "argmap",
-        "version": 1,
+        "version": 2,
         "meta": {"title": "x"},
         "sources": [],
         "statements": list(statements),
@@ -50,12 +50,12 @@ def load_error(tmp_path, content) -> str:
 
 
 def test_bad_json_names_line_and_column(tmp_path):
-    msg = load_error(tmp_path, '{\n  "format": "argmap",\n  "version": 1,,\n}')
+    msg = load_error(tmp_path, '{\n  "format": "argmap",\n  "version": 2,,\n}')
     assert "line 3, column 16" in msg and "not valid JSON" in msg
 
 
 def test_non_utf8_names_line(tmp_path):
-    msg = load_error(tmp_path, b'{"format": "argmap",\n"version": 1, "meta": {"title": "caf\xe9"}}')
+    msg = load_error(tmp_path, b'{"format": "argmap",\n"version": 2, "meta": {"title": "caf\xe9"}}')
     assert "line 2" in msg and "not UTF-8" in msg
 
 
@@ -65,8 +65,11 @@ def test_not_a_map(tmp_path):
 
 
 def test_newer_version_is_refused_clearly(tmp_path):
-    msg = load_error(tmp_path, doc(version=2))
+    msg = load_error(tmp_path, doc(version=FORMAT_VERSION + 1))
     assert ": version: " in msg and "newer" in msg
+    assert msg.endswith(
+        f"version {FORMAT_VERSION + 1} is newer than this argmap reads (up to 2); update argmap to open it"
+    )
 
 
 def test_wrong_type_names_json_path(tmp_path):
@@ -135,7 +138,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_deeply_nested_json_does_not_crash(tmp_path):
-    msg = load_error(tmp_path, '{"format": "argmap", "version": 1, "meta": ' + "[" * 100000 + "]" * 100000 + "}")
+    msg = load_error(tmp_path, '{"format": "argmap", "version": 2, "meta": ' + "[" * 100000 + "]" * 100000 + "}")
     assert "nested too deeply" in msg or "meta" in msg
 
 
@@ -152,6 +155,35 @@ def test_version_0_is_migrated(tmp_path):
     assert m.relation("r").polarity is Polarity.ATTACK and m.relation("r").premises == ("b",)
 
 
+def test_version_1_opens_unchanged_with_every_statement_stated(tmp_path):
+    assert FORMAT_VERSION == 2 and 1 in MIGRATIONS
+    old = doc(GOOD_ST, [{"id": "r", "polarity": "support", "premises": ["b"], "target": "a"}], version=1)
+    p = write(tmp_path, old)
+    m = load_map(p)
+    assert [st.implicit for st in m.statements.values()] == [False, False]
+    assert [st.text for st in m.statements.values()] == ["A", "B"] and m.relation("r").premises == ("b",)
+    save_map(m, p)
+    saved = json.loads(p.read_text(encoding="utf-8"))
+    assert saved["version"] == 2 and all("implicit" not in st for st in saved["statements"])
+
+
+def test_implicit_statement_round_trips_and_is_written_only_when_true(tmp_path):
+    m = ArgumentMap("Map")
+    m.add_statement(Statement("a", "A", Kind.CONCLUSION))
+    m.add_statement(Statement("b", "Unstated", implicit=True))
+    p = write(tmp_path, dumps(m))
+    saved = json.loads(p.read_text(encoding="utf-8"))["statements"]
+    assert saved[1]["implicit"] is True and "implicit" not in saved[0]
+    back = load_map(p)
+    assert back.statement("b").implicit is True and back.statement("a").implicit is False
+    assert dumps(back) == dumps(m)
+
+
+def test_implicit_must_be_true_or_false(tmp_path):
+    msg = load_error(tmp_path, doc([{"id": "a", "kind": "premise", "text": "A", "implicit": "yes"}]))
+    assert "statements[0].implicit" in msg
+
+
 def test_save_is_deterministic_and_round_trips(tmp_path):
     m = ArgumentMap("Map", "desc")
     m.add_statement(Statement("a", "Ünïcode “quotes” & <tags>", Kind.CONCLUSION, tags=("t",)), (1.234567, -2))
@@ -162,7 +194,7 @@ def test_save_is_deterministic_and_round_trips(tmp_path):
     save_map(load_map(p1), p2)
     assert p1.read_bytes() == p2.read_bytes()
     text = p1.read_text(encoding="utf-8")
-    assert text.endswith("}\n") and '\n  "version": 1,' in text and "Ünïcode" in text
+    assert text.endswith("}\n") and '\n  "version": 2,' in text and "Ünïcode" in text
 
 
 def test_save_is_atomic_when_writing_fails(tmp_path, monkeypatch):
@@ -220,13 +252,13 @@ def test_schema_names_the_format_and_version_the_writer_writes():
 
 
 def test_schema_errors_word_what_is_wrong_and_where():
-    text = '{"format": "argmap", "version": 1, "statements": [{"id": "a", "kind": "claim", "text": "A"}]}'
+    text = '{"format": "argmap", "version": 2, "statements": [{"id": "a", "kind": "claim", "text": "A"}]}'
     with pytest.raises(MapFileError) as info:
         loads(text, "m.argmap.json")
     msg = str(info.value)
     assert msg.startswith("m.argmap.json: statements[0].kind: Input should be") and "'claim'" in msg
     text = (
-        '{"format": "argmap", "version": 1, "statements": [{"id": "a", "kind": "premise", "text": "A", "colour": 1}]}'
+        '{"format": "argmap", "version": 2, "statements": [{"id": "a", "kind": "premise", "text": "A", "colour": 1}]}'
     )
     with pytest.raises(MapFileError, match=r"^m.argmap.json: statements\[0\].colour: unknown field$"):
         loads(text, "m.argmap.json")
