@@ -131,10 +131,10 @@ class MapDrawing:
         self.cards: list[Card] = []
         self.boxes: dict[str, Box] = {}
         compact = measure.compact_cards(amap)
-        card_metrics = measure.card_metrics
+        statement_metrics = measure.statement_metrics
         for sid in self.statements:
             st = amap.statements[sid]
-            m = card_metrics(st.text, st.title, compact)
+            m = statement_metrics(st, compact)
             x, y = pos.get(sid, (0.0, 0.0))
             box = (x - m.width / 2, y - m.height / 2, m.width, m.height)
             self.cards.append((box, st, m))
@@ -250,8 +250,9 @@ class MapDrawing:
         self.legend_pos: Point | None = None
         self.legend_strip = False
         self.legend_box: Box | None = None
-        box = legend_size() if self.legend else (0.0, 0.0)
-        strip = legend_size(True) if self.legend else (0.0, 0.0)
+        implicit = self.legend_implicit = any(c[1].implicit for c in self.cards)
+        box = legend_size(False, implicit) if self.legend else (0.0, 0.0)
+        strip = legend_size(True, implicit) if self.legend else (0.0, 0.0)
         corner = self._free_corner(box) if self.legend else None
         place = "" if not self.legend else "corner" if corner is not None else "strip" if strip[0] <= cw else "box"
         width = max(cw - (box[0] + LEGEND_GAP if place == "box" else 0.0), 360.0)
@@ -402,4 +403,4 @@ class MapDrawing:
             lh = self.title_line_height
             pic.text(style.TITLE, pal.text, [(x, y + i * lh, t) for i, t in enumerate(self.title_lines)])
         if self.legend_pos is not None:
-            draw_legend(pic, self.legend_pos, pal, self.legend_strip)
+            draw_legend(pic, self.legend_pos, pal, self.legend_strip, self.legend_implicit)

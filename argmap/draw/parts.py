@@ -72,13 +72,17 @@ def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette) -> None:
     for kind, group in by_kind.items():  # bodies
         if not group:
             continue
-        accent = pal.kind[kind]
         border = style.card_border(kind)
         h = border / 2
         body = Path()
-        for (x, y, w, hh), _, _ in group:
-            body.rect(x + h, y + h, w - border, hh - border, r)
-        pic.path(body, Pen(accent, border), pal.card[kind])
+        for (x, y, w, hh), st, _ in group:
+            if st.implicit:  # dashed, one path each: its dashes start where the canvas's start
+                one = Path()
+                one.rect(x + h, y + h, w - border, hh - border, r)
+                pic.path(one, style.card_pen(kind, pal, True), pal.card[kind])
+            else:
+                body.rect(x + h, y + h, w - border, hh - border, r)
+        pic.path(body, style.card_pen(kind, pal), pal.card[kind])
         if kind is Kind.EVIDENCE:  # a second, inner line: evidence reads as a "document"
             pen = style.evidence_pen(pal)
             k = h + 2.5
@@ -207,27 +211,40 @@ def draw_edge(pic: Picture, start: Point, end: Point, polarity: Polarity, pal: P
 LEGEND_PAD = 10.0
 LEGEND_ROW = 20.0
 LEGEND_ITEMS = ("Conclusion", "Premise", "Evidence", "Supports", "Attacks", "Undercut (attacks a relation)")
+IMPLICIT_ITEM = "Implicit premise (unstated)"  # listed when the map has one
 STRIP_PAD = 6.0
 STRIP_SWATCH = 36.0  # a card swatch or a short edge
 STRIP_GAP = 16.0  # between one item's text and the next swatch
 
 
-def legend_size(strip: bool = False) -> tuple[float, float]:
+def legend_items(implicit: bool = False) -> tuple[str, ...]:
+    """The legend's rows: with ``implicit``, the dashed card of an implicit premise too."""
+    return (*LEGEND_ITEMS, IMPLICIT_ITEM) if implicit else LEGEND_ITEMS
+
+
+def legend_size(strip: bool = False, implicit: bool = False) -> tuple[float, float]:
     """The (width, height) :func:`draw_legend` takes: a box with a heading and one row per item, or
     with ``strip`` a single row (for a page header)."""
     font = style.LEGEND
+    items = legend_items(implicit)
     if strip:
-        texts = sum(font.width(t) for t in LEGEND_ITEMS)
-        n = len(LEGEND_ITEMS)
+        texts = sum(font.width(t) for t in items)
+        n = len(items)
         return (2 * STRIP_PAD + n * (STRIP_SWATCH + 6) + texts + (n - 1) * STRIP_GAP, 2 * STRIP_PAD + LEGEND_ROW)
-    text_w = max(font.width(t) for t in LEGEND_ITEMS)
-    return (2 * LEGEND_PAD + STRIP_SWATCH + 8 + text_w, 2 * LEGEND_PAD + LEGEND_ROW * len(LEGEND_ITEMS) + 16)
+    text_w = max(font.width(t) for t in items)
+    return (2 * LEGEND_PAD + STRIP_SWATCH + 8 + text_w, 2 * LEGEND_PAD + LEGEND_ROW * len(items) + 16)
 
 
 def _swatch(pic: Picture, i: int, x: float, cy: float, pal: Palette) -> None:
     """Legend item ``i``'s picture in ``[x, x + STRIP_SWATCH]`` around the line ``cy``."""
     w = STRIP_SWATCH
-    if i < 3:
+    if i == len(LEGEND_ITEMS):  # IMPLICIT_ITEM: a premise card with a dashed outline
+        box = Path()
+        box.rect(x, cy - 7, w, 14, 3)
+        pic.path(box, style.card_pen(Kind.PREMISE, pal, True), pal.card[Kind.PREMISE])
+        mark = "[\u2026]"
+        pic.text(style.LEGEND, pal.text, [(x + (w - style.LEGEND.width(mark)) / 2, cy + 4, mark)])
+    elif i < 3:
         kind = (Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE)[i]
         box = Path()
         box.rect(x, cy - 7, w, 14, 3)
@@ -242,9 +259,10 @@ def _swatch(pic: Picture, i: int, x: float, cy: float, pal: Palette) -> None:
         draw_junctions(pic, [(x + w - 6, cy, Polarity.SUPPORT)], pal)
 
 
-def draw_legend(pic: Picture, top_left: Point, pal: Palette, strip: bool = False) -> Box:
-    """A key to kinds and relation styles (a box, or with ``strip`` one row); returns the box it took."""
-    w, h = legend_size(strip)
+def draw_legend(pic: Picture, top_left: Point, pal: Palette, strip: bool = False, implicit: bool = False) -> Box:
+    """A key to kinds and relation styles (a box, or with ``strip`` one row; with ``implicit`` the
+    implicit premise's card too); returns the box it took."""
+    w, h = legend_size(strip, implicit)
     left, top = top_left
     frame = Path()
     frame.rect(left, top, w, h, 6)
@@ -252,7 +270,7 @@ def draw_legend(pic: Picture, top_left: Point, pal: Palette, strip: bool = False
     font = style.LEGEND
     if strip:
         x, cy = left + STRIP_PAD, top + h / 2
-        for i, text in enumerate(LEGEND_ITEMS):
+        for i, text in enumerate(legend_items(implicit)):
             _swatch(pic, i, x, cy, pal)
             x += STRIP_SWATCH + 6
             pic.text(font, pal.text, [(x, cy + 4, text)])
@@ -261,7 +279,7 @@ def draw_legend(pic: Picture, top_left: Point, pal: Palette, strip: bool = False
     x, y = left + LEGEND_PAD, top + LEGEND_PAD
     pic.text(style.LEGEND_HEADING, pal.text, [(x, y + 11, "Legend")])
     y += 18
-    for i, text in enumerate(LEGEND_ITEMS):
+    for i, text in enumerate(legend_items(implicit)):
         cy = y + i * LEGEND_ROW + LEGEND_ROW / 2
         _swatch(pic, i, x, cy, pal)
         pic.text(font, pal.text, [(x + STRIP_SWATCH + 8, cy + 4, text)])

@@ -108,8 +108,19 @@ ARROW_WIDTH = 9.0
 CARD_RADIUS = 7.0
 
 
+IMPLICIT_DASHES = (4.0, 3.0)  # in pen widths: the outline of an implicit (unstated) statement's card
+
+
 def card_border(kind: Kind) -> float:
     return 2.4 if kind is Kind.CONCLUSION else 1.3
+
+
+def card_pen(kind: Kind, palette: Palette, implicit: bool = False) -> Pen:
+    """A card's outline: solid, or dashed (flat ends) for an implicit statement the analyst supplied."""
+    width = card_border(kind)
+    if implicit:
+        return Pen(palette.kind[kind], width, tuple(d * width for d in IMPLICIT_DASHES), "flat")
+    return Pen(palette.kind[kind], width)
 
 
 def edge_pen(polarity: Polarity, palette: Palette, width: float = EDGE_WIDTH) -> Pen:

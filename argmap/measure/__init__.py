@@ -24,6 +24,7 @@ from .cards import (
     card_size_in,
     compact_cards,
     map_sizes,
+    statement_metrics,
     statement_size,
 )
 from .fonts import (
@@ -73,6 +74,7 @@ __all__ = [
     "compact_cards",
     "font",
     "map_sizes",
+    "statement_metrics",
     "statement_size",
     "widest",
     "wrap",

@@ -82,6 +82,12 @@ def card_metrics(text: str, title: str = "", compact: bool = False) -> CardMetri
     return m
 
 
+def statement_metrics(statement: Statement, compact: bool = False) -> CardMetrics:
+    """Geometry of ``statement``'s card: its title and text as cards show them (an implicit
+    statement's in brackets)."""
+    return card_metrics(statement.shown_text, statement.shown_title, compact)
+
+
 def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
     if compact:
         return _compact_metrics(text, title)
@@ -170,7 +176,7 @@ def compact_cards(amap_or_meta: ArgumentMap | Mapping[str, Any]) -> bool:
 def card_size_in(amap: ArgumentMap, statement: Statement) -> tuple[float, float]:
     """Width and height of ``statement``'s card as ``amap`` shows cards (full or compact, from its
     meta), whether or not the statement is in the map yet."""
-    return card_metrics(statement.text, statement.title, compact_cards(amap)).size
+    return statement_metrics(statement, compact_cards(amap)).size
 
 
 def statement_size(amap: ArgumentMap, sid: str) -> tuple[float, float]:
@@ -181,7 +187,7 @@ def statement_size(amap: ArgumentMap, sid: str) -> tuple[float, float]:
 def map_sizes(amap: ArgumentMap) -> dict[str, tuple[float, float]]:
     """Sizes of every statement and relation of ``amap``: cards for statements, junctions for relations."""
     compact = compact_cards(amap)
-    sizes = {sid: card_metrics(st.text, st.title, compact).size for sid, st in amap.statements.items()}
+    sizes = {sid: statement_metrics(st, compact).size for sid, st in amap.statements.items()}
     for rid in amap.relations:
         sizes[rid] = (JUNCTION_SIZE, JUNCTION_SIZE)
     return sizes

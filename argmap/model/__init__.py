@@ -15,6 +15,7 @@ from .elements import (
     RelationKind,
     Source,
     Statement,
+    bracketed,
     new_id,
 )
 from .events import Change
@@ -37,6 +38,7 @@ __all__ = [
     "Source",
     "STATEMENT_ASSESSMENTS",
     "Statement",
+    "bracketed",
     "broken_anchors",
     "main_conclusions",
     "new_id",

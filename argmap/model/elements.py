@@ -62,6 +62,12 @@ STATEMENT_ASSESSMENTS = ("accepted", "rejected", "undecided")
 RELATION_ASSESSMENTS = ("strong", "weak", "none")
 
 
+def bracketed(text: str) -> str:
+    """``[text]``: how an implicit statement's title and text are shown (an empty one stays empty)."""
+    t = text.strip()
+    return f"[{t}]" if t else text
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """A character range ``[start, end)`` of a source text, with the quoted
@@ -112,6 +118,16 @@ class Statement:
     assessment: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     implicit: bool = False
+
+    @property
+    def shown_text(self) -> str:
+        """The text as cards and outlines show it: in brackets when the statement is implicit."""
+        return bracketed(self.text) if self.implicit else self.text
+
+    @property
+    def shown_title(self) -> str:
+        """The title as cards and outlines show it: in brackets when the statement is implicit."""
+        return bracketed(self.title) if self.implicit else self.title
 
     def replace(self, **changes: Any) -> Statement:
         """A copy with ``changes`` (field name -> value), as ``dataclasses.replace`` makes it."""

@@ -208,3 +208,22 @@ def test_many_rectangles_or_circles_are_elements_sharing_one_style():
     assert groups[0].get("stroke") == style.hex_of(style.LIGHT.text) and groups[0].get("stroke-width") == "1.3"
     assert [c.tag for c in groups[1]] == [f"{SVG}circle", f"{SVG}ellipse"]
     assert len(list(root.iter(f"{SVG}path"))) == 1  # a mixed path stays a path
+
+
+def test_an_implicit_premise_is_drawn_dashed_in_brackets_and_explained_in_the_legend():
+    m = small_map()
+    plain = svg_bytes(m)
+    assert "Implicit premise (unstated)" not in texts(plain)
+    m.update_statement("p", implicit=True, title="Fewer injuries")
+    data = svg_bytes(m)
+    root = ET.fromstring(data)
+    drawn = texts(data)
+    assert "[Fewer injuries]" in drawn and "[It cuts cycling injuries.]" in drawn
+    assert "It cuts cycling injuries." not in drawn and "Implicit premise (unstated)" in drawn
+    premise = style.hex_of(style.LIGHT.kind[Kind.PREMISE])
+    dashed = [
+        el
+        for el in root.iter()
+        if el.tag in (f"{SVG}rect", f"{SVG}path") and el.get("stroke") == premise and el.get("stroke-dasharray")
+    ]
+    assert len(dashed) == 2  # the card and the legend's swatch; every other card stays solid

@@ -46,14 +46,14 @@ def _rects_for(m: CardMetrics) -> tuple[QRectF, QRectF]:
 
 
 class NodeItem(QGraphicsItem):
-    """A statement card centred on its position; its geometry comes from ``measure.card_metrics``."""
+    """A statement card centred on its position; its geometry comes from ``measure.statement_metrics``."""
 
     def __init__(self, map_scene: MapScene, statement: Statement, flags=None) -> None:
         super().__init__()
         self.map_scene = map_scene
         self.sid = statement.id
         self.statement = statement
-        self.metrics: CardMetrics = measure.card_metrics(statement.text, statement.title, map_scene.compact_cards())
+        self.metrics: CardMetrics = measure.statement_metrics(statement, map_scene.compact_cards())
         self.hover = False
         self.found = False
         self.drop_target = False
@@ -73,7 +73,7 @@ class NodeItem(QGraphicsItem):
 
     def set_statement(self, statement: Statement) -> None:
         self.statement = statement
-        metrics = measure.card_metrics(statement.text, statement.title, self.map_scene.compact_cards())
+        metrics = measure.statement_metrics(statement, self.map_scene.compact_cards())
         if metrics != self.metrics:
             self.prepareGeometryChange()
             self.metrics = metrics

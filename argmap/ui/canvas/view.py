@@ -71,6 +71,7 @@ class MapView(QGraphicsView):
         self._auto_timer.setInterval(0)
         self._auto_timer.timeout.connect(self._apply_opening_view)
         self._was_empty = not doc.map.statements
+        self._had_implicit = any(st.implicit for st in doc.map.statements.values())
         doc.map_changed.connect(self._on_map_changed)
 
     # --------------------------------------------------------------- layout
@@ -121,9 +122,12 @@ class MapView(QGraphicsView):
         self.viewport().update()
 
     def _on_map_changed(self, _change: object) -> None:
-        empty = not self.doc.map.statements
-        if empty != self._was_empty:  # the empty-map hint comes or goes: repaint all of it
-            self._was_empty = empty
+        statements = self.doc.map.statements
+        empty = not statements
+        implicit = any(st.implicit for st in statements.values())
+        # the empty-map hint, or the legend's implicit premise row, comes or goes: repaint all of it
+        if empty != self._was_empty or implicit != self._had_implicit:
+            self._was_empty, self._had_implicit = empty, implicit
             self.viewport().update()
 
     def _draw_empty_hint(self, painter: QPainter) -> None:
@@ -146,11 +150,11 @@ class MapView(QGraphicsView):
         if self.legend_visible:
             painter.save()
             painter.resetTransform()
-            size = drawing.legend_size()
+            implicit = self._had_implicit
+            size = drawing.legend_size(False, implicit)
             vp = self.viewport()
-            drawing.draw_legend(
-                painter, QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12), self.map_scene.theme
-            )
+            corner = QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12)
+            drawing.draw_legend(painter, corner, self.map_scene.theme, False, implicit)
             painter.restore()
 
     # ----------------------------------------------------------------- zoom

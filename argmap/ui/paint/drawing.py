@@ -102,7 +102,11 @@ def draw_card(
         painter.drawRoundedRect(rect.adjusted(-m, -m, m, m), CARD_RADIUS + m, CARD_RADIUS + m)
     # body
     border = style.card_border(kind)
-    painter.setPen(QPen(accent, border))
+    pen = QPen(accent, border)
+    if statement.implicit:  # an unstated premise the analyst supplied: dashed, as every export draws it
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern(list(style.IMPLICIT_DASHES))
+    painter.setPen(pen)
     painter.setBrush(theme.card[kind])
     body = rect.adjusted(border / 2, border / 2, -border / 2, -border / 2)
     painter.drawRoundedRect(body, CARD_RADIUS, CARD_RADIUS)
@@ -314,28 +318,31 @@ def draw_relation(
 
 
 # ------------------------------------------------------------------ legend
-def legend_size(strip: bool = False) -> QSizeF:
+def legend_size(strip: bool = False, implicit: bool = False) -> QSizeF:
     """The size :func:`draw_legend` takes (a box, or with ``strip`` a single row)."""
-    return QSizeF(*parts.legend_size(strip))
+    return QSizeF(*parts.legend_size(strip, implicit))
 
 
-_LEGENDS: dict[bool, tuple[object, object]] = {}  # strip -> (palette, legend picture at the origin)
+# (strip, implicit) -> (palette, legend picture at the origin)
+_LEGENDS: dict[tuple[bool, bool], tuple[object, object]] = {}
 
 
-def draw_legend(painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False) -> QRectF:
+def draw_legend(
+    painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False, implicit: bool = False
+) -> QRectF:
     """A key to kinds and relation styles at ``top_left`` (``draw.parts``'s, as every export
-    draws it); returns the rectangle it took.  The picture is made once per palette: the canvas
-    draws the legend on every repaint."""
-    palette, pic = _LEGENDS.get(strip, (None, None))
+    draws it; ``implicit``: with the implicit premise's row); returns the rectangle it took.  The
+    picture is made once per palette: the canvas draws the legend on every repaint."""
+    palette, pic = _LEGENDS.get((strip, implicit), (None, None))
     if palette is not theme.palette:
         pic = Picture()
-        parts.draw_legend(pic, (0.0, 0.0), theme.palette, strip)
-        _LEGENDS[strip] = (theme.palette, pic)
+        parts.draw_legend(pic, (0.0, 0.0), theme.palette, strip, implicit)
+        _LEGENDS[(strip, implicit)] = (theme.palette, pic)
     painter.save()
     painter.translate(top_left)
     play(painter, pic)
     painter.restore()
-    return QRectF(top_left, legend_size(strip))
+    return QRectF(top_left, legend_size(strip, implicit))
 
 
 # -------------------------------------------------------------- evaluation

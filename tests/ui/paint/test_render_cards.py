@@ -84,6 +84,23 @@ def test_exported_compact_cards_look_like_the_canvas_cards():
 
 
 @pytest.mark.parametrize("dark", [False, True])
+def test_implicit_cards_are_dashed_alike_on_the_canvas_and_in_exports(dark):
+    theme = theme_for(dark)
+    cards = []
+    for r, st, _ in _cards():
+        st = st.replace(implicit=True)
+        m = measure.statement_metrics(st)
+        cards.append((drawing.card_rect((r.center().x(), r.center().y()), m), st, m))
+    assert all(m.text_lines[0].startswith("[") and m.text_lines[-1].endswith("]") for _, _, m in cards)
+    one_by_one = _image(lambda p: [drawing.draw_card(p, r, st, m, theme) for r, st, m in cards])
+    batched = _played(lambda pic: draw_cards(pic, [(_box(r), st, m) for r, st, m in cards], theme.palette))
+    assert _differing(one_by_one, batched) == 0
+    solid = [(r, st.replace(implicit=False), m) for r, st, m in cards]
+    stated = _image(lambda p: [drawing.draw_card(p, r, st, m, theme) for r, st, m in solid])
+    assert _differing(one_by_one, stated) > 100  # the gaps of the dashes
+
+
+@pytest.mark.parametrize("dark", [False, True])
 def test_exported_junctions_look_like_the_canvas_junctions(dark):
     theme = theme_for(dark)
     js = [
