@@ -59,6 +59,14 @@ class CanvasActions(QObject):
         self.kind_conclusion = self._act("Make Co&nclusion", lambda: v.set_kind(Kind.CONCLUSION), "Ctrl+1")
         self.kind_premise = self._act("Make &Premise", lambda: v.set_kind(Kind.PREMISE), "Ctrl+2")
         self.kind_evidence = self._act("Make E&vidence", lambda: v.set_kind(Kind.EVIDENCE), "Ctrl+3")
+        self.implicit = self._act(
+            "&Implicit (Unstated) Premise",
+            v.toggle_implicit,
+            "Ctrl+Shift+I",
+            "Mark the selected statements as premises the author leaves unstated (dashed, in brackets, "
+            "never asked for an anchor), or as stated again",
+        )
+        self.implicit.setCheckable(True)
         self.edit_text = self._act("&Edit Text", v.edit_selected, "F2")
         self.delete = self._act("&Delete", v.delete_selection, Key.Delete)
         self.cut = self._act("Cu&t", v.cut, Key.Cut)
@@ -85,6 +93,8 @@ class CanvasActions(QObject):
         # the check follows the map (undo, redo, opening a file), not just clicks
         self.titles_only.setChecked(measure.compact_cards(v.doc.map))
         v.doc.map_changed.connect(self._sync_checks)
+        v.doc.selection_changed.connect(lambda _ids, _origin: self._sync_implicit())
+        self._sync_implicit()
         self.titles_only.toggled.connect(lambda on: v.set_compact_cards(on))
         self.show_legend = self._act("Show &Legend", None, None)
         self.show_legend.setCheckable(True)
@@ -117,6 +127,7 @@ class CanvasActions(QObject):
             self.kind_conclusion,
             self.kind_premise,
             self.kind_evidence,
+            self.implicit,
             self.what_if,
         ]
         self.edit_actions = [
@@ -143,7 +154,15 @@ class CanvasActions(QObject):
         for a in self.all_actions():
             view.addAction(a)
 
+    def _sync_implicit(self) -> None:
+        """Checked when every selected statement is implicit (and one is selected)."""
+        statements = self.view.doc.map.statements
+        chosen = [statements[i] for i in self.view.doc.selection if i in statements]
+        self.implicit.setChecked(bool(chosen) and all(st.implicit for st in chosen))
+
     def _sync_checks(self, change: Change) -> None:
+        if change.changed or change.added or change.removed:
+            self._sync_implicit()
         if change.meta:
             on = measure.compact_cards(self.view.doc.map)
             if self.titles_only.isChecked() != on:

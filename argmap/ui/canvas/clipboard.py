@@ -27,6 +27,7 @@ def _statement_json(st: Statement) -> dict[str, Any]:
         "notes": st.notes,
         "tags": list(st.tags),
         "assessment": st.assessment,
+        "implicit": st.implicit,
         "meta": dict(st.meta),
         "anchors": [{"source": a.source_id, "start": a.start, "end": a.end, "quote": a.quote} for a in st.anchors],
     }
@@ -144,6 +145,7 @@ def _read(data: dict[str, Any], source_ids) -> tuple[list[Statement], list[Relat
                 anchors=anchors,
                 assessment=s.get("assessment"),
                 meta=dict(s.get("meta", {})),
+                implicit=s.get("implicit", False) is True,
             )
         )
     relations = []

@@ -173,6 +173,24 @@ class CanvasEdits:
             for sid in ids:
                 self.doc.try_push(UpdateStatementCommand(self.doc, sid, {"kind": kind}, text=f"Make {kind.value}"))
 
+    def toggle_implicit(self) -> None:
+        """Mark the selected statements implicit (unstated premises the analyst supplies), or, when all
+        of them already are, stated again: one undo step."""
+        amap = self.doc.map
+        ids = self.view.map_scene.selected_statements()
+        if not ids:
+            self.doc.status_message.emit("Select a statement first")
+            return
+        implicit = not all(amap.statements[s].implicit for s in ids)
+        text = "Mark implicit" if implicit else "Mark stated"
+        with self.doc.macro(text):
+            for sid in ids:
+                if amap.statements[sid].implicit is not implicit:
+                    self.doc.try_push(UpdateStatementCommand(self.doc, sid, {"implicit": implicit}, text=text))
+        n = len(ids)
+        what = "implicit: unstated by the author" if implicit else "stated by the author"
+        self.doc.status_message.emit(f"Marked {n} statement{'s' if n > 1 else ''} {what}")
+
     def toggle_polarity(self) -> None:
         sc = self.view.map_scene
         rids = [i for i in sc.selected_ids() if i in sc.relation_items]

@@ -300,6 +300,9 @@ class MapView(QGraphicsView):
     def toggle_polarity(self) -> None:
         self.edits.toggle_polarity()
 
+    def toggle_implicit(self) -> None:
+        self.edits.toggle_implicit()
+
     def edit_selected(self) -> None:
         self.interaction.edit_selected()
 

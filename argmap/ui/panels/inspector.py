@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -158,6 +159,12 @@ class InspectorPanel(QScrollArea):
         self.st_assessment.activated.connect(
             lambda _i: self._commit_statement("assessment", self.st_assessment.currentData())
         )
+        self.st_implicit = QCheckBox("Implicit (unstated) premise")
+        self.st_implicit.setToolTip(
+            "A premise the author leaves unstated and you supply: drawn dashed and in [brackets], "
+            "never asked for an anchor"
+        )
+        self.st_implicit.clicked.connect(lambda on: self._commit_statement("implicit", bool(on)))
         self.st_anchors = QListWidget()
         self.st_anchors.setMaximumHeight(110)
         self.st_anchors.setWordWrap(True)
@@ -166,6 +173,7 @@ class InspectorPanel(QScrollArea):
         form.addRow("Text", self.st_text)
         form.addRow("Title", self.st_title)
         form.addRow("Kind", self.st_kind)
+        form.addRow("", self.st_implicit)
         form.addRow("Notes", self.st_notes)
         form.addRow("Tags", self.st_tags)
         form.addRow("Anchors", self.st_anchors)
@@ -298,6 +306,7 @@ class InspectorPanel(QScrollArea):
         _set_plain(self.st_text, st.text)
         _set_line(self.st_title, st.title)
         _set_combo(self.st_kind, st.kind)
+        self.st_implicit.setChecked(st.implicit)  # clicked, not toggled, commits: no echo
         _set_plain(self.st_notes, st.notes)
         if self._parse_tags() != st.tags:
             self.st_tags.setText(", ".join(st.tags))

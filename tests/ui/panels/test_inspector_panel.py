@@ -141,3 +141,22 @@ def test_with_nothing_selected_the_map_title_is_editable(qtbot, make_window):
     _undo_redo_round_trip(w, before, dumps(w.doc.map))
     w.doc.select(["c", "p1"])
     assert "2 elements selected" in insp.empty_label.text()
+
+
+def test_implicit_checkbox_marks_an_unstated_premise_in_one_undo_step(qtbot, make_window):
+    w = make_window()
+    insp = w.inspector
+    w.doc.select(["p1"])
+    assert not insp.st_implicit.isChecked()
+    before = dumps(w.doc.map)
+    qtbot.mouseClick(insp.st_implicit, Qt.MouseButton.LeftButton)
+    assert w.doc.map.statements["p1"].implicit is True
+    assert w.doc.undo_stack.count() == 1
+    after = dumps(w.doc.map)
+    w.named_actions["undo"].trigger()
+    assert not insp.st_implicit.isChecked()  # the box follows the model
+    assert dumps(w.doc.map) == before
+    w.named_actions["redo"].trigger()
+    assert insp.st_implicit.isChecked() and dumps(w.doc.map) == after
+    w.doc.select(["p3"])
+    assert not insp.st_implicit.isChecked()
