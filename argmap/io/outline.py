@@ -162,9 +162,9 @@ def _md_label(node: Node, labels: Mapping[str, str] | None = None) -> str:
         head = f"**{kind}**" if st is not None else "together:"
     if st is None:
         return head
-    title = f"*{md_escape(st.title)}*: " if st.title.strip() else ""
+    title = f"*{md_escape(st.shown_title)}*: " if st.title.strip() else ""
     more = " (see above)" if node.seen else ""
-    return f"{head}{_tag(st, labels)}: {title}{md_escape(st.text)}{more}"
+    return f"{head}{_tag(st, labels)}: {title}{md_escape(st.shown_text)}{more}"
 
 
 def markdown_outline(
@@ -182,8 +182,8 @@ def markdown_outline(
         st = root.statement
         assert st is not None
         kind = KIND_LABEL[st.kind]
-        title = f"{md_escape(st.title)}: " if st.title.strip() else ""
-        out.append(f"## {kind}{_tag(st, labels)}: {title}{md_escape(st.text)}")
+        title = f"{md_escape(st.shown_title)}: " if st.title.strip() else ""
+        out.append(f"## {kind}{_tag(st, labels)}: {title}{md_escape(st.shown_text)}")
         out.append("")
         _md_quotes(root, "", out)
         if root.quotes:
@@ -213,9 +213,9 @@ def _text_label(node: Node, labels: Mapping[str, str] | None = None) -> str:
         return f"{node.role.upper()}, together:" if node.role else "together:"
     kind = KIND_LABEL[st.kind].upper()
     head = f"{node.role.upper()} ({kind.lower()})" if node.role and node.role != KIND_LABEL[st.kind] else kind
-    title = f"{' '.join(st.title.split())}: " if st.title.strip() else ""
+    title = f"{' '.join(st.shown_title.split())}: " if st.title.strip() else ""
     more = " (see above)" if node.seen else ""
-    return f"{head}{_tag(st, labels)}: {title}{' '.join(st.text.split())}{more}"
+    return f"{head}{_tag(st, labels)}: {title}{' '.join(st.shown_text.split())}{more}"
 
 
 def text_outline(

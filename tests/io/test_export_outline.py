@@ -136,3 +136,13 @@ def test_registered_writers(tmp_path: Path) -> None:
     assert write_any(m, tmp_path / "o.txt").name == "text"
     assert (tmp_path / "o.md").read_text(encoding="utf-8") == markdown_outline(m)
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == text_outline(m)
+
+
+def test_an_implicit_premise_is_bracketed_in_both_outlines() -> None:
+    m = _sample()
+    m.update_statement("p2", implicit=True, title="Worst street")
+    md = markdown_outline(m)
+    assert "*\\[Worst street\\]*: \\[Main Street has the most cycling injuries in town.\\]" in md
+    text = text_outline(m, width=200)
+    assert "[Worst street]: [Main Street has the most cycling injuries in town.]" in text
+    assert "[A protected lane" not in text  # only the implicit one

@@ -204,7 +204,7 @@ class OutlinePanel(QTreeWidget):
 
     def _fill_statement(self, item: _Item, sid: str) -> None:
         st = self.doc.map.statements[sid]
-        item.setText(0, " ".join(st.text.split()) or "(empty)")
+        item.setText(0, " ".join(st.shown_text.split()) or "(empty)")
         if (st.kind is Kind.CONCLUSION) != (item.kind is Kind.CONCLUSION):
             item.setFont(0, self._bold if st.kind is Kind.CONCLUSION else self.font())
         item.kind = st.kind
@@ -221,8 +221,9 @@ class OutlinePanel(QTreeWidget):
             return ""
         rel = amap.relations.get(item.via) if item.via else None
         role = ("Reason" if rel.polarity is Polarity.SUPPORT else "Objection") if rel else ""
-        tip = f"<b>{html.escape(st.title)}</b><br>" if st.title else ""
-        return f"{tip}{html.escape(st.text)}<br><i>{KIND_LABELS[st.kind]}" + (f" — {role}" if role else "") + "</i>"
+        tip = f"<b>{html.escape(st.shown_title)}</b><br>" if st.title else ""
+        kind = KIND_LABELS[st.kind] + (", implicit (unstated)" if st.implicit else "")
+        return f"{tip}{html.escape(st.shown_text)}<br><i>{kind}" + (f" — {role}" if role else "") + "</i>"
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -330,6 +331,8 @@ class OutlinePanel(QTreeWidget):
         if st is None:
             return
         text = item.text(0).strip()
+        if st.implicit and text.startswith("[") and text.endswith("]"):  # shown in brackets, edited without
+            text = text[1:-1].strip()
         if not text or text == " ".join(st.text.split()):
             self._updating = True
             try:

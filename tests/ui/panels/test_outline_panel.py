@@ -156,3 +156,24 @@ def test_a_big_map_lists_every_statement_once_and_follows_edits(qtbot):
     for i in range(50):
         doc.push(UpdateStatementCommand(doc, f"s{i}", {"text": f"Edited {i}"}, merge=False))
     assert _rows(panel)["s7"][0].text(0) == "Edited 7"
+
+
+def test_an_implicit_premise_is_bracketed_and_edited_without_its_brackets(qtbot, make_window):
+    w = make_window()
+    panel = w.outline
+    w.doc.push(UpdateStatementCommand(w.doc, "p1", {"implicit": True}))
+    item = _rows(panel)["p1"][0]
+    assert item.text(0) == "[Sugary drinks cause obesity.]"
+    assert "implicit (unstated)" in panel.tooltip_for(item)
+    _click(qtbot, panel, item)
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_F2)
+    editor = panel.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_Left)  # before the closing bracket
+    qtbot.keyClicks(editor, " Often")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.doc.map.statements["p1"].text == "Sugary drinks cause obesity. Often")
+    assert _rows(panel)["p1"][0].text(0) == "[Sugary drinks cause obesity. Often]"
+    w.doc.undo_stack.undo()
+    assert _rows(panel)["p1"][0].text(0) == "[Sugary drinks cause obesity.]"
