@@ -182,7 +182,7 @@ def statement_problems(
     if several and not related:
         out.append(Problem("orphan", (sid,), f"{name(amap, sid)} is in no relation"))
     if st.kind is Kind.EVIDENCE:
-        if has_sources and not st.anchors:
+        if has_sources and not st.anchors and not st.implicit:  # an unstated premise has no passage to quote
             out.append(
                 Problem("unanchored-evidence", (sid,), f"the evidence {name(amap, sid)} is not anchored in any source")
             )

@@ -71,6 +71,21 @@ def test_evidence_needs_an_anchor_when_the_map_has_sources_and_a_drifted_anchor_
     assert "broken-anchor" not in {p.code for p in find_problems(amap)}
 
 
+def test_an_implicit_statement_is_never_asked_for_an_anchor():
+    amap = ArgumentMap()
+    amap.add_source(Source("src", "Trees cool streets by three degrees."))
+    amap.add_many([Statement("e", "Shade cools", Kind.EVIDENCE, implicit=True), Statement("f", "Cool", Kind.EVIDENCE)])
+    live = LiveProblems(amap)
+    amap.subscribe(live.refresh)
+    assert [p.ids for p in find_problems(amap) if p.code == "unanchored-evidence"] == [("f",)]
+    assert [p.ids for p in live.problems() if p.code == "unanchored-evidence"] == [("f",)]
+    amap.update_statement("f", implicit=True)
+    assert "unanchored-evidence" not in {p.code for p in find_problems(amap)}
+    assert "unanchored-evidence" not in {p.code for p in live.problems()}
+    amap.update_statement("e", implicit=False)
+    assert [p.ids for p in live.problems() if p.code == "unanchored-evidence"] == [("e",)]
+
+
 def test_live_problems_follow_random_edits_exactly():
     rng = random.Random(5)
     amap = ArgumentMap()

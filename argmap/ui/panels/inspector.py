@@ -326,7 +326,7 @@ class InspectorPanel(QScrollArea):
                 item.setForeground(Qt.GlobalColor.red)
             self.st_anchors.addItem(item)
         if not st.anchors:
-            placeholder = QListWidgetItem("(none)")
+            placeholder = QListWidgetItem("(none needed: an unstated premise)" if st.implicit else "(none)")
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.st_anchors.addItem(placeholder)
 

@@ -149,8 +149,10 @@ def test_implicit_checkbox_marks_an_unstated_premise_in_one_undo_step(qtbot, mak
     w.doc.select(["p1"])
     assert not insp.st_implicit.isChecked()
     before = dumps(w.doc.map)
+    assert insp.st_anchors.item(0).text() == "(none)"
     qtbot.mouseClick(insp.st_implicit, Qt.MouseButton.LeftButton)
     assert w.doc.map.statements["p1"].implicit is True
+    assert insp.st_anchors.item(0).text() == "(none needed: an unstated premise)"  # not asked for one
     assert w.doc.undo_stack.count() == 1
     after = dumps(w.doc.map)
     w.named_actions["undo"].trigger()
