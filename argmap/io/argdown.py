@@ -24,6 +24,8 @@ Mapping (import):
 * Kinds: ``evidence`` when tagged #evidence or its data says ``isEvidence: true`` / ``kind: evidence``;
   otherwise data ``kind:`` wins; otherwise ``conclusion`` when something supports it, or when it is
   attacked and argues for nothing; otherwise ``premise``.
+* Implicit (unstated) premises: tagged ``#implicit`` (any case) or with data ``implicit: true``; the tag
+  is taken out of ``tags`` (the writer puts it back).
 * Front matter: ``title``/``description`` -> the map's; the rest is kept in ``meta["argdown"]``.
   Comments are dropped.  The writer is :mod:`argmap.io.argdown_writer`.
 """
@@ -44,6 +46,11 @@ from .registry import ImportReport, ImportResult
 
 EXTENSIONS = (".argdown", ".ad")
 KINDS = {k.value: k for k in Kind}
+IMPLICIT_TAG = "implicit"  # marks an implicit (unstated) premise, a convention Argdown's tools keep as a tag
+
+
+def is_implicit_tag(tag: str) -> bool:
+    return tag.lower() == IMPLICIT_TAG
 
 
 def parse_text(text: str, path: str = "<input>") -> Model:
@@ -126,7 +133,7 @@ class _Importer:
             meta["links"] = links
         if el.section is not None:
             meta["section"] = el.section["title"]
-        data = {k: v for k, v in el.data.items() if k not in ("argmap", "kind")}
+        data = {k: v for k, v in el.data.items() if k not in ("argmap", "kind") and (k, v) != ("implicit", True)}
         if data:
             meta["data"] = _json_safe(data)
         sid = self.new_id()
@@ -292,7 +299,11 @@ class _Importer:
         statements = []
         for sid, text, title, tags, meta in self.statements:
             kind = derived_kind(tags, self.data.get(sid), sid in supported, sid in attacked, sid in argues)
-            statements.append(Statement(sid, text, kind, title, "", tags, (), None, meta))
+            data = self.data.get(sid)
+            implicit = any(map(is_implicit_tag, tags)) or (isinstance(data, dict) and data.get("implicit") is True)
+            if implicit:
+                tags = tuple(t for t in tags if not is_implicit_tag(t))
+            statements.append(Statement(sid, text, kind, title, "", tags, (), None, meta, implicit))
         fm = self.m.front_matter if isinstance(self.m.front_matter, dict) else {}
         amap = ArgumentMap(str(fm.get("title", "") or ""), str(fm.get("description", "") or ""))
         rest = {k: v for k, v in fm.items() if k not in ("title", "description")}

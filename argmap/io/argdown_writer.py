@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from ..model import ArgumentMap, Polarity, Relation
-from .argdown import derived_kind
+from .argdown import IMPLICIT_TAG, derived_kind
 from .argdown_lexer import SHORTCODES, TAG_CHAR
 from .atomic import atomic_write_text
 from .errors import MapFileError
@@ -181,7 +181,7 @@ class _Writer:
         text = escape(st.text)
         head = self.ref(st.id)
         line = f"{head[:-1]}{head[-1]}: {text}" if text else head
-        line += _tags(st.tags)
+        line += _tags((*st.tags, IMPLICIT_TAG) if st.implicit else st.tags)
         if data:
             line += " " + json.dumps(data, ensure_ascii=False)
         self.out += [line, ""]

@@ -235,3 +235,48 @@ def test_drawing_settings_travel_in_argdowns_own_front_matter():
         "===\nmap:\n  statementLabelMode: text\ndot:\n  graphVizSettings:\n    rankdir: RL\n===\n\n[A]: a.\n"
     ).map
     assert "card_text" not in odd.meta and "layout_direction" not in odd.meta  # nothing argmap can show
+
+
+def implicit_map():
+    m = ArgumentMap("Unstated")
+    m.add_many(
+        [
+            Statement("c", "Socrates is mortal.", Kind.CONCLUSION, "Mortal"),
+            Statement("p", "Socrates is a man.", Kind.PREMISE),
+            Statement("u", "All men are mortal.", Kind.PREMISE, "Men die", tags=("classic",), implicit=True),
+        ],
+        [Relation("r", Polarity.SUPPORT, ("p", "u"), "c")],
+    )
+    return m
+
+
+def test_an_implicit_premise_travels_as_the_tag_implicit(tmp_path):
+    m = implicit_map()
+    path = tmp_path / "socrates.argdown"
+    write_any(m, path)
+    text = path.read_text(encoding="utf-8")
+    assert "[Men die]: All men are mortal. #classic #implicit" in text
+    back = read_any(path).map
+    (u,) = [s for s in back.statements.values() if s.title == "Men die"]
+    assert u.implicit is True and u.tags == ("classic",)  # the flag, not a tag, in argmap
+    assert [s.implicit for s in back.statements.values()].count(True) == 1
+    assert signature(back) == signature(m)
+
+
+def test_another_argdown_users_implicit_premises_are_read_as_implicit():
+    text = """# Unstated
+
+<Mortality>
+
+(1) [Man]: Socrates is a man.
+(2) [Rule]: All men are mortal. #Implicit
+----
+(3) [Mortal]: Socrates is mortal.
+
+[Greek]: Socrates is Greek. {implicit: true}
+  +> [Mortal]
+"""
+    m = loads_result(text).map
+    by_title = {s.title: s for s in m.statements.values()}
+    assert by_title["Rule"].implicit and by_title["Greek"].implicit and not by_title["Man"].implicit
+    assert by_title["Rule"].tags == () and "data" not in by_title["Greek"].meta["argdown"]

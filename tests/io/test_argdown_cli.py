@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_argdown import json_triples, sample_map
+from test_argdown import implicit_map, json_triples, sample_map
 
 from argmap.io import read_any, write_any
 
@@ -49,3 +49,11 @@ def test_argdown_cli_reads_our_export_of_every_shared_file_as_the_original(share
     assert len(sample["statements"]) == 10 + 2  # two stand-in conclusions for the attacks that need an argument
     kinds = {r["relationType"] for r in sample["relations"]}
     assert {"attack", "undercut"} <= kinds
+
+
+def test_argdown_cli_keeps_the_implicit_tag_of_our_export(tmp_path):
+    cli = argdown_cli()
+    write_any(implicit_map(), tmp_path / "socrates.argdown")
+    exported = run_json(cli, tmp_path)["socrates"]
+    tags = {st["title"]: st.get("tags", []) for st in exported["statements"].values()}
+    assert tags["Men die"] == ["classic", "implicit"] and "implicit" not in tags["Mortal"]
