@@ -207,6 +207,7 @@ class _Builder:
                     if extra.get("assessment") in ("accepted", "rejected", "undecided")
                     else None,
                     meta,
+                    extra.get("implicit") is True,
                 )
             )
         relations = [self._relation(sid, premises, target, locs.get(sid)) for sid, (premises, target) in rels.items()]

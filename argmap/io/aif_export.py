@@ -4,7 +4,7 @@ The default layout is the AIFdb nodeset one (``nodes``, ``edges``, ``locutions``
 ``participants`` at the top), which AIFdb, OVA and most AIF tools read; with
 ``layout="ova3"`` the graph is nested as OVA3 saves it (``{"AIF": ..., "OVA": ...,
 "text": ...}``).  Either way positions go in an ``"OVA"`` block (card centres) and
-what AIF cannot say (statement kinds, titles, notes, tags, anchors and sources)
+what AIF cannot say (statement kinds, titles, notes, tags, implicit premises, anchors and sources)
 goes in ``"argmap"`` blocks that other tools ignore and argmap reads back.
 Dialogue nodes (L, YA, TA) kept from an AIF import are written back.
 """
@@ -47,6 +47,8 @@ def _statement_node(st: Statement) -> dict[str, Any]:
             extra[key] = getattr(st, key)
     if st.tags:
         extra["tags"] = list(st.tags)
+    if st.implicit:
+        extra["implicit"] = True
     if st.anchors:
         extra["anchors"] = anchor_records(st)
     if meta:

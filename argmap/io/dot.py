@@ -44,8 +44,8 @@ def dumps(amap: ArgumentMap) -> str:
     for st in amap.statements.values():
         kind = st.kind.value
         out.append(
-            f'  {quote(st.id)} [shape=box, style="rounded,filled", fillcolor="{FILL[kind]}", '
-            f"label={quote(_label(st.text, st.title, kind))}];"
+            f'  {quote(st.id)} [shape=box, style="rounded,filled{",dashed" if st.implicit else ""}", '
+            f'fillcolor="{FILL[kind]}", label={quote(_label(st.shown_text, st.shown_title, kind))}];'
         )
     for r in amap.relations.values():
         colour = COLOUR[r.polarity]

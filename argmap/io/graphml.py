@@ -2,7 +2,8 @@
 
 The graph is the model's: ``premise -> relation -> target``.  Nodes carry
 ``sort`` (statement/relation), ``kind``, ``text``, ``title``, ``polarity``,
-``relation_kind``, ``scheme``, ``x``/``y`` (card centre) and ``label`` (what
+``relation_kind``, ``scheme``, ``implicit`` (true for an unstated premise, which yEd
+shows dashed and in brackets), ``x``/``y`` (card centre) and ``label`` (what
 Gephi shows); edges carry ``role`` (premise/target) and the premise ``order``.
 Anchors, metadata and sources travel as JSON text attributes.  yEd shows the
 labels, shapes, colours and positions from the ``y:ShapeNode`` graphics; an
@@ -24,7 +25,19 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
 from ..measure import map_sizes
-from ..model import Anchor, ArgumentMap, Kind, ModelError, Polarity, Relation, RelationKind, Source, Statement, new_id
+from ..model import (
+    Anchor,
+    ArgumentMap,
+    Kind,
+    ModelError,
+    Polarity,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+    bracketed,
+    new_id,
+)
 from .atomic import atomic_write_text
 from .errors import MapFileError, json_path
 from .plain import first_problem
@@ -60,6 +73,8 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph[str]:
                 attrs[key] = getattr(st, key)
         if st.tags:
             attrs["tags"] = json.dumps(list(st.tags), ensure_ascii=False)
+        if st.implicit:
+            attrs["implicit"] = True
         if st.anchors:
             attrs["anchors"] = json.dumps([dataclasses.asdict(a) for a in st.anchors], ensure_ascii=False)
         if st.meta:
@@ -107,8 +122,11 @@ def dumps(amap: ArgumentMap) -> str:
         data = ET.SubElement(node, "data", {"key": "yfiles_node"})
         shape = ET.SubElement(data, "y:ShapeNode")
         w, h = sizes[nid]
+        border_type = "line"
         if attrs["sort"] == "statement":
             fill, border, kind, label = COLOURS[attrs["kind"]], "#555555", "roundrectangle", attrs["label"]
+            if attrs.get("implicit"):  # drawn as argmap draws an unstated premise: dashed, in brackets
+                border_type, label = "dashed", bracketed(label)
         else:
             fill = border = LINE[attrs["polarity"]]
             kind, label = "ellipse", ""
@@ -122,7 +140,7 @@ def dumps(amap: ArgumentMap) -> str:
             {"x": f"{x - w / 2:.2f}", "y": f"{y - h / 2:.2f}", "width": f"{w:.2f}", "height": f"{h:.2f}"},
         )
         ET.SubElement(shape, "y:Fill", {"color": fill, "transparent": "false"})
-        ET.SubElement(shape, "y:BorderStyle", {"color": border, "type": "line", "width": "1.0"})
+        ET.SubElement(shape, "y:BorderStyle", {"color": border, "type": border_type, "width": "1.0"})
         lab = ET.SubElement(
             shape,
             "y:NodeLabel",
@@ -330,6 +348,7 @@ def _statement(nid: str, d: dict[str, Any]) -> Statement:
         tuple(anchors),
         assessment,
         _json(d.get("meta"), {}, f"node {nid}: meta"),
+        d.get("implicit") is True or str(d.get("implicit", "")).strip().lower() == "true",
     )
 
 

@@ -77,7 +77,7 @@ def _sample_map() -> ArgumentMap:
         [
             Statement("c", "Plant trees.", Kind.CONCLUSION, anchors=(Anchor("s", 0, 12, "Plant trees."),)),
             Statement("p1", "They cool streets.", Kind.PREMISE, title="Cooling", tags=("climate",)),
-            Statement("p2", "Shade is pleasant.", Kind.PREMISE),
+            Statement("p2", "Shade is pleasant.", Kind.PREMISE, implicit=True),
             Statement("e", "Paris measured 3 degrees.", Kind.EVIDENCE, notes="from a report"),
             Statement("o", "Roots break pavements.", Kind.PREMISE),
             Statement("u", "Modern pits contain roots.", Kind.PREMISE),
@@ -97,7 +97,7 @@ def _sample_map() -> ArgumentMap:
 
 
 def _shape(m: ArgumentMap):
-    sts = {s.id: (s.text, s.kind, s.title, s.notes, s.tags) for s in m.statements.values()}
+    sts = {s.id: (s.text, s.kind, s.title, s.notes, s.tags, s.implicit) for s in m.statements.values()}
     rels = {r.id: (r.polarity, r.premises, r.target, r.kind, r.scheme) for r in m.relations.values()}
     return sts, rels
 
@@ -119,6 +119,10 @@ def test_export_is_plain_aif_for_other_tools():
     assert types["c"] == "I" and types["r1"] == "RA" and types["r3"] == "CA" and types["r5"] == "MA"
     pairs = {(e["fromID"], e["toID"]) for e in doc["edges"]}
     assert {("p1", "r1"), ("p2", "r1"), ("r1", "c"), ("u", "r4"), ("r4", "r3")} <= pairs
+    nodes = {n["nodeID"]: n for n in doc["nodes"]}
+    # an implicit premise is an ordinary I-node to other tools; the flag is in argmap's own block
+    assert set(nodes["p2"]) == {"nodeID", "text", "type", "argmap"} and nodes["p2"]["argmap"]["implicit"] is True
+    assert "implicit" not in nodes["p1"]["argmap"]
 
 
 def test_aif_round_trip_keeps_dialogue_nodes(tmp_path):

@@ -159,6 +159,11 @@ def test_dot_quotes_and_styles():
     text = dot_dumps(_sample())
     assert '"r3" [shape=point' in text and "style=dashed" in text and "#2E7D32" in text
     assert '"p2" -> "r1"' in text and '"r1" -> "c"' in text and '"r4" -> "r3"' in text
+    assert 'dashed"' not in text
+    m = _sample()
+    m.update_statement("u", implicit=True)
+    (line,) = [x for x in dot_dumps(m).splitlines() if x.startswith('  "u" [')]
+    assert 'style="rounded,filled,dashed"' in line and "[Modern pits contain roots.]" in line
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz is not installed")
@@ -168,3 +173,17 @@ def test_graphviz_accepts_the_dot_file(tmp_path):
     done = subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Plant trees." in done.stdout and not done.stderr.strip()
+
+
+def test_graphml_keeps_an_implicit_premise_as_a_data_key_and_yed_draws_it_dashed(tmp_path):
+    m = _sample()
+    m.update_statement("u", implicit=True)
+    path = tmp_path / "m.graphml"
+    write_any(m, path)
+    back = read_any(path).map
+    assert [s.id for s in back.statements.values() if s.implicit] == ["u"]
+    g = nx.read_graphml(path)
+    assert g.nodes["u"]["implicit"] is True and "implicit" not in g.nodes["o"]
+    text = path.read_text()
+    assert text.count('<y:BorderStyle color="#555555" type="dashed"') == 1 and "[Modern pits contain roots.]" in text
+    assert 'attr.name="implicit" attr.type="boolean"' in text
