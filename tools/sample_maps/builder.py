@@ -67,18 +67,35 @@ class MapBuilder:
         return tuple(out)
 
     def st(
-        self, key: str, kind: Kind, title: str, text: str, *quotes: str, notes: str = "", tags: Sequence[str] = ()
+        self,
+        key: str,
+        kind: Kind,
+        title: str,
+        text: str,
+        *quotes: str,
+        notes: str = "",
+        tags: Sequence[str] = (),
+        assessment: str | None = None,
     ) -> str:
         """Add a statement; each of ``quotes`` becomes an anchor at its place in the source."""
         anchors = self.anchors(key, quotes)
         sid = self._new_id(key)
         self.map.add_statement(
-            Statement(sid, " ".join(text.split()), kind, title, " ".join(notes.split()), tuple(tags), anchors)
+            Statement(
+                sid, " ".join(text.split()), kind, title, " ".join(notes.split()), tuple(tags), anchors, assessment
+            )
         )
         return sid
 
     def _rel(
-        self, polarity: Polarity, premises: str | Sequence[str], target: str, key: str | None, title: str, notes: str
+        self,
+        polarity: Polarity,
+        premises: str | Sequence[str],
+        target: str,
+        key: str | None,
+        title: str,
+        notes: str,
+        assessment: str | None = None,
     ) -> str:
         prem = (premises,) if isinstance(premises, str) else tuple(premises)
         key = key or f"{'+'.join(prem)}->{target}"
@@ -89,6 +106,7 @@ class MapBuilder:
             self.id(target),
             title=title,
             notes=" ".join(notes.split()),
+            assessment=assessment,
         )
         self.map.add_relation(rel)
         return key
@@ -100,7 +118,14 @@ class MapBuilder:
         return self._rel(Polarity.SUPPORT, premises, target, key, title, notes)
 
     def attack(
-        self, premises: str | Sequence[str], target: str, key: str | None = None, title: str = "", notes: str = ""
+        self,
+        premises: str | Sequence[str],
+        target: str,
+        key: str | None = None,
+        title: str = "",
+        notes: str = "",
+        assessment: str | None = None,
     ) -> str:
-        """Premises attack a statement (objection, rebuttal) or a relation's key (undercut)."""
-        return self._rel(Polarity.ATTACK, premises, target, key, title, notes)
+        """Premises attack a statement (objection, rebuttal) or a relation's key (undercut); ``assessment``
+        (strong, weak, none) is how much the attack weighs against the target's reasons."""
+        return self._rel(Polarity.ATTACK, premises, target, key, title, notes, assessment)
