@@ -35,9 +35,9 @@ def test_sample_validates_and_round_trips(path):
     assert dumps(amap) == text  # save of a load is the committed file, byte for byte
     assert dumps(loads(dumps(amap))) == text
     assert amap.title and len(main_conclusions(amap)) >= 1
-    # one main conclusion: every other statement is a premise of something
+    # a thesis (and at most a practical conclusion beside it): every other statement is a premise of something
     tops = [s for s in amap.statements.values() if not amap.relations_from(s.id)]
-    assert [s.kind for s in tops] == [Kind.CONCLUSION]
+    assert 1 <= len(tops) <= 2 and all(s.kind is Kind.CONCLUSION for s in tops)
     assert all(s.title for s in amap.statements.values())
 
 
@@ -79,8 +79,10 @@ def test_oped_map_is_complete():
     assert any(amap.is_undercut(r) for r in rels)
     assert sum(s.kind is Kind.EVIDENCE for s in amap.statements.values()) >= 5
     (src,) = amap.sources.values()
-    # every statement is anchored, and the anchors reach every part of the op-ed's argument
-    assert all(s.anchors for s in amap.statements.values())
+    # every statement the author makes is anchored (the analyst's unstated ones quote nothing), and the
+    # anchors reach every part of the op-ed's argument, the author's links back to the thesis included
+    for s in amap.statements.values():
+        assert bool(s.anchors) != ("implicit" in s.tags), s.title
     quoted = " ".join(a.quote for s in amap.statements.values() for a in s.anchors)
     for fact in (
         "ballistic missile tests",
@@ -88,6 +90,12 @@ def test_oped_map_is_complete():
         "shopping list",
         "Security Council will veto",
         "seventh nuclear test",
+        "It came as a surprise when the bulletproof train",
+        "This is extremely important.",
+        "but terrifying for the rest of the world",
+        "Even more troubling",
+        "Equally worrying",
+        "Deal or no deal",
     ):
         assert fact in quoted, fact
     assert src.author and src.date.startswith("2023-09")
@@ -143,3 +151,150 @@ def test_builder_reproduces_the_committed_samples():
         timeout=120,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+# ------------------------------------------------------------------ the op-ed, as a teacher reads it
+
+
+def _oped():
+    amap = load_map(OPED)
+    by_title = {s.title: s for s in amap.statements.values()}
+    return amap, by_title
+
+
+def _quoting(amap, words):
+    """The one statement with an anchor quoting ``words``."""
+    (st,) = [s for s in amap.statements.values() if any(words in a.quote for a in s.anchors)]
+    return st
+
+
+def _supports(amap, premise, target):
+    return any(
+        r.polarity is Polarity.SUPPORT and premise.id in r.premises and r.target == target.id
+        for r in amap.relations.values()
+    )
+
+
+def test_oped_conclusions_follow_one_rule_stated_in_the_description():
+    amap, by_title = _oped()
+    tops = [s for s in amap.statements.values() if not amap.relations_from(s.id)]
+    assert [s.title for s in tops] == [
+        "The West is right to fear the summit",
+        "The West must be proactive and vigilant",
+    ]
+    assert main_conclusions(amap)[0].title == "The West is right to fear the summit"
+    top_ids = {s.id for s in tops}
+    supported = {r.target for r in amap.relations.values() if r.polarity is Polarity.SUPPORT}
+    # conclusion: a top, or the head of a branch (a reason for a top on its own that has reasons of its own)
+    heads = {
+        r.premises[0]
+        for r in amap.relations.values()
+        if r.polarity is Polarity.SUPPORT and r.target in top_ids and not r.linked and r.premises[0] in supported
+    }
+    for s in amap.statements.values():
+        assert (s.kind is Kind.CONCLUSION) == (s.id in top_ids | heads), s.title
+    # the equally supported claims deeper in a branch are premises
+    assert by_title["The direction of travel is clear"].kind is Kind.PREMISE
+    assert by_title["Not North Korea's first attempted arms deal"].kind is Kind.PREMISE
+    assert "CONCLUSIONS are the thesis" in amap.meta["description"]
+
+
+def test_oped_evidence_is_what_the_author_reports_not_his_claims():
+    amap, _ = _oped()
+    # Beijing 'steered' the earlier summits (an interpretation), 'mastering the art of the illegal deal' (a
+    # sweeping description) and 'will veto' (a prediction) are premises
+    for words in ("Singapore and Hanoi", "mastering the art of the illegal deal", "Security Council will veto"):
+        assert _quoting(amap, words).kind is Kind.PREMISE, words
+    veto = _quoting(amap, "Security Council will veto")
+    assert "will veto" in veto.text and "lets it" not in veto.text
+    for s in amap.statements.values():
+        if s.kind is Kind.EVIDENCE:
+            assert not amap.relations_into(s.id), s.title
+            words = set(s.text.lower().replace(",", " ").split())
+            assert not words & {"will", "would", "likely", "could", "might", "may", "if"}, s.title
+
+
+def test_oped_objection_there_may_be_no_deal_has_both_replies():
+    amap, by_title = _oped()
+    no_deal = by_title["There may be no deal"]
+    (objection,) = amap.relations_from(no_deal.id)
+    assert objection.polarity is Polarity.ATTACK
+    # a rebuttal, 'a deal is likely', from the arms-trading record and 'they' not caring
+    (rebuttal,) = amap.relations_into(no_deal.id)
+    assert rebuttal.polarity is Polarity.ATTACK
+    likely = amap.statements[rebuttal.premises[0]]
+    assert likely.title == "A deal is likely"
+    assert _supports(amap, by_title["Not North Korea's first attempted arms deal"], likely)
+    assert _supports(amap, by_title["They likely don't care"], likely)
+    # and an undercut, 'deal or no deal', Kim gains either way
+    (undercut,) = amap.relations_into(objection.id)
+    assert undercut.polarity is Polarity.ATTACK and amap.is_undercut(undercut)
+    assert amap.statements[undercut.premises[0]].title == "Deal or no deal, Kim gains"
+
+
+def test_oped_china_needs_friends_is_a_reason_and_the_aversion_is_conceded():
+    amap, by_title = _oped()
+    beijing, friends = (
+        by_title["Beijing very likely brokered the summit"],
+        by_title["China needs friends on the Korean Peninsula"],
+    )
+    aversion = by_title["China does not want a nuclear North Korea"]
+    assert _supports(amap, friends, beijing)
+    assert all(r.polarity is Polarity.SUPPORT for r in amap.relations_from(friends.id))
+    (attack,) = amap.relations_from(aversion.id)
+    assert attack.polarity is Polarity.ATTACK and attack.target == beijing.id
+    # conceded: granted as true, and outweighed
+    assert aversion.assessment == "accepted" and "conceded" in aversion.tags
+    assert attack.assessment == "weak"
+
+
+def test_oped_missing_links_are_mapped():
+    amap, by_title = _oped()
+    assert _supports(amap, _quoting(amap, "Security Council will veto"), by_title["The UN is increasingly powerless"])
+    # paragraph 2 supports the unstated premise that these are among the most dangerous states
+    dangerous = by_title["North Korea and Russia are among the most dangerous states"]
+    assert "implicit" in dangerous.tags
+    assert _supports(amap, _quoting(amap, "no intention of curtailing"), dangerous)
+    assert _supports(amap, _quoting(amap, "dirty war in Ukraine"), dangerous)
+    # the seventh test needs the technology to be (nearly) ready
+    ready = by_title["The technology is (nearly) ready"]
+    test = _quoting(amap, "seventh nuclear test")
+    (linked,) = [r for r in amap.relations_into(test.id) if ready.id in r.premises]
+    assert linked.linked and "implicit" in ready.tags
+    # the practical conclusion, from the author's conditional warning
+    practical = by_title["The West must be proactive and vigilant"]
+    assert _supports(amap, _quoting(amap, "If the West is not proactive and vigilant"), practical)
+
+
+def test_oped_titles_are_claims_that_keep_the_hedges_and_conditions():
+    amap, by_title = _oped()
+    for title in (
+        "North Korea and Russia are among the most dangerous states",
+        "Not North Korea's first attempted arms deal",
+        "They likely don't care",
+    ):
+        assert title in by_title, title
+    hedges = ("if", "likely", "reportedly", "appear", "could", "might", "may", "would", "unless")
+    for s in amap.statements.values():
+        title, text = s.title.lower().split(), s.text.lower()
+        if text.startswith("if "):  # a conditional stays conditional
+            assert {"if", "would", "could", "unless"} & set(title), s.title
+        if any(f" {h} " in f" {text} " for h in hedges):
+            assert set(hedges) & {w.strip(",") for w in title}, s.title
+    # an interpretation of the author's 'they' is marked as the analyst's
+    dont_care = by_title["They likely don't care"]
+    assert "[Russia and North Korea]" in dont_care.text and "Interpretation" in dont_care.notes
+    venue = _quoting(amap, "This is extremely important.")
+    assert "[" in venue.text and "interpretation" in venue.notes
+
+
+def test_oped_evaluates_as_the_author_intends_and_checks_clean():
+    from argmap.evaluation import Label, evaluate, find_problems
+
+    amap, by_title = _oped()
+    ev = evaluate(amap)
+    for s in main_conclusions(amap):
+        assert ev.statements[s.id] is Label.IN, s.title
+    assert ev.statements[by_title["Beijing very likely brokered the summit"].id] is Label.IN
+    assert ev.statements[by_title["There may be no deal"].id] is Label.OUT
+    assert [p.code for p in find_problems(amap) if p.severity != "info"] == []
