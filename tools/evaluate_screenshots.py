@@ -1,8 +1,9 @@
 """Screenshots of the op-ed sample in Evaluate mode (light and dark) for docs/screenshots.
 
-As it comes the op-ed's argument stands (every statement in); the second pair of pictures
-rejects the answer to one objection (a what-if), so that the objection holds and out cards
-and inapplicable relations recede.  The Problems panel is open below the map.
+As it comes the op-ed's argument stands (every statement in but the objection the author
+rebuts); the second pair of pictures rejects that rebuttal (a what-if), so that the objection
+holds, the author's undercut still keeps it from the thesis, and out cards and inapplicable
+relations recede.  The Problems panel is open below the map.
 
 Run: ``PYTHONPATH=. python tools/evaluate_screenshots.py docs/screenshots``
 """
@@ -18,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ARGMAP_SETTINGS_FILE", str(Path(tempfile.mkdtemp()) / "argmap.ini"))
 
 
-WHAT_IF = "China needs friends there"  # the answer to the objection "China dislikes a nuclear North"
+WHAT_IF = "A deal is likely"  # the rebuttal of the objection "There may be no deal"
 
 
 def main(out_dir: str = "docs/screenshots", sample: str = "kim-putin") -> int:
