@@ -467,8 +467,8 @@ def build(text: str) -> ArgumentMap:
         "test",
         C,
         "A seventh nuclear test is likelier than ever",
-        "Terrifying for the rest of the world, there is now a greater chance than ever that North Korea will "
-        "conduct its seventh nuclear test, six years after the last.",
+        "There is now a greater chance than ever that North Korea will conduct its seventh nuclear test, six "
+        "years after the last: terrifying for the rest of the world.",
         "Even more pleasing for North Korea\u2019s third Supreme Leader, but terrifying for the rest of the "
         "world, there is now a greater chance than ever that the Hermit Kingdom will conduct its seventh "
         "nuclear test \u2013 six years after the last.",
