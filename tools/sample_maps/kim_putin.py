@@ -20,7 +20,7 @@ DESCRIPTION = (
     "full. Every statement the author makes is anchored to the passage it quotes or paraphrases; select one to "
     "see it in the text. The op-ed gives no headline, so the source's title is descriptive; its author is named "
     "at the end.\n\n"
-    "How the map is drawn. CONCLUSIONS are the thesis (the West is right to fear the summit), the practical "
+    "How the map is drawn: CONCLUSIONS are the thesis (the West is right to fear the summit), the practical "
     "conclusion drawn beside it (the West must be proactive and vigilant), and the head of each branch: a claim "
     "that gives the thesis a reason on its own and has reasons of its own. Every other claim is a PREMISE, even "
     "where the map argues for it. EVIDENCE is kept for what the author reports as observed (a missile test, a "
