@@ -82,7 +82,7 @@ def test_oped_map_is_complete():
     # every statement the author makes is anchored (the analyst's unstated ones quote nothing), and the
     # anchors reach every part of the op-ed's argument, the author's links back to the thesis included
     for s in amap.statements.values():
-        assert bool(s.anchors) != ("implicit" in s.tags), s.title
+        assert bool(s.anchors) != s.implicit, s.title
     quoted = " ".join(a.quote for s in amap.statements.values() for a in s.anchors)
     for fact in (
         "ballistic missile tests",
@@ -253,14 +253,14 @@ def test_oped_missing_links_are_mapped():
     assert _supports(amap, _quoting(amap, "Security Council will veto"), by_title["The UN is increasingly powerless"])
     # paragraph 2 supports the unstated premise that these are among the most dangerous states
     dangerous = by_title["North Korea and Russia are among the most dangerous states"]
-    assert "implicit" in dangerous.tags
+    assert dangerous.implicit
     assert _supports(amap, _quoting(amap, "no intention of curtailing"), dangerous)
     assert _supports(amap, _quoting(amap, "dirty war in Ukraine"), dangerous)
     # the seventh test needs the technology to be (nearly) ready
     ready = by_title["The technology is (nearly) ready"]
     test = _quoting(amap, "seventh nuclear test")
     (linked,) = [r for r in amap.relations_into(test.id) if ready.id in r.premises]
-    assert linked.linked and "implicit" in ready.tags
+    assert linked.linked and ready.implicit
     # the practical conclusion, from the author's conditional warning
     practical = by_title["The West must be proactive and vigilant"]
     assert _supports(amap, _quoting(amap, "If the West is not proactive and vigilant"), practical)

@@ -76,13 +76,23 @@ class MapBuilder:
         notes: str = "",
         tags: Sequence[str] = (),
         assessment: str | None = None,
+        implicit: bool = False,
     ) -> str:
-        """Add a statement; each of ``quotes`` becomes an anchor at its place in the source."""
+        """Add a statement; each of ``quotes`` becomes an anchor at its place in the source.  An
+        ``implicit`` statement is one the author leaves unstated: it quotes nothing."""
         anchors = self.anchors(key, quotes)
         sid = self._new_id(key)
         self.map.add_statement(
             Statement(
-                sid, " ".join(text.split()), kind, title, " ".join(notes.split()), tuple(tags), anchors, assessment
+                sid,
+                " ".join(text.split()),
+                kind,
+                title,
+                " ".join(notes.split()),
+                tuple(tags),
+                anchors,
+                assessment,
+                implicit=implicit,
             )
         )
         return sid

@@ -9,11 +9,6 @@ from .builder import C, E, MapBuilder, P, element_id
 FILE = "kim-putin-summit.argmap.json"
 SEED = "oped-kim-putin-summit.txt"
 
-# Statements the author leaves unstated and the analyst adds: three premises ("dangerous", "ready",
-# "deal-likely", which is also the unstated conclusion of the arms-trade paragraphs) and the practical
-# conclusion ("practical").  They quote nothing and are tagged "implicit" for now; once the format has an
-# implicit flag, these are the statements to set it on.
-IMPLICIT = ["dangerous", "ready", "deal-likely", "practical"]
 
 DESCRIPTION = (
     "An op-ed on Kim Jong Un's September 2023 visit to Vladimir Putin at the Vostochny Cosmodrome, mapped in "
@@ -25,10 +20,11 @@ DESCRIPTION = (
     "that gives the thesis a reason on its own and has reasons of its own. Every other claim is a PREMISE, even "
     "where the map argues for it. EVIDENCE is kept for what the author reports as observed (a missile test, a "
     "train's route, a silence, a photo caption), never for a prediction, an interpretation or a sweeping "
-    "description. Titles are claims, with the author's hedges and conditions kept. Statements tagged "
-    "'implicit' are left unstated by the author and added by the analyst; they quote nothing. Words in "
-    "[brackets] are the analyst's reading, not the author's. An objection the author concedes but outweighs "
-    "('For all China's aversion ...') is assessed accepted, and its attack weak."
+    "description. Titles are claims, with the author's hedges and conditions kept. Statements drawn "
+    "in [brackets] with a dashed outline are implicit: left unstated by the author and added by the analyst; "
+    "they quote nothing. Other words in [brackets] are the analyst's reading, not the author's. An "
+    "objection the author concedes but outweighs ('For all China's aversion ...') is assessed "
+    "accepted, and its attack weak."
 )
 
 
@@ -66,7 +62,7 @@ def build(text: str) -> ArgumentMap:
         P,
         "North Korea and Russia are among the most dangerous states",
         "North Korea and Russia are two of the most dangerous states in the world.",
-        tags=["implicit"],
+        implicit=True,
         notes="Unstated premise: the opening 'So' applies the principle to this meeting, which works only if "
         "North Korea and Russia are such states. The author does not say so; the second paragraph (a North Korea "
         "that will not curb its arms, a Kremlin that will not end its war) is the support he gives for it.",
@@ -157,7 +153,7 @@ def build(text: str) -> ArgumentMap:
         C,
         "The West must be proactive and vigilant",
         "The West must be proactive and vigilant.",
-        tags=["implicit"],
+        implicit=True,
         notes="Unstated practical conclusion: the author states only the conditional ('If the West is not "
         "proactive and vigilant, ...'); what he urges follows from it.",
     )
@@ -357,7 +353,7 @@ def build(text: str) -> ArgumentMap:
         P,
         "A deal is likely",
         "Russia and North Korea are likely to make an arms deal.",
-        tags=["implicit"],
+        implicit=True,
         notes="Unstated: the author's reason for expecting a deal is in the paragraphs on North Korea's arms "
         "trading ('Even more troubling ...') and on the sanctions that neither side cares about.",
     )
@@ -488,7 +484,7 @@ def build(text: str) -> ArgumentMap:
         P,
         "The technology is (nearly) ready",
         "North Korea's technology for a seventh nuclear test is ready, or nearly so.",
-        tags=["implicit"],
+        implicit=True,
         notes="Unstated premise: the conditional needs its first condition too. The author does not say the "
         "technology is ready; without it, the veto shows only that a test would cost Kim nothing.",
     )
