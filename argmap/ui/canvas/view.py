@@ -24,8 +24,10 @@ from .scene import MapScene
 ZOOM_STEP = 1.2
 MIN_ZOOM = 0.02
 MAX_ZOOM = 6.0
-READABLE_ZOOM = 0.7  # opening a map: fitted whole when its text is at least this big ...
-OPEN_ZOOM = 0.85  # ... else at this zoom with the main conclusion at the top centre
+# Opening a map: fitted whole (never above 100 %) when its card text (13 px) stays legible, at least
+# 6.5 px on screen; a larger map opens a little bigger than that, on its main conclusion
+READABLE_ZOOM = 0.5
+OPEN_ZOOM = 0.6
 OPEN_TOP_GAP = 36.0  # viewport pixels above the main conclusion's card
 EMPTY_HINT = (
     "Double-click to write a statement.\n\nOr add the article you are mapping (Source > Add Source "
