@@ -15,11 +15,12 @@ from ...measure import CardMetrics
 from ...model import Relation, Statement
 from ..paint import drawing
 from ..paint.edge_geometry import edge_paths
+from ..paint.glance import draw_glance
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scene import MapScene
 
-SIMPLIFY_BELOW = 0.4  # level of detail under which cards are plain boxes
+SIMPLIFY_BELOW = 0.4  # level of detail under which cards are boxes with their first words at a legible size
 HANDLE_RADIUS = 6.0  # the connect handle on a card's top edge
 _PAD = drawing.SELECTION_MARGIN + 6.0
 
@@ -155,6 +156,8 @@ class NodeItem(QGraphicsItem):
             found=self.found,
             drop_target=self.drop_target,
         )
+        if lod < SIMPLIFY_BELOW:
+            draw_glance(painter, self._rect, self.statement, theme, lod)
         if self.verdict is not None:
             drawing.draw_verdict(painter, self._rect, self.statement, self.metrics, self.verdict, theme)
         if (self.hover or selected) and lod >= SIMPLIFY_BELOW and not self.editing:
