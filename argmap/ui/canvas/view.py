@@ -257,6 +257,11 @@ class MapView(QGraphicsView):
             self._auto_view = False
             self.centerOn(item)
 
+    def center_on_point(self, point: QPointF) -> None:
+        """Centre the view on a scene point (the minimap pans this way); the user's view from now on."""
+        self._auto_view = False
+        self.centerOn(point)
+
     def set_find_matches(self, ids: Iterable[str]) -> None:
         self.map_scene.set_find_matches(ids)
 

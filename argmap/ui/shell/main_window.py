@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from ...io import MapFileError, write_any
 from ...io.native import EXTENSION
 from ...io.registry import FORMATS, readable_extensions
+from ..canvas.minimap import Minimap
 from ..canvas.view import MapView
 from ..document.autosave import Autosave
 from ..document.controller import DocumentController
@@ -73,6 +74,11 @@ class MainWindow(QMainWindow):
             "Problems", "problems-dock", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.problems_dock.hide()
+        # the whole map small, the visible area a rectangle to drag (View > Panels > Overview)
+        self.overview_dock = self._dock(
+            "Overview", "overview-dock", Minimap(self.view), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.overview_dock.hide()
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.named_actions: dict[str, QAction] = {}
         self._docks_balanced = False

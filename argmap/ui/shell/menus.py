@@ -182,6 +182,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
         (w.inspector_dock, "&Inspector"),
         (w.source_dock, "So&urce"),  # also in the Source menu
         (w.problems_dock, "&Problems"),
+        (w.overview_dock, "O&verview"),
     ):
         dock.toggleViewAction().setText(text)
         panels.addAction(dock.toggleViewAction())
