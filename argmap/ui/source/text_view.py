@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -102,6 +102,7 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         cur.mergeBlockFormat(fmt)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._tints, self._segments = [], []
+        self.tint_layer.reset()
         self._apply_extra()
 
     # ----------------------------------------------------------- positions
@@ -183,6 +184,7 @@ class SourceTextView(ClaimsKeys, QTextEdit):
             self._selected = set(selected)
             self.tint_layer.selected = self._selected
         self.tint_layer.set_segments([(self.to_qt(a), self.to_qt(b), cov) for a, b, cov in self._segments])
+        self._apply_extra()
 
     def set_selected(self, ids: set[str]) -> None:
         if ids == self._selected:
@@ -191,7 +193,8 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         self._selected = set(ids)
         self.tint_layer.selected = self._selected
         if any(t.statement in touched for t in self._tints):
-            self.viewport().update()
+            self.tint_layer.restyle()
+            self._apply_extra()
 
     def segments(self) -> list[tuple[int, int, list[Tint]]]:
         return list(self._segments)
@@ -202,10 +205,7 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         return self.tint_layer.style_at(self.to_qt(offset))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self.viewport())
-        self.tint_layer.paint(painter, event.rect())
-        painter.end()
-        super().paintEvent(event)
+        super().paintEvent(event)  # the text, and its tints as extra selections
         if self.hasFocus():  # read-only text shows no caret by itself: frame the view that has the keys
             painter = QPainter(self.viewport())
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME))
@@ -222,8 +222,16 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         super().focusOutEvent(event)
         self.viewport().update()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: tints in its colours
+            self.tint_layer.restyle(theme=True)
+            self._apply_extra()
+        super().changeEvent(event)
+
     def _apply_extra(self) -> None:
-        self.setExtraSelections([self._flash] if self._flash is not None else [])
+        """The tints, and the fading flash over them."""
+        tints = self.tint_layer.selections()
+        self.setExtraSelections([*tints, self._flash] if self._flash is not None else tints)
 
     # --------------------------------------------------------------- flash
     def flash(self, start: int, end: int, kind: Kind | None = None) -> None:

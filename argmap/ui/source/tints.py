@@ -1,4 +1,4 @@
-"""Kind-coloured tints of anchored passages, painted under the visible text only (fast with thousands)."""
+"""Kind-coloured tints of anchored passages, drawn by the text edit with its text (as extra selections)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from ...model import Kind
@@ -52,9 +51,11 @@ def tint_style(covering: list[Tint], selected: bool, theme: Theme) -> tuple[QCol
 
 
 class TintLayer:
-    """Paints the segments under a text edit's text, for the visible part only, so the cost
-    does not grow with the number of passages or the length of the source.  Segments are
-    kept in Qt (UTF-16) positions."""
+    """The segments as the text edit's extra selections, so Qt draws them under the text in the same
+    pass and from the same layout as the text: they are there from the first paint, whatever the
+    edit's size, wrapping or scrolling, with no painting of our own to fall out of step.  Segments
+    are kept in Qt (UTF-16) positions; the selections are rebuilt only when the segments, the
+    selected statements or the theme change."""
 
     def __init__(self, edit: QTextEdit, theme: Callable[[], Theme]) -> None:
         self.edit = edit
@@ -62,11 +63,24 @@ class TintLayer:
         self.segs: list[tuple[int, int, list[Tint]]] = []
         self._ends: list[int] = []
         self.selected: set[str] = set()
+        self._selections: list[QTextEdit.ExtraSelection] | None = None
+        self._by_key: dict[tuple, QTextEdit.ExtraSelection] = {}
 
     def set_segments(self, segs: list[tuple[int, int, list[Tint]]]) -> None:
         self.segs = segs
         self._ends = [b for _, b, _ in segs]
-        self.edit.viewport().update()
+        self._selections = None
+
+    def reset(self) -> None:
+        """The text changed: no segments, and no selection kept (their cursors were in the old text)."""
+        self.set_segments([])
+        self._by_key = {}
+
+    def restyle(self, theme: bool = False) -> None:
+        """The selected statements (or, with ``theme``, the colours) changed: build the selections again."""
+        self._selections = None
+        if theme:
+            self._by_key = {}
 
     def segment_at(self, pos: int) -> tuple[int, int, list[Tint]] | None:
         k = bisect_right(self._ends, pos)
@@ -80,38 +94,41 @@ class TintLayer:
             return None
         return tint_style(seg[2], any(t.statement in self.selected for t in seg[2]), self._theme())
 
-    def paint(self, painter: QPainter, clip: QRect) -> None:
-        if not self.segs:
-            return
-        edit = self.edit
-        doc = edit.document()
-        layout = doc.documentLayout()
-        dx, dy = edit.horizontalScrollBar().value(), edit.verticalScrollBar().value()
-        first = edit.cursorForPosition(clip.topLeft()).position()
-        last = edit.cursorForPosition(clip.bottomRight()).position()
-        lo = doc.findBlock(first).position()
-        last_block = doc.findBlock(last)
-        hi = last_block.position() + last_block.length()
-        theme = self._theme()
-        k = bisect_right(self._ends, lo)
-        while k < len(self.segs) and self.segs[k][0] < hi:
-            a, b, covering = self.segs[k]
-            k += 1
-            fill, underline = tint_style(covering, any(t.statement in self.selected for t in covering), theme)
-            block = doc.findBlock(a)
-            while block.isValid() and block.position() < b:
-                bl = block.layout()
-                top = layout.blockBoundingRect(block).topLeft()
-                start, end = max(a, block.position()) - block.position(), min(b, hi) - block.position()
-                for i in range(bl.lineCount()):
-                    line = bl.lineAt(i)
-                    s, e = max(start, line.textStart()), min(end, line.textStart() + line.textLength())
-                    if e <= s:
-                        continue
-                    x0, _ = line.cursorToX(s)
-                    x1, _ = line.cursorToX(e)
-                    r = QRectF(top.x() + min(x0, x1) - dx, top.y() + line.y() - dy, abs(x1 - x0), line.height())
-                    painter.fillRect(r, fill)
-                    if underline is not None:
-                        painter.fillRect(QRectF(r.left(), r.bottom() - 2, r.width(), 2), underline)
-                block = block.next()
+    def selections(self) -> list[QTextEdit.ExtraSelection]:
+        """One extra selection per segment: its tint as the background, a nested passage underlined in
+        the outer one's colour.  Segments whose range and look are unchanged keep their selection."""
+        if self._selections is None:
+            theme = self._theme()
+            doc = self.edit.document()
+            formats: dict[tuple[Kind, Kind, int, bool], QTextCharFormat] = {}
+            old, self._by_key = self._by_key, {}
+            out = []
+            # inside an (empty) edit block a cursor does not lay its block out to find its x
+            block = QTextCursor(doc)
+            block.beginEditBlock()
+            for a, b, covering in self.segs:
+                selected = any(t.statement in self.selected for t in covering)
+                look = (covering[0].kind, covering[-1].kind, min(len(covering), 4), selected)
+                key = (a, b, look)
+                sel = old.get(key)
+                if sel is None:
+                    fmt = formats.get(look)
+                    if fmt is None:
+                        fill, underline = tint_style(covering, selected, theme)
+                        fmt = QTextCharFormat()
+                        fmt.setBackground(fill)
+                        if underline is not None:
+                            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                            fmt.setUnderlineColor(underline)
+                        formats[look] = fmt
+                    sel = QTextEdit.ExtraSelection()
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(a)
+                    cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                    sel.cursor = cursor
+                    sel.format = fmt
+                self._by_key[key] = sel
+                out.append(sel)
+            block.endEditBlock()
+            self._selections = out
+        return self._selections
