@@ -272,9 +272,9 @@ def test_every_sample_exports(path: Path, tmp_path: Path) -> None:
     data = (tmp_path / "x.svg").read_bytes()
     words = set(" ".join(_texts(data)).split())
     if measure.compact_cards(m):  # titles on the cards, the full statements in the description
-        assert not {w for st in m.statements.values() for w in (st.title or st.text).split()} - words
+        assert not {w for st in m.statements.values() for w in (st.shown_title or st.shown_text).split()} - words
         words = set(ET.fromstring(data).find(f"{SVG}desc").text.split())
-    missing = {w for st in m.statements.values() for w in st.text.split()} - words
+    missing = {w for st in m.statements.values() for w in st.shown_text.split()} - words
     assert not missing
     assert len(PdfReader(str(tmp_path / "x.pdf")).pages) == 1
 
