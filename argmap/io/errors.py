@@ -93,6 +93,32 @@ def read_text(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> str:
         raise MapFileError(p, f"line {line}, column {col}", f"not UTF-8 text (byte 0x{data[e.start]:02x})") from None
 
 
+# Python's JSON messages (some end in "at", the place following), said as a sentence about the place
+_JSON_PROBLEMS = (
+    ("Unterminated string", "a string that starts here has no closing quote"),
+    ("Expecting value", "a value is missing here"),
+    ("Expecting property name", "a name in double quotes should come here"),
+    ("Expecting ':'", "a colon (:) is missing here"),
+    ("Expecting ','", "a comma (,) or closing bracket is missing here"),
+    ("Invalid control character", "a string holds a raw control character (such as a line break) here"),
+    ("Invalid \\u", "a \\u escape is not four hex digits here"),
+    ("Invalid \\escape", "a backslash escape is not valid here"),
+    ("Illegal trailing comma", "a comma before a closing bracket is not allowed here"),
+    ("Extra data", "more text follows the end of the data here"),
+)
+
+
+def json_problem(msg: str, text: str) -> str:
+    """A JSON parser's message as a whole sentence that says the file is damaged: Python's
+    ``Unterminated string starting at`` leaves the place to the caller and reads cut off."""
+    if not text.strip():
+        return "the file is empty, not JSON: it was cut short or is not a map"
+    detail = next((plain for start, plain in _JSON_PROBLEMS if msg.startswith(start)), None)
+    if detail is None:
+        detail = re.sub(r"\s+at$", "", msg.strip()).lower() + " here"
+    return f"not valid JSON, so the file is damaged or is not a map: {detail}"
+
+
 def parse_json(text: str, path: str) -> Any:
     """JSON text -> Python data; bad JSON is a MapFileError naming the line and column, and data
     argmap could not write back (NaN, Infinity, 1e999, a lone surrogate from a ``"\\ud800"``
@@ -112,7 +138,7 @@ def parse_json(text: str, path: str) -> Any:
     try:
         doc = json.loads(text, parse_constant=constant, parse_float=number)
     except json.JSONDecodeError as e:
-        raise MapFileError(path, f"line {e.lineno}, column {e.colno}", f"not valid JSON: {e.msg}") from None
+        raise MapFileError(path, f"line {e.lineno}, column {e.colno}", json_problem(e.msg, text)) from None
     except RecursionError:
         raise MapFileError(path, "", "JSON nested too deeply") from None
     except ValueError:  # an integer of more digits than Python converts

@@ -297,3 +297,12 @@ def test_values_read_as_the_schema_types_them(tmp_path):
     assert m.statement("a").meta == {"from": {"x": [1, 2.5, None]}} and m.statement("b").kind is Kind.EVIDENCE
     assert m.relation("r").polarity is Polarity.ATTACK and m.relation("r").kind.value == "rephrase"
     assert m.meta["author"] == "Ann"
+
+
+def test_bad_json_message_is_a_whole_sentence_that_says_the_file_is_damaged(tmp_path):
+    # a file cut off inside a string: Python's own message ends "...starting at", the place left out
+    msg = load_error(tmp_path, '{\n  "format": "argmap",\n  "meta": {"title": "Street tr')
+    assert "line 3, column 21" in msg
+    assert "damaged" in msg and "no closing quote" in msg
+    assert not msg.rstrip().endswith((" at", ":"))
+    assert "empty" in load_error(tmp_path, "\n")
