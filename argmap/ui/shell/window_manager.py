@@ -15,6 +15,7 @@ from ...io.recovery import RecoveryEntry, RecoveryStore
 from ..document.autosave import DELAY_MS, recovery_dir
 from ..document.controller import DocumentController
 from . import settings
+from .file_errors import show_open_error
 from .main_window import MainWindow
 from .start_screen import StartScreen
 
@@ -84,7 +85,7 @@ class WindowManager(QObject):
         try:
             doc = DocumentController.open(path)
         except MapFileError as e:
-            QMessageBox.critical(near, "Cannot open file", str(e))
+            show_open_error(near, "Cannot open file", e)
             return None
         if doc.path:
             settings.add_recent_file(doc.path)

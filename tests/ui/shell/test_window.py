@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from window_support import activate, small_map
 
-from argmap.io import dumps, load_map, save_map
+from argmap.io import MapFileError, dumps, load_map, save_map
 from argmap.model import Statement
 from argmap.ui.document.commands import AddStatementCommand, UpdateStatementCommand
 from argmap.ui.shell import settings
@@ -55,7 +55,7 @@ def test_save_as_then_save_round_trip(tmp_path, dialogs, make_window):
     assert load_map(saved).statements["n1"].text == "Edited."
 
 
-def test_open_invalid_file_shows_one_line_and_changes_nothing(tmp_path, dialogs, make_window, manager):
+def test_open_invalid_file_shows_its_error_line_and_changes_nothing(tmp_path, dialogs, make_window, manager):
     w = make_window()
     before = dumps(w.doc.map)
     bad = tmp_path / "bad.argmap.json"
@@ -63,9 +63,29 @@ def test_open_invalid_file_shows_one_line_and_changes_nothing(tmp_path, dialogs,
     dialogs.open_paths.append(str(bad))
     w.named_actions["open"].trigger()
     errors = dialogs.of("critical")
-    assert len(errors) == 1 and str(bad) in errors[0][2] and "\n" not in errors[0][2]
+    assert len(errors) == 1
+    with pytest.raises(MapFileError) as info:
+        load_map(bad)
+    assert str(info.value) in errors[0][2].splitlines()  # the one-line error, whole, on a line of its own
     assert manager.windows == [w]
     assert dumps(w.doc.map) == before and not w.doc.dirty
+
+
+def test_open_corrupt_file_says_it_is_damaged_and_what_to_do(tmp_path, dialogs, make_window, manager):
+    # a map cut off in the middle of a string, as a failed copy or a full disk leaves it
+    w = make_window()
+    bad = tmp_path / "trees.argmap.json"
+    bad.write_text('{\n  "format": "argmap",\n  "version": 1,\n  "meta": {"title": "Street tr', encoding="utf-8")
+    dialogs.open_paths.append(str(bad))
+    w.named_actions["open"].trigger()
+    [(_kind, title, text)] = dialogs.of("critical")
+    assert title == "Cannot open file"
+    said, advice = text.split("What to do")
+    assert "trees.argmap.json" in text.splitlines()[0] and "damaged" in said
+    assert "line 4, column 21" in text and "no closing quote" in text
+    assert not any(line.rstrip().endswith(" at") for line in text.splitlines())
+    assert "backup" in advice
+    assert manager.windows == [w]
 
 
 def test_close_with_unsaved_changes_cancel_discard_save(qtbot, tmp_path, dialogs, manager):
