@@ -25,7 +25,7 @@ from ..panels.outline import OutlinePanel
 from ..panels.problems import ProblemsPanel
 from ..source.panel import SourcePanel
 from . import settings
-from .files import dropped_maps, file_stem, native_filter, open_filter
+from .files import dropped_maps, file_stem, inside_samples, native_filter, open_filter, save_folder, suggested_stem
 from .menus import build_menus, fill_recent_menu
 from .source_dock import install_source_panel
 
@@ -191,7 +191,10 @@ class MainWindow(QMainWindow):
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        suggested = self.doc.path or os.path.join(self._dialog_dir(), file_stem(self.doc.display_name) + EXTENSION)
+        if self.doc.path and not inside_samples(self.doc.path):
+            suggested = self.doc.path
+        else:
+            suggested = os.path.join(self._save_dir(), self._save_stem() + EXTENSION)
         path, _ = QFileDialog.getSaveFileName(self, "Save map as", suggested, native_filter())
         if not path:
             return False
@@ -213,9 +216,22 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Cannot save", f"{path}: {e.strerror or e}")
             return False
         self.manager.note_saved(path)
+        settings.set_last_save_folder(os.path.dirname(os.path.abspath(path)))
         self.statusBar().showMessage(f"Saved {path}", 4000)
         self._update_title()
         return True
+
+    def _save_dir(self) -> str:
+        """Where a save or export dialog opens: beside the map's file, or for a map not saved yet (or
+        opened from the samples of the install) the last folder saved in, else the documents folder."""
+        if self.doc.path and not inside_samples(self.doc.path):
+            return os.path.dirname(self.doc.path)
+        return save_folder(settings.last_save_folder())
+
+    def _save_stem(self) -> str:
+        if self.doc.path:
+            return file_stem(self.doc.display_name)
+        return suggested_stem(self.doc.map)
 
     def _dialog_dir(self) -> str:
         if self.doc.path:
@@ -270,7 +286,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Export", "No other export formats are available yet.")
             return
         filters = [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in specs]
-        stem = os.path.join(self._dialog_dir(), file_stem(self.doc.display_name))
+        stem = os.path.join(self._save_dir(), self._save_stem())
         path, chosen = QFileDialog.getSaveFileName(self, "Export", stem + specs[0].extensions[0], ";;".join(filters))
         if not path:
             return
@@ -286,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def export_image(self, kind: str) -> str | None:
         """SVG / PNG / PDF through an options dialog and ``argmap.ui.export.images`` (drawn like the canvas)."""
-        stem = os.path.join(self._dialog_dir(), file_stem(self.doc.display_name))
+        stem = os.path.join(self._save_dir(), self._save_stem())
         # in Evaluate mode the export offers the labels the canvas shows
         return export_dialog.export_image(self, self.doc, kind, stem, labels=self.view.evaluate_mode.on)
 

@@ -89,3 +89,15 @@ def set_legend_visible(on: bool) -> None:
     s = settings()
     s.setValue("view/legend", bool(on))
     s.sync()
+
+
+def last_save_folder() -> str | None:
+    """The folder the user last saved a map in, or None."""
+    value = settings().value("files/last_save_folder")
+    return value if isinstance(value, str) and value else None
+
+
+def set_last_save_folder(folder: str) -> None:
+    s = settings()
+    s.setValue("files/last_save_folder", os.path.abspath(folder))
+    s.sync()
