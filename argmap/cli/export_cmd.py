@@ -60,7 +60,7 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     named = p.add_mutually_exclusive_group()
     named.add_argument("--title", metavar="TEXT", help="title to draw (and PDF/SVG title) instead of the map's")
     named.add_argument("--no-title", action="store_true", help="leave out the map title")
-    p.add_argument("--author", metavar="NAME", help="PDF author (default: the map's, else its sources' authors)")
+    p.add_argument("--author", metavar="NAME", help="PDF author (default: the map's analyst, meta.analyst)")
     p.add_argument("--transparent", action="store_true", help="SVG/PNG: no background (default white)")
     p.add_argument("--margin", type=float, default=24.0, metavar="PX", help="margin around the map (default 24)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")

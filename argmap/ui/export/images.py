@@ -170,7 +170,8 @@ def pdf_bytes(
     writer = QPdfWriter(buf)
     writer.setResolution(96)
     writer.setPageLayout(page_layout(page, landscape))
-    writer.setTitle(r.title or amap.title or "Argument map")
+    given = opts.get("title")
+    writer.setTitle(given if isinstance(given, str) and given else pdf_title(amap))
     writer.setAuthor(author if author is not None else _author(amap))
     writer.setCreator(f"argmap {__version__}")
     pages = paint_pages(writer, r, tile=tile)
@@ -179,12 +180,25 @@ def pdf_bytes(
 
 
 def _author(amap: ArgumentMap) -> str:
-    """The map's author (``meta["author"]``), else the authors of its sources."""
-    a = str(amap.meta.get("author") or "").strip()
-    if a:
-        return a
-    names = list(dict.fromkeys(s.author.strip() for s in amap.sources.values() if s.author.strip()))
-    return ", ".join(names)
+    """Who made the map: its analyst (``meta["analyst"]``, or ``meta["author"]`` as older maps and imports
+    name them). The authors of its sources wrote the text analysed, not the map: they go in the title."""
+    for key in ("analyst", "author"):
+        name = str(amap.meta.get(key) or "").strip()
+        if name:
+            return name
+    return ""
+
+
+def pdf_title(amap: ArgumentMap) -> str:
+    """The PDF's title: the map's, followed by what it analyses (each source's title and author)."""
+    title = amap.title.strip() or "Argument map"
+    analysed = []
+    for src in amap.sources.values():
+        name = f"“{src.title.strip()}”" if src.title.strip() else ""
+        by = f"by {src.author.strip()}" if src.author.strip() else ""
+        if name or by:
+            analysed.append(" ".join(p for p in (name, by) if p))
+    return f"{title} — an analysis of {'; '.join(analysed)}" if analysed else title
 
 
 def export_pdf(amap: ArgumentMap, path: str | os.PathLike[str], **opts: Any) -> None:
@@ -220,6 +234,7 @@ __all__ = [
     "export_svg",
     "paint_pages",
     "pdf_bytes",
+    "pdf_title",
     "render_image",
     "svg_bytes",
     "tiles",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -139,8 +140,20 @@ def test_pdf_fit_is_one_page_with_text_and_metadata(tmp_path: Path) -> None:
     text = re.sub(r"\s+", " ", page.extract_text())
     assert "protected lane cuts cycling" in text and "CONCLUSION" in text
     assert "injuries and traffic in" in text  # no "ﬃ" ligature: the PDF is searchable for "traffic"
-    assert reader.metadata.title == m.title
-    assert reader.metadata.author == "Ann Author"
+    assert reader.metadata.title == f"{m.title} — an analysis of “Gazette” by Ann Author"
+    assert not reader.metadata.author  # Ann wrote the source, not the map
+
+
+def test_pdf_author_is_the_maps_analyst_and_the_source_author_is_in_the_title(tmp_path: Path) -> None:
+    # the op-ed's author wrote what is analysed; the PDF is the analyst's work
+    m = bike_map()
+    m.meta["analyst"] = "Pat Student"
+    export_pdf(m, tmp_path / "m.pdf")
+    info = PdfReader(str(tmp_path / "m.pdf")).metadata
+    assert info.author == "Pat Student"
+    assert "Ann Author" in info.title and "Gazette" in info.title and info.title.startswith(m.title)
+    data, _ = pdf_bytes(m, author="Lee Teacher")  # as the window passes the analyst set in Preferences
+    assert PdfReader(io.BytesIO(data)).metadata.author == "Lee Teacher"
 
 
 def test_pdf_tiles_a_large_map_over_pages_at_a_readable_size() -> None:
@@ -149,8 +162,6 @@ def test_pdf_tiles_a_large_map_over_pages_at_a_readable_size() -> None:
     assert fit_pages == 1
     data, pages = pdf_bytes(m, page="A4", tile=True, author="Someone")
     assert pages > 1
-    import io
-
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == pages
     text = " ".join(p.extract_text() for p in reader.pages)
