@@ -166,10 +166,13 @@ class ExportDialog(QDialog):
         )
 
 
-def export_image(w: QMainWindow, doc: DocumentController, kind: str, stem: str, labels: bool = False) -> str | None:
+def export_image(
+    w: QMainWindow, doc: DocumentController, kind: str, stem: str, labels: bool = False, author: str | None = None
+) -> str | None:
     """Ask for the options and a file (offered as ``stem`` plus the extension), then write it;
     returns the path written (None if cancelled or failed, after a one-line error).  ``labels``:
-    whether the evaluation labels are offered checked (as they are in Evaluate mode)."""
+    whether the evaluation labels are offered checked (as they are in Evaluate mode); ``author``:
+    the PDF's author (None: the map's analyst)."""
     ids = selected_statements(doc.map, list(doc.selection))
     dialog = ExportDialog(kind, bool(ids), w, labels)
     try:
@@ -184,6 +187,8 @@ def export_image(w: QMainWindow, doc: DocumentController, kind: str, stem: str, 
     if not path.lower().endswith("." + kind):
         path += "." + kind
     kwargs = opts.kwargs(ids)
+    if kind == "pdf" and author is not None:
+        kwargs["author"] = author
     if opts.labels:
         kwargs["labels"] = {sid: lab.value for sid, lab in doc.evaluation().evaluation.statements.items()}
     try:

@@ -136,8 +136,14 @@ class InspectorPanel(QScrollArea):
         self._commit_on_focus_out(
             self.map_description, lambda: self._commit_meta("description", self.map_description.toPlainText())
         )
+        # who analysed the source: the author of the map's PDF (empty: the analyst set in Preferences)
+        self.map_analyst = QLineEdit()
+        self.map_analyst.setAccessibleName("Analyst")
+        self.map_analyst.setToolTip("Who analysed the source: named as the author of exported PDFs")
+        self.map_analyst.editingFinished.connect(lambda: self._commit_meta("analyst", self.map_analyst.text().strip()))
         form.addRow("Map title", self.map_title)
         form.addRow("Description", self.map_description)
+        form.addRow("Analyst", self.map_analyst)
 
     def _build_statement_page(self) -> None:
         self.statement_page, form = self._page()
@@ -292,6 +298,7 @@ class InspectorPanel(QScrollArea):
             )
             _set_line(self.map_title, amap.meta.get("title") or "")
             _set_plain(self.map_description, amap.meta.get("description") or "")
+            _set_line(self.map_analyst, str(amap.meta.get("analyst") or ""))
             self.pages.setCurrentWidget(self.empty_page)
         elif self.current in amap.statements:
             self._fill_statement(self.current)

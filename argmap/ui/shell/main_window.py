@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         doc.map_changed.connect(self._on_map_changed)
         doc.focus_requested.connect(self._on_focus_requested)
         self._update_title()
+        self.show_analyst_default()
         self._restore_layout()
         manager.register(self)
 
@@ -304,7 +305,17 @@ class MainWindow(QMainWindow):
         """SVG / PNG / PDF through an options dialog and ``argmap.ui.export.images`` (drawn like the canvas)."""
         stem = os.path.join(self._save_dir(), self._save_stem())
         # in Evaluate mode the export offers the labels the canvas shows
-        return export_dialog.export_image(self, self.doc, kind, stem, labels=self.view.evaluate_mode.on)
+        return export_dialog.export_image(
+            self, self.doc, kind, stem, labels=self.view.evaluate_mode.on, author=self.analyst()
+        )
+
+    def analyst(self) -> str:
+        """Who analysed this map: the map's own analyst, else the one set in Preferences (the user's name)."""
+        return str(self.doc.map.meta.get("analyst") or "").strip() or settings.analyst()
+
+    def show_analyst_default(self) -> None:
+        """Show, in the Inspector's empty Analyst field, who the PDF will name when the map names nobody."""
+        self.inspector.map_analyst.setPlaceholderText(settings.analyst())
 
     def copy_as_image(self) -> None:
         export_dialog.copy_as_image(self, self.doc)

@@ -21,6 +21,7 @@ from ... import __version__
 from ...resources import sample_paths
 from . import settings
 from .palette import apply_theme
+from .preferences import edit_preferences
 from .start_screen import sample_title
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -167,6 +168,10 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     m.addAction(_action(w, "find", "&Find…", w.find_bar.open_bar, Std.Find, "Find statements"))
     m.addAction(_action(w, "find_next", "Find Ne&xt", w.find_bar.find_next, Std.FindNext))
     m.addAction(_action(w, "find_previous", "Find Pre&vious", w.find_bar.find_previous, Std.FindPrevious))
+    m.addSeparator()
+    prefs = _action(w, "preferences", "Pre&ferences…", lambda: edit_preferences(w), None, "Your name as analyst")
+    prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+    m.addAction(prefs)
     # ------------------------------------------------------------- Argument
     # ui.canvas.actions, turned into commands by ui.canvas.edits
     m = bar.addMenu("&Argument")

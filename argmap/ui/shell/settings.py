@@ -1,8 +1,14 @@
-"""Persistent user settings (QSettings): recent files, window geometry and dock layout, theme."""
+"""Persistent user settings (QSettings): recent files, window geometry and dock layout, theme, the analyst."""
 
 from __future__ import annotations
 
+import getpass
 import os
+
+try:
+    import pwd  # the full name in the user database, where the platform has one
+except ImportError:  # pragma: no cover - Windows
+    pwd = None  # type: ignore[assignment]
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -100,4 +106,31 @@ def last_save_folder() -> str | None:
 def set_last_save_folder(folder: str) -> None:
     s = settings()
     s.setValue("files/last_save_folder", os.path.abspath(folder))
+    s.sync()
+
+
+def login_name() -> str:
+    """The user's name as the system knows it: the full name from the user database, else the login."""
+    if pwd is not None:
+        try:
+            full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        except (KeyError, OSError):
+            full = ""
+        if full:
+            return full
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):
+        return ""
+
+
+def analyst() -> str:
+    """Who analyses the maps made here (the author of their PDFs): set in Preferences, else the user's name."""
+    value = settings().value("analyst")
+    return value.strip() if isinstance(value, str) and value.strip() else login_name()
+
+
+def set_analyst(name: str) -> None:
+    s = settings()
+    s.setValue("analyst", name.strip())
     s.sync()
