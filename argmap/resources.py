@@ -22,6 +22,14 @@ def resources_dir() -> Path:
     return _find("resources")
 
 
+def readme_path() -> Path | None:
+    """The user guide (the README, which links the rest of the docs): shipped in a wheel, or the checkout's."""
+    for path in (_PKG / "_data" / "README.md", _PKG.parent / "README.md"):
+        if path.is_file():
+            return path
+    return None
+
+
 def sample_paths() -> list[Path]:
     """The shipped sample maps, in a stable order."""
     return sorted(samples_dir().glob("*.argmap.json"))

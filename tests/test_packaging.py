@@ -35,11 +35,12 @@ def test_wheel_ships_samples_and_resources_and_finds_them(tmp_path):
     assert samples and all(f"argmap/_data/samples/{s}" in names for s in samples)
     assert "argmap/_data/resources/fonts/DejaVuSans.ttf" in names
     assert "argmap/measure/font_metrics.json" in names
+    assert "argmap/_data/README.md" in names  # Help › Documentation opens it
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = (
         "import argmap.resources as r, sys; ps = r.sample_paths(); "
-        "print(len(ps), all(str(p).startswith(sys.argv[1]) for p in ps))"
+        "print(len(ps), all(str(p).startswith(sys.argv[1]) for p in ps), str(r.readme_path()).startswith(sys.argv[1]))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(target)],
@@ -49,4 +50,4 @@ def test_wheel_ships_samples_and_resources_and_finds_them(tmp_path):
         cwd=tmp_path,
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
-    assert out.stdout.split() == [str(len(samples)), "True"]
+    assert out.stdout.split() == [str(len(samples)), "True", "True"]

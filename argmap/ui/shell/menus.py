@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
 from ... import __version__
 from ...resources import sample_paths
 from . import settings
+from .help_menu import add_help_actions
 from .palette import apply_theme
 from .preferences import edit_preferences
 from .start_screen import sample_title
@@ -169,7 +170,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     m.addAction(_action(w, "find_next", "Find Ne&xt", w.find_bar.find_next, Std.FindNext))
     m.addAction(_action(w, "find_previous", "Find Pre&vious", w.find_bar.find_previous, Std.FindPrevious))
     m.addSeparator()
-    prefs = _action(w, "preferences", "Pre&ferences…", lambda: edit_preferences(w), None, "Your name as analyst")
+    prefs = _action(w, "preferences", "Preference&s…", lambda: edit_preferences(w), None, "Your name as analyst")
     prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
     m.addAction(prefs)
     # ------------------------------------------------------------- Argument
@@ -202,6 +203,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
         theme_menu.addAction(act)
     # ------------------------------------------------------------------ Help
     m = bar.addMenu("&Help")
+    add_help_actions(w, m)  # shortcuts, quick start, documentation: help_menu
     m.addAction(_action(w, "about", "&About argmap", lambda: _about(w)))
     # --------------------------------------------------------------- toolbar
     tb = QToolBar("Main toolbar", w)
