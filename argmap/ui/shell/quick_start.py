@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ...model import ArgumentMap, Kind, Polarity
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
 TEACHING_SAMPLE = "teaching-street-trees.argmap.json"
+BODY_WIDTH = 400
 
 
 def teaching_sample() -> str | None:
@@ -171,7 +173,8 @@ class QuickStart(QDialog):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setMinimumWidth(380)
+        self.body.setMinimumWidth(BODY_WIDTH)
+        self.body.setMinimumHeight(self._tallest_text())
         self.back_button = QPushButton("&Back")
         self.next_button = QPushButton("&Next")
         self.next_button.setDefault(True)
@@ -190,7 +193,13 @@ class QuickStart(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
-        self.setMinimumHeight(200)
+
+    def _tallest_text(self) -> int:
+        """The height of the longest step's text, so the buttons stay put from step to step."""
+        fm = self.body.fontMetrics()
+        box = QRect(0, 0, BODY_WIDTH, 10_000)
+        plain_texts = (re.sub(r"<[^>]+>", "", step.text).replace("{", "").replace("}", "") for step in STEPS)
+        return max(fm.boundingRect(box, Qt.TextFlag.TextWordWrap, t).height() for t in plain_texts) + fm.height()
 
     def go(self, index: int) -> None:
         """Show step ``index``: its text, and its cards selected and brought into view."""
