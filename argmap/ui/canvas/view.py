@@ -14,6 +14,7 @@ from ..document.controller import DocumentController
 from ..paint import drawing
 from ..paint.theme import Theme, register_fonts, theme_for
 from . import clipboard
+from .accessible import CanvasAccessibility
 from .actions import CanvasActions
 from .edits import CanvasEdits
 from .evaluate import EvaluateMode
@@ -66,6 +67,7 @@ class MapView(QGraphicsView):
         self.map_scene.set_document(doc)
         self.evaluate_mode = EvaluateMode(self)
         self.canvas_actions = CanvasActions(self, self)
+        self.accessibility = CanvasAccessibility(self)
         # the opening view follows the viewport's size until the user zooms, scrolls or clicks
         self._auto_view = True
         self._auto_timer = QTimer(self)

@@ -49,13 +49,23 @@ class FindBar(QWidget):
         layout.setContentsMargins(6, 3, 6, 3)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find statements")
+        self.edit.setAccessibleName("Find statements")
         self.edit.setClearButtonEnabled(True)
+        for clear in self.edit.findChildren(QToolButton):  # the clear button Qt adds has no name of its own
+            clear.setAccessibleName("Clear")
         self.edit.installEventFilter(self)
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(90)
         self.prev_button = QToolButton(text="▲", toolTip="Previous match (Shift+F3)", autoRaise=True)
         self.next_button = QToolButton(text="▼", toolTip="Next match (F3)", autoRaise=True)
         self.close_button = QToolButton(text="✕", toolTip="Close (Esc)", autoRaise=True)
+        # the arrows and the cross are symbols: a screen reader says what they do instead
+        for button, name in (
+            (self.prev_button, "Previous match"),
+            (self.next_button, "Next match"),
+            (self.close_button, "Close find bar"),
+        ):
+            button.setAccessibleName(name)
         layout.addWidget(QLabel("Find:"))
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count_label)

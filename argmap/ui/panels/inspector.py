@@ -109,6 +109,7 @@ class InspectorPanel(QScrollArea):
         self._build_empty_page()
         self._build_statement_page()
         self._build_relation_page()
+        self.setAccessibleName("Inspector")
         doc.selection_changed.connect(self._on_selection_changed)
         doc.map_changed.connect(self._on_map_changed)
         self._show(doc.selection)

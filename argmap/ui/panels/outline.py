@@ -73,6 +73,7 @@ class OutlinePanel(QTreeWidget):
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outline")
+        self.setAccessibleName("Outline")
         self.doc = doc
         self.setColumnCount(1)
         self.setHeaderHidden(True)

@@ -46,6 +46,7 @@ class ProblemsPanel(QWidget):
         self.problems: list[Problem] = []
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Problem", "Code"])
+        self.tree.setAccessibleName("Problems")
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -99,6 +99,8 @@ class StartScreen(QWidget):
         self.sample_list = QListWidget()
         self.sample_list.setObjectName("samples")
         self.sample_list.setWordWrap(True)
+        self.recent_list.setAccessibleName("Recent maps")
+        self.sample_list.setAccessibleName("Sample maps")
         for view in (self.recent_list, self.sample_list):
             view.setSpacing(4)
             view.setAlternatingRowColors(True)

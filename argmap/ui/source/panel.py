@@ -149,13 +149,14 @@ class SourcePanel(SourceOperations):
         cl = QHBoxLayout(corner)
         cl.setContentsMargins(0, 0, 4, 0)
         cl.setSpacing(2)
-        for text, tip, menu in (
-            ("+", "Add a source: from a file, or paste one", add_menu),
-            ("⋯", "Details, text and removal of this source", more),
+        for text, name, tip, menu in (
+            ("+", "Add a source", "Add a source: from a file, or paste one", add_menu),
+            ("⋯", "Source details", "Details, text and removal of this source", more),
         ):
             btn = QToolButton(corner)
             btn.setText(text)
             btn.setToolTip(tip)
+            btn.setAccessibleName(name)  # "+" and "⋯" are symbols
             btn.setAutoRaise(True)
             btn.setMenu(menu)
             btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -164,6 +165,7 @@ class SourcePanel(SourceOperations):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Sources")
         self.tabs.setMovable(False)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -190,6 +192,7 @@ class SourcePanel(SourceOperations):
         self.broken_label.setWordWrap(True)
         self.broken_list = QListWidget(self)
         self.broken_list.setMaximumHeight(96)
+        self.broken_list.setAccessibleName("Broken anchors")
         self.broken_list.itemActivated.connect(self._on_broken_activated)
         self.broken_list.itemClicked.connect(self._on_broken_activated)
         self.broken_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -270,6 +273,7 @@ class SourcePanel(SourceOperations):
         self.tabs.setTabToolTip(i, "\n".join(b for b in (src.title, src.author, src.date, src.url) if b))
         page.header.setText(self._header_html(src))  # type: ignore[attr-defined]
         self.views[src.id].set_source(src)
+        self.views[src.id].setAccessibleName(f"Source text: {src.title or 'Untitled'}")
 
     def _remove_tab(self, sid: str) -> None:
         page = self._pages.pop(sid)

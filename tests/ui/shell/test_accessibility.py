@@ -1,0 +1,145 @@
+"""What a screen reader finds: every control of the window named, and the selected card read in full."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QWidget
+
+from argmap import io
+from argmap.ui.export.dialog import ExportDialog
+from argmap.ui.shell.start_screen import StartScreen
+
+SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "kim-putin-summit.argmap.json"
+
+# what a user can act on: these need a name of their own (static text, panes and groups can do without)
+INTERACTIVE = {
+    QAccessible.Role.Button,
+    QAccessible.Role.PushButton,
+    QAccessible.Role.CheckBox,
+    QAccessible.Role.RadioButton,
+    QAccessible.Role.ComboBox,
+    QAccessible.Role.EditableText,
+    QAccessible.Role.SpinBox,
+    QAccessible.Role.Slider,
+    QAccessible.Role.List,
+    QAccessible.Role.Tree,
+    QAccessible.Role.Table,
+    QAccessible.Role.PageTabList,
+    QAccessible.Role.ButtonMenu,
+    QAccessible.Role.ButtonDropDown,
+    QAccessible.Role.MenuItem,
+}
+
+
+def _is_qt_part(widget: QWidget) -> bool:
+    """Qt's own pieces (scroll bars' containers, a toolbar's overflow button, a scroll area's viewport, a
+    combo box's pop-up list) are named by Qt or stand for their owner."""
+    if widget.objectName().startswith("qt_"):
+        return True
+    parent = widget.parentWidget()
+    if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
+        return True
+    return any(isinstance(w, QComboBox) for w in _ancestors(widget))
+
+
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Widgets under ``root`` that a user can act on (focusable, or a control's role) but that have no
+    accessible name, walked through QAccessible as assistive technology walks them."""
+    missing = []
+
+    def walk(iface: QAccessibleInterface | None, path: str) -> None:
+        if iface is None or not iface.isValid():
+            return
+        obj = iface.object()
+        if isinstance(obj, QWidget) and not _is_qt_part(obj):
+            state = iface.state()
+            interactive = state.focusable or iface.role() in INTERACTIVE
+            if interactive and iface.role() != QAccessible.Role.Separator and not iface.text(QAccessible.Text.Name):
+                missing.append(f"{path}/{type(obj).__name__}({obj.objectName()!r}, {iface.role().name})")
+        here = f"{path}/{type(obj).__name__}" if obj is not None else path
+        for i in range(iface.childCount()):
+            walk(iface.child(i), here)
+
+    walk(QAccessible.queryAccessibleInterface(root), "")
+    return missing
+
+
+def test_every_control_of_the_window_has_an_accessible_name(make_window):
+    w = make_window(io.load_map(SAMPLE))
+    for dock in (w.outline_dock, w.inspector_dock, w.source_dock, w.problems_dock):
+        dock.show()
+    w.find_bar.show()
+    assert unnamed_controls(w) == []
+    w.doc.select(["c"] if "c" in w.doc.map.statements else [next(iter(w.doc.map.statements))])
+    assert unnamed_controls(w) == []  # the statement page of the Inspector too
+
+
+def test_every_control_of_the_start_screen_has_an_accessible_name(qtbot, manager):
+    screen = StartScreen(manager)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert unnamed_controls(screen) == []
+
+
+def _spoken(view: QWidget) -> tuple[str, str]:
+    iface = QAccessible.queryAccessibleInterface(view)
+    assert iface is not None
+    return iface.text(QAccessible.Text.Name), iface.text(QAccessible.Text.Description)
+
+
+def test_selected_card_is_read_with_its_kind_number_title_text_and_relations(make_window):
+    w = make_window()  # the small map: c <- (p1 + p2), c <- p3, p2 <- e1, c <- o1 (attack), R4 <- u1 (undercut)
+    view = w.view
+    assert _spoken(view)[0] == "Argument map"
+    w.doc.select(["p2"])
+    name, description = _spoken(view)
+    assert name == "Premise 3: Taxes reduce what people buy."
+    assert description == (
+        "Premise 3: Taxes reduce what people buy. "
+        "Together with ‘Sugary drinks cause obesity.’, supports ‘Soda tax’; supported by ‘A 2019 study found a "
+        "20% fall in sales.’."
+    )
+    w.doc.select(["c"])
+    name, description = _spoken(view)
+    assert name == "Conclusion 1: Soda tax"
+    assert description.startswith("Conclusion 1: Soda tax. Cities should tax sugary drinks. ")
+    assert (
+        "Supported by ‘Sugary drinks cause obesity.’ and ‘Taxes reduce what people buy.’ together "
+        "and by ‘The tax money can fund school sport.’; attacked by ‘The tax hits poor households hardest.’."
+    ) in description
+    w.doc.select(["u1"])
+    assert "Undercuts the link from ‘The tax hits poor households hardest.’ to ‘Soda tax’" in _spoken(view)[1]
+    w.doc.select(["R4"])
+    assert _spoken(view)[1] == "Objection: ‘The tax hits poor households hardest.’ attacks ‘Soda tax’."
+    w.doc.select([])
+    assert _spoken(view) == ("Argument map", "Argument map: 7 statements, 5 relations; nothing selected.")
+
+
+def test_card_description_follows_edits(make_window):
+    w = make_window()
+    w.doc.select(["o1"])
+    w.doc.map.update_statement("o1", title="Regressive")
+    assert _spoken(w.view)[0] == "Premise 6: Regressive"
+    assert _spoken(w.view)[1].startswith("Premise 6: Regressive. The tax hits poor households hardest. Attacks")
+
+
+def test_every_control_of_the_export_dialog_has_an_accessible_name(qtbot):
+    for kind in ("svg", "png", "pdf"):
+        dialog = ExportDialog(kind, True)
+        qtbot.addWidget(dialog)
+        dialog.show()  # never exec'd: nothing modal stays open
+        qtbot.waitExposed(dialog)
+        assert unnamed_controls(dialog) == [], kind
+        dialog.close()
