@@ -1,4 +1,4 @@
-"""Render the canvas with each sample map (light/dark, normal/low zoom) to docs/screenshots/canvas-*.png.
+"""Render the canvas with each sample map (light/dark/high-contrast, normal/low zoom) to docs/screenshots/canvas-*.png.
 
 Usage: PYTHONPATH=. QT_QPA_PLATFORM=offscreen python tools/canvas_screenshots.py [OUT_DIR]
 """
@@ -19,10 +19,10 @@ from argmap.ui.canvas.view import MapView  # noqa: E402
 from argmap.ui.document.controller import DocumentController  # noqa: E402
 
 
-def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:
+def shoot(path: Path, out: Path, theme: str, low: bool) -> Path:
     doc = DocumentController.open(str(path))
     view = MapView(doc)
-    view.set_theme(dark)
+    view.set_theme(theme)
     view.resize(1280, 800)
     view.show()
     QApplication.processEvents()
@@ -44,7 +44,7 @@ def shoot(path: Path, out: Path, dark: bool, low: bool) -> Path:
         if len(sts) > 2:  # show hover highlighting on one card
             view.map_scene.set_hover(sts[1])
     QApplication.processEvents()
-    name = f"canvas-{path.name.split('.')[0]}-{'dark' if dark else 'light'}{'-low-zoom' if low else ''}.png"
+    name = f"canvas-{path.name.split('.')[0]}-{theme}{'-low-zoom' if low else ''}.png"
     target = out / name
     view.grab().save(str(target))
     view.close()
@@ -58,9 +58,9 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     for path in sample_paths():
-        for dark in (False, True):
+        for theme in ("light", "dark", "high-contrast"):
             for low in (False, True):
-                print(shoot(path, out, dark, low))
+                print(shoot(path, out, theme, low))
 
 
 if __name__ == "__main__":

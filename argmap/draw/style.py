@@ -1,4 +1,4 @@
-"""How a map looks, without Qt: the light and dark palettes, pens and fonts of every drawing.
+"""How a map looks, without Qt: the light, dark and high-contrast palettes, pens and fonts of every drawing.
 
 The canvas (``ui.paint.theme`` turns these colours into QColors) and the exporters
 (``draw.mapdraw``) read the same tables, so an export looks like the screen.
@@ -84,6 +84,27 @@ DARK = Palette(
     legend_background=rgb("#2b2d31"),
     grid=rgb("#26282c"),
 )
+
+HIGH_CONTRAST = Palette(  # black on white, deep colours: for low vision, glare and greyscale printing
+    dark=False,
+    background=rgb("#ffffff"),
+    text=rgb("#000000"),
+    muted=rgb("#333333"),
+    card={Kind.CONCLUSION: rgb("#bcd4ff"), Kind.PREMISE: rgb("#ffffff"), Kind.EVIDENCE: rgb("#ffe39a")},
+    kind={Kind.CONCLUSION: rgb("#002b80"), Kind.PREMISE: rgb("#000000"), Kind.EVIDENCE: rgb("#6b3a00")},
+    support=rgb("#006b1e"),
+    attack=rgb("#b3000c"),
+    rim={Polarity.SUPPORT: rgb("#003d11"), Polarity.ATTACK: rgb("#6b0007")},
+    selection=rgb("#0047d6"),
+    hover=rgb("#0047d6", 90),
+    find=rgb("#ffb000"),
+    drop=rgb("#6a0dad"),
+    legend_background=rgb("#ffffff"),
+    grid=rgb("#d0d0d0"),
+)
+
+PALETTES = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
+"""The palettes by theme name (as the settings and the command line spell them)."""
 
 WHITE: Colour = (255, 255, 255, 255)
 

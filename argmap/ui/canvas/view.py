@@ -49,7 +49,7 @@ class MapView(QGraphicsView):
         self.setScene(self.map_scene)
         self.legend_visible = False
         self.paste_count = 0  # pastes of the same clipboard since the last copy: each lands a step further
-        self._theme_forced: bool | None = None
+        self._theme_forced: Theme | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
@@ -96,19 +96,13 @@ class MapView(QGraphicsView):
             amap.move({k: v for k, v in pos.items() if k in amap.statements or k in amap.relations})
 
     # ---------------------------------------------------------------- theme
-    def set_theme(self, theme: Theme | bool | None = None) -> None:
-        """Use a theme (or ``dark=True/False``); ``None`` follows the widget's palette."""
-        if isinstance(theme, Theme):
-            self._theme_forced = theme.dark
-        else:
-            self._theme_forced = theme
+    def set_theme(self, theme: Theme | bool | str | None = None) -> None:
+        """Use a theme (or ``dark=True/False``, or a theme's name); ``None`` follows the widget's palette."""
+        self._theme_forced = theme if theme is None or isinstance(theme, Theme) else theme_for(theme)
         self._apply_theme()
 
     def _apply_theme(self) -> None:
-        if self._theme_forced is None:
-            theme = theme_for(self.palette())
-        else:
-            theme = theme_for(self._theme_forced)
+        theme = self._theme_forced or theme_for(self.palette())
         self.map_scene.set_theme(theme)
         self.viewport().update()
 

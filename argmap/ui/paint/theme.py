@@ -1,4 +1,4 @@
-"""Theme colours (light and dark) and the bundled fonts the canvas and the exporters draw with."""
+"""Theme colours (light, dark, high contrast) and the bundled fonts the canvas and the exporters draw with."""
 
 from __future__ import annotations
 
@@ -62,18 +62,65 @@ def _theme(p: Palette) -> Theme:
 
 LIGHT = _theme(style.LIGHT)
 DARK = _theme(style.DARK)
+HIGH_CONTRAST = _theme(style.HIGH_CONTRAST)
+THEMES = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
 
 
-def theme_for(palette_or_dark: QPalette | bool | None = None) -> Theme:
-    """The theme for a palette (dark when its window colour is dark) or for ``dark=True/False``.
+def high_contrast_palette() -> QPalette:
+    """The widgets' palette of the high-contrast theme: black on white, strong frames and selection.
+
+    ``theme_for`` knows it by its pure white window and pure black text."""
+    p = QPalette()
+    white, black, blue = QColor("#ffffff"), QColor("#000000"), _q(style.HIGH_CONTRAST.selection)
+    roles = {
+        QPalette.ColorRole.Window: white,
+        QPalette.ColorRole.WindowText: black,
+        QPalette.ColorRole.Base: white,
+        QPalette.ColorRole.AlternateBase: QColor("#eeeeee"),
+        QPalette.ColorRole.ToolTipBase: QColor("#ffffe0"),
+        QPalette.ColorRole.ToolTipText: black,
+        QPalette.ColorRole.PlaceholderText: QColor("#4a4a4a"),
+        QPalette.ColorRole.Text: black,
+        QPalette.ColorRole.Button: white,
+        QPalette.ColorRole.ButtonText: black,
+        QPalette.ColorRole.BrightText: QColor("#b3000c"),
+        QPalette.ColorRole.Link: QColor("#0033a0"),
+        QPalette.ColorRole.Highlight: blue,
+        QPalette.ColorRole.HighlightedText: white,
+        QPalette.ColorRole.Light: white,
+        QPalette.ColorRole.Midlight: QColor("#bdbdbd"),
+        QPalette.ColorRole.Mid: QColor("#4a4a4a"),
+        QPalette.ColorRole.Dark: black,
+        QPalette.ColorRole.Shadow: black,
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#5c5c5c"))  # still 6.7:1 on white
+    return p
+
+
+def is_high_contrast(palette: QPalette) -> bool:
+    """Whether a palette is the high-contrast one (or a platform's black-on-white high-contrast palette)."""
+    window, text = palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText)
+    return window.rgb() == 0xFFFFFFFF and text.rgb() == 0xFF000000
+
+
+def theme_for(palette_or_dark: QPalette | bool | str | None = None) -> Theme:
+    """The theme for a palette (dark when its window colour is dark, high contrast for
+    ``high_contrast_palette()``), for ``dark=True/False`` or for a theme's name (``THEMES``).
 
     With ``None`` the application's palette decides (light when there is no application)."""
     if isinstance(palette_or_dark, bool):
         return DARK if palette_or_dark else LIGHT
+    if isinstance(palette_or_dark, str):
+        return THEMES[palette_or_dark]
     if palette_or_dark is None:
         if QGuiApplication.instance() is None:
             return LIGHT
         palette_or_dark = QGuiApplication.palette()
+    if is_high_contrast(palette_or_dark):
+        return HIGH_CONTRAST
     return DARK if palette_or_dark.color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
 
 

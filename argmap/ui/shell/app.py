@@ -138,6 +138,11 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     hints = QGuiApplication.styleHints()
     if hints is not None:
         hints.colorSchemeChanged.connect(lambda _scheme: settings.theme() == "system" and apply_theme(app))
+        accessibility = getattr(hints, "accessibility", None)  # Qt 6.10 and later
+        if accessibility is not None:
+            accessibility().contrastPreferenceChanged.connect(
+                lambda _contrast: settings.theme() == "system" and apply_theme(app)
+            )
     return app
 
 

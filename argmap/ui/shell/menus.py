@@ -196,7 +196,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     group = QActionGroup(w)
     current = settings.theme()
     for name in settings.THEMES:
-        act = _action(w, f"theme_{name}", f"&{name.capitalize()}", lambda n=name: _set_theme(w, n))
+        act = _action(w, f"theme_{name}", f"&{name.replace('-', ' ').title()}", lambda n=name: _set_theme(w, n))
         act.setCheckable(True)
         act.setChecked(name == current)
         group.addAction(act)

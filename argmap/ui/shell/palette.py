@@ -1,4 +1,4 @@
-"""The application's look: the Fusion style with a light or dark palette, or the platform's choice."""
+"""The application's look: the Fusion style with a light, dark or high-contrast palette, or the platform's choice."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ..paint.theme import high_contrast_palette
 from . import settings
 
 
@@ -47,12 +48,27 @@ def system_is_dark() -> bool:
     return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+def system_wants_high_contrast() -> bool:
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)  # Qt 6.10 and later
+    if hints is None or accessibility is None:
+        return False
+    return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+
+
 def apply_theme(app: QApplication, name: str | None = None) -> bool:
-    """Fusion style with a light or dark palette ("system" follows the platform); returns True for dark."""
+    """Fusion style with a light, dark or high-contrast palette ("system" follows the platform's
+    colour scheme and contrast preference); returns True for dark."""
     name = name or settings.theme()
+    if name == "system" and system_wants_high_contrast():
+        name = "high-contrast"
     dark = name == "dark" or (name == "system" and system_is_dark())
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    if name == "high-contrast":
+        palette = high_contrast_palette()  # the canvas recognises it and draws with the high-contrast theme
+    else:
+        palette = dark_palette() if dark else app.style().standardPalette()
+    app.setPalette(palette)
     app.setProperty("argmap_dark", dark)  # widgets (the canvas too) follow through PaletteChange events
     return dark

@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 # so that the real user's settings are never read or written.
 ENV_SETTINGS_FILE = "ARGMAP_SETTINGS_FILE"
 MAX_RECENT = 10
-THEMES = ("system", "light", "dark")
+THEMES = ("system", "light", "dark", "high-contrast")
 
 
 def settings() -> QSettings:
@@ -73,7 +73,7 @@ def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
 
 
 def theme() -> str:
-    """ "system", "light" or "dark"."""
+    """ "system", "light", "dark" or "high-contrast"."""
     value = settings().value("theme", "system")
     return value if value in THEMES else "system"
 

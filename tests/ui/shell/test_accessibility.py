@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QWidget
 
 from argmap import io
+from argmap.model import Kind
 from argmap.ui.export.dialog import ExportDialog
+from argmap.ui.paint.theme import HIGH_CONTRAST, LIGHT
+from argmap.ui.shell import settings
+from argmap.ui.shell.palette import apply_theme
 from argmap.ui.shell.start_screen import StartScreen
 
 SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "kim-putin-summit.argmap.json"
@@ -143,3 +148,22 @@ def test_every_control_of_the_export_dialog_has_an_accessible_name(qtbot):
         qtbot.waitExposed(dialog)
         assert unnamed_controls(dialog) == [], kind
         dialog.close()
+
+
+def test_high_contrast_theme_from_the_view_menu(qtbot, qapp, make_window):
+    w = make_window()
+    action = w.named_actions["theme_high-contrast"]
+    assert action.text() == "&High Contrast"
+    try:
+        action.trigger()
+        assert settings.theme() == "high-contrast"
+        assert qapp.palette().color(QPalette.ColorRole.Window) == QColor("#ffffff")
+        qtbot.waitUntil(lambda: w.view.theme() is HIGH_CONTRAST)
+        image = w.view.viewport().grab().toImage()
+        item = w.view.map_scene.node_items["p1"]
+        centre = w.view.mapFromScene(item.mapToScene(item.card_rect().topLeft() + QPointF(4, 18)))
+        assert image.pixelColor(centre) == HIGH_CONTRAST.card[Kind.PREMISE]  # the canvas draws with it
+        w.named_actions["theme_light"].trigger()
+        qtbot.waitUntil(lambda: w.view.theme() is LIGHT)
+    finally:
+        apply_theme(qapp, "light")
