@@ -27,7 +27,9 @@ def hex_of(c: Colour) -> str:
 @dataclass(frozen=True, slots=True)
 class Palette:
     """Colours for one theme.  Kinds differ by colour, label and marker shape; polarities by
-    colour, dashes and the junction's shape and sign."""
+    colour, dashes and the junction's shape and sign.  So that a map printed in greyscale keeps its
+    meaning, the kinds' card fills also differ in lightness (conclusion darkest in light themes,
+    lightest in the dark one), and text and kind labels keep WCAG AA contrast on every fill."""
 
     dark: bool
     background: Colour
@@ -54,8 +56,8 @@ LIGHT = Palette(
     background=rgb("#f7f7f5"),
     text=rgb("#1b1b1b"),
     muted=rgb("#6b6b6b"),
-    card={Kind.CONCLUSION: rgb("#e4edfb"), Kind.PREMISE: rgb("#ffffff"), Kind.EVIDENCE: rgb("#fdf1dc")},
-    kind={Kind.CONCLUSION: rgb("#1f4e9c"), Kind.PREMISE: rgb("#5a6472"), Kind.EVIDENCE: rgb("#a0620a")},
+    card={Kind.CONCLUSION: rgb("#d0dff8"), Kind.PREMISE: rgb("#ffffff"), Kind.EVIDENCE: rgb("#fbecd0")},
+    kind={Kind.CONCLUSION: rgb("#1f4e9c"), Kind.PREMISE: rgb("#5a6472"), Kind.EVIDENCE: rgb("#8f5600")},
     support=rgb("#2e8b3e"),
     attack=rgb("#c62828"),
     rim={Polarity.SUPPORT: rgb("#236b30"), Polarity.ATTACK: rgb("#981f1f")},  # QColor.darker(130)
@@ -72,11 +74,11 @@ DARK = Palette(
     background=rgb("#1e1f22"),
     text=rgb("#e8e8e8"),
     muted=rgb("#a0a0a0"),
-    card={Kind.CONCLUSION: rgb("#1f2f4d"), Kind.PREMISE: rgb("#2b2d31"), Kind.EVIDENCE: rgb("#3a2e1a")},
-    kind={Kind.CONCLUSION: rgb("#7fa8ef"), Kind.PREMISE: rgb("#a3adbb"), Kind.EVIDENCE: rgb("#e0a040")},
-    support=rgb("#5cc06b"),
+    card={Kind.CONCLUSION: rgb("#2f4a78"), Kind.PREMISE: rgb("#2b2d31"), Kind.EVIDENCE: rgb("#46392a")},
+    kind={Kind.CONCLUSION: rgb("#a9c5f5"), Kind.PREMISE: rgb("#a3adbb"), Kind.EVIDENCE: rgb("#e8ac50")},
+    support=rgb("#3f9f50"),  # dark enough that a junction's white "+" stands out
     attack=rgb("#ef5350"),
-    rim={Polarity.SUPPORT: rgb("#6ee680"), Polarity.ATTACK: rgb("#ff7875")},  # QColor.lighter(120)
+    rim={Polarity.SUPPORT: rgb("#4bbf60"), Polarity.ATTACK: rgb("#ff7875")},  # QColor.lighter(120)
     selection=rgb("#4c9aff"),
     hover=rgb("#ffd666", 90),
     find=rgb("#e0b000"),
