@@ -13,6 +13,7 @@ from .core import batch_jobs
 from .errors import CommandError
 
 PAGE_SIZES = ("A3", "A4", "A5", "Letter", "Legal", "Tabloid")
+PRINT_THEMES = ("light", "high-contrast")  # the themes drawn on white, as every export is
 
 
 def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
@@ -62,6 +63,13 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
     named.add_argument("--no-title", action="store_true", help="leave out the map title")
     p.add_argument("--author", metavar="NAME", help="PDF author (default: the map's analyst, meta.analyst)")
     p.add_argument("--transparent", action="store_true", help="SVG/PNG: no background (default white)")
+    p.add_argument(
+        "--theme",
+        choices=PRINT_THEMES,
+        default="light",
+        help="colours: light (default), or high-contrast (black text, deep colours) for low vision and "
+        "greyscale printing",
+    )
     p.add_argument("--margin", type=float, default=24.0, metavar="PX", help="margin around the map (default 24)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     add_timeout_option(p)
@@ -75,6 +83,10 @@ def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
         opts.update(legend=not args.no_legend, title=False if args.no_title else args.title, margin=args.margin)
         if args.margin < 0:
             raise CommandError("--margin must not be negative", 2)
+        if args.theme != "light":
+            from argmap.draw.style import PALETTES
+
+            opts["palette"] = PALETTES[args.theme]
     if fmt in ("svg", "png"):
         opts["transparent"] = args.transparent
     if fmt == "png":

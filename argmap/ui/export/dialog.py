@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...io import MapFileError
 from ...model import ArgumentMap
+from ..paint.theme import HIGH_CONTRAST, THEMES, theme_for
 from . import images
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,6 +67,7 @@ class ExportOptions:
     landscape: bool | None = None  # None: the way the map is wider
     tile: bool = False
     labels: bool = False  # each statement's evaluation label (argmap.evaluation) on its card
+    theme: str = "light"  # a name in paint.theme.THEMES drawn on white: light or high-contrast
 
     def kwargs(self, ids: list[str] | None) -> dict[str, Any]:
         opts: dict[str, Any] = {
@@ -73,6 +75,8 @@ class ExportOptions:
             "legend": self.legend,
             "title": None if self.title else False,
         }
+        if self.theme != "light":
+            opts["theme"] = THEMES[self.theme]
         if self.kind in ("svg", "png"):
             opts["transparent"] = self.transparent
         if self.kind == "png":
@@ -85,7 +89,14 @@ class ExportOptions:
 class ExportDialog(QDialog):
     """The options of one export: scope, title, legend, and per format background, scale or pages."""
 
-    def __init__(self, kind: str, has_selection: bool, parent: QWidget | None = None, labels: bool = False) -> None:
+    def __init__(
+        self,
+        kind: str,
+        has_selection: bool,
+        parent: QWidget | None = None,
+        labels: bool = False,
+        theme: str = "light",
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.setWindowTitle(f"Export {KINDS[kind][0]}")
@@ -116,6 +127,11 @@ class ExportDialog(QDialog):
         form.addRow("", self.title)
         form.addRow("", self.legend)
         form.addRow("", self.labels)
+        self.colours = QComboBox()
+        self.colours.addItem("Standard", "light")
+        self.colours.addItem("High contrast (for low vision and greyscale printing)", "high-contrast")
+        self.colours.setCurrentIndex(max(0, self.colours.findData(theme)))
+        form.addRow("Colours", self.colours)
         self.background = QComboBox()
         self.background.addItem("White", False)
         self.background.addItem("Transparent", True)
@@ -163,6 +179,7 @@ class ExportDialog(QDialog):
             landscape=self.orientation.currentData(),
             tile=self.tile.isChecked(),
             labels=self.labels.isChecked(),
+            theme=str(self.colours.currentData()),
         )
 
 
@@ -174,7 +191,8 @@ def export_image(
     whether the evaluation labels are offered checked (as they are in Evaluate mode); ``author``:
     the PDF's author (None: the map's analyst)."""
     ids = selected_statements(doc.map, list(doc.selection))
-    dialog = ExportDialog(kind, bool(ids), w, labels)
+    theme = "high-contrast" if theme_for(w.palette()) is HIGH_CONTRAST else "light"  # as the user works
+    dialog = ExportDialog(kind, bool(ids), w, labels, theme)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -24,7 +24,7 @@ from ...draw.svg import write_output
 from ...io.errors import MapFileError
 from ...io.outline import markdown_outline, text_outline
 from ...model import ArgumentMap
-from ..paint.theme import register_fonts
+from ..paint.theme import register_fonts, theme_of
 from .paging import MAX_FIT_SCALE, SCREEN_DPI, fit_scale, paint_pages, tiles
 from .render import MapRenderer
 
@@ -51,7 +51,12 @@ def ensure_app() -> QGuiApplication:
 
 
 def renderer(amap: ArgumentMap, **opts: Any) -> MapRenderer:
+    """The renderer for these export options (a ``draw.style`` ``palette``, as the command line
+    gives it, stands for its theme)."""
     ensure_app()
+    palette = opts.pop("palette", None)
+    if palette is not None and opts.get("theme") is None:
+        opts["theme"] = theme_of(palette)
     return MapRenderer(amap, **{k: v for k, v in opts.items() if k in RENDER_OPTIONS})
 
 

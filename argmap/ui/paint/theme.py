@@ -66,6 +66,14 @@ HIGH_CONTRAST = _theme(style.HIGH_CONTRAST)
 THEMES = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
 
 
+def theme_of(palette: Palette) -> Theme:
+    """The theme that draws with ``palette`` (one of ``draw.style``'s, or any other)."""
+    for theme in THEMES.values():
+        if theme.palette is palette:
+            return theme
+    return _theme(palette)
+
+
 def high_contrast_palette() -> QPalette:
     """The widgets' palette of the high-contrast theme: black on white, strong frames and selection.
 

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from argmap import io
+from argmap.cli import main
 from argmap.draw import style
 from argmap.model import Kind, Polarity
-from argmap.ui.export.images import export_png, renderer
+from argmap.ui.export.dialog import ExportDialog
+from argmap.ui.export.images import renderer
 from argmap.ui.paint.theme import THEMES
 
 SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "kim-putin-summit.argmap.json"
@@ -92,21 +94,41 @@ def test_canvas_kinds_differ_in_greyscale_and_text_stays_readable(make_view, nam
     check_greyscale(grey_cards(image, rects), f"canvas, {name} theme")
 
 
-def test_exported_png_keeps_its_meaning_in_greyscale(tmp_path):
-    amap = io.load_map(SAMPLE)
+@pytest.mark.parametrize("name", ["light", "high-contrast"])
+def test_exported_png_keeps_its_meaning_in_greyscale(tmp_path, name):
     path = tmp_path / "op-ed.png"
-    export_png(amap, path, scale=2)
+    assert main(["export", "-q", str(SAMPLE), "-o", str(path), "--scale", "2", "--theme", name]) == 0
     image = QImage(str(path))
-    r = renderer(amap)
+    amap = io.load_map(SAMPLE)
+    r = renderer(amap, palette=style.PALETTES[name])
     rects = {}
     for box, st, _metrics in r.cards:
-        box = box.translated(-r.rect.left(), -r.rect.top())
+        b = box.translated(-r.rect.left(), -r.rect.top())
         rects[st.id] = (
             st.kind,
-            QRect(round(box.left() * 2), round(box.top() * 2), round(box.width() * 2), round(box.height() * 2)),
+            QRect(round(b.left() * 2), round(b.top() * 2), round(b.width() * 2), round(b.height() * 2)),
         )
     assert len(rects) == len(amap.statements)
-    check_greyscale(grey_cards(image, rects), "exported PNG")
+    cards = grey_cards(image, rects)
+    check_greyscale(cards, f"exported PNG, {name}")
+    conclusion = next(sid for sid, (kind, _) in rects.items() if kind is Kind.CONCLUSION)
+    centre = rects[conclusion][1].adjusted(INSET, INSET, -INSET, -INSET)
+    colours = Counter(
+        image.pixel(x, y) for x in range(centre.left(), centre.right()) for y in range(centre.top(), centre.bottom())
+    )
+    assert QColor(colours.most_common(1)[0][0]) == QColor(*style.PALETTES[name].card[Kind.CONCLUSION])
+
+
+def test_high_contrast_svg_and_export_dialog(tmp_path, qtbot):
+    svg = tmp_path / "op-ed.svg"
+    assert main(["export", "-q", str(SAMPLE), "-o", str(svg), "--theme", "high-contrast"]) == 0
+    assert style.hex_of(style.HIGH_CONTRAST.card[Kind.CONCLUSION]) in svg.read_text(encoding="utf-8")
+    dialog = ExportDialog("pdf", False, theme="high-contrast")
+    qtbot.addWidget(dialog)
+    options = dialog.options()
+    assert options.theme == "high-contrast" and options.kwargs(None)["theme"] is THEMES["high-contrast"]
+    dialog.colours.setCurrentIndex(dialog.colours.findData("light"))
+    assert "theme" not in dialog.options().kwargs(None)  # the standard export, as before
 
 
 @pytest.mark.parametrize("palette", list(style.PALETTES.values()), ids=list(style.PALETTES))
