@@ -89,15 +89,24 @@ def card_description(amap: ArgumentMap, sid: str) -> str:
     return " ".join(p if p.endswith((".", "?", "!", "…")) else p + "." for p in parts)
 
 
+def relation_name(amap: ArgumentMap, rid: str) -> str:
+    """What a relation is: ``Support``, ``Objection``, ``Undercut``, ``Linked support``, ..."""
+    rel = amap.relation(rid)
+    if rel.polarity is Polarity.SUPPORT:
+        word = "support"
+    else:
+        word = "undercut" if rel.target in amap.relations else "objection"
+    return f"Linked {word}" if rel.linked else word.capitalize()
+
+
 def relation_description(amap: ArgumentMap, rid: str) -> str:
     """A relation in words: ``Support: ‘a’ supports ‘b’.``"""
     rel = amap.relation(rid)
-    verb = "supports" if rel.polarity is Polarity.SUPPORT else "attacks"
+    verb = "support" if rel.polarity is Polarity.SUPPORT else "attack"
     if rel.target in amap.relations and rel.polarity is Polarity.ATTACK:
-        verb = "undercuts"
-    kind = "Support" if rel.polarity is Polarity.SUPPORT else "Objection"
-    linked = ", linked premises" if rel.linked else ""
-    return f"{kind}{linked}: {_quoted(amap, rel.premises)} {verb} {_target_phrase(amap, rel)}."
+        verb = "undercut"
+    verb += "" if rel.linked else "s"  # "‘a’ and ‘b’ support", "‘a’ supports"
+    return f"{relation_name(amap, rid)}: {_quoted(amap, rel.premises)} {verb} {_target_phrase(amap, rel)}."
 
 
 def selection_text(amap: ArgumentMap, ids: list[str]) -> tuple[str, str]:
@@ -111,8 +120,7 @@ def selection_text(amap: ArgumentMap, ids: list[str]) -> tuple[str, str]:
         (eid,) = ids
         if eid in amap.statements:
             return card_name(amap, eid), card_description(amap, eid)
-        text = relation_description(amap, eid)
-        return text.split(":", 1)[0] + " relation", text
+        return f"{relation_name(amap, eid)} relation", relation_description(amap, eid)
     cards = [i for i in ids if i in amap.statements]
     name = f"{len(ids)} items selected"
     listed = "; ".join(card_name(amap, i) for i in cards[:5]) + ("; …" if len(cards) > 5 else "")

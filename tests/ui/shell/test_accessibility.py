@@ -104,9 +104,12 @@ def _spoken(view: QWidget) -> tuple[str, str]:
     return iface.text(QAccessible.Text.Name), iface.text(QAccessible.Text.Description)
 
 
-def test_selected_card_is_read_with_its_kind_number_title_text_and_relations(make_window):
+def test_selected_card_is_read_with_its_kind_number_title_text_and_relations(make_window, request):
     w = make_window()  # the small map: c <- (p1 + p2), c <- p3, p2 <- e1, c <- o1 (attack), R4 <- u1 (undercut)
     view = w.view
+    view.setFocus()
+    QAccessible.setActive(True)  # as when a screen reader listens: the canvas also sends focus events
+    request.addfinalizer(lambda: QAccessible.setActive(False))
     assert _spoken(view)[0] == "Argument map"
     w.doc.select(["p2"])
     name, description = _spoken(view)
@@ -126,6 +129,11 @@ def test_selected_card_is_read_with_its_kind_number_title_text_and_relations(mak
     ) in description
     w.doc.select(["u1"])
     assert "Undercuts the link from ‘The tax hits poor households hardest.’ to ‘Soda tax’" in _spoken(view)[1]
+    w.doc.select(["R1"])
+    assert _spoken(view) == (
+        "Linked support relation",
+        "Linked support: ‘Sugary drinks cause obesity.’ and ‘Taxes reduce what people buy.’ support ‘Soda tax’.",
+    )
     w.doc.select(["R4"])
     assert _spoken(view)[1] == "Objection: ‘The tax hits poor households hardest.’ attacks ‘Soda tax’."
     w.doc.select([])
