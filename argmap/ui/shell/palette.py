@@ -53,7 +53,7 @@ def system_wants_high_contrast() -> bool:
     accessibility = getattr(hints, "accessibility", None)  # Qt 6.10 and later
     if hints is None or accessibility is None:
         return False
-    return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
 
 
 def apply_theme(app: QApplication, name: str | None = None) -> bool:
