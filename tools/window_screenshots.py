@@ -1,4 +1,4 @@
-"""Screenshots of the main window with the sample maps (light and dark, normal and low zoom) for docs/screenshots.
+"""Screenshots of the main window with the sample maps (every theme, normal and low zoom) for docs/screenshots.
 
 Run: ``PYTHONPATH=. python tools/window_screenshots.py docs/screenshots street-trees congestion``
 """
@@ -26,7 +26,7 @@ def main(out_dir: str = "docs/screenshots", *only: str) -> int:
     manager = WindowManager(app)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for theme in ("light", "dark"):
+    for theme in ("light", "dark", "high-contrast"):
         apply_theme(app, theme)
         for path in sample_paths():
             if only and not any(name in path.name for name in only):
