@@ -45,10 +45,26 @@ def _target_phrase(amap: ArgumentMap, rel: Relation) -> str:
     return f"the link from {_quoted(amap, link.premises)} to {_target_phrase(amap, link)}"
 
 
+def card_role(amap: ArgumentMap, sid: str) -> str | None:
+    """``Objection`` or ``Undercut`` when all a card does is attack a statement or a link, as the
+    card's word on the canvas says; None for a reason, which is named by its kind."""
+    rels = amap.relations_from(sid)
+    if not rels or any(r.polarity is not Polarity.ATTACK for r in rels):
+        return None
+    return "Undercut" if all(r.target in amap.relations for r in rels) else "Objection"
+
+
 def card_name(amap: ArgumentMap, sid: str) -> str:
-    """``Premise 3: <title>``: what a screen reader says first about a card."""
-    st = amap.statement(sid)
-    return f"{st.kind.value.capitalize()} {statement_number(amap, sid)}: {statement_title(amap, sid)}"
+    """``Premise 3: <title>`` (``Objection 6 (premise): <title>``): what a screen reader says first
+    about a card."""
+    kind = amap.statement(sid).kind.value
+    role = card_role(amap, sid)
+    word = (
+        f"{role} {statement_number(amap, sid)} ({kind})"
+        if role
+        else f"{kind.capitalize()} {statement_number(amap, sid)}"
+    )
+    return f"{word}: {statement_title(amap, sid)}"
 
 
 def card_relations(amap: ArgumentMap, sid: str) -> list[str]:

@@ -127,7 +127,10 @@ def test_selected_card_is_read_with_its_kind_number_title_text_and_relations(mak
         "Supported by ‘Sugary drinks cause obesity.’ and ‘Taxes reduce what people buy.’ together "
         "and by ‘The tax money can fund school sport.’; attacked by ‘The tax hits poor households hardest.’."
     ) in description
+    w.doc.select(["o1"])  # named by its role, as its card is labelled, and by its kind
+    assert _spoken(view)[0] == "Objection 6 (premise): The tax hits poor households hardest."
     w.doc.select(["u1"])
+    assert _spoken(view)[0] == "Undercut 7 (premise): Poor households gain most from better health."
     assert "Undercuts the link from ‘The tax hits poor households hardest.’ to ‘Soda tax’" in _spoken(view)[1]
     w.doc.select(["R1"])
     assert _spoken(view) == (
@@ -144,8 +147,10 @@ def test_card_description_follows_edits(make_window):
     w = make_window()
     w.doc.select(["o1"])
     w.doc.map.update_statement("o1", title="Regressive")
-    assert _spoken(w.view)[0] == "Premise 6: Regressive"
-    assert _spoken(w.view)[1].startswith("Premise 6: Regressive. The tax hits poor households hardest. Attacks")
+    assert _spoken(w.view)[0] == "Objection 6 (premise): Regressive"
+    assert _spoken(w.view)[1].startswith(
+        "Objection 6 (premise): Regressive. The tax hits poor households hardest. Attacks"
+    )
 
 
 def test_every_control_of_the_export_dialog_has_an_accessible_name(qtbot):
