@@ -13,6 +13,7 @@ from .. import measure
 from ..model import Kind, Polarity
 
 Colour = tuple[int, int, int, int]  # red, green, blue, alpha (0-255)
+EDGE_WIDTH = 2.0  # relation lines (map units)
 
 
 def rgb(hex_: str, alpha: int = 255) -> Colour:
@@ -46,6 +47,7 @@ class Palette:
     drop: Colour
     legend_background: Colour
     grid: Colour
+    edge_width: float = EDGE_WIDTH  # high contrast draws relation lines heavier
 
     def relation(self, polarity: Polarity) -> Colour:
         return self.support if polarity is Polarity.SUPPORT else self.attack
@@ -103,6 +105,7 @@ HIGH_CONTRAST = Palette(  # black on white, deep colours: for low vision, glare 
     drop=rgb("#6a0dad"),
     legend_background=rgb("#ffffff"),
     grid=rgb("#d0d0d0"),
+    edge_width=3.0,
 )
 
 PALETTES = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
@@ -124,7 +127,6 @@ class Pen:
     join: str = "bevel"
 
 
-EDGE_WIDTH = 2.0
 ATTACK_DASHES = (5.0, 3.0)  # in pen widths
 ARROW_LENGTH = 11.0
 ARROW_WIDTH = 9.0
@@ -146,8 +148,9 @@ def card_pen(kind: Kind, palette: Palette, implicit: bool = False) -> Pen:
     return Pen(palette.kind[kind], width)
 
 
-def edge_pen(polarity: Polarity, palette: Palette, width: float = EDGE_WIDTH) -> Pen:
-    """Support solid, attack dashed; flat ends and round joins."""
+def edge_pen(polarity: Polarity, palette: Palette, width: float | None = None) -> Pen:
+    """Support solid, attack dashed; flat ends and round joins; the palette's width unless given."""
+    width = palette.edge_width if width is None else width
     dashes = tuple(d * width for d in ATTACK_DASHES) if polarity is Polarity.ATTACK else None
     return Pen(palette.relation(polarity), width, dashes, "flat", "round")
 

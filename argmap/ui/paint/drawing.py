@@ -12,7 +12,7 @@ from ... import measure
 from ...draw import parts, style, verdicts
 from ...draw import route as edge_route
 from ...draw.picture import Picture
-from ...draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, EDGE_WIDTH, KIND_LABELS
+from ...draw.style import ARROW_LENGTH, ARROW_WIDTH, CARD_RADIUS, KIND_LABELS
 from ...measure import CardMetrics
 from ...model import Kind, Polarity, Relation, Statement
 from . import text
@@ -175,8 +175,9 @@ def draw_junction(
 # ------------------------------------------------------------------- edges
 
 
-def edge_pen(polarity: Polarity, theme: Theme, *, width: float = EDGE_WIDTH, highlighted: bool = False) -> QPen:
+def edge_pen(polarity: Polarity, theme: Theme, *, width: float | None = None, highlighted: bool = False) -> QPen:
     colour = theme.support if polarity is Polarity.SUPPORT else theme.attack
+    width = theme.palette.edge_width if width is None else width
     pen = QPen(colour, width * (1.6 if highlighted else 1.0))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)

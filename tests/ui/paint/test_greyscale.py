@@ -16,6 +16,7 @@ from argmap.draw import style
 from argmap.model import Kind, Polarity
 from argmap.ui.export.dialog import ExportDialog
 from argmap.ui.export.images import renderer
+from argmap.ui.paint import drawing
 from argmap.ui.paint.theme import THEMES
 
 SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "kim-putin-summit.argmap.json"
@@ -160,3 +161,14 @@ def test_kinds_and_polarities_differ_in_more_than_colour():
     for palette in style.PALETTES.values():
         support, attack = (style.edge_pen(p, palette) for p in (Polarity.SUPPORT, Polarity.ATTACK))
         assert support.dashes is None and attack.dashes is not None
+
+
+def test_high_contrast_draws_heavier_relation_lines_on_the_canvas_and_in_exports():
+    for name, theme in THEMES.items():
+        for polarity in Polarity:
+            export_pen = style.edge_pen(polarity, style.PALETTES[name])
+            assert drawing.edge_pen(polarity, theme).widthF() == export_pen.width, (name, polarity)
+    assert (
+        style.edge_pen(Polarity.SUPPORT, style.HIGH_CONTRAST).width
+        > style.edge_pen(Polarity.SUPPORT, style.LIGHT).width
+    )
