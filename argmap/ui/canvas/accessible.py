@@ -55,9 +55,10 @@ def card_role(amap: ArgumentMap, sid: str) -> str | None:
 
 
 def card_name(amap: ArgumentMap, sid: str) -> str:
-    """``Premise 3: <title>`` (``Objection 6 (premise): <title>``): what a screen reader says first
-    about a card."""
-    kind = amap.statement(sid).kind.value
+    """``Premise 3: <title>`` (``Objection 6 (premise): <title>``, ``Implicit premise 4: <title>``):
+    what a screen reader says first about a card."""
+    st = amap.statement(sid)
+    kind = f"implicit {st.kind.value}" if st.implicit else st.kind.value  # said, where cards show brackets
     role = card_role(amap, sid)
     word = (
         f"{role} {statement_number(amap, sid)} ({kind})"

@@ -148,6 +148,10 @@ def test_card_description_follows_edits(make_window):
     w.doc.select(["o1"])
     w.doc.map.update_statement("o1", title="Regressive")
     assert _spoken(w.view)[0] == "Objection 6 (premise): Regressive"
+    w.doc.map.update_statement("p3", implicit=True)
+    w.doc.select(["p3"])
+    assert _spoken(w.view)[0] == "Implicit premise 4: The tax money can fund school sport."
+    w.doc.select(["o1"])
     assert _spoken(w.view)[1].startswith(
         "Objection 6 (premise): Regressive. The tax hits poor households hardest. Attacks"
     )
