@@ -211,6 +211,11 @@ class OutlinePanel(QTreeWidget):
         item.kind = st.kind
         rel = self.doc.map.relations.get(item.via) if item.via else None
         item.setIcon(0, self._icons[(rel.polarity.value if rel else None, st.kind)])
+        # what the icon shows, in words, for a screen reader: "Objection (premise): ..."
+        kind = ("implicit " if st.implicit else "") + st.kind.value
+        role = ("Reason" if rel.polarity is Polarity.SUPPORT else "Objection") if rel else ""
+        said = f"{role} ({kind})" if role else kind.capitalize()
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{said}: {item.text(0)}")
 
     def tooltip_for(self, item: _Item) -> str:
         amap = self.doc.map

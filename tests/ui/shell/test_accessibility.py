@@ -184,3 +184,23 @@ def test_high_contrast_theme_from_the_view_menu(qtbot, qapp, make_window):
         qtbot.waitUntil(lambda: w.view.theme() is LIGHT)
     finally:
         apply_theme(qapp, "light")
+
+
+def test_outline_rows_say_their_role_and_kind(make_window):
+    w = make_window()
+    w.outline_dock.show()
+    w.outline.rebuild()
+    names = []
+
+    def walk(iface: QAccessibleInterface | None) -> None:
+        if iface is None or not iface.isValid():
+            return
+        if iface.role() == QAccessible.Role.TreeItem:
+            names.append(iface.text(QAccessible.Text.Name))
+        for i in range(iface.childCount()):
+            walk(iface.child(i))
+
+    walk(QAccessible.queryAccessibleInterface(w.outline))
+    assert "Conclusion: Cities should tax sugary drinks." in names
+    assert "Objection (premise): Poor households gain most from better health." in names
+    assert "Reason (evidence): A 2019 study found a 20% fall in sales." in names
