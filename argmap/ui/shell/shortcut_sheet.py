@@ -151,6 +151,8 @@ class ShortcutSheet(QDialog):
         self.search.setPlaceholderText("Search: a command, a key (Ctrl+S) or a word (zoom)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the shortcuts")
+        for clear in self.search.findChildren(QToolButton):  # the clear button Qt adds has no name of its own
+            clear.setAccessibleName("Clear")
         self.search.textChanged.connect(self.filter)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)

@@ -14,6 +14,9 @@ from argmap.ui.export.dialog import ExportDialog
 from argmap.ui.paint.theme import HIGH_CONTRAST, LIGHT
 from argmap.ui.shell import settings
 from argmap.ui.shell.palette import apply_theme
+from argmap.ui.shell.preferences import PreferencesDialog
+from argmap.ui.shell.quick_start import QuickStart
+from argmap.ui.shell.shortcut_sheet import ShortcutSheet
 from argmap.ui.shell.start_screen import StartScreen
 
 SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "kim-putin-summit.argmap.json"
@@ -155,6 +158,16 @@ def test_card_description_follows_edits(make_window):
     assert _spoken(w.view)[1].startswith(
         "Objection 6 (premise): Regressive. The tax hits poor households hardest. Attacks"
     )
+
+
+def test_every_control_of_the_help_and_preferences_dialogs_has_an_accessible_name(qtbot, make_window):
+    w = make_window()
+    for dialog in (ShortcutSheet(w), QuickStart(w), PreferencesDialog(w)):
+        qtbot.addWidget(dialog)
+        dialog.show()  # shown, not exec'd: nothing modal stays open
+        qtbot.waitExposed(dialog)
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+        dialog.close()
 
 
 def test_every_control_of_the_export_dialog_has_an_accessible_name(qtbot):
