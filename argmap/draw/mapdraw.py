@@ -19,6 +19,9 @@ from ..model import ArgumentMap, Relation
 from . import style
 from .edges import arrival_xs, arrival_ys, horizontal_flow
 from .parts import (
+    LEGEND_ROW,
+    STRIP_MAX_ROWS,
+    STRIP_PAD,
     Box,
     Card,
     Point,
@@ -26,6 +29,7 @@ from .parts import (
     draw_legend,
     draw_lines,
     draw_relation_junctions,
+    legend_keys,
     legend_size,
     meets,
     overlapping,
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
 TITLE_GAP = 20.0  # between the header (title, legend) and the map
 LEGEND_GAP = 24.0  # between the title and the legend
 ARROW_PAD = style.ARROW_LENGTH + 4.0
+STRIP_HEIGHT = 2 * STRIP_PAD + STRIP_MAX_ROWS * LEGEND_ROW  # the tallest legend a header takes
 # relation, premise boxes, junction centre, target box, target is a junction (undercut), the box around it all
 Edge = tuple[Relation, list[Box], Point, Box, bool, Box]
 
@@ -151,6 +156,7 @@ class MapDrawing:
         text = amap.title if title is None or title is True else (title or "")
         self.title = " ".join(str(text).split()) if text is not False else ""
         self.legend = legend and bool(self.cards)  # a key to nothing drawn would only fill the page
+        self.legend_keys = legend_keys(amap, self.statements, self.relations, labels) if self.legend else ()
         self.margin = margin
         self._frame()
 
@@ -250,11 +256,14 @@ class MapDrawing:
         self.legend_pos: Point | None = None
         self.legend_strip = False
         self.legend_box: Box | None = None
-        implicit = self.legend_implicit = any(c[1].implicit for c in self.cards)
-        box = legend_size(False, implicit) if self.legend else (0.0, 0.0)
-        strip = legend_size(True, implicit) if self.legend else (0.0, 0.0)
+        keys = self.legend_keys
+        box = legend_size(False, keys) if self.legend else (0.0, 0.0)
+        strip = legend_size(True, keys, cw) if self.legend else (0.0, 0.0)  # in rows as wide as the map
         corner = self._free_corner(box) if self.legend else None
-        place = "" if not self.legend else "corner" if corner is not None else "strip" if strip[0] <= cw else "box"
+        place = ""
+        if self.legend:
+            fits_strip = strip[0] <= cw and strip[1] <= STRIP_HEIGHT
+            place = "corner" if corner is not None else "strip" if fits_strip else "box"
         width = max(cw - (box[0] + LEGEND_GAP if place == "box" else 0.0), 360.0)
         self.title_lines = wrap(self.title, font, width) if self.title else []
         title_w = max((font.width(t) for t in self.title_lines), default=0.0)
@@ -403,4 +412,5 @@ class MapDrawing:
             lh = self.title_line_height
             pic.text(style.TITLE, pal.text, [(x, y + i * lh, t) for i, t in enumerate(self.title_lines)])
         if self.legend_pos is not None:
-            draw_legend(pic, self.legend_pos, pal, self.legend_strip, self.legend_implicit)
+            width = self.content[2] if self.legend_strip else None
+            draw_legend(pic, self.legend_pos, pal, self.legend_strip, self.legend_keys, width)

@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING
 
 from .. import measure
 from ..measure import CardMetrics
-from ..model import Kind, Polarity, Relation, Statement
+from ..model import ArgumentMap, Kind, Polarity, Relation, Statement
 from . import style
 from .edges import premise_points, target_points
 from .picture import Path, Picture
 from .route import head as arrowhead
 from .route import line, split
 from .style import Palette, Pen
+from .verdicts import draw_swatch as verdict_swatch
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, width, height
@@ -210,77 +211,183 @@ def draw_edge(pic: Picture, start: Point, end: Point, polarity: Polarity, pal: P
 # ------------------------------------------------------------------- legend
 LEGEND_PAD = 10.0
 LEGEND_ROW = 20.0
-LEGEND_ITEMS = ("Conclusion", "Premise", "Evidence", "Supports", "Attacks", "Undercut (attacks a relation)")
-IMPLICIT_ITEM = "Implicit premise (unstated)"  # listed when the map has one
+# every entry the legend can have, in the order it lists them: kinds, relations, the shapes of
+# arguments (a linked group's one junction, convergent reasons' one each, undercuts) and labels
+LEGEND_TEXTS = {
+    "conclusion": "Conclusion",
+    "premise": "Premise",
+    "evidence": "Evidence",
+    "implicit": "Implicit premise (unstated)",
+    "support": "Supports",
+    "attack": "Attacks",
+    "linked": "Linked premises: one reason together",
+    "convergent": "Convergent: each reason alone",
+    "undercut": "Undercut of a reason's step",
+    "undercut_attack": "Undercut of an objection's step",
+    "in": "In: acceptable, nothing defeats it",
+    "out": "Out: defeated, or no reason for it holds",
+    "undecided": "Undecided: in a cycle, or waits on one",
+}
+LEGEND_KEYS = ("conclusion", "premise", "evidence", "support", "attack", "undercut")  # a key to any map
+LEGEND_ITEMS = tuple(LEGEND_TEXTS[k] for k in LEGEND_KEYS)
+LEGEND_ONE_COLUMN = 6  # entries a legend box holds in one column
+STRIP_MAX_ROWS = 2  # a header's legend: at most this many rows, else a box
 STRIP_PAD = 6.0
 STRIP_SWATCH = 36.0  # a card swatch or a short edge
 STRIP_GAP = 16.0  # between one item's text and the next swatch
 
 
-def legend_items(implicit: bool = False) -> tuple[str, ...]:
-    """The legend's rows: with ``implicit``, the dashed card of an implicit premise too."""
-    return (*LEGEND_ITEMS, IMPLICIT_ITEM) if implicit else LEGEND_ITEMS
+def legend_keys(
+    amap: ArgumentMap,
+    statements: Iterable[str] | None = None,
+    relations: Iterable[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    """The legend entries a drawing of ``statements`` and ``relations`` (default: the whole map)
+    needs: only what it uses, in :data:`LEGEND_TEXTS` order; ``labels``: the evaluation shown."""
+    sts = list(amap.statements) if statements is None else list(statements)
+    rels = list(amap.relations) if relations is None else list(relations)
+    used: set[str] = {str(amap.statements[s].kind) for s in sts}
+    if any(amap.statements[s].implicit for s in sts):
+        used.add("implicit")
+    into: dict[str, int] = {}
+    for rid in rels:
+        rel = amap.relations[rid]
+        used.add(str(rel.polarity))
+        if len(rel.premises) > 1:
+            used.add("linked")
+        target = amap.relations.get(rel.target)
+        if target is not None:
+            used.add("undercut_attack" if target.polarity is Polarity.ATTACK else "undercut")
+        elif rel.polarity is Polarity.SUPPORT:
+            into[rel.target] = into.get(rel.target, 0) + 1
+    if any(n > 1 for n in into.values()):
+        used.add("convergent")
+    if labels:
+        used.update(str(labels[s]) for s in sts if s in labels)
+    return tuple(k for k in LEGEND_TEXTS if k in used)
 
 
-def legend_size(strip: bool = False, implicit: bool = False) -> tuple[float, float]:
-    """The (width, height) :func:`draw_legend` takes: a box with a heading and one row per item, or
-    with ``strip`` a single row (for a page header)."""
+def legend_columns(keys: Sequence[str]) -> list[Sequence[str]]:
+    """The legend box's columns: one, or two when it has more than :data:`LEGEND_ONE_COLUMN`
+    entries (a tall legend would take a page's height from the map; width is cheaper)."""
+    if len(keys) <= LEGEND_ONE_COLUMN:
+        return [keys]
+    half = (len(keys) + 1) // 2
+    return [keys[:half], keys[half:]]
+
+
+def strip_rows(keys: Sequence[str], width: float | None = None) -> list[Sequence[str]]:
+    """A strip legend's rows: one, or as many as it takes to keep each within ``width``."""
     font = style.LEGEND
-    items = legend_items(implicit)
+    rows: list[list[str]] = [[]]
+    x = 2 * STRIP_PAD - STRIP_GAP
+    for key in keys:
+        w = STRIP_GAP + STRIP_SWATCH + 6 + font.width(LEGEND_TEXTS[key])
+        if width is not None and rows[-1] and x + w > width:
+            rows.append([])
+            x = 2 * STRIP_PAD - STRIP_GAP
+        rows[-1].append(key)
+        x += w
+    return list(rows)
+
+
+def legend_size(
+    strip: bool = False, keys: Sequence[str] = LEGEND_KEYS, width: float | None = None
+) -> tuple[float, float]:
+    """The (width, height) :func:`draw_legend` takes: a box with a heading and a row per entry of
+    ``keys`` (in one or two columns), or with ``strip`` a row for a page header (rows, to keep
+    within ``width``)."""
+    font = style.LEGEND
     if strip:
-        texts = sum(font.width(t) for t in items)
-        n = len(items)
-        return (2 * STRIP_PAD + n * (STRIP_SWATCH + 6) + texts + (n - 1) * STRIP_GAP, 2 * STRIP_PAD + LEGEND_ROW)
-    text_w = max(font.width(t) for t in items)
-    return (2 * LEGEND_PAD + STRIP_SWATCH + 8 + text_w, 2 * LEGEND_PAD + LEGEND_ROW * len(items) + 16)
+        rows = strip_rows(keys, width)
+        widths = [sum(font.width(LEGEND_TEXTS[k]) for k in row) + len(row) * (STRIP_SWATCH + 6) for row in rows]
+        longest = max(w + (len(r) - 1) * STRIP_GAP for w, r in zip(widths, rows))
+        return (2 * STRIP_PAD + longest, 2 * STRIP_PAD + LEGEND_ROW * len(rows))
+    columns = legend_columns(keys)
+    width_ = sum(STRIP_SWATCH + 8 + max((font.width(LEGEND_TEXTS[k]) for k in col), default=0.0) for col in columns)
+    width_ += STRIP_GAP * (len(columns) - 1)
+    return (2 * LEGEND_PAD + width_, 2 * LEGEND_PAD + LEGEND_ROW * max(len(c) for c in columns) + 16)
 
 
-def _swatch(pic: Picture, i: int, x: float, cy: float, pal: Palette) -> None:
-    """Legend item ``i``'s picture in ``[x, x + STRIP_SWATCH]`` around the line ``cy``."""
+def _small_junction(pic: Picture, x: float, y: float, polarity: Polarity, pal: Palette) -> None:
+    """A junction at half size (the legend's convergent reasons, two in one row)."""
+    shape = Path()
+    shape.ellipse(x, y, 3.5)
+    pic.path(shape, Pen(pal.rim[polarity], 1.0), pal.relation(polarity))
+
+
+def _swatch(pic: Picture, key: str, x: float, cy: float, pal: Palette) -> None:
+    """Legend entry ``key``'s picture in ``[x, x + STRIP_SWATCH]`` around the line ``cy``."""
     w = STRIP_SWATCH
-    if i == len(LEGEND_ITEMS):  # IMPLICIT_ITEM: a premise card with a dashed outline
-        box = Path()
-        box.rect(x, cy - 7, w, 14, 3)
-        pic.path(box, style.card_pen(Kind.PREMISE, pal, True), pal.card[Kind.PREMISE])
-        mark = "[\u2026]"
-        pic.text(style.LEGEND, pal.text, [(x + (w - style.LEGEND.width(mark)) / 2, cy + 4, mark)])
-    elif i < 3:
-        kind = (Kind.CONCLUSION, Kind.PREMISE, Kind.EVIDENCE)[i]
+    support, attack = Polarity.SUPPORT, Polarity.ATTACK
+    if key in ("conclusion", "premise", "evidence"):
+        kind = Kind(key)
         box = Path()
         box.rect(x, cy - 7, w, 14, 3)
         pic.path(box, Pen(pal.kind[kind], 2.0 if kind is Kind.CONCLUSION else 1.2), pal.card[kind])
         mark = Path()
         _markers(mark, kind, [(x + 9, cy)], 6.0)
         pic.path(mark, None, pal.kind[kind])
-    elif i < 5:
-        draw_edge(pic, (x, cy), (x + w, cy), Polarity.SUPPORT if i == 3 else Polarity.ATTACK, pal)
-    else:
-        draw_edge(pic, (x, cy), (x + w - 14, cy), Polarity.ATTACK, pal)
-        draw_junctions(pic, [(x + w - 6, cy, Polarity.SUPPORT)], pal)
+    elif key == "implicit":  # a premise card with a dashed outline, its words in brackets
+        box = Path()
+        box.rect(x, cy - 7, w, 14, 3)
+        pic.path(box, style.card_pen(Kind.PREMISE, pal, True), pal.card[Kind.PREMISE])
+        mark = "[\u2026]"
+        pic.text(style.LEGEND, pal.text, [(x + (w - style.LEGEND.width(mark)) / 2, cy + 4, mark)])
+    elif key in ("support", "attack"):
+        draw_edge(pic, (x, cy), (x + w, cy), Polarity(key), pal)
+    elif key == "linked":  # two premises' lines meet in one junction, one arrow goes on
+        jx = x + 13
+        lines = Path()
+        lines.segments([line((x, cy - 8), (jx, cy)), line((x, cy + 8), (jx, cy))])
+        pic.path(lines, style.edge_pen(support, pal))
+        draw_edge(pic, (jx, cy), (x + w, cy), support, pal)
+        draw_junctions(pic, [(jx, cy, support)], pal)
+    elif key == "convergent":  # two arrows, a junction each, into one card
+        for dy in (-7.0, 7.0):
+            draw_edge(pic, (x, cy + dy), (x + w, cy + dy / 5), support, pal)
+            _small_junction(pic, x + 10, cy + dy * 0.87, support, pal)
+    elif key in ("undercut", "undercut_attack"):  # an attack arrow into another relation's junction
+        draw_edge(pic, (x, cy), (x + w - 14, cy), attack, pal)
+        draw_junctions(pic, [(x + w - 6, cy, attack if key == "undercut_attack" else support)], pal)
+    else:  # an evaluation label: its colour with its icon, as on the cards' tabs
+        verdict_swatch(pic, key, x, cy, STRIP_SWATCH, pal)
 
 
-def draw_legend(pic: Picture, top_left: Point, pal: Palette, strip: bool = False, implicit: bool = False) -> Box:
-    """A key to kinds and relation styles (a box, or with ``strip`` one row; with ``implicit`` the
-    implicit premise's card too); returns the box it took."""
-    w, h = legend_size(strip, implicit)
+def draw_legend(
+    pic: Picture,
+    top_left: Point,
+    pal: Palette,
+    strip: bool = False,
+    keys: Sequence[str] = LEGEND_KEYS,
+    width: float | None = None,
+) -> Box:
+    """A key to the entries ``keys`` of :data:`LEGEND_TEXTS` (a box, or with ``strip`` rows within
+    ``width``, as :func:`legend_size` measures them); returns the box it took."""
+    w, h = legend_size(strip, keys, width)
     left, top = top_left
     frame = Path()
     frame.rect(left, top, w, h, 6)
     pic.path(frame, Pen(pal.muted, 1.0), (*pal.legend_background[:3], 235))
     font = style.LEGEND
     if strip:
-        x, cy = left + STRIP_PAD, top + h / 2
-        for i, text in enumerate(legend_items(implicit)):
-            _swatch(pic, i, x, cy, pal)
-            x += STRIP_SWATCH + 6
-            pic.text(font, pal.text, [(x, cy + 4, text)])
-            x += font.width(text) + STRIP_GAP
+        for i, row in enumerate(strip_rows(keys, width)):
+            x, cy = left + STRIP_PAD, top + STRIP_PAD + i * LEGEND_ROW + LEGEND_ROW / 2
+            for key in row:
+                text = LEGEND_TEXTS[key]
+                _swatch(pic, key, x, cy, pal)
+                x += STRIP_SWATCH + 6
+                pic.text(font, pal.text, [(x, cy + 4, text)])
+                x += font.width(text) + STRIP_GAP
         return (left, top, w, h)
     x, y = left + LEGEND_PAD, top + LEGEND_PAD
     pic.text(style.LEGEND_HEADING, pal.text, [(x, y + 11, "Legend")])
     y += 18
-    for i, text in enumerate(legend_items(implicit)):
-        cy = y + i * LEGEND_ROW + LEGEND_ROW / 2
-        _swatch(pic, i, x, cy, pal)
-        pic.text(font, pal.text, [(x + STRIP_SWATCH + 8, cy + 4, text)])
+    for column in legend_columns(keys):
+        for i, key in enumerate(column):
+            cy = y + i * LEGEND_ROW + LEGEND_ROW / 2
+            _swatch(pic, key, x, cy, pal)
+            pic.text(font, pal.text, [(x + STRIP_SWATCH + 8, cy + 4, LEGEND_TEXTS[key])])
+        x += STRIP_SWATCH + 8 + max(font.width(LEGEND_TEXTS[k]) for k in column) + STRIP_GAP
     return (left, top, w, h)

@@ -114,6 +114,21 @@ def draw_tabs(pic: Picture, lab: str, tabs: Sequence[Box], pal: Palette) -> None
 
 
 # ------------------------------------------------------------------ legend
+def draw_swatch(pic: Picture, label: str, x: float, cy: float, width: float, pal: Palette) -> None:
+    """A label's entry in the map's legend: a pill ``width`` wide in its colour, with its icon."""
+    pill = Path()
+    pill.rect(x, cy - TAB_HEIGHT / 2, width, TAB_HEIGHT, TAB_HEIGHT / 2)
+    pic.path(pill, Pen(pal.background, 1.5), colour(label, pal))
+    cx = x + width / 2
+    if label == "undecided":
+        q = style.LABEL
+        pic.text(q, ink(pal), [(cx - q.width("?") / 2, cy + q.ascent / 2 - 0.5, "?")])
+    else:
+        marks = Path()
+        icon(marks, label, cx, cy)
+        pic.path(marks, Pen(ink(pal), 1.6, cap="round", join="round"))
+
+
 LEGEND_PAD = 10.0
 LEGEND_ROW = 20.0
 LEGEND_LINES = {

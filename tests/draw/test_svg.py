@@ -185,8 +185,8 @@ def test_an_empty_picture_is_a_valid_document():
 def test_an_empty_map_draws_its_title_without_a_legend_to_nothing():
     data = svg_bytes(ArgumentMap(title="Nothing yet"))
     assert texts(data) == ["Nothing yet"]
-    assert "Legend" in texts(svg_bytes(small_map()))
-    assert "Legend" not in texts(svg_bytes(small_map(), legend=False))
+    assert "Attacks" in texts(svg_bytes(small_map()))  # the legend, a strip under the title here
+    assert "Attacks" not in texts(svg_bytes(small_map(), legend=False))
 
 
 def test_many_rectangles_or_circles_are_elements_sharing_one_style():

@@ -8,8 +8,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ...draw.parts import legend_keys
 from ...layout.placement import layout_positions
-from ...model import Kind, main_conclusions
+from ...model import Change, Kind, main_conclusions
 from ..document.controller import DocumentController
 from ..paint import drawing
 from ..paint.theme import Theme, register_fonts, theme_for
@@ -48,6 +49,7 @@ class MapView(QGraphicsView):
         self.map_scene = MapScene(self)
         self.setScene(self.map_scene)
         self.legend_visible = False
+        self._legend_keys: tuple[str, ...] | None = None  # what the map uses (draw.parts.legend_keys)
         self.paste_count = 0  # pastes of the same clipboard since the last copy: each lands a step further
         self._theme_forced: Theme | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -75,7 +77,6 @@ class MapView(QGraphicsView):
         self._auto_timer.setInterval(0)
         self._auto_timer.timeout.connect(self._apply_opening_view)
         self._was_empty = not doc.map.statements
-        self._had_implicit = any(st.implicit for st in doc.map.statements.values())
         doc.map_changed.connect(self._on_map_changed)
 
     # --------------------------------------------------------------- layout
@@ -119,13 +120,17 @@ class MapView(QGraphicsView):
         self.legend_visible = bool(visible)
         self.viewport().update()
 
-    def _on_map_changed(self, _change: object) -> None:
-        statements = self.doc.map.statements
-        empty = not statements
-        implicit = any(st.implicit for st in statements.values())
-        # the empty-map hint, or the legend's implicit premise row, comes or goes: repaint all of it
-        if empty != self._was_empty or implicit != self._had_implicit:
-            self._was_empty, self._had_implicit = empty, implicit
+    def _on_map_changed(self, change: Change) -> None:
+        if self.legend_visible:  # the legend lists what the map uses: redrawn when that changes
+            keys = legend_keys(self.doc.map)
+            if keys != self._legend_keys:
+                self._legend_keys = keys
+                self.viewport().update()
+        else:
+            self._legend_keys = None
+        empty = not self.doc.map.statements
+        if empty != self._was_empty:  # the empty-map hint comes or goes: repaint all of it
+            self._was_empty = empty
             self.viewport().update()
 
     def _draw_empty_hint(self, painter: QPainter) -> None:
@@ -148,11 +153,18 @@ class MapView(QGraphicsView):
         if self.legend_visible:
             painter.save()
             painter.resetTransform()
-            implicit = self._had_implicit
-            size = drawing.legend_size(False, implicit)
+            if self._legend_keys is None:
+                self._legend_keys = legend_keys(self.doc.map)
+            keys = self._legend_keys
+            size = drawing.legend_size(False, keys)
             vp = self.viewport()
-            corner = QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12)
-            drawing.draw_legend(painter, corner, self.map_scene.theme, False, implicit)
+            drawing.draw_legend(
+                painter,
+                QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12),
+                self.map_scene.theme,
+                False,
+                keys,
+            )
             painter.restore()
 
     # ----------------------------------------------------------------- zoom

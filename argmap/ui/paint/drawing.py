@@ -319,31 +319,34 @@ def draw_relation(
 
 
 # ------------------------------------------------------------------ legend
-def legend_size(strip: bool = False, implicit: bool = False) -> QSizeF:
+def legend_size(strip: bool = False, keys: Sequence[str] = parts.LEGEND_KEYS) -> QSizeF:
     """The size :func:`draw_legend` takes (a box, or with ``strip`` a single row)."""
-    return QSizeF(*parts.legend_size(strip, implicit))
+    return QSizeF(*parts.legend_size(strip, keys))
 
 
-# (strip, implicit) -> (palette, legend picture at the origin)
-_LEGENDS: dict[tuple[bool, bool], tuple[object, object]] = {}
+# (strip, entries) -> (palette, legend picture at the origin)
+_LEGENDS: dict[tuple[bool, tuple[str, ...]], tuple[object, Picture]] = {}
 
 
 def draw_legend(
-    painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False, implicit: bool = False
+    painter: QPainter, top_left: QPointF, theme: Theme, strip: bool = False, keys: Sequence[str] = parts.LEGEND_KEYS
 ) -> QRectF:
-    """A key to kinds and relation styles at ``top_left`` (``draw.parts``'s, as every export
-    draws it; ``implicit``: with the implicit premise's row); returns the rectangle it took.  The
-    picture is made once per palette: the canvas draws the legend on every repaint."""
-    palette, pic = _LEGENDS.get((strip, implicit), (None, None))
-    if palette is not theme.palette:
+    """A key to the entries ``keys`` (``draw.parts.legend_keys``: what the map uses) at ``top_left``,
+    as every export draws it; returns the rectangle it took.  The picture is made once per palette
+    and entries: the canvas draws the legend on every repaint."""
+    key = (strip, tuple(keys))
+    palette, pic = _LEGENDS.get(key, (None, None))
+    if palette is not theme.palette or pic is None:
         pic = Picture()
-        parts.draw_legend(pic, (0.0, 0.0), theme.palette, strip, implicit)
-        _LEGENDS[(strip, implicit)] = (theme.palette, pic)
+        parts.draw_legend(pic, (0.0, 0.0), theme.palette, strip, keys)
+        if len(_LEGENDS) > 64:
+            _LEGENDS.clear()
+        _LEGENDS[key] = (theme.palette, pic)
     painter.save()
     painter.translate(top_left)
     play(painter, pic)
     painter.restore()
-    return QRectF(top_left, legend_size(strip, implicit))
+    return QRectF(top_left, legend_size(strip, keys))
 
 
 # -------------------------------------------------------------- evaluation

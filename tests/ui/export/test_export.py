@@ -78,7 +78,7 @@ def test_svg_is_xml_with_every_word_in_text_elements(tmp_path: Path) -> None:
     for st in m.statements.values():
         for word in (st.text + " " + st.title).split():
             assert word in words, word
-    assert "Legend" in words and m.title.split()[0] in words
+    assert "Supports" in words and m.title.split()[0] in words  # the legend's, and the title's
 
 
 def test_svg_keeps_hostile_text_as_text(tmp_path: Path) -> None:
