@@ -18,6 +18,7 @@ from ..layout.placement import junction_positions, layout_positions
 from ..model import ArgumentMap, Relation
 from . import style
 from .edges import arrival_xs, arrival_ys, horizontal_flow
+from .numbers import BADGE_RISE, draw_numbers
 from .parts import (
     LEGEND_ROW,
     STRIP_MAX_ROWS,
@@ -125,9 +126,11 @@ class MapDrawing:
         palette: Palette | None = None,
         positions: Mapping[str, Point] | None = None,
         labels: Mapping[str, str] | None = None,
+        numbers: Mapping[str, int] | None = None,
     ) -> None:
         self.map = amap
         self.labels = labels  # statement id -> in/out/undecided, drawn on the cards (draw.verdicts)
+        self.numbers = numbers  # statement id -> its number (draw.numbers), on a badge on its card
         self.horizontal = horizontal_flow(amap.meta)
         self.palette = palette or style.LIGHT
         self.statements, self.relations = subset(amap, ids)
@@ -242,8 +245,9 @@ class MapDrawing:
         lefts, tops, widths, heights = zip(*self.boxes.values())
         left, top = min(lefts), min(tops)
         right, bottom = max(map(add, lefts, widths)), max(map(add, tops, heights))
-        # selection-free, but pens and arrow tips stick out a little
-        return (left - 4, top - 4, right - left + 8, bottom - top + 8)
+        # selection-free, but pens and arrow tips (and number badges) stick out a little
+        rise = BADGE_RISE if self.numbers else 0.0
+        return (left - 4 - rise, top - 4 - rise, right - left + 8 + rise, bottom - top + 8 + rise)
 
     def _layout_header(self) -> None:
         """Place the title and the legend.  The legend goes in an empty corner of the map when one
@@ -402,10 +406,14 @@ class MapDrawing:
                 draw_cards(pic, [card], pal)
                 if self.labels:
                     draw_verdicts(pic, [card], self.labels, pal)
+                if self.numbers:
+                    draw_numbers(pic, [card], self.numbers, pal)
         else:
             draw_cards(pic, cards, pal)
             if self.labels:
                 draw_verdicts(pic, cards, self.labels, pal)
+            if self.numbers:
+                draw_numbers(pic, cards, self.numbers, pal)
         if self.title_lines:
             x, y = self.title_pos
             y += self.title_ascent

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
-DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions", "labels")
+DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions", "labels", "numbers")
 _BAD_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _CAPS = {"flat": "butt", "square": "square", "round": "round"}
 

@@ -100,6 +100,14 @@ class CanvasActions(QObject):
         self.show_legend.setCheckable(True)
         self.show_legend.setChecked(v.legend_visible)
         self.show_legend.toggled.connect(v.set_legend_visible)
+        self.show_numbers = self._act(
+            "Show Card &Numbers",
+            None,
+            None,
+            'Number every card (map order, as in a report\'s key), so that "look at 7" finds one',
+        )
+        self.show_numbers.setCheckable(True)
+        self.show_numbers.toggled.connect(v.set_numbers_visible)
         self.evaluate = self._act(
             "&Evaluate",
             None,
@@ -149,6 +157,7 @@ class CanvasActions(QObject):
             self.arrange_selection,
             self.titles_only,
             self.show_legend,
+            self.show_numbers,
             self.evaluate,
         ]
         for a in self.all_actions():

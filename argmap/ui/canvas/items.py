@@ -13,7 +13,7 @@ from ...draw import verdicts
 from ...draw.style import ARROW_WIDTH, CARD_RADIUS
 from ...measure import CardMetrics
 from ...model import Relation, Statement
-from ..paint import drawing
+from ..paint import badges, drawing
 from ..paint.edge_geometry import edge_paths
 from ..paint.glance import draw_glance
 
@@ -160,6 +160,9 @@ class NodeItem(QGraphicsItem):
             draw_glance(painter, self._rect, self.statement, theme, lod)
         if self.verdict is not None:
             drawing.draw_verdict(painter, self._rect, self.statement, self.metrics, self.verdict, theme)
+        number = self.map_scene.numbers.get(self.sid)
+        if number is not None and lod >= SIMPLIFY_BELOW:
+            badges.draw_number(painter, self._rect, self.statement, self.metrics, number, theme)
         if (self.hover or selected) and lod >= SIMPLIFY_BELOW and not self.editing:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(theme.selection, 1.5))

@@ -50,6 +50,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         self._horizontal = False  # the flow the edges were drawn for (see horizontal())
         self._compact = False  # whether cards are drawn compact (see compact_cards())
         self.overview_mode = False
+        self.numbers: dict[str, int] = {}  # card numbers shown on the cards (View > Show Card Numbers)
         self._bounds_cache: QRectF | None = None
         self.overview = OverviewItem(self)
         self.addItem(self.overview)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ...draw.numbers import card_numbers
 from ...draw.parts import legend_keys
 from ...layout.placement import layout_positions
 from ...model import Change, Kind, main_conclusions
@@ -120,6 +121,13 @@ class MapView(QGraphicsView):
         self.legend_visible = bool(visible)
         self.viewport().update()
 
+    def set_numbers_visible(self, visible: bool) -> None:
+        """Show each card's number (``draw.numbers``: map order, as the report's key has them) on a badge."""
+        scene = self.map_scene
+        scene.numbers = card_numbers(self.doc.map) if visible else {}
+        for item in scene.node_items.values():
+            item.update()
+
     def _on_map_changed(self, change: Change) -> None:
         if self.legend_visible:  # the legend lists what the map uses: redrawn when that changes
             keys = legend_keys(self.doc.map)
@@ -128,6 +136,8 @@ class MapView(QGraphicsView):
                 self.viewport().update()
         else:
             self._legend_keys = None
+        if self.map_scene.numbers and (change.added or change.removed):  # cards after a removed one move up
+            self.set_numbers_visible(True)
         empty = not self.doc.map.statements
         if empty != self._was_empty:  # the empty-map hint comes or goes: repaint all of it
             self._was_empty = empty

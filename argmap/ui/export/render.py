@@ -33,6 +33,7 @@ class MapRenderer:
         theme: Theme | None = None,
         positions: Mapping[str, Point] | None = None,
         labels: Mapping[str, str] | None = None,
+        numbers: Mapping[str, int] | None = None,
     ) -> None:
         register_fonts()
         self.theme = theme or theme_for(False)
@@ -45,6 +46,7 @@ class MapRenderer:
             palette=self.theme.palette,
             positions=positions,
             labels=labels,
+            numbers=numbers,
         )
         self.map = amap
         self.horizontal = d.horizontal
