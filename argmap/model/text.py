@@ -200,3 +200,44 @@ def refind_anchor(text: str, anchor: Anchor, window: int | None = None) -> Ancho
     if best is None:
         return None
     return anchor.replace(start=best, end=best + len(anchor.quote))
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs of ``text``: blocks between blank lines when the text is
+    hard-wrapped, else its lines (one paragraph a line, as web pages and word processors give them)."""
+    sep = re.compile(r"\n[ \t]*\n\s*" if _hard_wrapped(text) else r"\n\s*")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in sep.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def passage_place(text: str, start: int, end: int) -> str:
+    """Where ``text[start:end]`` is, for people: its paragraph and sentences, "¶3, sentence 2",
+    "¶3, sentences 2–4", "¶3, sentence 4 – ¶4, sentence 1" (paragraphs as :func:`paragraph_spans`
+    finds them, sentences as :func:`sentence_spans`, both counted from 1)."""
+    paras = paragraph_spans(text)
+    if not paras:  # a blank text: nowhere to point
+        return ""
+    sentences = sentence_spans(text)
+
+    def where(offset: int) -> tuple[int, int]:
+        """(paragraph, sentence in it) at ``offset``, or of the next sentence when between two."""
+        p = next((i for i, (_, b) in enumerate(paras) if offset < b), len(paras) - 1)
+        a, b = paras[p]
+        inside = [s for s in sentences if a <= s[0] < b]
+        k = next((i for i, (_, e) in enumerate(inside) if offset < e), len(inside) - 1)
+        return p + 1, max(k, 0) + 1
+
+    first = where(start)
+    last = where(max(start, end - 1))
+    if first[0] != last[0]:
+        return f"¶{first[0]}, sentence {first[1]} – ¶{last[0]}, sentence {last[1]}"
+    if first[1] == last[1]:
+        return f"¶{first[0]}, sentence {first[1]}"
+    return f"¶{first[0]}, sentences {first[1]}–{last[1]}"
