@@ -52,6 +52,13 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
         help="full: cards show kind, title and text; titles: compact cards with the title alone "
         "(default: as the map says; a different choice lays the map out afresh)",
     )
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="a report: the map with numbered cards, then a key to every card (kind, title, full text, "
+        "the source passage quoted with its place) and the relations in outline; OUT .pdf, .md (the map "
+        "as OUT-map.svg beside it) or .html (the map inline)",
+    )
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
     p.add_argument(
         "--labels",
@@ -79,6 +86,18 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
 def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
 
     opts: dict[str, Any] = {}
+    if args.report:
+        opts.update(legend=not args.no_legend, title=False if args.no_title else args.title, margin=args.margin)
+        if args.margin < 0:
+            raise CommandError("--margin must not be negative", 2)
+        if args.tile:
+            raise CommandError("--tile does not apply to a report: its map is fitted to one page", 2)
+        if args.theme != "light":
+            from argmap.draw.style import PALETTES
+
+            opts["palette"] = PALETTES[args.theme]
+        if fmt != "pdf":
+            return opts
     if fmt in ("svg", "png", "pdf"):
         opts.update(legend=not args.no_legend, title=False if args.no_title else args.title, margin=args.margin)
         if args.margin < 0:
@@ -163,21 +182,36 @@ def set_cards(amap: Any, cards: str) -> None:
         amap.move(layout_positions(amap))
 
 
+def report_jobs(args: argparse.Namespace) -> tuple[Any, list[tuple[str, str]]]:
+    """``--report``: the report's format (from OUT, or -t) and the (input, output) pairs."""
+    from argmap.ui.export.formats import report_format
+
+    if args.dir is None:
+        return report_format(args.output, args.to), [(args.inputs[0], args.output)]
+    spec = report_format(args.dir, args.to)
+    _, jobs = batch_jobs(args.dir, "svg", args.inputs)  # makes DIR; the names get the report's extension
+    return spec, [(src, os.path.splitext(dst)[0] + spec.extensions[0]) for src, dst in jobs]
+
+
 def run_export(args: argparse.Namespace) -> int:
     from argmap.io.registry import detect_writer
 
     if args.dir is None:
         if args.output is None or len(args.inputs) != 1:
             raise CommandError("export takes IN -o OUT, or -t FORMAT -d DIR IN ... for many maps", 2)
-        spec = detect_writer(args.output, args.to)
-        jobs = [(args.inputs[0], args.output)]
     else:
         if args.output is not None:
             raise CommandError("give -o OUT for one map or -d DIR for many, not both", 2)
         if not args.to:
             raise CommandError("export -d DIR needs -t FORMAT (svg, png, pdf, md or txt)", 2)
+    if args.report:
+        spec, jobs = report_jobs(args)
+    elif args.dir is None:
+        spec = detect_writer(args.output, args.to)
+        jobs = [(args.inputs[0], args.output)]
+    else:
         spec, jobs = batch_jobs(args.dir, args.to, args.inputs)
-    if spec.name == "argmap":
+    if spec.name == "argmap" and not args.report:
         raise CommandError("export writes pictures and outlines; use 'argmap convert' for map formats", 2)
     opts = _options(args, spec.name)
     if spec.needs_qt:

@@ -1,4 +1,5 @@
-"""File > Export as SVG/PNG/PDF from the window: an options dialog, a file dialog, then ``argmap.ui.export.images``."""
+"""File > Export as SVG/PNG/PDF or a report from the window: an options dialog, a file dialog, then
+``argmap.ui.export.images`` (or the report's writer, ``formats.report_format``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ...io import MapFileError
 from ...model import ArgumentMap
 from ..paint.theme import HIGH_CONTRAST, THEMES, theme_for
 from . import images
+from .formats import report_format
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document.controller import DocumentController
@@ -33,7 +35,14 @@ KINDS = {
     "svg": ("SVG image", "SVG image (*.svg)"),
     "png": ("PNG image", "PNG image (*.png)"),
     "pdf": ("PDF document", "PDF document (*.pdf)"),
+    "report": ("Report", "Report (*.pdf *.md *.html)"),
 }
+# a report's formats: (label in the dialog, extension, the file dialog's filter)
+REPORT_KINDS = [
+    ("PDF: the map, then the key as text pages", "pdf", "PDF document (*.pdf)"),
+    ("Markdown: the map as an SVG file beside it", "md", "Markdown (*.md)"),
+    ("HTML: one page, the map inline", "html", "HTML page (*.html)"),
+]
 PNG_SCALES = [(1.0, "1× (screen)"), (2.0, "2× (sharp on high-DPI screens)"), (3.0, "3×"), (4.0, "4× (print)")]
 PAGES = ["A4", "Letter", "A3"]
 
@@ -68,6 +77,7 @@ class ExportOptions:
     tile: bool = False
     labels: bool = False  # each statement's evaluation label (argmap.evaluation) on its card
     theme: str = "light"  # a name in paint.theme.THEMES drawn on white: light or high-contrast
+    report: str = "pdf"  # a report's format (kind "report"): pdf, md or html
 
     def kwargs(self, ids: list[str] | None) -> dict[str, Any]:
         opts: dict[str, Any] = {
@@ -83,6 +93,8 @@ class ExportOptions:
             opts["scale"] = self.scale
         if self.kind == "pdf":
             opts.update(page=self.page.upper(), landscape=self.landscape, tile=self.tile)
+        if self.kind == "report" and self.report == "pdf":
+            opts.update(page=self.page.upper(), landscape=self.landscape)
         return opts
 
 
@@ -117,6 +129,15 @@ class ExportDialog(QDialog):
             scope.addWidget(b)
         scope.addStretch(1)
         form.addRow("Export", scope)
+        self.report = QComboBox()
+        for label, ext, _ in REPORT_KINDS:
+            self.report.addItem(label, ext)
+        self.report.setToolTip(
+            "The map with every card numbered, then a key: each number with its kind, title, full text "
+            "and the source passage it is anchored to; then the relations in outline"
+        )
+        if kind == "report":
+            form.addRow("Format", self.report)
         self.title = QCheckBox("Include the map's title")
         self.title.setChecked(True)
         self.legend = QCheckBox("Include the legend")
@@ -154,11 +175,15 @@ class ExportDialog(QDialog):
         self._paging = QButtonGroup(self)
         self._paging.addButton(self.fit)
         self._paging.addButton(self.tile)
-        if kind == "pdf":
+        if kind in ("pdf", "report"):
             form.addRow("Page size", self.page)
             form.addRow("Orientation", self.orientation)
+        if kind == "pdf":
             form.addRow("Pages", self.fit)
             form.addRow("", self.tile)
+        if kind == "report":  # page and turn are the PDF's: its map page (its key is portrait)
+            self.report.currentIndexChanged.connect(self._follow_format)
+            self.orientation.setItemText(0, "Automatic (the map's page the way the map is wider)")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
         buttons.accepted.connect(self.accept)
@@ -166,6 +191,11 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _follow_format(self) -> None:
+        pdf = self.report.currentData() == "pdf"
+        self.page.setEnabled(pdf)
+        self.orientation.setEnabled(pdf)
 
     def options(self) -> ExportOptions:
         return ExportOptions(
@@ -180,6 +210,7 @@ class ExportDialog(QDialog):
             tile=self.tile.isChecked(),
             labels=self.labels.isChecked(),
             theme=str(self.colours.currentData()),
+            report=str(self.report.currentData()),
         )
 
 
@@ -199,18 +230,23 @@ def export_image(
         opts = dialog.options()
     finally:
         dialog.deleteLater()
-    path, _ = QFileDialog.getSaveFileName(w, f"Export {KINDS[kind][0]}", f"{stem}.{kind}", KINDS[kind][1])
+    filters = {ext: filt for _, ext, filt in REPORT_KINDS}
+    ext, filt = (opts.report, filters[opts.report]) if kind == "report" else (kind, KINDS[kind][1])
+    path, _ = QFileDialog.getSaveFileName(w, f"Export {KINDS[kind][0]}", f"{stem}.{ext}", filt)
     if not path:
         return None
-    if not path.lower().endswith("." + kind):
-        path += "." + kind
+    if not path.lower().endswith("." + ext):
+        path += "." + ext
     kwargs = opts.kwargs(ids)
     if kind == "pdf" and author is not None:
         kwargs["author"] = author
     if opts.labels:
         kwargs["labels"] = {sid: lab.value for sid, lab in doc.evaluation().evaluation.statements.items()}
     try:
-        getattr(images, f"export_{kind}")(doc.map, path, **kwargs)
+        if kind == "report":
+            report_format(path, ext).writer(doc.map, path, **kwargs)  # type: ignore[misc]
+        else:
+            getattr(images, f"export_{kind}")(doc.map, path, **kwargs)
     except MapFileError as e:
         QMessageBox.critical(w, "Cannot export", str(e))
         return None

@@ -35,7 +35,7 @@ MAX_PNG_SIDE = 32_000
 PAGE_MARGIN_MM = 12.0
 # QPageSize.PageSizeId names (looked up when needed: PySide6 builds that big enum on first use)
 PAGE_SIZES = {"A3": "A3", "A4": "A4", "A5": "A5", "LETTER": "Letter", "LEGAL": "Legal", "TABLOID": "Tabloid"}
-RENDER_OPTIONS = ("ids", "title", "legend", "margin", "theme", "positions", "labels")
+RENDER_OPTIONS = ("ids", "title", "legend", "margin", "theme", "positions", "labels", "numbers")
 
 
 def ensure_app() -> QGuiApplication:
@@ -177,14 +177,14 @@ def pdf_bytes(
     writer.setPageLayout(page_layout(page, landscape))
     given = opts.get("title")
     writer.setTitle(given if isinstance(given, str) and given else pdf_title(amap))
-    writer.setAuthor(author if author is not None else _author(amap))
+    writer.setAuthor(author if author is not None else author_of(amap))
     writer.setCreator(f"argmap {__version__}")
     pages = paint_pages(writer, r, tile=tile)
     buf.close()
     return bytes(ba.data()), pages
 
 
-def _author(amap: ArgumentMap) -> str:
+def author_of(amap: ArgumentMap) -> str:
     """Who made the map: its analyst (``meta["analyst"]``, or ``meta["author"]`` as older maps and imports
     name them). The authors of its sources wrote the text analysed, not the map: they go in the title."""
     for key in ("analyst", "author"):

@@ -119,6 +119,16 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
                 lambda k=kind: w.export_image(k),
             )
         )
+    export.addAction(
+        _action(
+            w,
+            "export_report",
+            "Report (PDF, Markdown, HTML)…",
+            lambda: w.export_image("report"),
+            None,
+            "The map with numbered cards, then a key to every card and the relations in outline",
+        )
+    )
     export.addSeparator()
     export.addAction(_action(w, "export_other", "&Other format…", w.export_file))
     m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print, "Print the map (or the selected statements)"))
