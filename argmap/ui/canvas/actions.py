@@ -101,7 +101,7 @@ class CanvasActions(QObject):
         self.show_legend.setChecked(v.legend_visible)
         self.show_legend.toggled.connect(v.set_legend_visible)
         self.show_numbers = self._act(
-            "Show Card &Numbers",
+            "Show Card N&umbers",
             None,
             None,
             'Number every card (map order, as in a report\'s key), so that "look at 7" finds one',

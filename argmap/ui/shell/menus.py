@@ -123,7 +123,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
         _action(
             w,
             "export_report",
-            "Report (PDF, Markdown, HTML)…",
+            "&Report (PDF, Markdown, HTML)…",
             lambda: w.export_image("report"),
             None,
             "The map with numbered cards, then a key to every card and the relations in outline",
