@@ -80,8 +80,8 @@ def key_entries(
 def name(st: Statement) -> str:
     """A card's name in the outline: its title, else its text's first words."""
     if st.title.strip():
-        return " ".join(st.title.split())
-    words = st.text.split()
+        return " ".join(st.shown_title.split())
+    words = st.shown_text.split()
     return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
@@ -135,14 +135,21 @@ KEY_NOTE = (
 KEY_TABLE = '<table class="key" cellpadding="4" cellspacing="0" width="100%">'
 
 
+def kind_line(k: KeyEntry) -> str:
+    """An entry's kind, "implicit" for a premise the author leaves unstated, and its label if shown."""
+    st = k.statement
+    out = KIND_LABEL[st.kind] + (" · implicit (unstated)" if st.implicit else "")
+    return out + (f" · {VERDICT_TAGS[k.label]}" if k.label in VERDICT_TAGS else "")
+
+
 def entry_html(k: KeyEntry, for_pdf: bool = False) -> str:
     """One row of the key: the number, then kind, title, text and the quoted passages."""
     e = html.escape
     st = k.statement
-    kind = KIND_LABEL[st.kind] + (f" · {VERDICT_TAGS[k.label]}" if k.label in VERDICT_TAGS else "")
+    kind = kind_line(k)
     kind_html = f'<font color="#555555">{e(kind)}</font>' if for_pdf else f'<span class="kind">{e(kind)}</span>'
-    cell = [f"<p>{kind_html}" + (f"<br><b>{e(' '.join(st.title.split()))}</b>" if st.title.strip() else "")]
-    cell.append(f"<br>{e(' '.join(st.text.split()))}</p>")
+    cell = [f"<p>{kind_html}" + (f"<br><b>{e(' '.join(st.shown_title.split()))}</b>" if st.title.strip() else "")]
+    cell.append(f"<br>{e(' '.join(st.shown_text.split()))}</p>")
     for q in k.quotes:
         where = ", ".join(x for x in (q.source, q.place) if x)
         cite = ""
@@ -274,10 +281,10 @@ def report_markdown(
     out += [f"![The map, every card numbered]({image})", "", "## Key", ""]
     for k in key_entries(amap, ids, labels):
         st = k.statement
-        kind = KIND_LABEL[st.kind] + (f" · {VERDICT_TAGS[k.label]}" if k.label in VERDICT_TAGS else "")
-        title_md = f" · **{md_escape(st.title)}**" if st.title.strip() else ""
+        kind = kind_line(k)
+        title_md = f" · **{md_escape(st.shown_title)}**" if st.title.strip() else ""
         out.append(f"**{k.number}** · {kind}{title_md}  ")
-        out.append(md_escape(st.text))
+        out.append(md_escape(st.shown_text))
         for q in k.quotes:
             where = ", ".join(x for x in (q.source, q.place) if x)
             out += ["", f"> “{md_escape(q.passage)}”" + (f" — {md_escape(where)}" if where else "")]

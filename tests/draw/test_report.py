@@ -130,3 +130,11 @@ def test_html_escapes_what_a_card_says() -> None:
     amap.update_statement("o1", text="<script>alert(1)</script> & more")
     page = report_html(amap)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+
+
+def test_an_implicit_premise_is_marked_and_bracketed_in_the_key() -> None:
+    amap = article_map()
+    amap.update_statement("o1", implicit=True)
+    page = report_html(amap)
+    assert "Premise · implicit (unstated)" in page and "[The tax hits the poor hardest.]" in page
+    assert (1, "Objection", 5, "[Regressive]") in outline_lines(amap)
