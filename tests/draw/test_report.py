@@ -9,6 +9,7 @@ from pathlib import Path
 
 from argmap.draw.report import key_entries, outline_lines, report_html, write_report_html, write_report_markdown
 from argmap.io import load_map
+from argmap.io.outline import md_escape
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Source, Statement
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "kim-putin-summit.argmap.json"
@@ -90,7 +91,7 @@ def test_markdown_report_links_its_map_and_carries_every_text(tmp_path: Path) ->
     svg = tmp_path / "kim-map.svg"
     assert "![The map, every card numbered](kim-map.svg)" in text and svg.exists()
     for st in amap.statements.values():
-        assert " ".join(st.text.split()).replace("*", "\\*").replace("_", "\\_") in text
+        assert md_escape(st.shown_text) in text
     for n in range(1, len(amap.statements) + 1):
         assert re.search(rf"^\*\*{n}\*\* · ", text, re.M), n
         assert f">{n}</text>" in svg.read_text(encoding="utf-8")  # the map's badge
@@ -121,7 +122,7 @@ def test_html_report_has_the_map_inline_and_every_text(tmp_path: Path) -> None:
     assert parser.tags.count("svg") == 1 and "table" in parser.tags
     body = " ".join(" ".join(parser.text).split())
     for st in amap.statements.values():
-        assert " ".join(st.text.split()) in body
+        assert " ".join(st.shown_text.split()) in body
     assert len(re.findall(r'<td class="n"', page)) == len(amap.statements)
 
 

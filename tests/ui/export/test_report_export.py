@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 
 from argmap.cli import main
 from argmap.draw.numbers import card_numbers
+from argmap.draw.report import key_entries, kind_line
 from argmap.io import load_map
 from argmap.ui.export.report_pdf import report_pdf_bytes
 
@@ -66,16 +67,17 @@ def test_the_keys_numbers_are_the_numbers_on_the_cards(tmp_path: Path) -> None:
     assert set(badges) == set(numbers.values())
     titles = {}
     for sid, n in numbers.items():
-        title = " ".join(amap.statements[sid].title.split())  # its first line: the run it starts with
+        title = " ".join(amap.statements[sid].shown_title.split())  # its first line: the run it starts with
         titles[n] = max(((x, y) for x, y, t in runs if not t.isdigit() and title.startswith(t)), key=lambda p: p[1])
     for n, (bx, by) in badges.items():
         below = {m: math.dist((bx, by), p) for m, p in titles.items() if p[0] >= bx and p[1] <= by}
         assert min(below, key=below.get) == n
     # in the key: entry n names card n's title
     key = " ".join(" ".join(p.extract_text().split()) for p in reader.pages[1:])
-    for sid, n in numbers.items():
-        title = " ".join(amap.statements[sid].title.split())
-        assert re.search(rf"\b{n} {amap.statements[sid].kind.value.capitalize()} {re.escape(title)}", key), n
+    for entry in key_entries(amap):
+        assert entry.number == numbers[entry.statement.id]
+        title = " ".join(entry.statement.shown_title.split())
+        assert re.search(rf"\b{entry.number} {re.escape(kind_line(entry))} {re.escape(title)}", key), entry.number
 
 
 def test_export_report_on_the_command_line(tmp_path: Path, capsys) -> None:  # noqa: ANN001
