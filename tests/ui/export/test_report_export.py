@@ -124,3 +124,14 @@ def test_the_export_dialog_writes_a_report_in_the_format_chosen(make_window, dia
     assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert [s for s in dialogs.shown if s[0] == "export-options"][0][1] == "Export Report"
     assert w.findChild(QAction, "export_report") is not None  # File > Export > Report
+
+
+def test_a_report_takes_the_high_contrast_colours_too(tmp_path: Path) -> None:
+    for theme in ("light", "high-contrast"):
+        args = ["export", "-q", str(SAMPLE), "-o", str(tmp_path / f"{theme}.md"), "--report", "--theme", theme]
+        assert main(args) == 0
+    light = (tmp_path / "light-map.svg").read_bytes()
+    assert light != (tmp_path / "high-contrast-map.svg").read_bytes()
+    assert (
+        main(["export", "-q", str(SAMPLE), "-o", str(tmp_path / "hc.pdf"), "--report", "--theme", "high-contrast"]) == 0
+    )
