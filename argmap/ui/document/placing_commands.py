@@ -99,9 +99,19 @@ class NewStatementCommand(MapCommand):
         amap.remove([self.statement.id])
 
     def amend_text(self, text: str) -> None:
-        """Give the just-created statement its first text without a second undo step."""
-        self.map.update_statement(self.statement.id, text=text)
+        """Give the just-created statement its first text without a second undo step.
+
+        The card was placed while it was empty; with its text it is larger (wider, and in a
+        left-to-right map it reaches back towards its target), so it is placed again for its
+        real size: it must not cover its own junction or its neighbours."""
+        amap = self.map
+        amap.update_statement(self.statement.id, text=text)
         self.statement = self.statement.replace(text=text)
+        moves = self._placement()
+        if moves and moves != self.moves:
+            for k, old in amap.move(moves).items():
+                self.old_moves.setdefault(k, old)
+            self.moves = moves
 
 
 class ConnectCommand(MapCommand):

@@ -40,13 +40,15 @@ def make_statement(
         raise ModelError(f"no statement with id {support_target!r} to support")
     st = Statement(new_id(), statement_text(anchor.quote), Kind(kind), anchors=(anchor,))
     label = f"New {Kind(kind).value} from source"
+    new_ids = [st.id]
     with doc.macro(label):
         doc.push(AddStatementCommand(doc, st, position, text=label))
         if support_target is not None:
             rel = Relation(new_id(), Polarity.SUPPORT, (st.id,), support_target)
             doc.push(AddRelationCommand(doc, rel, text="Add support"))
+            new_ids.append(rel.id)  # its junction gets a place of its own: later cards keep clear of it
         if position is None:
-            placed = placement.place_new(amap, [st.id])
+            placed = placement.place_new(amap, new_ids)
             if placed:
                 doc.push(MoveCommand(doc, dict(placed), text="Place"))
     shown = st.id if support_target is None else support_target

@@ -1,0 +1,111 @@
+"""New cards cover nothing: made on the canvas, or from passages of a source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from argmap import measure
+from argmap.io import load_map
+from argmap.model import ArgumentMap, Kind, Source, Statement
+from argmap.ui.document.controller import DocumentController
+from argmap.ui.source.panel import SourcePanel
+
+SAMPLES = Path(__file__).resolve().parents[3] / "samples"
+CS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def add(view, target: str, key: Qt.Key, text: str) -> str:
+    """Select ``target``, press Ctrl+Shift+``key`` (a supporting premise, an objection, evidence, an
+    undercut, a co-premise), type ``text`` and Enter; the new statement's id."""
+    view.map_scene.select_ids([target])
+    before = set(view.doc.map.statements)
+    QTest.keyClick(view.viewport(), key, CS)
+    assert view.interaction.editor is not None
+    QTest.keyClicks(view.viewport(), text)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+    (sid,) = [s for s in view.doc.map.statements if s not in before]
+    return sid
+
+
+def student_map(view) -> dict[str, str]:
+    """What a student builds first, card by card: a claim, reasons, objections, evidence, an undercut."""
+    ids = {"claim": "C"}
+    ids["danger"] = add(view, "C", Qt.Key.Key_P, "Two of the most dangerous states are meeting")
+    ids["no deal"] = add(view, "C", Qt.Key.Key_O, "There may be no deal at all")
+    ids["disaster"] = add(view, "C", Qt.Key.Key_P, "A deal would spell disaster")
+    ids["tests"] = add(view, ids["danger"], Qt.Key.Key_E, "Missile tests during the talks")
+    ids["not so"] = add(view, ids["danger"], Qt.Key.Key_O, "Not every meeting is dangerous")
+    ids["either way"] = add(view, ids["no deal"], Qt.Key.Key_U, "Deal or no deal, Kim gains")
+    return ids
+
+
+def new_map() -> ArgumentMap:
+    amap = ArgumentMap("op-ed")
+    amap.add_statement(Statement("C", "The summit is rightly feared", Kind.CONCLUSION), (0.0, 0.0))
+    return amap
+
+
+def covered(view) -> list[tuple[str, str]]:
+    """Pairs of a card and a card or junction (as the canvas draws them) that overlap."""
+    sc, amap = view.map_scene, view.doc.map
+    cards = {sid: sc.node_rect(sid) for sid in amap.statements}
+    junctions = {rid: sc.node_rect(rid) for rid in amap.relations}
+    hits = []
+    for sid, r in cards.items():
+        hits += [(sid, o) for o, q in cards.items() if o < sid and r.intersects(q)]
+        hits += [(sid, j) for j, q in junctions.items() if r.intersects(q)]
+    return hits
+
+
+@pytest.mark.parametrize("start", ["new TB map", "op-ed sample (LR, titles only)"])
+def test_new_cards_made_before_arranging_cover_no_card_and_no_junction(make_view, start):
+    if start.startswith("new"):
+        view = make_view(new_map())
+        student_map(view)
+        targets = list(view.doc.map.statements)
+    else:
+        view = make_view(load_map(SAMPLES / "kim-putin-summit.argmap.json"))
+        titles = {st.title: sid for sid, st in view.doc.map.statements.items()}
+        targets = [titles[t] for t in ("Kim gains either way", "The UN is powerless", "Beijing behind the summit")]
+    for i, target in enumerate(targets[:4]):
+        for key in (Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_E):
+            add(view, target, key, f"A new statement {i} with a few more words than it started with")
+            assert not covered(view)
+
+
+def test_reasons_made_from_passages_get_a_junction_that_later_cards_keep_clear_of(qtbot):
+    text = " ".join(f"Sentence number {i} says something the map needs." for i in range(6))
+    amap = ArgumentMap("t")
+    amap.add_source(Source("src", text))
+    doc = DocumentController(amap)
+    panel = SourcePanel(doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    view = panel.views["src"]
+
+    def make(i: int, kind: Kind) -> str:
+        start = text.index(f"Sentence number {i}")
+        cur = QTextCursor(view.document())
+        cur.setPosition(view.to_qt(start))
+        cur.setPosition(view.to_qt(text.index(".", start) + 1), QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cur)
+        return panel.make_statement(kind)
+
+    claim = make(0, Kind.CONCLUSION)
+    panel.link_action.setChecked(True)
+    for i in range(1, 6):
+        doc.select([claim])
+        make(i, Kind.PREMISE)
+    assert len(amap.relations) == 5
+    assert all(rid in amap.positions for rid in amap.relations)  # none left to be placed by the canvas
+    half = measure.JUNCTION_SIZE / 2
+    for sid in amap.statements:
+        (x, y), (w, h) = amap.positions[sid], measure.statement_size(amap, sid)
+        for rid in amap.relations:
+            jx, jy = amap.positions[rid]
+            assert abs(x - jx) >= w / 2 + half or abs(y - jy) >= h / 2 + half
