@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from .compact import compact
 from .cross import cross_crossings, place_cross, through_cards
 from .order import reorder
+from .reading import order_by_reading, set_reading
 from .rows import Blocks
 from .scoring import Scores
 from .structure import Structure, assign_layers, build_tree, extract, extract_records, preorder
@@ -42,6 +43,7 @@ def layout_graph(
     layer_gap: float = LAYER_GAP,
     group_attacks: bool = True,
     aspect: float | None = ASPECT,
+    reading: Mapping[N, int] | None = None,
 ) -> dict[N, Point]:
     """Centre positions for every statement and relation junction of ``graph``.
 
@@ -53,11 +55,14 @@ def layout_graph(
     its supports.  With ``aspect`` (width / height of the drawing wanted)
     the reasons of a target with a wide fan of them wrap into bands, one
     below the other, until the drawing fits a page of that shape best;
-    ``None`` keeps every target's reasons in one row.
+    ``None`` keeps every target's reasons in one row.  ``reading``
+    (statement -> rank, see :mod:`.reading`) puts the reasons under each
+    target in that order; crossing reduction then reorders only reasons of
+    equal rank.
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown layout direction {direction!r} (expected TB, BT or LR)")
-    return _run(lambda: extract(graph, sizes), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
+    return _run(lambda: extract(graph, sizes), direction, pinned, node_gap, layer_gap, group_attacks, aspect, reading)
 
 
 def layout_records(
@@ -71,6 +76,7 @@ def layout_records(
     layer_gap: float = LAYER_GAP,
     group_attacks: bool = True,
     aspect: float | None = ASPECT,
+    reading: Mapping[str, int] | None = None,
 ) -> dict[str, Point]:
     """:func:`layout_graph` from a map's records (statement ids, Relation records), without networkx."""
     if direction not in DIRECTIONS:
@@ -83,6 +89,7 @@ def layout_records(
         layer_gap,
         group_attacks,
         aspect,
+        reading,
     )
 
 
@@ -94,8 +101,12 @@ def _run(
     layer_gap: float,
     group_attacks: bool,
     aspect: float | None,
+    reading: Mapping[N, int] | None,
 ) -> dict[N, Point]:
-    return _layout(structure(), direction, pinned, node_gap, layer_gap, group_attacks, aspect)
+    s = structure()
+    if reading:
+        set_reading(s, reading)
+    return _layout(s, direction, pinned, node_gap, layer_gap, group_attacks, aspect)
 
 
 def _layout(
@@ -111,6 +122,7 @@ def _layout(
         return {}
     assign_layers(s)
     build_tree(s, group_attacks)
+    order_by_reading(s, group_attacks)
     lr = direction == "LR"
     along, across = (s.h, s.w) if lr else (s.w, s.h)
     gaps = (node_gap, node_gap * 1.5, node_gap * 2.0)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import measure
 from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_records
+from .reading import reading_ranks
 from .rows import Blocks
 
 if TYPE_CHECKING:
@@ -38,13 +39,14 @@ def layout_map(
     subtree) just those elements are laid out: their top stays where it was,
     everything else stays put, and the part slides sideways to the nearest
     place where it overlaps nothing.  ``aspect`` is the width / height the
-    drawing is compacted towards (see :func:`layout_graph`).  Reads the
-    map's records, never its networkx graph.
+    drawing is compacted towards (see :func:`layout_graph`).  The reasons under each target follow the order of their
+    anchors in the sources.  Reads the map's records, never its networkx graph.
     """
     sizes = measure.map_sizes(amap)
     node_gap, layer_gap = gaps(amap)
     old = amap.positions
     pins = {i: old[i] for i in amap.pinned if i in old}
+    reading = reading_ranks(amap)
     if only is None:
         new = layout_records(
             amap.statements,
@@ -55,6 +57,7 @@ def layout_map(
             aspect=aspect,
             node_gap=node_gap,
             layer_gap=layer_gap,
+            reading=reading,
         )
         if not pins and new:
             placed = [i for i in new if i in old]
@@ -74,6 +77,7 @@ def layout_map(
         aspect=aspect,
         node_gap=node_gap,
         layer_gap=layer_gap,
+        reading=reading,
     )
     flows: dict[str, Callable[[Point], float]] = {"TB": lambda p: p[1], "BT": lambda p: -p[1], "LR": lambda p: p[0]}
     flow = flows[direction]

@@ -4,7 +4,8 @@ In a tidy drawing of the spanning tree only the relations outside the tree
 can cross anything, so every subtree is pulled towards the far ends of the
 cross relations that leave it, and the reasons under each target are sorted
 by that pull (supports still before attacks when ``group_attacks``, an
-undercut still right after the relation it attacks).  Each round is scored
+undercut still right after the relation it attacks, reasons of different
+reading ranks still in reading order).  Each round is scored
 with an exact crossing count and the best round wins.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .structure import Structure
+from .structure import Structure, reason_units
 from .tidy import place_x
 
 if TYPE_CHECKING:
@@ -75,7 +76,10 @@ def reorder(
                 if new != ch:
                     children[v] = new
                     changed = True
-        roots = sorted(s.roots, key=key.__getitem__)
+        if s.read is None:
+            roots = sorted(s.roots, key=key.__getitem__)
+        else:
+            roots = sorted(s.roots, key=list(zip(s.read, key)).__getitem__)
         if roots != s.roots:
             s.roots = roots
             changed = True
@@ -91,8 +95,13 @@ def reorder(
 
 
 def _sorted_reasons(s: Structure, v: int, ch: list[int], key: list[float], group_attacks: bool) -> list[int]:
-    """Children of statement ``v`` sorted by key: supports, then attacks; undercuts follow their relation."""
-    target, attack = s.target, s.attack
+    """Children of statement ``v`` sorted by key: supports, then attacks, each in reading order when the
+    map has one (:mod:`.reading`); undercuts follow their relation."""
+    target, attack, read = s.target, s.attack, s.read
+    if read is not None:
+        ranked = reason_units(ch, target, v)
+        ranked.sort(key=lambda u: (group_attacks and attack[u[0]], read[u[0]], sum(key[r] for r in u) / len(u)))
+        return [r for u in ranked for r in u]
     units: list[list[int]] = []
     for r in ch:
         if target[r] != v and units:  # an undercut: stays with the relation before it

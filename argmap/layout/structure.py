@@ -46,6 +46,7 @@ class Structure:
         "junctions",
         "tidy",
         "cross_rows",
+        "read",
     )
 
     def __init__(
@@ -76,6 +77,7 @@ class Structure:
         self.tidy: ContourMemo | None = None  # place_x's memo of contours
         # what cross.py worked out for a level list and the extents along the rows
         self.cross_rows: tuple[list[int], list[float], CrossRows] | None = None
+        self.read: list[int] | None = None  # reading ranks per node (reading.py), when the map has anchors
 
     @property
     def n_nodes(self) -> int:

@@ -127,7 +127,7 @@ def _sweep(
 ) -> bool:
     """One pass over all neighbouring reasons, bottom-up; True when something was swapped."""
     ns, n = s.n_statements, s.n_nodes
-    children, premises, target, attack = s.children, s.premises, s.target, s.attack
+    children, premises, target, attack, read = s.children, s.premises, s.target, s.attack, s.read
     segs, is_cross, at = edges.segs, edges.is_cross, edges.at
     if not edges.n_cross:
         return False
@@ -156,8 +156,8 @@ def _sweep(
         i = 0
         while i + 1 < len(units):
             a, b = units[i], units[i + 1]
-            if group_attacks and attack[a[0]] != attack[b[0]]:
-                i += 1
+            if (group_attacks and attack[a[0]] != attack[b[0]]) or (read is not None and read[a[0]] != read[b[0]]):
+                i += 1  # supports stay before objections, reasons in reading order
                 continue
             # every node of the two subtrees brings its own edge to its parent into ``moved``: when
             # they are too many, so are the moved edges, and the subtrees need not be listed
