@@ -30,7 +30,8 @@ def add_parsers(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
         default=None,
         metavar="W/H",
         help="width / height the map is compacted towards: a conclusion's many reasons wrap into "
-        "bands one below the other (default 1.4, an A4 landscape page; 0 keeps them in one row)",
+        "bands one below the other, so a row no longer tells how far a reason is from its conclusion "
+        "(1.4: an A4 landscape page; default 0: every reason in the row below its target)",
     )
     p.add_argument(
         "--cards",

@@ -27,7 +27,7 @@ NODE_GAP = 24.0
 LAYER_GAP = 56.0
 REORDER_LIMIT = 2500  # statements; above it the first tidy pass is kept (reordering would take too long)
 TRANSPOSE_LIMIT = 1000  # statements; up to it neighbouring reasons are also tried swapped (crossings)
-ASPECT = 1.4  # width / height of the page a layout is compacted for (A4 landscape)
+ASPECT = 1.4  # width / height of an A4 landscape page, for compaction when it is asked for
 CROSS_SCORED = 1500  # nodes; up to this size compaction also weighs edge crossings
 THOROUGH = 200  # nodes; up to this size compaction takes the best change of each round
 COMPACT_WORK = 40_000  # statements times compaction trials: bounds the time spent on compaction
@@ -42,7 +42,7 @@ def layout_graph(
     node_gap: float = NODE_GAP,
     layer_gap: float = LAYER_GAP,
     group_attacks: bool = True,
-    aspect: float | None = ASPECT,
+    aspect: float | None = None,
     reading: Mapping[N, int] | None = None,
 ) -> dict[N, Point]:
     """Centre positions for every statement and relation junction of ``graph``.
@@ -52,10 +52,17 @@ def layout_graph(
     (``"TB"``), at the bottom (``"BT"``) or on the left (``"LR"``); pinned
     nodes keep the centres given in ``pinned`` and nothing else overlaps them.
     With ``group_attacks`` the objections to a target stand to the right of
-    its supports.  With ``aspect`` (width / height of the drawing wanted)
-    the reasons of a target with a wide fan of them wrap into bands, one
-    below the other, until the drawing fits a page of that shape best;
-    ``None`` keeps every target's reasons in one row.  ``reading``
+    its supports.  Every reason stands in the row just below what it
+    supports or attacks, unless it is also a reason for something deeper
+    (then it stands below the deepest of its targets, and its edge to the
+    other is longer) or a linked partner is held deeper; an undercut's
+    premises stand beside the premises of the step it attacks.  With
+    ``aspect`` (width / height of the drawing wanted) the reasons of a
+    target with a wide fan of them wrap into bands, one below the other,
+    until the drawing fits a page of that shape best: rows then no longer
+    tell how far a reason is from its conclusion, so it is done only on
+    request; ``None`` (the default) keeps every target's reasons in one
+    row.  ``reading``
     (statement -> rank, see :mod:`.reading`) puts the reasons under each
     target in that order; crossing reduction then reorders only reasons of
     equal rank.
@@ -75,7 +82,7 @@ def layout_records(
     node_gap: float = NODE_GAP,
     layer_gap: float = LAYER_GAP,
     group_attacks: bool = True,
-    aspect: float | None = ASPECT,
+    aspect: float | None = None,
     reading: Mapping[str, int] | None = None,
 ) -> dict[str, Point]:
     """:func:`layout_graph` from a map's records (statement ids, Relation records), without networkx."""

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .. import measure
-from .engine import ASPECT, LAYER_GAP, NODE_GAP, layout_records
+from .engine import LAYER_GAP, NODE_GAP, layout_records
 from .reading import reading_ranks
 from .rows import Blocks
 
@@ -29,7 +29,7 @@ def gaps(amap: ArgumentMap) -> tuple[float, float]:
 
 
 def layout_map(
-    amap: ArgumentMap, *, direction: str = "TB", only: Iterable[str] | None = None, aspect: float | None = ASPECT
+    amap: ArgumentMap, *, direction: str = "TB", only: Iterable[str] | None = None, aspect: float | None = None
 ) -> dict[str, Point]:
     """Auto-arrange ``amap``: new centres for every statement and relation.
 
@@ -39,8 +39,10 @@ def layout_map(
     subtree) just those elements are laid out: their top stays where it was,
     everything else stays put, and the part slides sideways to the nearest
     place where it overlaps nothing.  ``aspect`` is the width / height the
-    drawing is compacted towards (see :func:`layout_graph`).  The reasons under each target follow the order of their
-    anchors in the sources.  Reads the map's records, never its networkx graph.
+    drawing is compacted towards (see :func:`layout_graph`; None, the
+    default: not compacted).  The reasons under each target follow the
+    order of their anchors in the sources.  Reads the map's records, never
+    its networkx graph.
     """
     sizes = measure.map_sizes(amap)
     node_gap, layer_gap = gaps(amap)

@@ -1,4 +1,4 @@
-"""Compaction of wide fan-outs: reasons wrapped into bands, with clear vertical channels for their edges."""
+"""Compaction of wide fan-outs, on request: reasons wrapped into bands, with clear vertical channels for their edges."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from random_maps import SETTINGS, below, dags
 
-from argmap.layout import layout_graph, layout_map, overlaps, place_new
+from argmap.layout import ASPECT, layout_graph, layout_map, overlaps, place_new
 from argmap.layout.structure import assign_layers, build_tree, extract
 from argmap.measure import map_sizes
 from argmap.model import ArgumentMap, Polarity, Relation, Statement
@@ -74,8 +74,8 @@ def channels_clear(amap: ArgumentMap, pos, sizes) -> list[tuple[str, str]]:
 def test_a_wide_fan_wraps_into_bands_near_the_wanted_aspect():
     amap = fan()
     sizes = map_sizes(amap)
-    flat = layout_graph(amap.graph, sizes, aspect=None)
-    wrapped = layout_graph(amap.graph, sizes)
+    flat = layout_graph(amap.graph, sizes)  # by default every reason stays in the row below its target
+    wrapped = layout_graph(amap.graph, sizes, aspect=ASPECT)
     fw, fh = bbox(flat, sizes)
     w, h = bbox(wrapped, sizes)
     assert fw / fh > 5
@@ -100,7 +100,7 @@ def test_aspect_steers_the_shape_and_lr_wraps_the_other_way():
     w, h = bbox(layout_graph(amap.graph, sizes, aspect=1.0), sizes)
     assert w / h < fw / fh / 2.5
     lr_flat = bbox(layout_graph(amap.graph, sizes, direction="LR", aspect=None), sizes)
-    lr = bbox(layout_graph(amap.graph, sizes, direction="LR"), sizes)
+    lr = bbox(layout_graph(amap.graph, sizes, direction="LR", aspect=ASPECT), sizes)
     assert lr[1] < lr_flat[1] * 0.7 and lr[0] > lr_flat[0]
 
 
@@ -110,7 +110,7 @@ def test_layout_map_and_the_command_take_an_aspect(tmp_path):
 
     amap = fan()
     sizes = map_sizes(amap)
-    assert bbox(layout_map(amap, aspect=None), sizes)[0] > bbox(layout_map(amap), sizes)[0]
+    assert bbox(layout_map(amap), sizes)[0] > bbox(layout_map(amap, aspect=ASPECT), sizes)[0]
     src, out = tmp_path / "fan.argmap.json", tmp_path / "out.argmap.json"
     save_map(amap, src)
     assert main(["layout", str(src), "-o", str(out), "--aspect", "0", "-q"]) == 0
@@ -118,11 +118,13 @@ def test_layout_map_and_the_command_take_an_aspect(tmp_path):
     assert main(["layout", str(src), "-o", str(out), "--aspect", "1", "-q"]) == 0
     w1, h1 = bbox(load_map(out).positions, sizes)
     assert w0 / h0 > w1 / h1 * 2  # 0: one row
+    assert main(["layout", str(src), "-o", str(out), "-q"]) == 0
+    assert bbox(load_map(out).positions, sizes) == (w0, h0)  # the default: one row too
 
 
 def test_a_new_reason_joins_the_first_band():
     amap = fan()
-    amap.move(layout_map(amap))
+    amap.move(layout_map(amap, aspect=ASPECT))
     before = dict(amap.positions)
     amap.add_statement(Statement("new", "One more reason"))
     amap.add_relation(Relation("new-r", S, ("new",), "c"))

@@ -1,20 +1,24 @@
-"""Branches read in the order of the text they are anchored to."""
+"""Rows tell the distance from the conclusion, and branches read in the order of the text they are anchored to."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from argmap.layout import layout_map
+from argmap.io import load_map
+from argmap.layout import ASPECT, layout_map
 from argmap.layout.reading import reading_ranks
-from argmap.model import Anchor, ArgumentMap, Polarity, Relation, Source, Statement
+from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Source, Statement
 
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.argmap.json"))
 S, A = Polarity.SUPPORT, Polarity.ATTACK
 TEXT = "First, taxes are low. Second, schools are good. Third, parks are green. Fourth, crime is rare. So move here."
 
 
-def anchored(sid: str, phrase: str, kind: str = "premise") -> Statement:
+def anchored(sid: str, phrase: str, kind: Kind = Kind.PREMISE) -> Statement:
     i = TEXT.index(phrase)
-    return Statement(sid, phrase, kind, anchors=(Anchor("src", i, i + len(phrase), phrase),))  # type: ignore[arg-type]
+    return Statement(sid, phrase, kind, anchors=(Anchor("src", i, i + len(phrase), phrase),))
 
 
 def town(cross: bool = False) -> ArgumentMap:
@@ -23,7 +27,7 @@ def town(cross: bool = False) -> ArgumentMap:
     amap = ArgumentMap("town")
     amap.add_source(Source("src", TEXT))
     statements = [
-        anchored("c", "So move here.", "conclusion"),
+        anchored("c", "So move here.", Kind.CONCLUSION),
         anchored("crime", "Fourth, crime is rare."),
         anchored("parks", "Third, parks are green."),
         anchored("taxes", "First, taxes are low."),
@@ -46,6 +50,13 @@ def town(cross: bool = False) -> ArgumentMap:
 
 def _along(pos, sid: str, direction: str) -> float:
     return pos[sid][1] if direction == "LR" else pos[sid][0]
+
+
+def _rows(amap: ArgumentMap, pos, direction: str) -> dict[str, int]:
+    """Each statement's row: the rank of its centre across the rows (cards of a row share it)."""
+    across = {sid: round(pos[sid][0] if direction == "LR" else pos[sid][1], 3) for sid in amap.statements}
+    levels = sorted(set(across.values()), reverse=direction == "BT")
+    return {sid: levels.index(v) for sid, v in across.items()}
 
 
 @pytest.mark.parametrize("direction", ["TB", "BT", "LR"])
@@ -78,3 +89,62 @@ def test_maps_without_sources_are_laid_out_as_before():
     assert reading_ranks(plain) == {}
     pos = layout_map(plain)
     assert [s for s in sorted(["crime", "taxes", "schools"], key=lambda s: pos[s][0])] == ["crime", "taxes", "schools"]
+
+
+def fan(n: int = 12) -> ArgumentMap:
+    """A wide fan: a conclusion with ``n`` reasons, the last three objections, each with evidence."""
+    amap = ArgumentMap()
+    statements = [Statement("c", "The conclusion of a long op-ed " * 2)]
+    relations = []
+    for i in range(n):
+        statements += [Statement(f"p{i}", f"Reason {i} " * 6), Statement(f"e{i}", f"Evidence {i} " * 5)]
+        relations += [
+            Relation(f"r{i}", A if i >= n - 3 else S, (f"p{i}",), "c"),
+            Relation(f"q{i}", S, (f"e{i}",), f"p{i}"),
+        ]
+    amap.add_many(statements, relations)
+    return amap
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_every_reason_stands_in_the_row_below_its_target(direction):
+    amap = fan()
+    rows = _rows(amap, layout_map(amap, direction=direction), direction)
+    for rel in amap.relations.values():
+        assert rows[rel.premises[0]] == rows[rel.target] + 1
+    # wrapping a wide fan into bands is still there for who asks for a page's shape
+    wrapped = _rows(amap, layout_map(amap, direction=direction, aspect=ASPECT), direction)
+    assert max(wrapped.values()) > max(rows.values())
+
+
+def depths(amap: ArgumentMap) -> dict[str, int]:
+    """The rows the rule asks for: one below a statement's target; below the deepest when it has
+    several; beside the premises of the step an undercut attacks; linked premises share a row."""
+    depth = dict.fromkeys(amap.statements, 0)
+    for _ in range(len(depth) + 1):
+        changed = False
+        for rel in amap.relations.values():
+            if rel.target in amap.statements:
+                want = depth[rel.target] + 1
+            else:
+                want = depth[amap.relations[rel.target].premises[0]]
+            want = max([want] + [depth[p] for p in rel.premises])
+            for p in rel.premises:
+                if depth[p] < want:
+                    depth[p], changed = want, True
+        if not changed:
+            return depth
+    raise AssertionError("circular reasoning")
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_samples_rows_are_distances_from_their_conclusions(path):
+    amap = load_map(path)
+    direction = amap.meta.get("layout_direction", "TB")
+    rows = _rows(amap, layout_map(amap, direction=direction), direction)
+    want = depths(amap)
+    assert rows == {sid: want[sid] for sid in rows}
+    if "kim" in path.name:  # the op-ed: no reason is held down, every one is one row below its target
+        for rel in amap.relations.values():
+            if rel.target in amap.statements:
+                assert {rows[p] for p in rel.premises} == {rows[rel.target] + 1}

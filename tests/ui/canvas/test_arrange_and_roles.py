@@ -1,17 +1,18 @@
-"""New cards cover nothing: made on the canvas, or from passages of a source."""
+"""Arranging keeps every reason one row below what it answers; new cards cover nothing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from canvas_support import state
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from argmap import measure
 from argmap.io import load_map
-from argmap.model import ArgumentMap, Kind, Source, Statement
+from argmap.model import ArgumentMap, Kind, Polarity, Source, Statement
 from argmap.ui.document.controller import DocumentController
 from argmap.ui.source.panel import SourcePanel
 
@@ -50,6 +51,14 @@ def new_map() -> ArgumentMap:
     return amap
 
 
+def rows(view) -> dict[str, int]:
+    """Every card's row: the rank of its centre's height (a row's cards share it)."""
+    sc = view.map_scene
+    ys = {sid: round(sc.pos[sid][1], 3) for sid in view.doc.map.statements}
+    levels = sorted(set(ys.values()))
+    return {sid: levels.index(y) for sid, y in ys.items()}
+
+
 def covered(view) -> list[tuple[str, str]]:
     """Pairs of a card and a card or junction (as the canvas draws them) that overlap."""
     sc, amap = view.map_scene, view.doc.map
@@ -60,6 +69,23 @@ def covered(view) -> list[tuple[str, str]]:
         hits += [(sid, o) for o, q in cards.items() if o < sid and r.intersects(q)]
         hits += [(sid, j) for j, q in junctions.items() if r.intersects(q)]
     return hits
+
+
+def test_after_arranging_every_reason_and_objection_is_one_row_below_its_target(make_view):
+    view = make_view(new_map())
+    ids = student_map(view)
+    before = state(view)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert state(view) != before and view.doc.undo_stack.count() == 7  # six cards, one arrangement
+    amap, row = view.doc.map, rows(view)
+    objections = [r for r in amap.relations.values() if r.polarity is Polarity.ATTACK and r.target in amap.statements]
+    assert len(objections) == 2
+    for rel in amap.relations.values():
+        if rel.target in amap.statements:
+            assert row[rel.premises[0]] == row[rel.target] + 1, amap.statements[rel.premises[0]].text
+    # the undercut stands beside the objection whose step it attacks
+    assert row[ids["either way"]] == row[ids["no deal"]]
+    assert not covered(view)
 
 
 @pytest.mark.parametrize("start", ["new TB map", "op-ed sample (LR, titles only)"])
