@@ -18,6 +18,7 @@ from ..layout.placement import junction_positions, layout_positions
 from ..model import ArgumentMap, Relation
 from . import style
 from .edges import arrival_xs, arrival_ys, horizontal_flow
+from .labels import role_words
 from .numbers import BADGE_RISE, draw_numbers
 from .parts import (
     LEGEND_ROW,
@@ -153,6 +154,7 @@ class MapDrawing:
             x, y = pos[rid]
             self.junctions[rid] = (x, y)
             self.boxes[rid] = (x - half, y - half, 2 * half, 2 * half)
+        self.words = {} if compact else role_words(amap, self.statements)  # OBJECTION, UNDERCUT (draw.labels)
         self._pos = pos
         self._edges: list[Edge] | None = None  # worked out when first drawn
         self._arrivals_at: dict[str, float] | None = None
@@ -403,13 +405,13 @@ class MapDrawing:
         cards = self.cards if clip is None else [c for c in self.cards if meets(c[0], clip)]
         if self.cards_overlap:  # one card at a time, so each lies on the one before
             for card in cards:
-                draw_cards(pic, [card], pal)
+                draw_cards(pic, [card], pal, self.words)
                 if self.labels:
                     draw_verdicts(pic, [card], self.labels, pal)
                 if self.numbers:
                     draw_numbers(pic, [card], self.numbers, pal)
         else:
-            draw_cards(pic, cards, pal)
+            draw_cards(pic, cards, pal, self.words)
             if self.labels:
                 draw_verdicts(pic, cards, self.labels, pal)
             if self.numbers:

@@ -62,9 +62,10 @@ def _markers(path: Path, kind: Kind, centres: Iterable[Point], size: float = 7.0
             path.ellipse(x, y, h)
 
 
-def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette) -> None:
-    """Cards (not selected), style by style: bodies as one path per kind, then markers, kind labels,
-    titles and texts.  They must not overlap (else draw them one at a time)."""
+def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette, words: Mapping[str, str] | None = None) -> None:
+    """Cards (not selected), style by style: bodies as one path per kind, then markers, kind labels
+    (or the role ``words`` gives a statement, see :mod:`.labels`), titles and texts.  They must not
+    overlap (else draw them one at a time)."""
     by_kind: dict[Kind, list[Card]] = {k: [] for k in Kind}
     for card in cards:
         by_kind[card[1].kind].append(card)
@@ -100,10 +101,11 @@ def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette) -> None:
     for kind, group in by_kind.items():  # kind labels; a compact card tells its kind by marker and colour
         if group:
             label = style.KIND_LABELS[kind]
+            word = (words or {}).get
             pic.text(
                 style.LABEL,
                 pal.kind[kind],
-                [(b[0] + pad + 11.0, b[1] + m.label_y, label) for b, _, m in group if not m.compact],
+                [(b[0] + pad + 11.0, b[1] + m.label_y, word(st.id, label)) for b, st, m in group if not m.compact],
             )
     ascent = measure.REGULAR.ascent
     for font, lines_of, y_of in ((style.TEXT_BOLD, "title_lines", "title_y"), (style.TEXT, "text_lines", "text_y")):

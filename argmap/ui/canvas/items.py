@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ... import measure
 from ...draw import verdicts
+from ...draw.labels import role_word
 from ...draw.style import ARROW_WIDTH, CARD_RADIUS
 from ...measure import CardMetrics
 from ...model import Relation, Statement
@@ -69,6 +70,8 @@ class NodeItem(QGraphicsItem):
         self._tip = False
         self.verdict: str | None = None  # the evaluation's label, shown in Evaluate mode (canvas.evaluate)
         self.reason = ""
+        self._word: str | None = None  # OBJECTION, UNDERCUT (draw.labels), worked out when first painted
+        self._word_known = False
         if self.metrics.compact:
             self._update_tooltip()
 
@@ -81,6 +84,18 @@ class NodeItem(QGraphicsItem):
             self._rect, self._bounds = _rects_for(metrics)
         if metrics.compact or self._tip or self.verdict is not None:
             self._update_tooltip()
+        self.update()
+
+    def word(self) -> str | None:
+        """The role the card's label names instead of its kind, if any (``draw.labels.role_word``)."""
+        if not self._word_known:
+            self._word = role_word(self.map_scene.doc.map, self.sid)
+            self._word_known = True
+        return self._word
+
+    def relations_changed(self) -> None:
+        """The relations the statement is a premise of changed: its role may have."""
+        self._word_known = False
         self.update()
 
     def _update_tooltip(self) -> None:
@@ -155,6 +170,7 @@ class NodeItem(QGraphicsItem):
             simplified=lod < SIMPLIFY_BELOW,
             found=self.found,
             drop_target=self.drop_target,
+            word=None if self.metrics.compact else self.word(),
         )
         if lod < SIMPLIFY_BELOW:
             draw_glance(painter, self._rect, self.statement, theme, lod)

@@ -273,8 +273,11 @@ class MapScene(SelectionMixin, QGraphicsScene):
         amap = self.doc.map
         self._bounds_cache = None
         dirty: set[str] = set()
+        roles: set[str] = set()  # premises of relations added, removed or changed: their role may change
         for eid in change.removed:
             item = self.node_items.pop(eid, None) or self.relation_items.pop(eid, None)
+            if isinstance(item, RelationItem):
+                roles.update(item.relation.premises)
             self._auto_junctions.discard(eid)
             self.pos.pop(eid, None)
             if item is not None:
@@ -291,13 +294,20 @@ class MapScene(SelectionMixin, QGraphicsScene):
             if rid not in self.relation_items:
                 self._add_relation(rid, refresh=False)
                 new_rel.append(rid)
+                roles.update(amap.relations[rid].premises)
         for eid in change.changed:
             if eid in self.node_items:
                 self.node_items[eid].set_statement(amap.statements[eid])
                 dirty.add(eid)
             elif eid in self.relation_items:
+                roles.update(self.relation_items[eid].relation.premises)
                 self.relation_items[eid].relation = amap.relations[eid]
+                roles.update(amap.relations[eid].premises)
                 dirty.add(eid)
+        for sid in roles:
+            node = self.node_items.get(sid)
+            if node is not None:
+                node.relations_changed()
         for eid in change.moved:
             if self.item_for(eid) is None:
                 continue

@@ -61,9 +61,11 @@ def draw_card(
     simplified: bool = False,
     found: bool = False,
     drop_target: bool = False,
+    word: str | None = None,
 ) -> None:
-    """A statement card in ``rect`` (its size is ``metrics.size``): kind label and marker, bold title
-    lines, text lines; outlines for selection, hover, find matches and drop targets."""
+    """A statement card in ``rect`` (its size is ``metrics.size``): kind label (or the role ``word``,
+    see ``draw.labels``) and marker, bold title lines, text lines; outlines for selection, hover, find
+    matches and drop targets."""
     kind = statement.kind
     accent = theme.kind[kind]
     painter.save()
@@ -123,7 +125,7 @@ def draw_card(
     if not metrics.compact:  # a compact card tells its kind by marker, colour and border alone
         painter.setPen(accent)
         painter.setFont(label_font())
-        painter.drawText(QPointF(x0 + measure.PAD_X + 11.0, y0 + metrics.label_y), KIND_LABELS[kind])
+        painter.drawText(QPointF(x0 + measure.PAD_X + 11.0, y0 + metrics.label_y), word or KIND_LABELS[kind])
     # title and text
     painter.setPen(theme.text)
     left = x0 + metrics.text_x

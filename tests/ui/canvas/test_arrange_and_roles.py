@@ -1,4 +1,4 @@
-"""Arranging keeps every reason one row below what it answers; new cards cover nothing."""
+"""Arranging keeps every reason one row below what it answers; new cards cover nothing; cards name their role."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 from canvas_support import state
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QImage, QPainter, QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from argmap import measure
 from argmap.io import load_map
 from argmap.model import ArgumentMap, Kind, Polarity, Source, Statement
 from argmap.ui.document.controller import DocumentController
+from argmap.ui.paint import drawing
 from argmap.ui.source.panel import SourcePanel
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
@@ -102,6 +104,45 @@ def test_new_cards_made_before_arranging_cover_no_card_and_no_junction(make_view
         for key in (Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_E):
             add(view, target, key, f"A new statement {i} with a few more words than it started with")
             assert not covered(view)
+
+
+def _painted(paint) -> QImage:
+    img = QImage(360, 140, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(Qt.GlobalColor.white)
+    p = QPainter(img)
+    p.translate(180, 70)
+    paint(p)
+    p.end()
+    return img
+
+
+def test_cards_that_attack_name_their_role_and_keep_their_kind(make_view, tmp_path):
+    view = make_view()  # canvas_support's small map: O attacks C, E supports P1
+    sc, amap = view.map_scene, view.doc.map
+    u = add(view, "O", Qt.Key.Key_U, "Risk does not matter here")
+    assert [sc.node_items[s].word() for s in ("O", u, "P1", "E", "C")] == ["OBJECTION", "UNDERCUT", None, None, None]
+
+    item = sc.node_items["O"]
+    theme = sc.theme
+
+    def card(word):
+        return _painted(
+            lambda p: drawing.draw_card(p, item.card_rect(), item.statement, item.metrics, theme, word=word)
+        )
+
+    shown = _painted(lambda p: item.paint(p, QStyleOptionGraphicsItem(), None))
+    assert shown == card("OBJECTION") and shown != card(None)  # None: the kind's word, PREMISE
+    assert amap.statements["O"].kind is Kind.PREMISE  # the file keeps the kind
+
+    before = state(view)
+    view.map_scene.select_ids(["O"])
+    QTest.keyClick(view.viewport(), Qt.Key.Key_T, CS)  # the objection becomes a support...
+    assert item.word() is None
+    view.doc.undo_stack.undo()  # ...and back
+    assert state(view) == before and item.word() == "OBJECTION"
+    view.doc.map.remove([amap.relations_from("O")[0].id])
+    assert item.word() is None
+    assert sc.node_items[u].word() is None  # its relation went with the one it attacked
 
 
 def test_reasons_made_from_passages_get_a_junction_that_later_cards_keep_clear_of(qtbot):
