@@ -98,8 +98,8 @@ def test_new_cards_made_before_arranging_cover_no_card_and_no_junction(make_view
         targets = list(view.doc.map.statements)
     else:
         view = make_view(load_map(SAMPLES / "kim-putin-summit.argmap.json"))
-        titles = {st.title: sid for sid, st in view.doc.map.statements.items()}
-        targets = [titles[t] for t in ("Kim gains either way", "The UN is powerless", "Beijing behind the summit")]
+        amap = view.doc.map
+        targets = [sid for sid in amap.statements if amap.relations_into(sid)][1:4]  # claims with reasons
     for i, target in enumerate(targets[:4]):
         for key in (Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_E):
             add(view, target, key, f"A new statement {i} with a few more words than it started with")
