@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from argmap.io import load_map
+from argmap.layout import ASPECT, layout_map
 from argmap.model import main_conclusions
 from argmap.resources import sample_paths
 from argmap.ui.canvas.items import SIMPLIFY_BELOW
@@ -35,7 +36,11 @@ def _card_interiors(view, ids):
 
 
 def test_fit_on_the_congestion_sample_draws_words_in_the_cards(make_view):
-    view = make_view(_congestion())
+    amap = _congestion()
+    # wrapped into a page's shape, so that fitted its cards are boxes of about 40 px: the layout that
+    # keeps every reason next to its claim makes this map a tall strip, fitted where only markers show
+    amap.move(layout_map(amap, direction="LR", aspect=ASPECT))
+    view = make_view(amap)
     view.zoom_fit()
     QApplication.processEvents()
     assert view.zoom() < SIMPLIFY_BELOW  # far out: the cards are drawn as boxes
