@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 
+from ...draw.labels import role_word
+from ...draw.numbers import card_numbers
 from ...model import ArgumentMap, Polarity, Relation
 
 if TYPE_CHECKING:
@@ -19,11 +21,6 @@ SHORT_TITLE = 60  # characters of a statement's text that stand for it when it h
 def _shorten(text: str, limit: int = SHORT_TITLE) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def statement_number(amap: ArgumentMap, sid: str) -> int:
-    """A statement's number: its place in map order, from 1."""
-    return list(amap.statements).index(sid) + 1
 
 
 def statement_title(amap: ArgumentMap, sid: str) -> str:
@@ -45,26 +42,14 @@ def _target_phrase(amap: ArgumentMap, rel: Relation) -> str:
     return f"the link from {_quoted(amap, link.premises)} to {_target_phrase(amap, link)}"
 
 
-def card_role(amap: ArgumentMap, sid: str) -> str | None:
-    """``Objection`` or ``Undercut`` when all a card does is attack a statement or a link, as the
-    card's word on the canvas says; None for a reason, which is named by its kind."""
-    rels = amap.relations_from(sid)
-    if not rels or any(r.polarity is not Polarity.ATTACK for r in rels):
-        return None
-    return "Undercut" if all(r.target in amap.relations for r in rels) else "Objection"
-
-
 def card_name(amap: ArgumentMap, sid: str) -> str:
     """``Premise 3: <title>`` (``Objection 6 (premise): <title>``, ``Implicit premise 4: <title>``):
     what a screen reader says first about a card."""
     st = amap.statement(sid)
     kind = f"implicit {st.kind.value}" if st.implicit else st.kind.value  # said, where cards show brackets
-    role = card_role(amap, sid)
-    word = (
-        f"{role} {statement_number(amap, sid)} ({kind})"
-        if role
-        else f"{kind.capitalize()} {statement_number(amap, sid)}"
-    )
+    role = role_word(amap, sid)  # the word the card shows, said in sentence case
+    number = card_numbers(amap)[sid]  # the number the canvas and the report show
+    word = f"{role.capitalize()} {number} ({kind})" if role else f"{kind.capitalize()} {number}"
     return f"{word}: {statement_title(amap, sid)}"
 
 
