@@ -123,9 +123,13 @@ class EvaluateMode(QObject):
         event.accept()
         return True
 
+    def legend_height(self) -> float:
+        """The height of the key :meth:`draw_legend` draws, in viewport pixels."""
+        return drawing.verdict_legend_size(HINT).height()
+
     def draw_legend(self, painter: QPainter) -> None:
         """The key to the labels, in the view's bottom-left corner."""
-        h = drawing.verdict_legend_size(HINT).height()
+        h = self.legend_height()
         painter.save()
         painter.resetTransform()
         drawing.draw_verdict_legend(

@@ -30,6 +30,8 @@ MAX_ZOOM = 6.0
 # Opening a map: fitted whole (never above 100 %) when its card text (13 px) stays legible, at least
 # 6.5 px on screen; a larger map opens a little bigger than that, on its main conclusion
 READABLE_ZOOM = 0.5
+FIT_MARGIN = 30.0  # scene units left around a fitted map
+OVERLAY_GAP = 12.0  # viewport pixels between a corner key and the viewport's edge
 OPEN_ZOOM = 0.6
 OPEN_TOP_GAP = 36.0  # viewport pixels above the main conclusion's card
 EMPTY_HINT = (
@@ -163,19 +165,20 @@ class MapView(QGraphicsView):
         if self.legend_visible:
             painter.save()
             painter.resetTransform()
-            if self._legend_keys is None:
-                self._legend_keys = legend_keys(self.doc.map)
-            keys = self._legend_keys
-            size = drawing.legend_size(False, keys)
-            vp = self.viewport()
-            drawing.draw_legend(
-                painter,
-                QPointF(vp.width() - size.width() - 12, vp.height() - size.height() - 12),
-                self.map_scene.theme,
-                False,
-                keys,
-            )
+            drawing.draw_legend(painter, self.legend_rect().topLeft(), self.map_scene.theme, False, self.legend_keys())
             painter.restore()
+
+    def legend_keys(self) -> tuple[str, ...]:
+        """What the legend lists: the constructs the map uses."""
+        if self._legend_keys is None:
+            self._legend_keys = legend_keys(self.doc.map)
+        return self._legend_keys
+
+    def legend_rect(self) -> QRectF:
+        """Where the legend is drawn, in viewport pixels: the bottom-right corner."""
+        size = drawing.legend_size(False, self.legend_keys())
+        vp = self.viewport()
+        return QRectF(QPointF(vp.width() - size.width() - OVERLAY_GAP, vp.height() - size.height() - OVERLAY_GAP), size)
 
     # ----------------------------------------------------------------- zoom
     def zoom(self) -> float:
@@ -203,14 +206,32 @@ class MapView(QGraphicsView):
         self._auto_view = False
         self._scale_by(1.0 / self.zoom())
 
+    def overlay_height(self) -> float:
+        """Viewport pixels the keys drawn over the bottom corners take (the legend, Evaluate's
+        labels), with their gaps: a fitted map keeps above them instead of under them."""
+        h = 0.0
+        if self.legend_visible:
+            h = self.legend_rect().height()
+        if self.evaluate_mode.on:
+            h = max(h, self.evaluate_mode.legend_height())
+        return h + 2 * OVERLAY_GAP if h else 0.0
+
+    def _fit_scale(self, rect: QRectF) -> float:
+        """The zoom that shows ``rect`` whole in the viewport above the bottom overlays."""
+        vp = self.viewport().rect()
+        free_h = max(vp.height() - self.overlay_height(), vp.height() / 2)
+        if rect.isEmpty() or vp.width() < 2 or free_h < 2:
+            return 1.0
+        return min((vp.width() - 2) / rect.width(), (free_h - 2) / rect.height())
+
     def _fit(self, rect: QRectF, max_zoom: float = 1.0) -> None:
         if rect.isEmpty():
             return
-        rect = rect.adjusted(-30, -30, 30, 30)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > max_zoom:
-            self._scale_by(max_zoom / self.zoom())
-        self.centerOn(rect.center())
+        rect = rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
+        self._scale_by(min(self._fit_scale(rect), max_zoom) / self.zoom())
+        # the rectangle's centre in the middle of the part of the viewport the overlays leave free
+        below = min(self.overlay_height(), self.viewport().height() / 2)
+        self.centerOn(rect.center() + QPointF(0, below / 2 / self.zoom()))
         self._on_zoom_changed()
 
     def zoom_fit(self) -> None:
@@ -219,11 +240,7 @@ class MapView(QGraphicsView):
 
     def fit_zoom(self) -> float:
         """The zoom at which the whole map fits the viewport (with the margin ``zoom_fit`` leaves)."""
-        rect = self.map_scene.content_rect().adjusted(-30, -30, 30, 30)
-        vp = self.viewport().rect()
-        if rect.isEmpty() or vp.width() < 2 or vp.height() < 2:
-            return 1.0
-        return min((vp.width() - 2) / rect.width(), (vp.height() - 2) / rect.height())
+        return self._fit_scale(self.map_scene.content_rect().adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN))
 
     def show_opening_view(self) -> None:
         """How a map opens: the whole map fitted when its text stays readable (never above 100 %);
