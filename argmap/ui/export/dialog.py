@@ -232,6 +232,8 @@ def export_image(
         dialog.deleteLater()
     filters = {ext: filt for _, ext, filt in REPORT_KINDS}
     ext, filt = (opts.report, filters[opts.report]) if kind == "report" else (kind, KINDS[kind][1])
+    if kind == "report":  # beside the map's own PDF, not over it
+        stem += "-report"
     path, _ = QFileDialog.getSaveFileName(w, f"Export {KINDS[kind][0]}", f"{stem}.{ext}", filt)
     if not path:
         return None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
 
 from argmap.cli import main
 from argmap.draw.numbers import card_numbers
@@ -135,3 +136,20 @@ def test_a_report_takes_the_high_contrast_colours_too(tmp_path: Path) -> None:
     assert (
         main(["export", "-q", str(SAMPLE), "-o", str(tmp_path / "hc.pdf"), "--report", "--theme", "high-contrast"]) == 0
     )
+
+
+def test_the_report_is_offered_a_name_of_its_own(make_window, dialogs, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    # the map's PDF and the report's PDF of one map side by side: the report must not offer to overwrite the map's
+    suggested: list[str] = []
+
+    def get_save(_parent, _caption: str, path: str, *_a, **_k) -> tuple[str, str]:  # noqa: ANN001
+        suggested.append(path)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save))
+    w = make_window(load_map(SAMPLE))
+    w.export_image("pdf")
+    w.export_image("report")
+    map_pdf, report = suggested
+    assert map_pdf.endswith(".pdf") and report.endswith(".pdf")
+    assert Path(report).stem == Path(map_pdf).stem + "-report"
