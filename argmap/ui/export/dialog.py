@@ -220,7 +220,7 @@ def export_image(
     """Ask for the options and a file (offered as ``stem`` plus the extension), then write it;
     returns the path written (None if cancelled or failed, after a one-line error).  ``labels``:
     whether the evaluation labels are offered checked (as they are in Evaluate mode); ``author``:
-    the PDF's author (None: the map's analyst)."""
+    the author of a PDF, the map's or the report's (None: the map's analyst)."""
     ids = selected_statements(doc.map, list(doc.selection))
     theme = "high-contrast" if theme_for(w.palette()) is HIGH_CONTRAST else "light"  # as the user works
     dialog = ExportDialog(kind, bool(ids), w, labels, theme)
@@ -240,7 +240,7 @@ def export_image(
     if not path.lower().endswith("." + ext):
         path += "." + ext
     kwargs = opts.kwargs(ids)
-    if kind == "pdf" and author is not None:
+    if author is not None and (kind == "pdf" or (kind == "report" and ext == "pdf")):
         kwargs["author"] = author
     if opts.labels:
         kwargs["labels"] = {sid: lab.value for sid, lab in doc.evaluation().evaluation.statements.items()}

@@ -17,6 +17,7 @@ from argmap.draw.numbers import card_numbers
 from argmap.draw.report import key_entries, kind_line
 from argmap.io import load_map
 from argmap.ui.export.report_pdf import report_pdf_bytes
+from argmap.ui.shell import settings
 
 SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "kim-putin-summit.argmap.json"
 
@@ -153,3 +154,15 @@ def test_the_report_is_offered_a_name_of_its_own(make_window, dialogs, monkeypat
     map_pdf, report = suggested
     assert map_pdf.endswith(".pdf") and report.endswith(".pdf")
     assert Path(report).stem == Path(map_pdf).stem + "-report"
+
+
+def test_the_report_pdf_names_the_analyst_as_its_author(make_window, dialogs, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    amap = load_map(SAMPLE)
+    amap.meta.pop("analyst", None)
+    amap.meta.pop("author", None)
+    monkeypatch.setattr(settings, "analyst", lambda: "A. Teacher")  # the Preferences' name: the map names nobody
+    w = make_window(amap)
+    dialogs.save_paths = [str(tmp_path / "map.pdf"), str(tmp_path / "report.pdf")]
+    assert w.export_image("pdf") and w.export_image("report")
+    assert PdfReader(str(tmp_path / "map.pdf")).metadata.author == "A. Teacher"
+    assert PdfReader(str(tmp_path / "report.pdf")).metadata.author == "A. Teacher"
