@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from ... import measure
 from ...layout import placement
 from ...layout.metrics import overlaps
-from ...model import Kind, Point, Polarity, Relation, Statement, new_id
+from ...model import Kind, Point, Polarity, Relation, Statement, main_conclusions, new_id
 from ..document.commands import (
     MoveCommand,
     RemoveCommand,
@@ -234,11 +234,12 @@ class CanvasEdits:
         if ids:
             self.doc.try_push(RemoveCommand(self.doc, ids, text="Delete"))
 
-    def move(self, positions: Mapping[str, Point], nudge: bool = False) -> None:
+    def move(self, positions: Mapping[str, Point], nudge: bool = False, text: str | None = None) -> None:
         amap = self.doc.map
         changed = {k: v for k, v in positions.items() if amap.positions.get(k) != v}
         if changed:
-            self.doc.try_push(MoveCommand(self.doc, changed, text="Nudge" if nudge else "Move", nudge=nudge))
+            text = text or ("Nudge" if nudge else "Move")
+            self.doc.try_push(MoveCommand(self.doc, changed, text=text, nudge=nudge))
 
     def nudge(self, dx: float, dy: float) -> None:
         sc = self.view.map_scene
@@ -303,7 +304,25 @@ class CanvasEdits:
         pos = placement.layout_positions(amap, only)
         if only is not None:
             pos = self._keep_anchor(pos, only)
-        self.move(pos) if pos else None
+        if pos:
+            self.move(pos, text="Arrange Subtree" if only is not None else "Auto-arrange")
+        if only is None:
+            self._show_arranged()
+
+    def _show_arranged(self) -> None:
+        """Every card may have moved: show the whole map when it fits at this zoom, else centre the
+        selected card (or the main conclusion). The zoom stays the user's."""
+        view = self.view
+        rect = view.map_scene.content_rect()
+        if rect.isEmpty():
+            return
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        if rect.width() <= seen.width() and rect.height() <= seen.height():
+            view.centerOn(rect.center())
+            return
+        ids = view.map_scene.selected_statements() or [s.id for s in main_conclusions(self.doc.map)[:1]]
+        card = view.map_scene.node_rect(ids[0]) if ids else None
+        view.centerOn(card.center() if card is not None else rect.center())
 
     def set_compact_cards(self, on: bool) -> None:
         """Show every card compact (its title alone) or in full: one undo step, which also

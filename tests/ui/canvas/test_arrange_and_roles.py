@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from canvas_support import state
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage, QPainter, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
@@ -176,3 +176,18 @@ def test_reasons_made_from_passages_get_a_junction_that_later_cards_keep_clear_o
         for rid in amap.relations:
             jx, jy = amap.positions[rid]
             assert abs(x - jx) >= w / 2 + half or abs(y - jy) >= h / 2 + half
+
+
+def test_after_arranging_the_whole_map_is_in_view_and_the_step_is_named(make_view):
+    view = make_view(new_map())
+    student_map(view)
+    view.zoom_out()
+    view.zoom_out()
+    view.centerOn(view.map_scene.content_rect().bottomRight() + QPointF(600, 0))  # the user had scrolled away
+    QTest.keyClick(view.viewport(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    sc = view.map_scene
+    assert sc.content_rect().width() < seen.width()  # it fits at this zoom...
+    for sid in view.doc.map.statements:  # ...and is shown whole
+        assert seen.contains(sc.node_rect(sid)), view.doc.map.statements[sid].text
+    assert view.doc.undo_stack.undoText() == "Auto-arrange"
