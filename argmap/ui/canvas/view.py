@@ -38,6 +38,10 @@ EMPTY_HINT = (
     "Double-click to write a statement.\n\nOr add the article you are mapping (Source > Add Source "
     "from File… or Paste as Source), select a passage and make it a conclusion, premise or evidence."
 )
+SOURCE_HINT = (
+    "Select a passage in the source and press Ctrl+1 to make it the conclusion (Ctrl+2 a premise, "
+    "Ctrl+3 evidence).\n\nOr double-click here to write a statement."
+)
 
 
 class MapView(QGraphicsView):
@@ -141,9 +145,13 @@ class MapView(QGraphicsView):
         if self.map_scene.numbers and (change.added or change.removed):  # cards after a removed one move up
             self.set_numbers_visible(True)
         empty = not self.doc.map.statements
-        if empty != self._was_empty:  # the empty-map hint comes or goes: repaint all of it
+        if empty or empty != self._was_empty:  # the empty-map hint comes, goes or changes: repaint all of it
             self._was_empty = empty
             self.viewport().update()
+
+    def empty_hint(self) -> str:
+        """What the empty canvas suggests: the next step (a passage, once the map has a source)."""
+        return SOURCE_HINT if self.doc.map.sources else EMPTY_HINT
 
     def _draw_empty_hint(self, painter: QPainter) -> None:
         painter.save()
@@ -153,7 +161,7 @@ class MapView(QGraphicsView):
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         painter.setFont(font)
-        painter.drawText(vp, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), EMPTY_HINT)
+        painter.drawText(vp, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_hint())
         painter.restore()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from argmap.model import ArgumentMap, Kind, Polarity, Source
 from argmap.model.passages import PASSAGE_MIME
 from argmap.ui.canvas.clipboard import FRAGMENT_MIME
+from argmap.ui.document.commands import AddSourceCommand
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -215,3 +216,14 @@ def test_rendered_view_shows_each_card_where_the_scene_says(make_view):
             sid
         )
         assert img.pixelColor(outside) == theme.background, sid
+
+
+def test_the_empty_canvas_hint_follows_the_source_once_one_is_added(make_view, qtbot):
+    view = make_view(ArgumentMap(""))
+    assert "Add Source" in view.empty_hint()
+    before = view.viewport().grab().toImage()
+    view.doc.push(AddSourceCommand(view.doc, Source("s1", "The summit matters. We should worry.")))
+    # the next step, not the one just done: select a passage and make it a card
+    hint = view.empty_hint()
+    assert "Add Source" not in hint and "select a passage" in hint.lower() and "Ctrl+1" in hint
+    qtbot.waitUntil(lambda: view.viewport().grab().toImage() != before)
