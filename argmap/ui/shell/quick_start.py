@@ -90,7 +90,7 @@ STEPS = (
     ),
     Step(
         "The conclusion",
-        "The <b>CONCLUSION</b> card (selected) is what the writer wants the reader to accept: {conclusion}. "
+        "The <b>CONCLUSION</b> card (selected) is what the writer wants the reader to accept: {conclusion} "
         "Reasons for and against it sit below it, their arrows pointing up to it.",
         conclusions,
     ),
@@ -134,6 +134,12 @@ STEPS = (
         lambda _amap: [],
     ),
 )
+
+
+def _quoted_sentence(text: str) -> str:
+    """``text`` in quotes ending the sentence: a full stop after the quote unless the quote ends with one."""
+    text = text.strip()
+    return f"“{html.escape(text)}”" + ("" if text.endswith((".", "!", "?", "…")) else ".")
 
 
 def _keys(w: MainWindow) -> dict[str, str]:
@@ -209,7 +215,7 @@ class QuickStart(QDialog):
         amap = w.doc.map
         ids = [i for i in step.picks(amap) if i in amap.statements or i in amap.relations]
         first = amap.statements.get(ids[0]) if ids else None
-        fields = _keys(w) | {"conclusion": f"“{html.escape(first.text)}”" if first else "its main claim"}
+        fields = _keys(w) | {"conclusion": _quoted_sentence(first.text) if first else "its main claim."}
         self.counter.setText(f"Step {self.index + 1} of {len(STEPS)}")
         self.heading.setText(step.title)
         self.body.setText(step.text.format(**fields))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -91,6 +92,7 @@ def test_quick_start_opens_the_teaching_sample_and_points_at_its_parts(qtbot, ma
         qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
         assert guide.index == i
         seen.append((guide.heading.text(), list(win.doc.selection)))
+        assert not re.search(r"[.!?]”[.!?]", guide.body.text())  # a quoted sentence is not stopped twice
         if win.doc.selection:  # the cards it points at are in view
             item = win.view.map_scene.item_for(win.doc.selection[0])
             visible = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
