@@ -250,7 +250,8 @@ class Interaction:
         self._editing_new = new
         self.view.setFocus()
         self.scene.setFocusItem(self.editor)
-        self.view.ensureVisible(node, 40, 40)
+        # the editor is as wide as a full card, wider than a new empty one: show all of it
+        self.view.ensureVisible(node.sceneBoundingRect().united(self.editor.sceneBoundingRect()), 40, 40)
 
     def _close_editor(self, sid: str) -> None:
         editor, self.editor = self.editor, None

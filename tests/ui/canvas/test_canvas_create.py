@@ -176,3 +176,15 @@ def test_context_menu_offers_the_structure_actions(make_view):
     _enter(view)
     assert any(s.text == "Objection from the menu" for s in view.doc.map.statements.values())
     undo_redo_check(view, before)
+
+
+def test_a_card_opened_for_typing_near_the_edge_shows_all_of_its_editor(make_view):
+    view = make_view()
+    vp = view.viewport().rect()
+    spot = vp.center()
+    spot.setX(vp.right() - 70)  # a new card by the right edge: its editor is wider than the empty card
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    editor = view.interaction.editor
+    assert editor is not None
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(editor.sceneBoundingRect())
