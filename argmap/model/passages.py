@@ -87,6 +87,25 @@ def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _in_word(c: str) -> bool:
+    """A letter or digit of a script that spaces its words (in CJK, Thai and the like a word has no
+    visible end, so a selection there is kept as made)."""
+    o = ord(c)
+    unspaced = 0x0E00 <= o <= 0x0EFF or 0x1000 <= o <= 0x109F or 0x1780 <= o <= 0x17FF or o >= 0x2E80
+    return c.isalnum() and not unspaced
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` grown to whole words where an end falls inside one: a mouse drag rarely
+    starts and stops exactly between words, and a statement that begins "en North Korea" is a slip."""
+    if start < end:
+        while 0 < start < len(text) and _in_word(text[start - 1]) and _in_word(text[start]):
+            start -= 1
+        while 0 < end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+            end += 1
+    return start, end
+
+
 def statement_text(quote: str) -> str:
     """The text of a statement made from a passage: white space collapsed."""
     return " ".join(quote.split())

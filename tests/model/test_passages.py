@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.model import Anchor, ArgumentMap, ModelError, Source, Statement
-from argmap.model.passages import OffsetShift, Passage, Utf16Map, passage_anchor, refound_anchors, trim_range
+from argmap.model.passages import (
+    OffsetShift,
+    Passage,
+    Utf16Map,
+    passage_anchor,
+    refound_anchors,
+    snap_to_words,
+    trim_range,
+)
 
 
 @given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\u00e9", "\U0001f600", "\U00010348"]), max_size=30))
@@ -56,3 +64,13 @@ def test_anchors_are_found_again_after_an_edit_or_reported_broken():
     moved, broken = refound_anchors(amap, "src", "Bikes. Shops gain customers. Cars.")
     assert moved == {"a": (Anchor("src", 7, 27, "Shops gain customers"),)}
     assert broken == ["b"]
+
+
+def test_a_range_inside_words_grows_to_whole_words():
+    text = "So when North Korea’s Kim met Putin. 北朝鮮とロシア"
+    i = text.index("North")
+    assert snap_to_words(text, i + 2, text.index("Kim") + 1) == (i, text.index("Kim") + 3)
+    assert snap_to_words(text, i, i + 5) == (i, i + 5)  # whole words already
+    assert snap_to_words(text, i - 1, i + 5) == (i - 1, i + 5)  # a space at an end is trimmed elsewhere
+    j = text.index("朝")  # no spaces between words: characters are kept as selected
+    assert snap_to_words(text, j, j + 2) == (j, j + 2)

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QWidget
 
 from ...model import Kind, Source
-from ...model.passages import PASSAGE_MIME, Passage, Utf16Map, trim_range
+from ...model.passages import PASSAGE_MIME, Passage, Utf16Map, snap_to_words, trim_range
 from ...model.text import sentence_at
 from ..paint.theme import theme_for
 from .claimed_keys import ClaimsKeys
@@ -113,14 +113,15 @@ class SourceTextView(ClaimsKeys, QTextEdit):
         return self._map.to_cp(pos, round_up)
 
     def passage(self) -> Passage | None:
-        """The selected passage in code points, trimmed of white space at its ends
-        (so a drag and the make actions anchor the same range), or None."""
+        """The selected passage in code points, trimmed of white space at its ends and grown to whole
+        words (so a drag and the make actions anchor the same range), or None."""
         cur = self.textCursor()
         if not cur.hasSelection():
             return None
         start, end = trim_range(
             self._text, self.to_cp(cur.selectionStart()), self.to_cp(cur.selectionEnd(), round_up=True)
         )
+        start, end = snap_to_words(self._text, start, end)
         if end <= start:
             return None
         return Passage(self.source_id, start, end, self._text[start:end])

@@ -394,3 +394,14 @@ def test_details_dialog_edits_title_author_url_date(qtbot):
     qtbot.keyClicks(dlg.edits["title"], "  New title ")
     qtbot.keyClicks(dlg.edits["url"], "https://example.org/a")
     assert dlg.values() == {"title": "New title", "author": "A", "url": "https://example.org/a", "date": ""}
+
+
+def test_a_selection_that_cuts_words_takes_them_whole(qtbot, setup):
+    doc, panel, view = setup
+    start = TEXT.index("Cycling")
+    end = TEXT.index("lanes.") + len("lanes.")
+    select_cp(view, start + 2, end - 4)  # a drag that starts in "Cycling" and stops in "lanes"
+    press_shortcut(qtbot, panel, view, Qt.Key.Key_2)
+    (st,) = doc.map.statements.values()
+    assert st.text == "Cycling is safer with protected lanes"
+    assert st.anchors[0].start == start
