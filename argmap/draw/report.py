@@ -20,6 +20,7 @@ from ..io.atomic import atomic_write_text
 from ..io.outline import KIND_LABEL, VERDICT_TAGS, Node, md_escape, outline_tree
 from ..model import ArgumentMap, Statement
 from ..model.text import passage_place
+from .labels import role_word
 from .numbers import card_numbers
 from .svg import svg_bytes, write_output
 
@@ -47,6 +48,7 @@ class KeyEntry:
     statement: Statement
     quotes: tuple[Quote, ...]
     label: str = ""  # the evaluation's in/out/undecided when the report shows it
+    role: str = ""  # OBJECTION or UNDERCUT, the word its card shows instead of its kind (draw.labels)
 
 
 def quotes(amap: ArgumentMap, st: Statement) -> tuple[Quote, ...]:
@@ -71,7 +73,13 @@ def key_entries(
     numbers = card_numbers(amap)
     chosen = None if ids is None else set(ids)
     return [
-        KeyEntry(n, amap.statements[sid], quotes(amap, amap.statements[sid]), str((labels or {}).get(sid, "")))
+        KeyEntry(
+            n,
+            amap.statements[sid],
+            quotes(amap, amap.statements[sid]),
+            str((labels or {}).get(sid, "")),
+            role_word(amap, sid) or "",
+        )
         for sid, n in numbers.items()
         if chosen is None or sid in chosen
     ]
@@ -136,9 +144,12 @@ KEY_TABLE = '<table class="key" cellpadding="4" cellspacing="0" width="100%">'
 
 
 def kind_line(k: KeyEntry) -> str:
-    """An entry's kind, "implicit" for a premise the author leaves unstated, and its label if shown."""
+    """An entry's kind (after its role, as its card names it: "Objection (premise)"), "implicit" for a
+    statement the author leaves unstated, and its label if shown."""
     st = k.statement
-    out = KIND_LABEL[st.kind] + (" · implicit (unstated)" if st.implicit else "")
+    kind = KIND_LABEL[st.kind]
+    out = f"{k.role.capitalize()} ({kind.lower()})" if k.role else kind
+    out += " · implicit (unstated)" if st.implicit else ""
     return out + (f" · {VERDICT_TAGS[k.label]}" if k.label in VERDICT_TAGS else "")
 
 

@@ -7,7 +7,14 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from argmap.draw.report import key_entries, outline_lines, report_html, write_report_html, write_report_markdown
+from argmap.draw.report import (
+    key_entries,
+    kind_line,
+    outline_lines,
+    report_html,
+    write_report_html,
+    write_report_markdown,
+)
 from argmap.io import load_map
 from argmap.io.outline import md_escape
 from argmap.model import Anchor, ArgumentMap, Kind, Polarity, Relation, Source, Statement
@@ -74,6 +81,16 @@ def test_the_key_lists_every_card_with_its_text_and_quoted_place() -> None:
     assert key[3].quotes == ()
 
 
+def test_the_key_names_an_objection_as_its_card_does_and_keeps_its_kind() -> None:
+    amap = article_map()
+    amap.add_statement(Statement("u", "Sales fell everywhere that year.", title="Everywhere"))
+    amap.add_relation(Relation("R4", Polarity.ATTACK, ("u",), "R2"))
+    lines = {k.statement.id: kind_line(k) for k in key_entries(amap)}
+    assert lines["o1"] == "Objection (premise)"
+    assert lines["u"] == "Undercut (premise)"
+    assert lines["p1"] == "Premise" and lines["e1"] == "Evidence" and lines["c"] == "Conclusion"
+
+
 def test_the_outline_names_cards_by_number_and_role() -> None:
     lines = outline_lines(article_map())
     assert lines[0] == (0, "Conclusion", 1, "Tax soda")
@@ -137,5 +154,5 @@ def test_an_implicit_premise_is_marked_and_bracketed_in_the_key() -> None:
     amap = article_map()
     amap.update_statement("o1", implicit=True)
     page = report_html(amap)
-    assert "Premise · implicit (unstated)" in page and "[The tax hits the poor hardest.]" in page
+    assert "Objection (premise) · implicit (unstated)" in page and "[The tax hits the poor hardest.]" in page
     assert (1, "Objection", 5, "[Regressive]") in outline_lines(amap)
