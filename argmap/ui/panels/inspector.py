@@ -166,7 +166,7 @@ class InspectorPanel(QScrollArea):
         self.st_assessment.activated.connect(
             lambda _i: self._commit_statement("assessment", self.st_assessment.currentData())
         )
-        self.st_implicit = QCheckBox("Implicit (unstated) premise")
+        self.st_implicit = QCheckBox("Implicit: left unstated by the author")
         self.st_implicit.setToolTip(
             "A premise the author leaves unstated and you supply: drawn dashed and in [brackets], "
             "never asked for an anchor"
