@@ -32,7 +32,6 @@ Mapping (import):
 
 from __future__ import annotations
 
-import datetime
 import os
 from typing import Any
 
@@ -69,8 +68,6 @@ def _json_safe(value: Any) -> Any:
         return {str(k): _json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_json_safe(v) for v in value]
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
