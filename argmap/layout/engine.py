@@ -156,6 +156,7 @@ def _layout(
                 through = through_cards(s, xs2, yy, along, across)
         return w, h, xs, cross, through
 
+    scores = None
     if s.cross and s.n_statements <= REORDER_LIMIT:
         # every x scored is remembered: transpose starts from the x reorder kept, scored already
         scores = Scores(s, y, along, node_gap)
@@ -178,7 +179,11 @@ def _layout(
             x = kept
             ys, gap = _rows(s, across, layer_gap)
             y = [ys[lv] for lv in s.level]
-    place_cross(s, x, y, along, node_gap)
+            scores = None  # (its rows are no longer these)
+    if scores is not None:  # the cross junctions of the x kept were placed when it was scored
+        x = scores.with_cross(x)
+    else:
+        place_cross(s, x, y, along, node_gap)
     pins: dict[int, Point] = {}
     if pinned:
         index = {nid: i for i, nid in enumerate(s.ids)}
