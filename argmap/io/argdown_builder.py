@@ -299,7 +299,7 @@ class Builder:
         self.parents.pop()
 
     def add_relation(self, rel: ARelation) -> None:
-        for old in rel.source.relations:
+        for old in self.m.relations_of(rel.source):
             if old.target is rel.target and old.type == rel.type:
                 return
             if (
@@ -310,8 +310,8 @@ class Builder:
             ):
                 return
         self.m.relations.append(rel)
-        rel.source.relations.append(rel)
-        rel.target.relations.append(rel)
+        self.m.relations_of(rel.source).append(rel)
+        self.m.relations_of(rel.target).append(rel)
 
     def visit_pcs(self, node: Node, siblings: list[Any], index: int) -> None:
         argument = None

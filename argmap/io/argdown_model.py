@@ -53,7 +53,6 @@ class Element:
         self.title = title
         self.auto = auto
         self.members: list[AStatement] = []
-        self.relations: list[ARelation] = []
         self.tags: list[str] = []
         self.data: dict[str, Any] = {}
         self.pcs: list[AStatement] = []
@@ -74,7 +73,6 @@ class Element:
 class AInference:
     def __init__(self, offset: int) -> None:
         self.kind = "inference"
-        self.relations: list[ARelation] = []
         self.rules: list[str] = []
         self.data: Any = None
         self.argument = ""
@@ -102,6 +100,17 @@ class Model:
         self.sections: list[dict[str, Any]] = []
         self.front_matter: Any = None
         self.settings: dict[str, Any] = {}
+        # the relations at each element or inference (@argdown/core keeps them on the element): kept
+        # here, an element and its relations do not refer to each other, and a model no longer used
+        # is freed at once instead of waiting for the cycle collector
+        self._at: dict[Element | AInference, list[ARelation]] = {}
+
+    def relations_of(self, el: Element | AInference) -> list[ARelation]:
+        """The relations from or to ``el`` (an equivalence class, argument or inference)."""
+        rels = self._at.get(el)
+        if rels is None:
+            rels = self._at[el] = []
+        return rels
 
 
 def transform(m: Model) -> None:
@@ -113,23 +122,23 @@ def transform(m: Model) -> None:
             keep = True
             src, dst = rel.source, rel.target
             if src.kind == "argument" and src.pcs:
-                src.relations.remove(rel)
+                m.relations_of(src).remove(rel)
                 ec = m.statements[src.pcs[-1].title]
                 rel.source = ec
-                if any(r.target is dst and r.type == rel.type for r in ec.relations):
-                    dst.relations.remove(rel)
+                if any(r.target is dst and r.type == rel.type for r in m.relations_of(ec)):
+                    m.relations_of(dst).remove(rel)
                     keep = False
                 else:
-                    ec.relations.append(rel)
+                    m.relations_of(ec).append(rel)
             if keep and dst.kind == "argument" and dst.pcs and rel.type == "undercut":
                 inf = dst.pcs[-1].inference
                 rel.target = inf
-                dst.relations.remove(rel)
-                if any(r.source is rel.source and r.type == rel.type for r in inf.relations):
-                    rel.source.relations.remove(rel)
+                m.relations_of(dst).remove(rel)
+                if any(r.source is rel.source and r.type == rel.type for r in m.relations_of(inf)):
+                    m.relations_of(rel.source).remove(rel)
                     keep = False
                 else:
-                    inf.relations.append(rel)
+                    m.relations_of(inf).append(rel)
             if keep:
                 kept.append(rel)
         m.relations = kept
@@ -142,10 +151,10 @@ def transform(m: Model) -> None:
                 elif rel.type == "attack":
                     if any(
                         r.type == "contrary" and {r.source, r.target} == {rel.source, rel.target}
-                        for r in rel.source.relations
+                        for r in m.relations_of(rel.source)
                     ):
-                        rel.source.relations.remove(rel)
-                        rel.target.relations.remove(rel)
+                        m.relations_of(rel.source).remove(rel)
+                        m.relations_of(rel.target).remove(rel)
                         continue
                     rel.type = "contrary"
             kept.append(rel)
@@ -159,10 +168,10 @@ def transform(m: Model) -> None:
                 (r.target if r.source is ec else r.source).kind == "equivalence-class"
                 and ((r.type == "attack" and r.source is ec) or r.type in ("contradictory", "contrary"))
                 and (r.target if r.source is ec else r.source).title in premises
-                for r in ec.relations
+                for r in m.relations_of(ec)
             ):
-                ec.relations.remove(rel)
-                arg.relations.remove(rel)
+                m.relations_of(ec).remove(rel)
+                m.relations_of(arg).remove(rel)
                 continue
         kept.append(rel)
     m.relations = kept
