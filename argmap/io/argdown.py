@@ -111,10 +111,12 @@ class _Importer:
         text = ""
         texts: list[str] = []
         for m in el.members:
+            if m.reference:  # (the canonical member never is one)
+                continue
             t = m.plain()
             if m is canon:
                 text = t
-            if not m.reference and t and t not in texts:
+            if t and t not in texts:
                 texts.append(t)
         meta: dict[str, Any] = {}
         if argument:
