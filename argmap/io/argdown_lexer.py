@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
 from .argdown_guard import OPENERS, Closers
 from .errors import line_col
@@ -190,11 +191,15 @@ def _master(inference: bool, ctx: int, open_range: str | None, hopeless: frozens
 
 # a comment at the start of the text keeps the line breaks after it, unlike one after a line break
 _START_COMMENT = re.compile(f"(?:{_COMMENT['plain']})(?P<{COMMENT}>)")
+
+
 # In the context patterns a tag is only its "#": the tag pattern's character class reaches far into
-# Unicode and is slow to compile, so it is compiled once here instead of into every context's pattern.
-# Where nothing before it matches a "#" the tag pattern decides, and where it fails the one pattern after
-# it that takes a "#" does (a lone control character).
-_TAG_OR_HASH = (re.compile(f"(?:{_TAG})(?P<{TAG}>)"), re.compile(f"(?:{_CONTROL})(?P<{UNUSED_CONTROL_CHAR}>)"))
+# Unicode and is slow to compile, so it is compiled once, when a text first has a "#", instead of into
+# every context's pattern.  Where nothing before it matches a "#" the tag pattern decides, and where it
+# fails the one pattern after it that takes a "#" does (a lone control character).
+@cache
+def _tag_or_hash() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(f"(?:{_TAG})(?P<{TAG}>)"), re.compile(f"(?:{_CONTROL})(?P<{UNUSED_CONTROL_CHAR}>)")
 
 
 _STARTS = {A_BOLD_START, U_BOLD_START, A_ITALIC_START, U_ITALIC_START}
@@ -246,7 +251,8 @@ def tokenize(text: str) -> list[Token]:
             raise ArgdownSyntaxError(pos, f"unexpected character {text[pos]!r}")
         kind = m.lastgroup
         if kind == TAG:
-            m = _TAG_OR_HASH[0].match(text, pos) or _TAG_OR_HASH[1].match(text, pos)
+            tag, hash_ = _tag_or_hash()
+            m = tag.match(text, pos) or hash_.match(text, pos)
             assert m is not None  # the second takes any "#"
             kind = m.lastgroup
         assert kind is not None  # every alternative is a named group
