@@ -225,6 +225,8 @@ def _statement_spot(
         if t is None:
             continue
         row = [p for p in rel.premises if p != sid and p in pos]  # linked partners first
+        if row and max(pos[p][1] for p in row) > t[1]:
+            return _beside_partners(amap, rel.target, row, (w, h), pos, sz)
         if not row:
             row = [p for r in amap.relations_into(rel.target) for p in r.premises if p != sid and p in pos]
             if row:  # the first band of reasons (wrapped ones hang further down)
@@ -250,6 +252,42 @@ def _statement_spot(
     right = max(pos[i][0] + sz[i][0] / 2 for i in others)
     top = min(pos[i][1] - sz[i][1] / 2 for i in others)
     return (right + NODE_GAP * 2 + w / 2, top + h / 2)
+
+
+def _beside_partners(
+    amap: ArgumentMap, target: str, row: list[str], size: Size, pos: Mapping[str, Point], sz: Mapping[str, Size]
+) -> Point:
+    """A new linked premise's spot: level with its partners ``row``, next to them on the side away from
+    the target's other reasons (the right when that is a tie), so its lines and junction cross no
+    other relation's; the other side when this one has no room for it."""
+    w, h = size
+    left = min(pos[p][0] - sz[p][0] / 2 for p in row)
+    right = max(pos[p][0] + sz[p][0] / 2 for p in row)
+    y = pos[max(row, key=lambda p: pos[p][0] + sz[p][0] / 2)][1]
+    mid = (left + right) / 2
+    partners = set(row)
+    others = [p for r in amap.relations_into(target) for p in (r.id, *r.premises) if p not in partners and p in pos]
+    right_side = sum(1 for p in others if pos[p][0] > mid)
+    left_side = len(others) - right_side
+    gap = NODE_GAP * 1.5
+    spots = [(right + gap + w / 2, y), (left - gap - w / 2, y)]
+    if left_side < right_side:
+        spots.reverse()
+    for spot in spots:
+        if _fits(spot, size, pos, sz):
+            return spot
+    return spots[0]
+
+
+def _fits(spot: Point, size: Size, pos: Mapping[str, Point], sz: Mapping[str, Size], gap: float = NODE_GAP) -> bool:
+    """Whether a box of ``size`` at ``spot`` clears every placed box by ``gap``."""
+    x, y = spot
+    w, h = size
+    for i, p in pos.items():
+        s = sz.get(i)
+        if s is not None and abs(p[0] - x) * 2 < w + s[0] + 2 * gap and abs(p[1] - y) * 2 < h + s[1] + gap:
+            return False
+    return True
 
 
 def _junction_spot(amap: ArgumentMap, rid: str, pos: dict[str, Point], sz: dict[str, Size]) -> Point:

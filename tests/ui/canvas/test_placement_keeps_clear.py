@@ -1,0 +1,75 @@
+"""New and grown cards keep clear of their neighbours' cards, junctions and lines, before any arranging."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtTest import QTest
+
+from argmap.model import ArgumentMap, Kind, Statement
+
+CS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def add(view, target: str, key: Qt.Key, text: str) -> str:
+    """Select ``target``, press Ctrl+Shift+``key``, type ``text`` and Enter; the new statement's id."""
+    view.map_scene.select_ids([target])
+    before = set(view.doc.map.statements)
+    QTest.keyClick(view.viewport(), key, CS)
+    assert view.interaction.editor is not None
+    QTest.keyClicks(view.viewport(), text)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+    (sid,) = [s for s in view.doc.map.statements if s not in before]
+    return sid
+
+
+def new_map() -> ArgumentMap:
+    amap = ArgumentMap("op-ed")
+    amap.add_statement(
+        Statement("C", "So when Kim and Putin sat down together, the West rightly watched with fear.", Kind.CONCLUSION),
+        (0.0, 0.0),
+    )
+    return amap
+
+
+def covered(view) -> list[tuple[str, str]]:
+    """Pairs of a card and a card or junction (as the canvas draws them) that overlap, and pairs of
+    junctions whose markers overlap."""
+    sc, amap = view.map_scene, view.doc.map
+    cards = {sid: sc.node_rect(sid) for sid in amap.statements}
+    junctions = {rid: sc.node_rect(rid) for rid in amap.relations}
+    hits = []
+    for sid, r in cards.items():
+        hits += [(sid, o) for o, q in cards.items() if o < sid and r.intersects(q)]
+        hits += [(sid, j) for j, q in junctions.items() if r.intersects(q)]
+    for rid, r in junctions.items():
+        hits += [(rid, o) for o, q in junctions.items() if o < rid and r.adjusted(-2, -2, 2, 2).intersects(q)]
+    return hits
+
+
+def between(view, a: str, b: str) -> list[str]:
+    """Cards and junctions in the band between cards ``a`` and ``b`` of one row."""
+    sc, amap = view.map_scene, view.doc.map
+    ra, rb = sc.node_rect(a), sc.node_rect(b)
+    left, right = min(ra.right(), rb.right()), max(ra.left(), rb.left())
+    band = QRectF(left, min(ra.top(), rb.top()), right - left, max(ra.bottom(), rb.bottom()) - min(ra.top(), rb.top()))
+    return [e for e in (*amap.statements, *amap.relations) if e not in (a, b) and sc.node_rect(e).intersects(band)]
+
+
+def test_a_co_premise_goes_beside_its_partner_away_from_an_objection(make_view):
+    view = make_view(new_map())
+    danger = add(view, "C", Qt.Key.Key_P, "North Korea has made clear it will not curb its missiles")
+    add(view, danger, Qt.Key.Key_E, "Likewise, the Kremlin shows no intention of ending its war")
+    add(view, "C", Qt.Key.Key_O, "The summit may produce no deal at all")
+    before = dict(view.doc.map.positions)
+    steps = view.doc.undo_stack.count()
+    co = add(view, danger, Qt.Key.Key_L, "North Korea and Russia are among the most dangerous states")
+    amap = view.doc.map
+
+    (rel,) = amap.relations_from(co)
+    assert rel.premises == (danger, co)
+    assert not covered(view)
+    assert between(view, danger, co) == []  # beside its partner: nothing between them
+    assert abs(amap.positions[co][1] - amap.positions[danger][1]) < 1
+    moved = [k for k, p in before.items() if k != rel.id and amap.positions.get(k) != p]
+    assert moved == []  # nothing the user placed was shifted
+    assert view.doc.undo_stack.count() == steps + 1
