@@ -109,3 +109,70 @@ def place_below(
 def place_new(amap: ArgumentMap, ids: Iterable[str]) -> dict[str, Point]:
     """Positions for new elements already in the map, moving nothing else (:func:`map_layout.place_new`)."""
     return {k: (float(v[0]), float(v[1])) for k, v in map_layout.place_new(amap, list(ids)).items()}
+
+
+CLEARANCE = 12.0  # how far a card that grew keeps from the cards around it
+JUNCTION_CLEARANCE = 16.0  # and from junctions: room for an arrowhead between the two
+
+
+def make_room(amap: ArgumentMap, sid: str, old_size: tuple[float, float]) -> dict[str, Point]:
+    """Moves that keep card ``sid`` clear of its neighbours after it grew from ``old_size`` (a longer
+    text, a title, another kind): the card grows away from its target (or, with no target, away from
+    its reasons), and what it would now cover moves aside the least distance that clears it, pushing
+    on whatever that in turn would cover.  Pinned elements stay; nothing moves when it did not grow."""
+    if sid not in amap.positions:
+        return {}
+    direction = amap.meta.get("layout_direction", "TB")
+    lr, bt = direction == "LR", direction == "BT"
+
+    def canon(p: Point) -> Point:  # to top-down coordinates (premises below targets) and back
+        return (p[1], p[0]) if lr else (p[0], -p[1]) if bt else p
+
+    def size(eid: str) -> tuple[float, float]:
+        w, h = measure.statement_size(amap, eid) if eid in amap.statements else (measure.JUNCTION_SIZE,) * 2
+        return (h, w) if lr else (w, h)
+
+    w, h = size(sid)
+    ow, oh = (old_size[1], old_size[0]) if lr else old_size
+    if w <= ow + 0.5 and h <= oh + 0.5:
+        return {}
+    x, y = canon(amap.positions[sid])
+    targets = [amap.positions.get(r.target) for r in amap.relations_from(sid)]
+    if any(t is not None and canon(t)[1] < y for t in targets):
+        y += (h - oh) / 2  # its top (facing the target) stays
+    elif amap.relations_into(sid):
+        y -= (h - oh) / 2  # its bottom (facing its reasons) stays
+    boxes: dict[str, tuple[float, float, float, float]] = {sid: (x, y, w, h)}
+    pinned = amap.pinned
+    fixed = {sid} | set(pinned)
+    moved = {sid}
+    queue: list[tuple[str, int]] = [(sid, -1)]  # an element that moved, and the way it was pushed
+    for _ in range(2000):
+        if not queue:
+            break
+        a, way = queue.pop(0)
+        ax, ay, aw, ah = boxes[a]
+        for eid, p in amap.positions.items():
+            if eid in fixed or eid == a:
+                continue
+            bx, by = canon(p) if eid not in boxes else boxes[eid][:2]
+            if abs(bx - ax) > 2000 or abs(by - ay) > 1000:
+                continue
+            bw, bh = boxes[eid][2:] if eid in boxes else size(eid)
+            gap = CLEARANCE if a in amap.statements and eid in amap.statements else JUNCTION_CLEARANCE
+            pushes = (  # right, down, left, up: how far ``eid`` must go to clear ``a``
+                ax + aw / 2 + gap - (bx - bw / 2),
+                ay + ah / 2 + gap - (by - bh / 2),
+                bx + bw / 2 - (ax - aw / 2 - gap),
+                by + bh / 2 - (ay - ah / 2 - gap),
+            )
+            if min(pushes) <= 0 or (way >= 0 and (bx - ax, by - ay, ax - bx, ay - by)[way] < 0):
+                continue  # clear of it, or behind it (a pushed element pushes only what lies ahead)
+            k = way if way >= 0 else min(range(4), key=lambda i: pushes[i])
+            d = pushes[k]
+            bx, by = {0: (bx + d, by), 1: (bx, by + d), 2: (bx - d, by), 3: (bx, by - d)}[k]
+            boxes[eid] = (bx, by, bw, bh)
+            moved.add(eid)
+            queue.append((eid, k))
+    out = {eid: canon(boxes[eid][:2]) for eid in moved}
+    return {eid: (round(p[0], 2), round(p[1], 2)) for eid, p in out.items() if p != amap.positions.get(eid)}

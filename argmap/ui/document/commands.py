@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from ... import measure
+from ...layout import placement
 from ...model import ArgumentMap, ModelError, Point, Relation, Snapshot, Source, Statement
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -142,7 +144,9 @@ class RemoveCommand(MapCommand):
 
 class UpdateStatementCommand(MapCommand):
     """Change fields of a statement.  With ``merge=True`` consecutive edits of the
-    same fields of the same statement (typing) merge into one undo step."""
+    same fields of the same statement (typing) merge into one undo step.  A card that grows
+    (a longer text, a title, another kind) keeps clear of its neighbours: what it would cover
+    moves aside in the same step (:func:`placement.make_room`)."""
 
     def __init__(
         self,
@@ -158,13 +162,24 @@ class UpdateStatementCommand(MapCommand):
         self.new = dict(changes)
         self.old: dict[str, Any] = {}
         self.merge = merge
+        self.moves: dict[str, Point] = {}  # what moved aside for the grown card, and from where
+        self.old_moves: dict[str, Point | None] = {}
 
     def apply(self) -> None:
-        before = self.map.update_statement(self.sid, **self.new)
+        amap = self.map
+        size = measure.statement_size(amap, self.sid) if self.sid in amap.statements else None
+        before = amap.update_statement(self.sid, **self.new)
         if not self.old:
             self.old = {k: getattr(before, k) for k in self.new}
+        if not self._done_once and size is not None:
+            self.moves = placement.make_room(amap, self.sid, size)
+        if self.moves:
+            for k, v in amap.move(self.moves).items():
+                self.old_moves.setdefault(k, v)
 
     def revert(self) -> None:
+        if self.old_moves:
+            self.map.move(self.old_moves)
         self.map.update_statement(self.sid, **self.old)
 
     def id(self) -> int:
@@ -179,6 +194,9 @@ class UpdateStatementCommand(MapCommand):
         ):
             return False
         self.new = dict(other.new)
+        self.moves.update(other.moves)
+        for k, v in other.old_moves.items():
+            self.old_moves.setdefault(k, v)
         return True
 
 

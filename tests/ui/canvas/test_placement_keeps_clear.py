@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
+from window_support import activate
 
 from argmap.model import ArgumentMap, Kind, Statement
 
@@ -73,3 +75,59 @@ def test_a_co_premise_goes_beside_its_partner_away_from_an_objection(make_view):
     moved = [k for k, p in before.items() if k != rel.id and amap.positions.get(k) != p]
     assert moved == []  # nothing the user placed was shifted
     assert view.doc.undo_stack.count() == steps + 1
+
+
+def student_map(view) -> dict[str, str]:
+    ids = {"claim": "C"}
+    ids["danger"] = add(view, "C", Qt.Key.Key_P, "North Korea will not curb its missiles")
+    ids["tests"] = add(view, ids["danger"], Qt.Key.Key_E, "Missile tests during the talks")
+    ids["no deal"] = add(view, "C", Qt.Key.Key_O, "There may be no deal at all")
+    ids["not so"] = add(view, ids["danger"], Qt.Key.Key_O, "Tests may be routine")
+    return ids
+
+
+def test_a_card_whose_text_grows_pushes_its_neighbours_aside_in_the_same_step(make_view):
+    view = make_view(new_map())
+    ids = student_map(view)
+    assert not covered(view)
+    before = dict(view.doc.map.positions)
+    steps = view.doc.undo_stack.count()
+    view.map_scene.select_ids([ids["danger"]])
+    QTest.keyClick(view.viewport(), Qt.Key.Key_F2)
+    assert view.interaction.editor is not None
+    QTest.keyClick(view.viewport(), Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(view.viewport(), ": it even launched two ballistic missiles while Kim was in talks with Putin" * 2)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert view.doc.map.statements[ids["danger"]].text.endswith("Putin")
+    assert not covered(view)
+    assert view.doc.undo_stack.count() == steps + 1
+    view.doc.undo_stack.undo()
+    assert dict(view.doc.map.positions) == before
+
+
+@pytest.mark.parametrize("titles_only", [False, True])
+def test_titles_typed_in_the_inspector_grow_cards_clear_of_their_neighbours(qtbot, make_window, titles_only):
+    w = make_window(new_map())
+    view, insp = w.view, w.inspector
+    activate(qtbot, w)
+    view.setFocus()
+    ids = student_map(view)
+    if titles_only:
+        QTest.keyClick(view.viewport(), Qt.Key.Key_H, CS)
+        assert view.canvas_actions.titles_only.isChecked()
+    titles = {
+        "claim": "The West is right to fear the summit",
+        "danger": "North Korea won't curb its arms",
+        "tests": "Missile tests during the talks",
+        "no deal": "There may be no deal at all",
+        "not so": "Tests during talks may be routine, not a signal",
+    }
+    for name, title in titles.items():
+        w.doc.select([ids[name]])
+        steps = w.doc.undo_stack.count()
+        insp.st_title.setFocus()
+        qtbot.keyClicks(insp.st_title, title)
+        qtbot.keyClick(insp.st_title, Qt.Key.Key_Return)
+        assert w.doc.map.statements[ids[name]].title == title
+        assert w.doc.undo_stack.count() == steps + 1
+        assert not covered(view), name
