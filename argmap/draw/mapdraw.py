@@ -17,9 +17,9 @@ from .. import measure
 from ..layout.placement import junction_positions, layout_positions
 from ..model import ArgumentMap, Relation
 from . import style
-from .edges import arrival_xs, arrival_ys, horizontal_flow
+from .edges import arrival_xs, arrival_ys, horizontal_flow, premise_points, target_points
 from .labels import role_words
-from .numbers import BADGE_RISE, draw_numbers
+from .numbers import BADGE_RISE, BOTTOM_LEFT, BOTTOM_RIGHT, TOP_LEFT, TOP_RIGHT, badge_corners, draw_numbers
 from .parts import (
     LEGEND_ROW,
     STRIP_MAX_ROWS,
@@ -158,6 +158,7 @@ class MapDrawing:
         self._pos = pos
         self._edges: list[Edge] | None = None  # worked out when first drawn
         self._arrivals_at: dict[str, float] | None = None
+        self._badge_corners: dict[str, int] | None = None
         text = amap.title if title is None or title is True else (title or "")
         self.title = " ".join(str(text).split()) if text is not False else ""
         self.legend = legend and bool(self.cards)  # a key to nothing drawn would only fill the page
@@ -186,6 +187,25 @@ class MapDrawing:
         if self._arrivals_at is None:
             self._arrivals_at = self._arrivals(self.edges)
         return self._arrivals_at
+
+    @property
+    def badge_corners(self) -> dict[str, int]:
+        """The corner of each card whose number badge is not on its top left: where no line runs."""
+        if self._badge_corners is None:
+            self._badge_corners = {}
+            if self.numbers:
+                h, arrivals, lines = self.horizontal, self.arrivals, []
+                for rel, prem, (jx, jy), target, undercut, _ in self.edges:
+                    for b in prem:
+                        lines += premise_points(b, jx, jy, h)
+                    arrive = arrivals.get(rel.id)
+                    if h:
+                        lines += target_points(jx, jy, target, undercut, arrive_y=arrive, horizontal=True)
+                    else:
+                        lines += target_points(jx, jy, target, undercut, arrive)
+                cards = {st.id: box for box, st, _ in self.cards}
+                self._badge_corners = badge_corners(cards, self.numbers, lines)
+        return self._badge_corners
 
     def _make_edges(self, rids: Iterable[str]) -> list[Edge]:
         boxes, pos = self.boxes, self._pos
@@ -249,7 +269,10 @@ class MapDrawing:
         right, bottom = max(map(add, lefts, widths)), max(map(add, tops, heights))
         # selection-free, but pens and arrow tips (and number badges) stick out a little
         rise = BADGE_RISE if self.numbers else 0.0
-        return (left - 4 - rise, top - 4 - rise, right - left + 8 + rise, bottom - top + 8 + rise)
+        moved = set(self.badge_corners.values()) - {TOP_LEFT}  # badges on other corners stick out there
+        low = rise if moved & {BOTTOM_LEFT, BOTTOM_RIGHT} else 0.0
+        wide = rise - 5 if moved & {BOTTOM_RIGHT, TOP_RIGHT} else 0.0
+        return (left - 4 - rise, top - 4 - rise, right - left + 8 + rise + wide, bottom - top + 8 + rise + low)
 
     def _layout_header(self) -> None:
         """Place the title and the legend.  The legend goes in an empty corner of the map when one
@@ -409,13 +432,13 @@ class MapDrawing:
                 if self.labels:
                     draw_verdicts(pic, [card], self.labels, pal)
                 if self.numbers:
-                    draw_numbers(pic, [card], self.numbers, pal)
+                    draw_numbers(pic, [card], self.numbers, pal, self.badge_corners)
         else:
             draw_cards(pic, cards, pal, self.words)
             if self.labels:
                 draw_verdicts(pic, cards, self.labels, pal)
             if self.numbers:
-                draw_numbers(pic, cards, self.numbers, pal)
+                draw_numbers(pic, cards, self.numbers, pal, self.badge_corners)
         if self.title_lines:
             x, y = self.title_pos
             y += self.title_ascent

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.draw.mapdraw import MapDrawing
-from argmap.draw.numbers import badge_box, card_numbers
+from argmap.draw.numbers import TOP_LEFT, badge_box, card_numbers
 from argmap.model import ArgumentMap, Kind, Polarity, Relation, Statement
 
 
@@ -39,8 +39,9 @@ def test_the_drawing_puts_each_number_on_its_card() -> None:
     d = MapDrawing(amap, numbers=numbers)
     runs = [run for item in d.picture().items if item[0] == "text" for run in item[3]]
     for box, st, _m in d.cards:
-        bx, by, bw, bh = badge_box(box, numbers[st.id])
+        bx, by, bw, bh = badge_box(box, numbers[st.id], d.badge_corners.get(st.id, TOP_LEFT))
         assert any(t == str(numbers[st.id]) and bx <= x <= bx + bw and by <= y <= by + bh for x, y, t in runs)
         assert d.rect[1] <= by and d.rect[0] <= bx  # the badge is inside the drawing
+        assert by + bh <= d.rect[1] + d.rect[3] and bx + bw <= d.rect[0] + d.rect[2]
     plain = [run for item in MapDrawing(amap).picture().items if item[0] == "text" for run in item[3]]
     assert not any(t.isdigit() for _, _, t in plain)

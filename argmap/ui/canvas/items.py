@@ -41,7 +41,7 @@ def _rects_for(m: CardMetrics) -> tuple[QRectF, QRectF]:
     r = _RECTS.get(key)
     if r is None:
         rect = QRectF(-m.width / 2, -m.height / 2, m.width, m.height)
-        r = (rect, rect.adjusted(-_PAD, -_PAD - HANDLE_RADIUS, _PAD, _PAD))
+        r = (rect, rect.adjusted(-_PAD, -_PAD - HANDLE_RADIUS, _PAD, _PAD + 1))  # room for a number badge below
         if len(_RECTS) < 50_000:
             _RECTS[key] = r
     return r
@@ -178,7 +178,8 @@ class NodeItem(QGraphicsItem):
             drawing.draw_verdict(painter, self._rect, self.statement, self.metrics, self.verdict, theme)
         number = self.map_scene.numbers.get(self.sid)
         if number is not None and lod >= SIMPLIFY_BELOW:
-            badges.draw_number(painter, self._rect, self.statement, self.metrics, number, theme)
+            corner = self.map_scene.badge_corners.get(self.sid, 0)
+            badges.draw_number(painter, self._rect, self.statement, self.metrics, number, theme, corner)
         if (self.hover or selected) and lod >= SIMPLIFY_BELOW and not self.editing:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(theme.selection, 1.5))

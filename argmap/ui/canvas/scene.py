@@ -51,6 +51,7 @@ class MapScene(SelectionMixin, QGraphicsScene):
         self._compact = False  # whether cards are drawn compact (see compact_cards())
         self.overview_mode = False
         self.numbers: dict[str, int] = {}  # card numbers shown on the cards (View > Show Card Numbers)
+        self.badge_corners: dict[str, int] = {}  # the cards whose number is not on their top left (draw.numbers)
         self._bounds_cache: QRectF | None = None
         self.overview = OverviewItem(self)
         self.addItem(self.overview)

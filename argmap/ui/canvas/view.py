@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ...draw.mapdraw import MapDrawing
 from ...draw.numbers import card_numbers
 from ...draw.parts import legend_keys
 from ...layout.placement import layout_positions
@@ -131,8 +132,14 @@ class MapView(QGraphicsView):
         """Show each card's number (``draw.numbers``: map order, as the report's key has them) on a badge."""
         scene = self.map_scene
         scene.numbers = card_numbers(self.doc.map) if visible else {}
+        scene.badge_corners = self._badge_corners()
         for item in scene.node_items.values():
             item.update()
+
+    def _badge_corners(self) -> dict[str, int]:
+        """Where the number badges go: off the corners that relations' lines run over, as exports have them."""
+        numbers = self.map_scene.numbers
+        return MapDrawing(self.doc.map, numbers=numbers, title=False, legend=False).badge_corners if numbers else {}
 
     def _on_map_changed(self, change: Change) -> None:
         if self.legend_visible:  # the legend lists what the map uses: redrawn when that changes
@@ -144,6 +151,13 @@ class MapView(QGraphicsView):
             self._legend_keys = None
         if self.map_scene.numbers and (change.added or change.removed):  # cards after a removed one move up
             self.set_numbers_visible(True)
+        elif self.map_scene.numbers:  # lines moved or cards grew: badges move off the lines
+            scene, corners = self.map_scene, self._badge_corners()
+            for sid in set(corners.items()) ^ set(scene.badge_corners.items()):
+                item = scene.node_items.get(sid[0])
+                if item is not None:
+                    item.update()
+            scene.badge_corners = corners
         empty = not self.doc.map.statements
         if empty or empty != self._was_empty:  # the empty-map hint comes, goes or changes: repaint all of it
             self._was_empty = empty

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 from window_support import activate
 
+from argmap.draw.numbers import badge_box
 from argmap.model import ArgumentMap, Kind, Statement
 
 CS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -131,3 +132,42 @@ def test_titles_typed_in_the_inspector_grow_cards_clear_of_their_neighbours(qtbo
         assert w.doc.map.statements[ids[name]].title == title
         assert w.doc.undo_stack.count() == steps + 1
         assert not covered(view), name
+
+
+def badges_on_lines(view) -> list[str]:
+    """The cards whose number badge (where the canvas paints it) a relation's line runs through."""
+    sc, numbers = view.map_scene, view.map_scene.numbers
+    corners = getattr(sc, "badge_corners", {})
+    points = []
+    for item in sc.relation_items.values():
+        premise_paths, target_path = item.paths()
+        for path in (*premise_paths, target_path):
+            points += [item.mapToScene(path.pointAtPercent(k / 400)) for k in range(401)]
+    hit = []
+    for sid, n in numbers.items():
+        r = sc.node_items[sid].scene_card_rect()
+        corner = [corners[sid]] if sid in corners else []  # on its top left unless moved
+        bx, by, bw, bh = badge_box((r.x(), r.y(), r.width(), r.height()), n, *corner)
+        badge = QRectF(bx, by, bw, bh).adjusted(1, 1, -1, -1)
+        if any(badge.contains(p) for p in points):
+            hit.append(sid)
+    return hit
+
+
+@pytest.mark.parametrize("titles_only", [False, True])
+def test_card_numbers_keep_off_the_lines_of_linked_premises_after_arranging(qtbot, make_window, titles_only):
+    w = make_window(new_map())
+    view = w.view
+    activate(qtbot, w)
+    view.setFocus()
+    danger = add(view, "C", Qt.Key.Key_P, "North Korea has made clear that it has no intention of curbing its arms")
+    tests = add(view, danger, Qt.Key.Key_E, "Likewise, the Kremlin shows no intention of ending its war")
+    add(view, "C", Qt.Key.Key_O, "The summit may produce no deal at all")
+    add(view, danger, Qt.Key.Key_L, "North Korea and Russia are among the most dangerous states")
+    add(view, tests, Qt.Key.Key_O, "Russia's war says nothing about its plans in Asia")
+    if titles_only:
+        QTest.keyClick(view.viewport(), Qt.Key.Key_H, CS)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    w.canvas_actions.show_numbers.trigger()
+    assert len(view.map_scene.numbers) == 6
+    assert badges_on_lines(view) == []
