@@ -259,7 +259,8 @@ def _beside_partners(
 ) -> Point:
     """A new linked premise's spot: level with its partners ``row``, next to them on the side away from
     the target's other reasons (the right when that is a tie), so its lines and junction cross no
-    other relation's; the other side when this one has no room for it."""
+    other relation's; the other side when this one has no room for it, and when neither has, the
+    nearest free spot further out on the first side (never on a card or a junction)."""
     w, h = size
     left = min(pos[p][0] - sz[p][0] / 2 for p in row)
     right = max(pos[p][0] + sz[p][0] / 2 for p in row)
@@ -276,6 +277,12 @@ def _beside_partners(
     for spot in spots:
         if _fits(spot, size, pos, sz):
             return spot
+    x, y = spots[0]
+    step = (w / 2 + NODE_GAP) * (1.0 if x > mid else -1.0)
+    for _ in range(200):  # no room on either side: further out on the chosen one
+        x += step
+        if _fits((x, y), size, pos, sz):
+            return (x, y)
     return spots[0]
 
 
