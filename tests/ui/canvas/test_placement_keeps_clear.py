@@ -123,6 +123,8 @@ def test_titles_typed_in_the_inspector_grow_cards_clear_of_their_neighbours(qtbo
         "no deal": "There may be no deal at all",
         "not so": "Tests during talks may be routine, not a signal",
     }
+    before = dict(w.doc.map.positions)
+    start = w.doc.undo_stack.count()
     for name, title in titles.items():
         w.doc.select([ids[name]])
         steps = w.doc.undo_stack.count()
@@ -132,6 +134,10 @@ def test_titles_typed_in_the_inspector_grow_cards_clear_of_their_neighbours(qtbo
         assert w.doc.map.statements[ids[name]].title == title
         assert w.doc.undo_stack.count() == steps + 1
         assert not covered(view), name
+    while w.doc.undo_stack.index() > start:  # each title and what it moved aside: one step
+        w.doc.undo_stack.undo()
+    assert dict(w.doc.map.positions) == before
+    assert not any(st.title for st in w.doc.map.statements.values())
 
 
 def badges_on_lines(view) -> list[str]:
