@@ -118,8 +118,9 @@ JUNCTION_CLEARANCE = 16.0  # and from junctions: room for an arrowhead between t
 def make_room(amap: ArgumentMap, sid: str, old_size: tuple[float, float]) -> dict[str, Point]:
     """Moves that keep card ``sid`` clear of its neighbours after it grew from ``old_size`` (a longer
     text, a title, another kind): the card grows away from its target (or, with no target, away from
-    its reasons), and what it would now cover moves aside the least distance that clears it, pushing
-    on whatever that in turn would cover.  Pinned elements stay; nothing moves when it did not grow."""
+    its reasons), its reasons below it (junctions and premises) move down as far as its bottom did,
+    and what it would now cover moves aside the least distance that clears it, pushing on whatever
+    that in turn would cover.  Pinned elements stay; nothing moves when it did not grow."""
     if sid not in amap.positions:
         return {}
     direction = amap.meta.get("layout_direction", "TB")
@@ -136,17 +137,26 @@ def make_room(amap: ArgumentMap, sid: str, old_size: tuple[float, float]) -> dic
     ow, oh = (old_size[1], old_size[0]) if lr else old_size
     if w <= ow + 0.5 and h <= oh + 0.5:
         return {}
-    x, y = canon(amap.positions[sid])
+    x0, y0 = x, y = canon(amap.positions[sid])
     targets = [amap.positions.get(r.target) for r in amap.relations_from(sid)]
+    reasons = amap.relations_into(sid)
     if any(t is not None and canon(t)[1] < y for t in targets):
         y += (h - oh) / 2  # its top (facing the target) stays
-    elif amap.relations_into(sid):
+    elif reasons:
         y -= (h - oh) / 2  # its bottom (facing its reasons) stays
     boxes: dict[str, tuple[float, float, float, float]] = {sid: (x, y, w, h)}
     pinned = amap.pinned
     fixed = {sid} | set(pinned)
     moved = {sid}
     queue: list[tuple[str, int]] = [(sid, -1)]  # an element that moved, and the way it was pushed
+    drop = y + h / 2 - (y0 + oh / 2)  # how far its bottom went down: its reasons below go as far
+    for rel in reasons if drop > 0.5 else ():
+        for eid in (rel.id, *rel.premises):
+            p = amap.positions.get(eid)
+            if p is not None and eid not in fixed and eid not in boxes and canon(p)[1] > y0 + oh / 2:
+                boxes[eid] = (canon(p)[0], canon(p)[1] + drop, *size(eid))
+                moved.add(eid)
+                queue.append((eid, 1))
     for _ in range(2000):
         if not queue:
             break

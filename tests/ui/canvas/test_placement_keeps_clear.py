@@ -93,6 +93,10 @@ def test_a_card_whose_text_grows_pushes_its_neighbours_aside_in_the_same_step(ma
     assert not covered(view)
     before = dict(view.doc.map.positions)
     steps = view.doc.undo_stack.count()
+    sc = view.map_scene
+    (evidence,) = [r.id for r in view.doc.map.relations_into(ids["danger"]) if ids["tests"] in r.premises]
+    room = sc.node_rect(evidence).top() - sc.node_rect(ids["danger"]).bottom()
+    top = sc.node_rect(ids["danger"]).top()
     view.map_scene.select_ids([ids["danger"]])
     QTest.keyClick(view.viewport(), Qt.Key.Key_F2)
     assert view.interaction.editor is not None
@@ -101,6 +105,8 @@ def test_a_card_whose_text_grows_pushes_its_neighbours_aside_in_the_same_step(ma
     QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
     assert view.doc.map.statements[ids["danger"]].text.endswith("Putin")
     assert not covered(view)
+    assert abs(sc.node_rect(ids["danger"]).top() - top) < 1  # grown away from its target ...
+    assert abs(sc.node_rect(evidence).top() - sc.node_rect(ids["danger"]).bottom() - room) < 1  # ... its reasons along
     assert view.doc.undo_stack.count() == steps + 1
     view.doc.undo_stack.undo()
     assert dict(view.doc.map.positions) == before
