@@ -1,4 +1,4 @@
-"""Walking the map with the arrow keys: up to a card's target, down to a reason, across to a sibling."""
+"""Walking the map with the arrow keys: up to a card's target, down to its first reason, across to a sibling."""
 
 from __future__ import annotations
 
@@ -63,6 +63,9 @@ class Navigator:
             here = spot(current)
             return min(ids, key=lambda i: (abs(spot(i)[across] - here[across]), spot(i)[1 - across]))
 
+        def in_order(i: str) -> tuple[float, float]:  # reading order: leftmost first (topmost in LR maps)
+            return spot(i)[across], spot(i)[1 - across]
+
         if step is Step.TARGET:
             if current in amap.relations:
                 targets = [amap.relations[current].target]
@@ -82,7 +85,7 @@ class Navigator:
             if not reasons:
                 return None
             back = self._came_from.get(current)
-            return back if back in reasons else nearest(reasons)
+            return back if back in reasons else min(reasons, key=in_order)
         if current not in amap.statements:
             return None
         out = amap.relations_from(current)
@@ -93,7 +96,7 @@ class Navigator:
             siblings = list(dict.fromkeys(p for rel in amap.relations_into(target) for p in rel.premises))
         else:  # a main conclusion or a card on its own: the others like it
             siblings = [s for s in amap.statements if not amap.relations_from(s)]
-        siblings.sort(key=lambda i: (spot(i)[across], spot(i)[1 - across]))
+        siblings.sort(key=in_order)
         i = siblings.index(current) + (1 if step is Step.NEXT else -1)
         if not 0 <= i < len(siblings):
             return None

@@ -134,6 +134,27 @@ def test_arrow_keys_move_the_selection_along_the_map(make_view):
     assert state(view) == before and view.doc.undo_stack.count() == 0  # nothing moved
 
 
+def test_down_from_a_card_goes_to_its_first_reason_in_reading_order(make_view):
+    view = make_view()
+    _click(view, "C")  # P2 sits right under C, but P1 is the first reason from the left
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Down)
+    assert view.map_scene.selected_ids() == ["P1"]
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Right)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Up)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Down)  # unless coming back down to where it went up from
+    assert view.map_scene.selected_ids() == ["P2"]
+
+
+def test_down_goes_to_the_topmost_reason_in_a_left_to_right_map(make_view):
+    amap = small_map()
+    amap.set_meta(layout_direction="LR")
+    amap.move({eid: (y, x) for eid, (x, y) in amap.positions.items()})
+    view = make_view(amap)
+    _click(view, "C")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Right)  # reasons lie to the right: the top one first
+    assert view.map_scene.selected_ids() == ["P1"]
+
+
 def test_arrow_keys_bring_the_new_selection_into_view(make_view):
     view = make_view()
     view.scale(2.0, 2.0)
