@@ -120,6 +120,7 @@ class InspectorPanel(QScrollArea):
         outer = QVBoxLayout(page)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock wraps, never clips
         outer.addLayout(form)
         outer.addStretch(1)
         self.pages.addWidget(page)

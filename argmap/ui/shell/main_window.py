@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from ...io import MapFileError, write_any
@@ -25,6 +25,7 @@ from ..panels.outline import OutlinePanel
 from ..panels.problems import ProblemsPanel
 from ..source.panel import SourcePanel
 from . import settings
+from .dock_layout import give_canvas_room, set_default_sizes
 from .files import dropped_maps, file_stem, inside_samples, native_filter, open_filter, save_folder, suggested_stem
 from .menus import build_menus, fill_recent_menu
 from .source_dock import install_source_panel
@@ -108,8 +109,8 @@ class MainWindow(QMainWindow):
         geometry, state = settings.window_state()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1440, 900)
-        if state is None or not self.restoreState(state):
-            self._default_dock_sizes()
+        # no layout of the user's: the docks get their first sizes when the window shows, at its width then
+        self._fresh_layout = state is None or not self.restoreState(state)
         # a map with sources opens with its text beside it; one without starts with the canvas wide
         self.source_dock.setVisible(bool(self.doc.map.sources))
         if self.doc.map.sources:
@@ -119,37 +120,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._docks_balanced:
             self._docks_balanced = True
-            self.balance_docks()
+            if self._fresh_layout:
+                set_default_sizes(self, self.source_dock, self.outline_dock, self.inspector_dock)
+            give_canvas_room(self)
 
-    def balance_docks(self, canvas_share: float = 0.45) -> None:
-        """Keep at least ``canvas_share`` of the width for the canvas: docks restored from a wider
-        window (or the Source dock shown beside restored ones) shrink in proportion."""
-        width = self.width()
-        sides = {Qt.DockWidgetArea.LeftDockWidgetArea: [], Qt.DockWidgetArea.RightDockWidgetArea: []}
-        for dock in (self.source_dock, self.outline_dock, self.inspector_dock):
-            if not dock.isHidden() and not dock.isFloating():
-                area = self.dockWidgetArea(dock)
-                if area in sides and not any(d.geometry().left() == dock.geometry().left() for d in sides[area]):
-                    sides[area].append(dock)
-        docks = sides[Qt.DockWidgetArea.LeftDockWidgetArea] + sides[Qt.DockWidgetArea.RightDockWidgetArea]
-        taken = sum(max(d.width(), d.sizeHint().width()) for d in docks)
-        room = width * (1 - canvas_share)
-        if not docks or taken <= room:
-            return
-        factor = room / taken
-        self.resizeDocks(
-            docks,
-            [max(160, int(max(d.width(), d.sizeHint().width()) * factor)) for d in docks],
-            Qt.Orientation.Horizontal,
-        )
-
-    def _default_dock_sizes(self) -> None:
-        self.resizeDocks(
-            [self.outline_dock, self.source_dock],
-            [330, min(460, max(360, self.width() // 3))],
-            Qt.Orientation.Horizontal,
-        )
-        self.resizeDocks([self.outline_dock, self.inspector_dock], [2, 3], Qt.Orientation.Vertical)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._docks_balanced:  # narrowed by the user: the docks give way before the canvas does
+            give_canvas_room(self)
 
     # ------------------------------------------------------------------ title
     def _update_title(self, *_: Any) -> None:
