@@ -85,6 +85,7 @@ class MapView(QGraphicsView):
         self._auto_timer.setInterval(0)
         self._auto_timer.timeout.connect(self._apply_opening_view)
         self._was_empty = not doc.map.statements
+        self._show_scroll_bars(not self._was_empty)
         doc.map_changed.connect(self._on_map_changed)
 
     # --------------------------------------------------------------- layout
@@ -161,7 +162,14 @@ class MapView(QGraphicsView):
         empty = not self.doc.map.statements
         if empty or empty != self._was_empty:  # the empty-map hint comes, goes or changes: repaint all of it
             self._was_empty = empty
+            self._show_scroll_bars(not empty)
             self.viewport().update()
+
+    def _show_scroll_bars(self, on: bool) -> None:
+        """An empty map has nothing to scroll to: no scroll bars until it has a card."""
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if on else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
     def empty_hint(self) -> str:
         """What the empty canvas suggests: the next step (a passage, once the map has a source)."""

@@ -227,3 +227,15 @@ def test_the_empty_canvas_hint_follows_the_source_once_one_is_added(make_view, q
     hint = view.empty_hint()
     assert "Add Source" not in hint and "select a passage" in hint.lower() and "Ctrl+1" in hint
     qtbot.waitUntil(lambda: view.viewport().grab().toImage() != before)
+
+
+def test_an_empty_map_shows_no_scroll_bars_until_it_has_a_card(make_view, qtbot):
+    view = make_view(ArgumentMap(""))
+    assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+    QTest.mouseDClick(view.viewport(), LEFT, NO, view.viewport().rect().center())  # the first card
+    QTest.keyClicks(view.viewport(), "A first claim")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert len(view.doc.map.statements) == 1
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())  # now there is somewhere to scroll
+    view.doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: not view.verticalScrollBar().isVisible())
