@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QImage, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QDockWidget, QWidget
 
 from argmap import io
@@ -217,3 +217,42 @@ def test_outline_rows_say_their_role_and_kind(make_window):
     assert "Conclusion: Cities should tax sugary drinks." in names
     assert "Objection (premise): Poor households gain most from better health." in names
     assert "Reason (evidence): A 2019 study found a 20% fall in sales." in names
+
+
+def _darkest(widget: QWidget) -> QColor:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    return QColor.fromHsl(
+        0, 0, min(image.pixelColor(x, y).lightness() for x in range(image.width()) for y in range(image.height()))
+    )
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    low, high = sorted((lum(a), lum(b)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_high_contrast_tells_disabled_controls_from_enabled_ones(qtbot, qapp, make_window):
+    w = make_window()
+    try:
+        apply_theme(qapp, "high-contrast")
+        palette = qapp.palette()
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+            on, off = palette.color(QPalette.ColorGroup.Active, role), palette.color(QPalette.ColorGroup.Disabled, role)
+            assert _contrast(off, palette.color(QPalette.ColorRole.Window)) >= 4.5, role  # still readable
+            assert _contrast(on, off) >= 4.5, role  # and plainly not the same
+        # on the toolbar: Undo (nothing to undo yet) against New
+        qtbot.waitUntil(lambda: w.toolbar.palette().color(QPalette.ColorRole.Window) == QColor("#ffffff"))
+        undo, new = w.named_actions["undo"], w.named_actions["new"]
+        assert not undo.isEnabled() and new.isEnabled()
+        disabled, enabled = _darkest(w.toolbar.widgetForAction(undo)), _darkest(w.toolbar.widgetForAction(new))
+        assert _contrast(disabled, enabled) >= 4.0
+    finally:
+        apply_theme(qapp, "light")
