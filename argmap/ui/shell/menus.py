@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar
 from ... import __version__
 from ...resources import sample_paths
 from . import settings
+from .focus import keeping_focus
 from .help_menu import add_help_actions
 from .palette import apply_theme
 from .preferences import edit_preferences
@@ -94,7 +95,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     # files and windows: main_window and window_manager; Export and Print: ui.export
     m = bar.addMenu("&File")
     m.addAction(_action(w, "new", "&New", w.new_file, Std.New, "Start a new map in a new window"))
-    m.addAction(_action(w, "open", "&Open…", w.open_file, Std.Open, "Open a map"))
+    m.addAction(_action(w, "open", "&Open…", keeping_focus(w, w.open_file), Std.Open, "Open a map"))
     recent = m.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: fill_recent_menu(w, recent))
     fill_recent_menu(w, recent)
@@ -105,10 +106,12 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
         act.triggered.connect(lambda _c=False, p=path: w.manager.open_sample(p, near=w))
     samples.setEnabled(bool(sample_paths()))
     m.addSeparator()
-    m.addAction(_action(w, "save", "&Save", w.save, Std.Save))
-    m.addAction(_action(w, "save_as", "Save &As…", w.save_as, Std.SaveAs))
+    m.addAction(_action(w, "save", "&Save", keeping_focus(w, w.save), Std.Save))
+    m.addAction(_action(w, "save_as", "Save &As…", keeping_focus(w, w.save_as), Std.SaveAs))
     m.addSeparator()
-    m.addAction(_action(w, "import", "&Import…", w.import_file, None, "Open another format (Argdown, AIF, …)"))
+    m.addAction(
+        _action(w, "import", "&Import…", keeping_focus(w, w.import_file), None, "Open another format (Argdown, AIF, …)")
+    )
     export = m.addMenu("&Export")
     for kind in ("svg", "png", "pdf"):
         export.addAction(
@@ -116,7 +119,7 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
                 w,
                 f"export_{kind}",
                 {"svg": "&SVG image…", "png": "P&NG image…", "pdf": "P&DF…"}[kind],
-                lambda k=kind: w.export_image(k),
+                keeping_focus(w, lambda k=kind: w.export_image(k)),
             )
         )
     export.addAction(
@@ -124,20 +127,29 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
             w,
             "export_report",
             "&Report (PDF, Markdown, HTML)…",
-            lambda: w.export_image("report"),
+            keeping_focus(w, lambda: w.export_image("report")),
             None,
             "The map with numbered cards, then a key to every card and the relations in outline",
         )
     )
     export.addSeparator()
-    export.addAction(_action(w, "export_other", "&Other format…", w.export_file))
-    m.addAction(_action(w, "print", "&Print…", w.print_map, Std.Print, "Print the map (or the selected statements)"))
+    export.addAction(_action(w, "export_other", "&Other format…", keeping_focus(w, w.export_file)))
+    m.addAction(
+        _action(
+            w,
+            "print",
+            "&Print…",
+            keeping_focus(w, w.print_map),
+            Std.Print,
+            "Print the map (or the selected statements)",
+        )
+    )
     m.addAction(
         _action(
             w,
             "print_preview",
             "Print Pre&view…",
-            lambda: w.print_map(preview=True),
+            keeping_focus(w, lambda: w.print_map(preview=True)),
             None,
             "See the pages before printing: fitted on one page or spread over several",
         )
@@ -180,7 +192,9 @@ def build_menus(w: MainWindow) -> tuple[QMenu, QToolBar]:
     m.addAction(_action(w, "find_next", "Find Ne&xt", w.find_bar.find_next, Std.FindNext))
     m.addAction(_action(w, "find_previous", "Find Pre&vious", w.find_bar.find_previous, Std.FindPrevious))
     m.addSeparator()
-    prefs = _action(w, "preferences", "Preference&s…", lambda: edit_preferences(w), None, "Your name as analyst")
+    prefs = _action(
+        w, "preferences", "Preference&s…", keeping_focus(w, lambda: edit_preferences(w)), None, "Your name as analyst"
+    )
     prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
     m.addAction(prefs)
     # ------------------------------------------------------------- Argument

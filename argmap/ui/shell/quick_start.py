@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from ...model import ArgumentMap, Kind, Polarity
 from ...resources import sample_paths
+from .focus import give_keys_back
 from .shortcut_sheet import keys_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -256,4 +257,8 @@ def start_quick_start(w: MainWindow) -> QuickStart | None:
     guide.show()
     guide.place()
     guide.go(0)
+    # the keys to the guide, so Enter takes the next step (not editing the card it selected);
+    # when it closes, back to the map it walked through
+    give_keys_back(guide, guide.next_button)
+    guide.finished.connect(lambda _result: give_keys_back(window, window.view))
     return guide
