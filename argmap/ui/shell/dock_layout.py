@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
 # Outline above the Inspector on the right, and the larger share for the map between them
 SOURCE_SHARE = 0.26
 SIDE_SHARE = 0.2
-SOURCE_WIDTHS = (300, 480)  # the least and the most the Source dock starts with, in pixels
+SOURCE_WIDTHS = (240, 480)  # the least and the most the Source dock starts with, in pixels
 SIDE_WIDTHS = (280, 360)
 # the least share of the width the canvas keeps when the window narrows or a layout saved in a
 # wider window is restored: the docks shrink in proportion, down to what their panels need
@@ -24,15 +24,14 @@ def _clamp(value: float, bounds: tuple[int, int]) -> int:
     return int(min(max(value, bounds[0]), bounds[1]))
 
 
-def set_default_sizes(window: QMainWindow, source: QDockWidget, side: QDockWidget, below: QDockWidget) -> None:
-    """The first layout of a window: ``source`` on the left, ``side`` above ``below`` on the right."""
+def set_default_sizes(window: QMainWindow, source: QDockWidget, side: QDockWidget, below: QDockWidget) -> list[int]:
+    """The first layout of a window: ``source`` on the left, ``side`` above ``below`` on the right;
+    returns the widths given to ``source`` and ``side`` (the window's layout applies them later)."""
     width = window.width()
-    window.resizeDocks(
-        [source, side],
-        [_clamp(width * SOURCE_SHARE, SOURCE_WIDTHS), _clamp(width * SIDE_SHARE, SIDE_WIDTHS)],
-        HORIZONTAL,
-    )
+    widths = [_clamp(width * SOURCE_SHARE, SOURCE_WIDTHS), _clamp(width * SIDE_SHARE, SIDE_WIDTHS)]
+    window.resizeDocks([source, side], widths, HORIZONTAL)
     window.resizeDocks([side, below], [2, 3], Qt.Orientation.Vertical)
+    return widths
 
 
 def dock_columns(window: QMainWindow) -> list[list[QDockWidget]]:
@@ -66,3 +65,31 @@ def give_canvas_room(window: QMainWindow, canvas_share: float = CANVAS_SHARE) ->
     factor = room / taken
     widths = [max(max(least_width(d) for d in column), int(column[0].width() * factor)) for column in columns]
     window.resizeDocks([column[0] for column in columns], widths, HORIZONTAL)
+
+
+class DockSizes:
+    """The dock widths of one window: the first layout when the user has none saved, following the
+    window's width until the user drags a dock's edge; then only giving way as the window narrows."""
+
+    def __init__(self, window: QMainWindow, source: QDockWidget, side: QDockWidget, below: QDockWidget) -> None:
+        self.window = window
+        self.docks = (source, side, below)
+        self.first: list[int] | None = None  # the first layout's widths, while the docks keep them
+
+    def _widths(self) -> list[int]:
+        return [d.width() for d in self.docks[:2]]
+
+    def shown(self, fresh: bool) -> None:
+        """The window shows: the first layout (``fresh``, no layout of the user's), or the restored one
+        with room for the canvas."""
+        if fresh:
+            self.first = set_default_sizes(self.window, *self.docks)
+        else:
+            give_canvas_room(self.window)
+
+    def resized(self) -> None:
+        if self.first is not None and self._widths() == self.first:  # as first laid out: follow the window
+            self.first = set_default_sizes(self.window, *self.docks)
+            return
+        self.first = None  # the user's own widths from now on
+        give_canvas_room(self.window)

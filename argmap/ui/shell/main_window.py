@@ -25,7 +25,7 @@ from ..panels.outline import OutlinePanel
 from ..panels.problems import ProblemsPanel
 from ..source.panel import SourcePanel
 from . import settings
-from .dock_layout import give_canvas_room, set_default_sizes
+from .dock_layout import DockSizes
 from .files import dropped_maps, file_stem, inside_samples, native_filter, open_filter, save_folder, suggested_stem
 from .menus import build_menus, fill_recent_menu
 from .source_dock import install_source_panel
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.named_actions: dict[str, QAction] = {}
         self._docks_balanced = False
+        self.dock_sizes = DockSizes(self, self.source_dock, self.outline_dock, self.inspector_dock)
         self.canvas_actions = self.view.canvas_actions  # the canvas's edits, shown in the menus and toolbar
         self.recent_menu, self.toolbar = build_menus(self)
         self.source_menu, self.coverage_label = install_source_panel(self)
@@ -120,14 +121,12 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._docks_balanced:
             self._docks_balanced = True
-            if self._fresh_layout:
-                set_default_sizes(self, self.source_dock, self.outline_dock, self.inspector_dock)
-            give_canvas_room(self)
+            self.dock_sizes.shown(self._fresh_layout)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self._docks_balanced:  # narrowed by the user: the docks give way before the canvas does
-            give_canvas_room(self)
+        if self._docks_balanced:  # the docks follow the window, giving way before the canvas does
+            self.dock_sizes.resized()
 
     # ------------------------------------------------------------------ title
     def _update_title(self, *_: Any) -> None:

@@ -67,3 +67,17 @@ def test_the_users_own_dock_sizes_come_back(qtbot, manager):
     w.force_close()
     w2 = _open(qtbot, manager, 1440, 900)
     assert abs(w2.source_dock.width() - chosen) <= 8
+
+
+def test_the_first_layout_follows_the_window_until_a_dock_is_dragged(qtbot, manager):
+    w = _open(qtbot, manager, 1440, 900)
+    w.resize(1280, 800)  # as a window manager fits the window to a smaller screen
+    QApplication.processEvents()
+    fresh = _open(qtbot, manager, 1280, 800)
+    assert abs(w.source_dock.width() - fresh.source_dock.width()) <= 2
+    assert abs(w.outline_dock.width() - fresh.outline_dock.width()) <= 2
+    w.resizeDocks([w.source_dock], [420], Qt.Orientation.Horizontal)  # the user's own width
+    QApplication.processEvents()
+    w.resize(1400, 800)
+    QApplication.processEvents()
+    assert abs(w.source_dock.width() - 420) <= 8  # kept
