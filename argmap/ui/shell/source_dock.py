@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QLabel, QMenu
 
 from ...model import Kind
+from .focus import give_keys_back
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -57,6 +58,8 @@ def install_source_panel(w: MainWindow) -> tuple[QMenu, QLabel]:
     # window-menu actions whose panel action is scoped to the panel: adding a source shows the dock
     for act in (panel.add_file_action, panel.paste_action):
         act.triggered.connect(lambda _c=False: show_source_dock(w))
+    for act in panel.source_actions:  # after their dialogs and questions, the keys back to the window
+        act.triggered.connect(lambda _c=False: give_keys_back(w))
 
     w.doc.selection_changed.connect(lambda ids, origin: _on_selection_changed(w, ids, origin))
     w.doc.map_changed.connect(lambda change: _on_map_changed(w, change))

@@ -48,6 +48,20 @@ def test_the_canvas_has_the_keys_after_a_dialog(qtbot, make_window, monkeypatch,
     qtbot.waitUntil(lambda: _has_the_keys(w, w.view))
 
 
+def test_the_keys_come_back_after_adding_a_source_is_cancelled(qtbot, make_window, monkeypatch):
+    w = make_window()
+    activate(qtbot, w)
+    w.view.setFocus()
+
+    def dialog(*_a: Any, **_k: Any) -> tuple[str, str]:
+        _a_dialog_takes_the_keys(qtbot, w)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
+    w.source_panel.add_file_action.trigger()
+    qtbot.waitUntil(lambda: _has_the_keys(w, w.view))
+
+
 def test_the_widget_that_had_the_keys_gets_them_back_after_preferences(qtbot, make_window, monkeypatch):
     w = make_window()
     activate(qtbot, w)
