@@ -17,6 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ARGMAP_SETTINGS_FILE", str(Path(tempfile.mkdtemp()) / "argmap.ini"))
+if not Path(os.environ["ARGMAP_SETTINGS_FILE"]).exists():  # the pictures name a made-up analyst, not whoever runs this
+    Path(os.environ["ARGMAP_SETTINGS_FILE"]).write_text("[General]\nanalyst=A. Student\n", encoding="utf-8")
 
 
 WHAT_IF = "A deal is likely"  # the rebuttal of the objection "There may be no deal"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ARGMAP_SETTINGS_FILE", str(Path(tempfile.mkdtemp()) / "argmap.ini"))
+if not Path(os.environ["ARGMAP_SETTINGS_FILE"]).exists():  # the pictures name a made-up analyst, not whoever runs this
+    Path(os.environ["ARGMAP_SETTINGS_FILE"]).write_text("[General]\nanalyst=A. Student\n", encoding="utf-8")
 
 SIZE = (1440, 900)
 
@@ -31,6 +33,7 @@ def _open(app, manager, name: str):
     # a first launch: no window state saved by the previous screenshot (offscreen screens are 800 x 800,
     # so a restored geometry would be clamped to that)
     os.environ["ARGMAP_SETTINGS_FILE"] = str(Path(tempfile.mkdtemp()) / "argmap.ini")
+    Path(os.environ["ARGMAP_SETTINGS_FILE"]).write_text("[General]\nanalyst=A. Student\n", encoding="utf-8")
     w = manager.open_sample(path)
     w.resize(*SIZE)
     _settle(app)

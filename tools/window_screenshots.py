@@ -12,6 +12,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ARGMAP_SETTINGS_FILE", str(Path(tempfile.mkdtemp()) / "argmap.ini"))
+if not Path(os.environ["ARGMAP_SETTINGS_FILE"]).exists():  # the pictures name a made-up analyst, not whoever runs this
+    Path(os.environ["ARGMAP_SETTINGS_FILE"]).write_text("[General]\nanalyst=A. Student\n", encoding="utf-8")
 
 
 def main(out_dir: str = "docs/screenshots", *only: str) -> int:
@@ -31,6 +33,9 @@ def main(out_dir: str = "docs/screenshots", *only: str) -> int:
         for path in sample_paths():
             if only and not any(name in path.name for name in only):
                 continue
+            # a first launch each time: no dock layout saved by the previous window
+            os.environ["ARGMAP_SETTINGS_FILE"] = str(Path(tempfile.mkdtemp()) / "argmap.ini")
+            Path(os.environ["ARGMAP_SETTINGS_FILE"]).write_text("[General]\nanalyst=A. Student\n", encoding="utf-8")
             w = manager.open_sample(path)
             w.resize(1440, 900)
             for _ in range(5):
