@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..layout.cross import segment_hits_box
 from . import style
 from .picture import Path, Picture
 from .route import bezier
@@ -70,30 +71,11 @@ def badge_corners(cards: Mapping[str, Box], numbers: Mapping[str, int], lines: I
                 for gy in range(int(r[1] // cell), int(r[3] // cell) + 1)
                 for seg in grid.get((gx, gy), ())
             }
-            if not any(_crosses(a, b, r) for a, b in near):
+            if not any(segment_hits_box(*a, *b, *r) for a, b in near):
                 if corner != TOP_LEFT:
                     out[sid] = corner
                 break
     return out
-
-
-def _crosses(a: Pt, b: Pt, r: tuple[float, float, float, float]) -> bool:
-    """Whether the segment from ``a`` to ``b`` meets the rectangle ``r`` (left, top, right, bottom)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - r[0]), (dx, r[2] - a[0]), (-dy, a[1] - r[1]), (dy, r[3] - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-        else:
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 > t1:
-                return False
-    return True
 
 
 def draw_numbers(

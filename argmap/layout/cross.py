@@ -88,13 +88,13 @@ def through_cards(s: Structure, x: list[float], y: list[float], along: list[floa
             for i, (bx0, by0, bx1, by1) in enumerate(boxes):
                 if i == e or bx0 >= hi_x or bx1 <= lo_x or by0 >= hi_y or by1 <= lo_y:
                     continue
-                if any(_segment_hits_box(*a, *b, bx0, by0, bx1, by1) for a, b in zip(pts, pts[1:])):
+                if any(segment_hits_box(*a, *b, bx0, by0, bx1, by1) for a, b in zip(pts, pts[1:])):
                     count += 1
                     break
     return count
 
 
-def _segment_hits_box(
+def segment_hits_box(
     x0: float, y0: float, x1: float, y1: float, bx0: float, by0: float, bx1: float, by1: float
 ) -> bool:
     """Does the segment pass through the box's interior (Liang-Barsky clipping)?"""
