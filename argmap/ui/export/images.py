@@ -137,6 +137,9 @@ def page_size(name: str) -> QPageSize:
     return QPageSize(getattr(QPageSize.PageSizeId, sid))
 
 
+PDF_RESOLUTION = 96  # a map unit is a CSS pixel, as in the SVG
+
+
 def page_layout(page: str, landscape: bool) -> QPageLayout:
     """A page of size ``page`` (A4, Letter, ...) turned as asked, with argmap's margins."""
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
@@ -172,16 +175,22 @@ def pdf_bytes(
     ba = QByteArray()
     buf = QBuffer(ba)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setResolution(96)
-    writer.setPageLayout(page_layout(page, landscape))
-    given = opts.get("title")
-    writer.setTitle(given if isinstance(given, str) and given else pdf_title(amap))
-    writer.setAuthor(author if author is not None else author_of(amap))
-    writer.setCreator(f"argmap {__version__}")
+    writer = pdf_writer(buf, amap, page_layout(page, landscape), opts.get("title"), author)
     pages = paint_pages(writer, r, tile=tile)
     buf.close()
     return bytes(ba.data()), pages
+
+
+def pdf_writer(buf: QBuffer, amap: ArgumentMap, layout: QPageLayout, title: Any, author: str | None) -> QPdfWriter:
+    """A PDF writer into ``buf`` with the map's metadata: the title given (else :func:`pdf_title`), the
+    author given (else the map's analyst, :func:`author_of`) and argmap as the creator."""
+    writer = QPdfWriter(buf)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(layout)
+    writer.setTitle(title if isinstance(title, str) and title else pdf_title(amap))
+    writer.setAuthor(author if author is not None else author_of(amap))
+    writer.setCreator(f"argmap {__version__}")
+    return writer
 
 
 def author_of(amap: ArgumentMap) -> str:

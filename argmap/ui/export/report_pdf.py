@@ -6,18 +6,17 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
 
-from ... import __version__, measure
+from ... import measure
 from ...draw.numbers import card_numbers
 from ...draw.report import KEY_TABLE, report_parts
 from ...draw.svg import write_output
 from ...model import ArgumentMap
-from .images import author_of, page_layout, pdf_title, renderer
+from .images import PDF_RESOLUTION, page_layout, pdf_writer, renderer
 from .paging import PAGE_LABEL_PT, paint_pages
 
 TEXT_PT = 10.0  # the key's text: a book's size
-RESOLUTION = 96  # as the map's PDF: a map unit is a CSS pixel
 
 
 def report_pdf_bytes(
@@ -37,14 +36,8 @@ def report_pdf_bytes(
     ba = QByteArray()
     buf = QBuffer(ba)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(page_layout(page, landscape))
+    writer = pdf_writer(buf, amap, page_layout(page, landscape), opts.get("title"), author)  # as the map's PDF
     title = r.title or amap.title or "Argument map"  # each key page's footer
-    given = opts.get("title")
-    writer.setTitle(given if isinstance(given, str) and given else pdf_title(amap))  # as the map's PDF has it
-    writer.setAuthor(author if author is not None else author_of(amap))
-    writer.setCreator(f"argmap {__version__}")
     painter = QPainter(writer)
     paint_pages(writer, r, painter=painter)
     writer.setPageLayout(page_layout(page, False))  # the key reads best in columns of text: portrait
@@ -52,8 +45,8 @@ def report_pdf_bytes(
     font = QFont(measure.FONT_FAMILY)
     font.setPointSizeF(TEXT_PT)
     font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters: a search for "field" finds it
-    area = writer.pageLayout().paintRectPixels(RESOLUTION)
-    footer = PAGE_LABEL_PT / 72.0 * RESOLUTION * 2.4
+    area = writer.pageLayout().paintRectPixels(PDF_RESOLUTION)
+    footer = PAGE_LABEL_PT / 72.0 * PDF_RESOLUTION * 2.4
     height = area.height() - footer
 
     def document(text: str) -> QTextDocument:
