@@ -33,6 +33,7 @@ _LINE_BREAKS = "\n\u2028\u2029"  # what JavaScript's "." does not match
 _PARAGRAPH_BREAKS = "\u2028\u2029"  # what the comment patterns do not cross
 _DATA_STOP = re.compile(r"\}\s[^,}]|[\u2028\u2029]")  # where the data pattern's body stops
 _EQUALS = re.compile("=*")
+_CLOSING = {"[": "]", "<": ">"}
 
 
 class Closers:
@@ -67,6 +68,15 @@ class Closers:
 
     def hopeless(self, pos: int) -> frozenset[str]:
         """Token kinds whose patterns surely fail at ``pos`` after scanning more than ``NEAR`` characters."""
+        # Most openers of an ordinary text are a bracket closed on its line close by and followed by ":"
+        # or the line break (a definition, or a reference ending its line).  From there no pattern scans
+        # far, which one look for the closer shows at less cost than the look at every pattern below.
+        text = self.text
+        closer = _CLOSING.get(text[pos])
+        if closer is not None:
+            q = text.find(closer, pos + 2, pos + NEAR - 1)
+            if 0 <= q < self.n - 1 and text[q + 1] in ":\n" and text[pos + 1] != "!":  # (not "<!--")
+                return _NONE
         far = self._far(pos)
         return far & self._hopeless(pos) if far else _NONE
 
