@@ -76,10 +76,11 @@ def _json_safe(value: Any) -> Any:
 def derived_kind(tags: tuple[str, ...] | list[str], data: Any, supported: bool, attacked: bool, argues: bool) -> Kind:
     """The kind the rule in the module docstring gives (shared with the writer)."""
     data = data if isinstance(data, dict) else {}
-    if any(t.lower() == "evidence" for t in tags) or data.get("isEvidence") is True:
+    if (tags and any(t.lower() == "evidence" for t in tags)) or data.get("isEvidence") is True:
         return Kind.EVIDENCE
-    if str(data.get("kind", "")).lower() in KINDS:
-        return KINDS[str(data["kind"]).lower()]
+    kind = data.get("kind")
+    if kind is not None and str(kind).lower() in KINDS:
+        return KINDS[str(kind).lower()]
     if supported or (attacked and not argues):
         return Kind.CONCLUSION
     return Kind.PREMISE
@@ -124,17 +125,17 @@ class _Importer:
         untitled = el.auto or el.data.get("argmap") == "untitled"
         if untitled:
             meta["title"] = el.title
-        others = [t for t in texts if t != text]
-        if others:
-            meta["texts"] = others
-        links = [list(link) for m in el.members for link in m.links]
-        if links:
-            meta["links"] = links
+        # (each list and dict below is made only when there is something to put in it)
+        if len(texts) > 1 or (texts and texts[0] != text):
+            meta["texts"] = [t for t in texts if t != text]
+        if any(m.links for m in el.members):
+            meta["links"] = [list(link) for m in el.members for link in m.links]
         if el.section is not None:
             meta["section"] = el.section["title"]
-        data = {k: v for k, v in el.data.items() if k not in ("argmap", "kind") and (k, v) != ("implicit", True)}
-        if data:
-            meta["data"] = _json_safe(data)
+        if el.data:
+            data = {k: v for k, v in el.data.items() if k not in ("argmap", "kind") and (k, v) != ("implicit", True)}
+            if data:
+                meta["data"] = _json_safe(data)
         sid = self.new_id()
         self.ids[id(el)] = sid
         self.data[sid] = el.data
@@ -297,9 +298,11 @@ class _Importer:
             (supported if r.polarity is Polarity.SUPPORT else attacked).add(r.target)
         statements = []
         for sid, text, title, tags, meta in self.statements:
-            kind = derived_kind(tags, self.data.get(sid), sid in supported, sid in attacked, sid in argues)
             data = self.data.get(sid)
-            implicit = any(map(is_implicit_tag, tags)) or (isinstance(data, dict) and data.get("implicit") is True)
+            kind = derived_kind(tags, data, sid in supported, sid in attacked, sid in argues)
+            implicit = bool(tags and any(map(is_implicit_tag, tags))) or (
+                isinstance(data, dict) and data.get("implicit") is True
+            )
             if implicit:
                 tags = tuple(t for t in tags if not is_implicit_tag(t))
             statements.append(Statement(sid, text, kind, title, "", tags, (), None, meta, implicit))

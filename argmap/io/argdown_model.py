@@ -42,7 +42,13 @@ class AStatement:
         self.links: list[tuple[str, str]] = []
 
     def plain(self) -> str:
-        return " ".join("".join(self.text).split())
+        """The text with each run of whitespace made one space, and none at either end."""
+        text = "".join(self.text)
+        # Most texts are so already: then splitting them into words and joining them costs more than
+        # the look.  (The only whitespace character that str.isprintable() lets pass is the space.)
+        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
+        return " ".join(text.split())
 
 
 class Element:

@@ -280,3 +280,17 @@ def test_another_argdown_users_implicit_premises_are_read_as_implicit():
     by_title = {s.title: s for s in m.statements.values()}
     assert by_title["Rule"].implicit and by_title["Greek"].implicit and not by_title["Man"].implicit
     assert by_title["Rule"].tags == () and "data" not in by_title["Greek"].meta["argdown"]
+
+
+def test_plain_text_has_single_spaces_whatever_the_whitespace_it_was_written_with():
+    import random
+
+    from argmap.io.argdown_model import AStatement
+
+    rng = random.Random(14)
+    pieces = ["a", "bc", " ", "  ", "\t", "\n", "\xa0", "\u2028", "\u3000", "\x1f", "é", "*"]
+    for _ in range(2000):
+        st = AStatement("premise", 0)
+        st.text = ["".join(rng.choice(pieces) for _ in range(rng.randrange(4))) for _ in range(rng.randrange(4))]
+        written = "".join(st.text)
+        assert st.plain() == " ".join(written.split()), written
