@@ -18,6 +18,18 @@ _INCOMING = {
     L.INCOMING_UNDERCUT: "undercut",
 }
 _OUTGOING = {L.OUTGOING_SUPPORT: "support", L.OUTGOING_ATTACK: "attack", L.OUTGOING_UNDERCUT: "undercut"}
+_FREESTYLE = {L.FREESTYLE, L.UNUSED_CONTROL_CHAR, L.ESCAPED_CHAR, L.SPECIAL_CHAR}  # the tokens of free text
+
+
+def _freestyle_text(kind: str, image: str) -> str:
+    """The text a token of free text stands for: an escaped character without its backslash, a
+    shortcode such as ``:+1:`` as its symbol."""
+    if kind == L.ESCAPED_CHAR:
+        return image[1:]
+    if kind == L.SPECIAL_CHAR:
+        code = SHORTCODES.get(image.strip())
+        return code + (" " if image.endswith(" ") else "") if code else image
+    return image
 
 
 def _tag_name(image: str) -> str:
@@ -153,19 +165,18 @@ class Builder:
         links = target.links if isinstance(target, AStatement) else target["links"]
         last = len(node.children) - 1
         for i, child in enumerate(node.children):
-            if isinstance(child, Node):
-                if child.name == "freestyleText":
-                    text.append(self.freestyle_text(child))
-                else:  # bold / italic
-                    if isinstance(target, AStatement):
-                        target.formatted = True
-                    if len(child.children) > 2:
-                        self.visit_content(child.child(1), target)
-                    if child.token(-1)[1].endswith(" "):
-                        text.append(" ")
+            if isinstance(child, Node):  # bold / italic
+                if isinstance(target, AStatement):
+                    target.formatted = True
+                if len(child.children) > 2:
+                    self.visit_content(child.child(1), target)
+                if child.token(-1)[1].endswith(" "):
+                    text.append(" ")
                 continue
             kind, image = child[0], child[1]
-            if kind == L.NEWLINE:
+            if kind in _FREESTYLE:
+                text.append(_freestyle_text(kind, image))
+            elif kind == L.NEWLINE:
                 if i != last and not (text and text[-1].endswith(" ")):
                     text.append(" ")
             elif kind == L.TAG:
@@ -182,16 +193,8 @@ class Builder:
 
     @staticmethod
     def freestyle_text(node: Node) -> str:
-        out = []
-        for kind, image, _ in node.children:  # type: ignore[misc]
-            if kind == L.ESCAPED_CHAR:
-                out.append(image[1:])
-            elif kind == L.SPECIAL_CHAR:
-                code = SHORTCODES.get(image.strip())
-                out.append(code + (" " if image.endswith(" ") else "") if code else image)
-            else:
-                out.append(image)
-        return "".join(out)
+        """The text of a run of free-text tokens (an inference rule)."""
+        return "".join(_freestyle_text(kind, image) for kind, image, _ in node.children)  # type: ignore[misc]
 
     def visit_statement(self, node: Node, top: bool, role: str = "") -> AStatement:
         st = AStatement(role or ("top-level-statement" if top else "relation-statement"), node.offset)
@@ -200,13 +203,12 @@ class Builder:
         self.relation_parent = st
         for child in node.children:
             if isinstance(child, Node):
-                if child.name == "statementDefinition":
-                    st.title = child.token(0)[1][1:-2]
-                    self.visit_content(child.child(1), st)
-                elif child.name == "statementContent":
+                if child.name == "statementContent":
                     self.visit_content(child, st)
                 else:
                     self.visit_relations(child)
+            elif child[0] == L.STATEMENT_DEFINITION:
+                st.title = child[1][1:-2]
             elif child[0] == L.STATEMENT_REFERENCE:
                 st.title, st.reference = child[1][1:-1], True
             elif child[0] == L.TAG:

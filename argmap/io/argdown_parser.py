@@ -263,10 +263,10 @@ class Parser:
             if self.peek() == L.NEWLINE:
                 children.append(self.take())
         elif kind == L.STATEMENT_DEFINITION:
-            definition = self.take()
+            children.append(self.take())
             if self.peek() not in CONTENT_FIRST:
                 self.fail(f"expected the statement's text, found {_describe(self.tokens[self.i])}")
-            children.append(Node("statementDefinition", [definition, self.content()], offset))
+            children.append(self.content())
         else:
             children.append(self.content())
         self._data_and_relations(children)
@@ -313,9 +313,7 @@ class Parser:
         children: list[Child] = []
         while True:
             kind = self.peek()
-            if kind in _FREESTYLE:
-                children.append(self.freestyle())
-            elif kind in _CONTENT_TOKENS:
+            if kind in _FREESTYLE or kind in _CONTENT_TOKENS:  # (text is a run of tokens, kept as they are)
                 children.append(self.take())
             elif kind in _BOLD or kind in _ITALIC:
                 end = _BOLD.get(kind) or _ITALIC[kind]
