@@ -62,22 +62,23 @@ class Parser:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.kind = tokens[0][0]  # the kind of the next token, tokens[i] (read far more often than taken)
         self.depth = 0
 
     # ------------------------------------------------------------ helpers
-    def peek(self, k: int = 0) -> str:
-        if not k:
-            return self.tokens[self.i][0]  # the list always ends with EOF, which is never consumed
+    def peek(self, k: int) -> str:
+        """The kind of the token ``k`` places after the next one (``peek(0)`` is ``kind``)."""
         j = self.i + k
         return self.tokens[j][0] if j < len(self.tokens) else L.EOF
 
     def take(self) -> Token:
         tok = self.tokens[self.i]
         self.i += 1
+        self.kind = self.tokens[self.i][0]  # the list always ends with EOF, which is never taken
         return tok
 
     def expect(self, kind: str, what: str) -> Token:
-        if self.peek() != kind:
+        if self.kind != kind:
             self.fail(f"expected {what}, found {_describe(self.tokens[self.i])}")
         return self.take()
 
@@ -92,23 +93,23 @@ class Parser:
     # ------------------------------------------------------------ rules
     def argdown(self) -> Node:
         children: list[Child] = []
-        if self.peek() == L.NEWLINE:
+        if self.kind == L.NEWLINE:
             self.take()
-        if self.peek() == L.EMPTYLINE:
+        if self.kind == L.EMPTYLINE:
             self.take()
-        if self.peek() == L.FRONT_MATTER:
+        if self.kind == L.FRONT_MATTER:
             children.append(self.take())
-            if self.peek() == L.NEWLINE:
+            if self.kind == L.NEWLINE:
                 self.take()
-            if self.peek() != L.EOF:
+            if self.kind != L.EOF:
                 children.append(self.expect(L.EMPTYLINE, "an empty line after the front matter"))
-        if self.peek() != L.EOF or not children:
+        if self.kind != L.EOF or not children:
             children.append(self.block())
-            while self.peek() == L.EMPTYLINE:
+            while self.kind == L.EMPTYLINE:
                 self.take()
                 children.append(self.block())
-        if self.peek() != L.EOF:
-            kind = self.peek()
+        if self.kind != L.EOF:
+            kind = self.kind
             if kind in L.RELATION_TOKENS or kind == L.INDENT:
                 self.fail(
                     f"unexpected relation {_describe(self.tokens[self.i])}: a relation must be indented "
@@ -118,7 +119,7 @@ class Parser:
         return Node("argdown", children, 0)
 
     def block(self) -> Node:
-        kind = self.peek()
+        kind = self.kind
         if kind == L.HEADING_START:
             return self.heading()
         if kind == L.STATEMENT_NUMBER:
@@ -146,14 +147,14 @@ class Parser:
     def heading(self) -> Node:
         start = self.take()
         children: list[Child] = [start]
-        if self.peek() not in CONTENT_FIRST:
+        if self.kind not in CONTENT_FIRST:
             self.fail(f"expected the heading's text, found {_describe(self.tokens[self.i])}")
         children.append(self.content())
-        if self.peek() == L.NEWLINE and self.peek(1) == L.DATA:
+        if self.kind == L.NEWLINE and self.peek(1) == L.DATA:
             children.append(self.take())
-        if self.peek() == L.DATA:
+        if self.kind == L.DATA:
             children.append(self.take())
-            if self.peek() == L.NEWLINE:
+            if self.kind == L.NEWLINE:
                 children.append(self.take())
         return Node("heading", children, start[2])
 
@@ -163,62 +164,62 @@ class Parser:
         while True:
             tail: list[Child] = []
             offset = self.tokens[self.i][2]
-            while self.peek() == L.STATEMENT_NUMBER:
+            while self.kind == L.STATEMENT_NUMBER:
                 tail.append(self.pcs_statement())
-            if self.peek() != L.INFERENCE_START:
+            if self.kind != L.INFERENCE_START:
                 self.fail(
                     "expected an inference line (--) followed by a conclusion, found " + _describe(self.tokens[self.i])
                 )
             tail.append(self.inference())
-            if self.peek() != L.STATEMENT_NUMBER:
+            if self.kind != L.STATEMENT_NUMBER:
                 self.fail(
                     "expected a numbered conclusion such as (3) after the inference line, found "
                     + _describe(self.tokens[self.i])
                 )
             tail.append(self.pcs_statement())
             children.append(Node("pcsTail", tail, offset))
-            if self.peek() not in (L.STATEMENT_NUMBER, L.INFERENCE_START):
+            if self.kind not in (L.STATEMENT_NUMBER, L.INFERENCE_START):
                 break
         return Node("pcs", children, first.offset)
 
     def pcs_statement(self) -> Node:
         num = self.take()
-        if self.peek() not in _STATEMENT_FIRST:
+        if self.kind not in _STATEMENT_FIRST:
             self.fail(f"expected a statement after {num[1].strip()}, found {_describe(self.tokens[self.i])}")
         return Node("pcsStatement", [num, self.statement()], num[2])
 
     def inference(self) -> Node:
         start = self.take()
         children: list[Child] = [start]
-        k = 1 if self.peek() == L.NEWLINE else 0
+        k = 1 if self.kind == L.NEWLINE else 0
         if self.peek(k) in _FREESTYLE:
             if k:
                 children.append(self.take())
             rules: list[Child] = [self.freestyle()]
-            while self.peek() == L.LIST_DELIMITER:
+            while self.kind == L.LIST_DELIMITER:
                 self.take()
-                if self.peek() not in _FREESTYLE:
+                if self.kind not in _FREESTYLE:
                     self.fail(f"expected an inference rule after ',', found {_describe(self.tokens[self.i])}")
                 rules.append(self.freestyle())
             children.append(Node("inferenceRules", rules, rules[0].offset))  # type: ignore[union-attr]
-        if self.peek() == L.NEWLINE:
+        if self.kind == L.NEWLINE:
             children.append(self.take())
-        if self.peek() == L.DATA:
+        if self.kind == L.DATA:
             children.append(self.take())
-            if self.peek() == L.NEWLINE:
+            if self.kind == L.NEWLINE:
                 children.append(self.take())
         children.append(self.expect(L.INFERENCE_END, "the end of the inference line (--)"))
         children.append(self.expect(L.NEWLINE, "a line break after the inference line"))
-        if self.peek() == L.INDENT:
+        if self.kind == L.INDENT:
             rel_start = self.take()
             rels: list[Child] = []
             while True:
-                if self.peek() != L.OUTGOING_UNDERCUT:
+                if self.kind != L.OUTGOING_UNDERCUT:
                     self.fail(
                         f"only undercuts (<_) can be attached to an inference, found {_describe(self.tokens[self.i])}"
                     )
                 rels.append(self.relation())
-                if self.peek() != L.OUTGOING_UNDERCUT:
+                if self.kind != L.OUTGOING_UNDERCUT:
                     break
             self.expect(L.DEDENT, "a less indented line")
             children.append(Node("relations", rels, rel_start[2]))
@@ -227,9 +228,9 @@ class Parser:
     def list_(self, item: str, name: str) -> Node:
         start = self.take()
         items: list[Child] = []
-        while self.peek() == item:
+        while self.kind == item:
             tok = self.take()
-            member = self.argument() if self.peek() in _ARGUMENT_FIRST else self.statement()
+            member = self.argument() if self.kind in _ARGUMENT_FIRST else self.statement()
             items.append(Node(name + "Item", [tok, member], tok[2]))
         self.expect(L.DEDENT, "a less indented line")
         return Node(name, items, start[2])
@@ -239,13 +240,13 @@ class Parser:
         first = self.take()
         children: list[Child] = [first]
         if first[0] == L.ARGUMENT_DEFINITION:
-            if self.peek() not in CONTENT_FIRST:
+            if self.kind not in CONTENT_FIRST:
                 self.fail(f"expected the argument's description, found {_describe(self.tokens[self.i])}")
             children.append(self.content())
         else:
-            while self.peek() == L.TAG:
+            while self.kind == L.TAG:
                 children.append(self.take())
-            if self.peek() == L.NEWLINE:
+            if self.kind == L.NEWLINE:
                 children.append(self.take())
         self._data_and_relations(children)
         self.depth -= 1
@@ -253,18 +254,18 @@ class Parser:
 
     def statement(self) -> Node:
         self.deeper()
-        kind = self.peek()
+        kind = self.kind
         offset = self.tokens[self.i][2]
         children: list[Child] = []
         if kind == L.STATEMENT_REFERENCE:
             children.append(self.take())
-            while self.peek() == L.TAG:
+            while self.kind == L.TAG:
                 children.append(self.take())
-            if self.peek() == L.NEWLINE:
+            if self.kind == L.NEWLINE:
                 children.append(self.take())
         elif kind == L.STATEMENT_DEFINITION:
             children.append(self.take())
-            if self.peek() not in CONTENT_FIRST:
+            if self.kind not in CONTENT_FIRST:
                 self.fail(f"expected the statement's text, found {_describe(self.tokens[self.i])}")
             children.append(self.content())
         else:
@@ -274,28 +275,28 @@ class Parser:
         return Node("statement", children, offset)
 
     def _data_and_relations(self, children: list[Child]) -> None:
-        if self.peek() == L.DATA:
+        if self.kind == L.DATA:
             children.append(self.take())
-            if self.peek() == L.NEWLINE:
+            if self.kind == L.NEWLINE:
                 children.append(self.take())
-        if self.peek() == L.INDENT:
+        if self.kind == L.INDENT:
             start = self.take()
             rels: list[Child] = []
             while True:
-                if self.peek() not in L.RELATION_TOKENS:
+                if self.kind not in L.RELATION_TOKENS:
                     self.fail(
                         f"expected a relation (+, -, <+, <-, +>, ->, ><, _>, <_), found "
                         f"{_describe(self.tokens[self.i])}"
                     )
                 rels.append(self.relation())
-                if self.peek() not in L.RELATION_TOKENS:
+                if self.kind not in L.RELATION_TOKENS:
                     break
             self.expect(L.DEDENT, "a less indented line")
             children.append(Node("relations", rels, start[2]))
 
     def relation(self) -> Node:
         tok = self.take()
-        kind = self.peek()
+        kind = self.kind
         if tok[0] != L.CONTRADICTION and kind in _ARGUMENT_FIRST:
             member = self.argument()
         elif kind in _STATEMENT_FIRST:
@@ -312,16 +313,16 @@ class Parser:
         offset = self.tokens[self.i][2]
         children: list[Child] = []
         while True:
-            kind = self.peek()
+            kind = self.kind
             if kind in _FREESTYLE or kind in _CONTENT_TOKENS:  # (text is a run of tokens, kept as they are)
                 children.append(self.take())
             elif kind in _BOLD or kind in _ITALIC:
                 end = _BOLD.get(kind) or _ITALIC[kind]
                 start = self.take()
                 inner: list[Child] = [start]
-                if self.peek() in CONTENT_FIRST:
+                if self.kind in CONTENT_FIRST:
                     inner.append(self.content())
-                if self.peek() != end:
+                if self.kind != end:
                     raise ArgdownSyntaxError(
                         start[2],
                         f"{start[1].strip()!r} (bold or italic) is never closed; "
@@ -342,6 +343,7 @@ class Parser:
             children.append(tokens[i])
             i += 1
         self.i = i
+        self.kind = tokens[i][0]
         return Node("freestyleText", children, offset)
 
 
