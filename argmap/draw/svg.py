@@ -29,14 +29,15 @@ if TYPE_CHECKING:
 
 FONT_STACK = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif"  # Vera: the same metrics
 DRAWING_OPTIONS = ("ids", "title", "legend", "margin", "palette", "positions", "labels", "numbers")
-_BAD_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# characters XML cannot hold (only ever in user text: statements, titles, the description)
+_DROPPED = str.maketrans(dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
 _CAPS = {"flat": "butt", "square": "square", "round": "round"}
 
 
 def escape(s: str) -> str:
-    """``s`` as XML element text.  (Characters XML cannot hold are dropped once, from the whole
-    document, by :func:`_document`.)"""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """``s`` as XML element text: markup characters escaped, characters XML cannot hold dropped.
+    Every piece of user text passes through here, so the document around it needs no such pass."""
+    return s.translate(_DROPPED).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _n(v: float) -> str:
@@ -139,14 +140,19 @@ def _shapes(ops: list[tuple]) -> str | None:
 
 
 def _texts(runs: list[tuple[float, float, str]]) -> str:
-    """``<text>`` elements for text runs ``(x, baseline y, text)``, the texts escaped all at once."""
-    xs, ys, texts = zip(*runs)
-    joined = "\n".join(texts)
-    if joined.count("\n") == len(texts) - 1:  # one line each (as drawn): escaped in one go
-        texts = tuple(escape(joined).split("\n"))
+    """``<text>`` elements for text runs ``(x, baseline y, text)``, the texts escaped all at once
+    (usually there is nothing to escape, and the runs' values go into the elements as they are)."""
+    joined = "\n".join([run[2] for run in runs])
+    escaped = escape(joined)
+    if escaped == joined:
+        values = tuple(chain.from_iterable(runs))
     else:
-        texts = tuple(map(escape, texts))
-    return (_TEXT * len(texts)) % tuple(chain.from_iterable(zip(xs, ys, texts)))
+        if escaped.count("\n") == len(runs) - 1:  # one line each (as drawn): split the escaped whole
+            texts = escaped.split("\n")
+        else:
+            texts = [escape(run[2]) for run in runs]
+        values = tuple(chain.from_iterable((x, y, t) for (x, y, _), t in zip(runs, texts)))
+    return (_TEXT * len(runs)) % values
 
 
 def _font_attrs(font: Font) -> str:
@@ -178,12 +184,7 @@ def _document(body: str, box: tuple[float, float, float, float], title: str, des
     parts.append('<g transform="translate(%s %s)" text-rendering="geometricPrecision">\n' % (_n(-left), _n(-top)))
     parts.append(body)
     parts.append("</g>\n</svg>\n")
-    out = "".join(parts)
-    if "\ufffe" in out or "\uffff" in out:
-        out = out.replace("\ufffe", "").replace("\uffff", "")
-    # characters XML cannot hold (only ever in user text) dropped: as bytes, as UTF-8 has no
-    # ASCII control byte inside another character, and bytes.translate drops a set of bytes in one pass
-    return out.encode("utf-8").translate(None, _BAD_BYTES)
+    return "".join(parts).encode("utf-8")
 
 
 def elements(pic: Picture) -> str:
