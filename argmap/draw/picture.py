@@ -14,8 +14,11 @@ Items, in drawing order (later ones on top):
 
 Path ``ops`` are tuples: ``("M", x, y)``, ``("L", x, y)``, ``("C", x1, y1, x2, y2, x, y)``,
 ``("Z",)``, and whole subpaths ``("P", x1, y1, ..., xn, yn)`` (a closed polygon),
-``("S", x1, y1, x2, y2)`` (a line segment), ``("R", x, y, w, h, radius)`` (a rectangle,
-rounded when ``radius`` > 0) and ``("E", cx, cy, rx, ry)`` (an ellipse).
+``("B", x0, y0, x1, y1, ..., xn, yn)`` (an open run of cubic segments from ``(x0, y0)``: two
+control points and an end point each), ``("S", x1, y1, x2, y2)`` (a line segment),
+``("R", x, y, w, h, radius)`` (a rectangle, rounded when ``radius`` > 0) and
+``("E", cx, cy, rx, ry)`` (an ellipse).  A whole subpath is one op, so an edge costs one tuple
+to draw and one template to write, however many segments it has.
 """
 
 from __future__ import annotations
@@ -68,9 +71,12 @@ class Path:
 
     def segments(self, segs: Sequence[Sequence[Pt]]) -> None:
         """Cubic segments (four points each, each starting where the one before ends) as one subpath."""
-        ops = self.ops
-        ops.append(("M", *segs[0][0]))
-        ops.extend(("C", *p[1], *p[2], *p[3]) for p in segs)
+        flat = [*segs[0][0]]
+        for _, c1, c2, end in segs:
+            flat += c1
+            flat += c2
+            flat += end
+        self.ops.append(("B", *flat))
 
 
 class Picture:

@@ -71,14 +71,18 @@ def _stroke(pen: Pen) -> str:
 class _Templates(dict):
     """The format of every path op with its values, tag included (``%s`` prints the command
     letter, ``%.0s`` prints nothing), so that a whole path is one ``%`` over its flattened ops;
-    polygons ("P") by their length.  Rectangles ("R") and ellipses ("E") have none: their arcs
-    are computed (:func:`_arc_data`)."""
+    polygons ("P") and runs of cubics ("B") by their length.  Rectangles ("R") and ellipses ("E")
+    have none: their arcs are computed (:func:`_arc_data`)."""
 
     def __missing__(self, key: tuple[str, int]) -> str:
         tag, n = key
-        if tag != "P" or n < 5 or n % 2 == 0:
+        if tag == "P" and n >= 5 and n % 2 == 1:
+            t = "%.0sM%.2f %.2f" + "L%.2f %.2f" * ((n - 3) // 2) + "Z"
+        elif tag == "B" and n >= 9 and (n - 3) % 6 == 0:
+            t = "%.0sM%.2f %.2f" + "C%.2f %.2f %.2f %.2f %.2f %.2f" * ((n - 3) // 6)
+        else:
             raise KeyError(key)
-        t = self[key] = "%.0sM%.2f %.2f" + "L%.2f %.2f" * ((n - 3) // 2) + "Z"
+        self[key] = t
         return t
 
 

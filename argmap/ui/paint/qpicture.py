@@ -52,7 +52,11 @@ def qpath(ops: list[tuple], winding: bool = False) -> QPainterPath:
     move, line, cubic = path.moveTo, path.lineTo, path.cubicTo
     for op in ops:
         c = op[0]
-        if c == "C":
+        if c == "B":
+            move(op[1], op[2])
+            for i in range(3, len(op), 6):
+                cubic(op[i], op[i + 1], op[i + 2], op[i + 3], op[i + 4], op[i + 5])
+        elif c == "C":
             cubic(op[1], op[2], op[3], op[4], op[5], op[6])
         elif c == "M":
             move(op[1], op[2])
