@@ -32,11 +32,16 @@ def card_word(amap: ArgumentMap, sid: str) -> str:
 def role_word(amap: ArgumentMap, sid: str) -> str | None:
     """OBJECTION or UNDERCUT when every relation ``sid`` is a premise of attacks (see the module);
     None otherwise."""
-    rels = amap.relations_from(sid)
-    if not rels or any(r.polarity is not Polarity.ATTACK for r in rels):
-        return None
     relations = amap.relations
-    return UNDERCUT if all(r.target in relations for r in rels) else OBJECTION
+    word = None
+    for rel in amap.relations_from(sid):
+        if rel.polarity is not Polarity.ATTACK:
+            return None
+        if rel.target not in relations:
+            word = OBJECTION
+        elif word is None:
+            word = UNDERCUT
+    return word
 
 
 def role_words(amap: ArgumentMap, ids: Iterable[str] | None = None) -> dict[str, str]:

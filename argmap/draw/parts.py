@@ -247,24 +247,26 @@ def legend_keys(
 ) -> tuple[str, ...]:
     """The legend entries a drawing of ``statements`` and ``relations`` (default: the whole map)
     needs: only what it uses, in :data:`LEGEND_TEXTS` order; ``labels``: the evaluation shown."""
-    sts = list(amap.statements) if statements is None else list(statements)
-    rels = list(amap.relations) if relations is None else list(relations)
-    used: set[str] = {str(amap.statements[s].kind) for s in sts}
-    if any(amap.statements[s].implicit for s in sts):
+    all_statements, all_relations = amap.statements, amap.relations
+    sts = list(all_statements) if statements is None else list(statements)
+    records = [all_statements[s] for s in sts]
+    used: set[str] = {str(kind) for kind in {st.kind for st in records}}
+    if any(st.implicit for st in records):
         used.add("implicit")
-    into: dict[str, int] = {}
-    for rid in rels:
-        rel = amap.relations[rid]
-        used.add(str(rel.polarity))
+    polarities: set[Polarity] = set()
+    supported: set[str] = set()  # statements a support reaches
+    for rel in all_relations.values() if relations is None else map(all_relations.__getitem__, relations):
+        polarities.add(rel.polarity)
         if len(rel.premises) > 1:
             used.add("linked")
-        target = amap.relations.get(rel.target)
+        target = all_relations.get(rel.target)
         if target is not None:
             used.add("undercut_attack" if target.polarity is Polarity.ATTACK else "undercut")
         elif rel.polarity is Polarity.SUPPORT:
-            into[rel.target] = into.get(rel.target, 0) + 1
-    if any(n > 1 for n in into.values()):
-        used.add("convergent")
+            if rel.target in supported:
+                used.add("convergent")
+            supported.add(rel.target)
+    used.update(str(polarity) for polarity in polarities)
     if labels:
         used.update(str(labels[s]) for s in sts if s in labels)
     return tuple(k for k in LEGEND_TEXTS if k in used)
