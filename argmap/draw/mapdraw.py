@@ -48,8 +48,8 @@ TITLE_GAP = 20.0  # between the header (title, legend) and the map
 LEGEND_GAP = 24.0  # between the title and the legend
 ARROW_PAD = style.ARROW_LENGTH + 4.0
 STRIP_HEIGHT = 2 * STRIP_PAD + STRIP_MAX_ROWS * LEGEND_ROW  # the tallest legend a header takes
-# relation, premise boxes, junction centre, target box, target is a junction (undercut), the box around it all
-Edge = tuple[Relation, list[Box], Point, Box, bool, Box]
+# relation, premise boxes, junction centre, target box, target is a junction (undercut)
+Edge = tuple[Relation, list[Box], Point, Box, bool]
 
 
 def subset(amap: ArgumentMap, ids: Iterable[str] | None) -> tuple[list[str], list[str]]:
@@ -110,6 +110,26 @@ def wrap(text: str, font: style.Font, width: float) -> list[str]:
     return lines
 
 
+def _edge_box(edge: Edge) -> Box:
+    """The box around an edge: its premises' and target's cards, and its junction with room for
+    the arrowheads around it."""
+    _, prem, (x, y), target, _ = edge
+    left, top, right, bottom = x - ARROW_PAD, y - ARROW_PAD, x + ARROW_PAD, y + ARROW_PAD
+    for b in prem:
+        if b[0] < left:
+            left = b[0]
+        if b[1] < top:
+            top = b[1]
+        if b[0] + b[2] > right:
+            right = b[0] + b[2]
+        if b[1] + b[3] > bottom:
+            bottom = b[1] + b[3]
+    b = target
+    left, top = min(left, b[0]), min(top, b[1])
+    right, bottom = max(right, b[0] + b[2]), max(bottom, b[1] + b[3])
+    return (left, top, right - left, bottom - top)
+
+
 class MapDrawing:
     """Everything needed to draw a map: what to draw, where, and the box it all takes.
 
@@ -155,8 +175,8 @@ class MapDrawing:
             self.junctions[rid] = (x, y)
             self.boxes[rid] = (x - half, y - half, 2 * half, 2 * half)
         self.words = {} if compact else role_words(amap, self.statements)  # OBJECTION, UNDERCUT (draw.labels)
-        self._pos = pos
         self._edges: list[Edge] | None = None  # worked out when first drawn
+        self._edge_boxes: list[Box] | None = None  # worked out when first clipped
         self._arrivals_at: dict[str, float] | None = None
         self._badge_corners: dict[str, int] | None = None
         text = amap.title if title is None or title is True else (title or "")
@@ -176,10 +196,22 @@ class MapDrawing:
     @property
     def edges(self) -> list[Edge]:
         """Every relation drawn, as (relation, premise boxes, junction centre, target box, target is
-        a junction, the box around it all)."""
+        a junction)."""
         if self._edges is None:
             self._edges = self._make_edges(self.relations)
         return self._edges
+
+    @property
+    def edge_boxes(self) -> list[Box]:
+        """The box around each of :attr:`edges` (its cards, and its junction with room for arrows):
+        what the clip of a tiled page is tested against; a whole drawing needs none."""
+        if self._edge_boxes is None:
+            self._edge_boxes = [_edge_box(e) for e in self.edges]
+        return self._edge_boxes
+
+    def _clipped_edges(self, clip: Box) -> list[Edge]:
+        """The edges whose box meets ``clip``."""
+        return [e for e, box in zip(self.edges, self.edge_boxes) if meets(box, clip)]
 
     @property
     def arrivals(self) -> dict[str, float]:
@@ -195,7 +227,7 @@ class MapDrawing:
             self._badge_corners = {}
             if self.numbers:
                 h, arrivals, lines = self.horizontal, self.arrivals, []
-                for rel, prem, (jx, jy), target, undercut, _ in self.edges:
+                for rel, prem, (jx, jy), target, undercut in self.edges:
                     for b in prem:
                         lines += premise_points(b, jx, jy, h)
                     arrive = arrivals.get(rel.id)
@@ -208,7 +240,7 @@ class MapDrawing:
         return self._badge_corners
 
     def _make_edges(self, rids: Iterable[str]) -> list[Edge]:
-        boxes, pos = self.boxes, self._pos
+        boxes, junctions = self.boxes, self.junctions
         edges: list[Edge] = []
         relations = self.map.relations
         for rid in rids:
@@ -217,21 +249,7 @@ class MapDrawing:
             target = boxes.get(rel.target)
             if not prem or target is None:
                 continue
-            x, y = pos[rid]
-            left, top, right, bottom = x - ARROW_PAD, y - ARROW_PAD, x + ARROW_PAD, y + ARROW_PAD
-            for b in prem:  # the box around it all: for the clip of a tiled page
-                if b[0] < left:
-                    left = b[0]
-                if b[1] < top:
-                    top = b[1]
-                if b[0] + b[2] > right:
-                    right = b[0] + b[2]
-                if b[1] + b[3] > bottom:
-                    bottom = b[1] + b[3]
-            b = target
-            left, top = min(left, b[0]), min(top, b[1])
-            right, bottom = max(right, b[0] + b[2]), max(bottom, b[1] + b[3])
-            edges.append((rel, prem, (x, y), target, rel.target in relations, (left, top, right - left, bottom - top)))
+            edges.append((rel, prem, junctions[rid], target, rel.target in relations))
         return edges
 
     def _drawn(self, rid: str) -> bool:
@@ -247,7 +265,7 @@ class MapDrawing:
         groups: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         h = self.horizontal
         boxes = self.boxes
-        for rel, _, (jx, jy), b, undercut, _ in edges:
+        for rel, _, (jx, jy), b, undercut in edges:
             if not undercut:
                 side = jx > b[0] + b[2] / 2 if h else jy > b[1] + b[3] / 2
                 groups.setdefault((rel.target, side), []).append((rel.id, jy if h else jx))
@@ -408,23 +426,15 @@ class MapDrawing:
 
     def draw_edges(self, pic: Picture, clip: Box | None = None) -> None:
         """The relations' lines and arrowheads (those that meet ``clip``), under everything else."""
-        edges, arrivals = self.edges, self.arrivals
-        if clip is not None:
-            edges = [e for e in edges if meets(e[5], clip)]
-        draw_lines(pic, [(*e[:5], arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
+        edges, arrivals = self.edges if clip is None else self._clipped_edges(clip), self.arrivals
+        draw_lines(pic, [(*e, arrivals.get(e[0].id)) for e in edges], self.palette, self.horizontal)
 
     def draw_front(self, pic: Picture, clip: Box | None = None) -> None:
         """What lies over the edges: the junctions, the cards (those that meet ``clip``), the title
         and the legend."""
         pal = self.palette
-        if clip is None:
-            relations, junctions = self.map.relations, self.junctions
-            draw_relation_junctions(
-                pic, [(*junctions[r], relations[r].polarity) for r in self.relations if self._drawn(r)], pal
-            )
-        else:
-            edges = [e for e in self.edges if meets(e[5], clip)]
-            draw_relation_junctions(pic, [(e[2][0], e[2][1], e[0].polarity) for e in edges], pal)
+        edges = self.edges if clip is None else self._clipped_edges(clip)
+        draw_relation_junctions(pic, [(e[2][0], e[2][1], e[0].polarity) for e in edges], pal)
         cards = self.cards if clip is None else [c for c in self.cards if meets(c[0], clip)]
         if self.cards_overlap:  # one card at a time, so each lies on the one before
             for card in cards:

@@ -66,7 +66,7 @@ class MapRenderer:
             return True
         if d.title_lines and meets((*d.title_pos, d.content[2], d.title_line_height), p):
             return True
-        return any(meets(b, p) for b in d.boxes.values()) or any(meets(e[5], p) for e in d.edges)
+        return any(meets(b, p) for b in d.boxes.values()) or any(meets(b, p) for b in d.edge_boxes)
 
     def paint(self, painter: QPainter, *, clip: QRectF | None = None, background: QColor | None = None) -> None:
         """Draw the map in scene coordinates: background, edges and junctions, cards, title, legend."""
