@@ -98,7 +98,7 @@ def spread_along(lo: float, hi: float, wanted: Sequence[float], gap: float) -> l
     """Points in ``[lo, hi]``, each as near its wanted place as it can be, kept ``gap`` apart; when
     the side is too short to keep them :data:`MIN_SPREAD` apart, all at its middle (the arrows
     then gather into one, like a bracket, instead of piling their heads up)."""
-    order = sorted(range(len(wanted)), key=lambda i: wanted[i])
+    order = sorted(range(len(wanted)), key=wanted.__getitem__)
     n = len(order)
     if n > 1 and (hi - lo) / (n - 1) < MIN_SPREAD:
         return [(lo + hi) / 2] * n

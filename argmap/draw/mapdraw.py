@@ -262,20 +262,24 @@ class MapDrawing:
         """Where arrows reach their target card when several reach the same side of it: spread along
         that side as the canvas spreads them (``edges.arrival_xs``; left to right, ``arrival_ys``).
         ``edges`` must hold every edge into each card it has an edge into."""
-        groups: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        groups: dict[tuple[str, bool], tuple[list[str], list[float]]] = {}  # relation ids, junction xs
         h = self.horizontal
         boxes = self.boxes
         for rel, _, (jx, jy), b, undercut in edges:
             if not undercut:
                 side = jx > b[0] + b[2] / 2 if h else jy > b[1] + b[3] / 2
-                groups.setdefault((rel.target, side), []).append((rel.id, jy if h else jx))
+                group = groups.get((rel.target, side))
+                if group is None:
+                    groups[rel.target, side] = ([rel.id], [jy if h else jx])
+                else:
+                    group[0].append(rel.id)
+                    group[1].append(jy if h else jx)
         out: dict[str, float] = {}
-        for (sid, _), sibs in groups.items():
-            if len(sibs) > 1:
+        for (sid, _), (rids, wanted) in groups.items():
+            if len(rids) > 1:
                 b = boxes[sid]
-                wanted = [x for _, x in sibs]
                 xs = arrival_ys(b[1], b[3], wanted) if h else arrival_xs(b[0], b[2], wanted)
-                out.update((rid, x) for (rid, _), x in zip(sibs, xs))
+                out.update(zip(rids, xs))
         return out
 
     def _content_box(self) -> Box:

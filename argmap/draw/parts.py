@@ -109,12 +109,14 @@ def draw_cards(pic: Picture, cards: Sequence[Card], pal: Palette, words: Mapping
             )
     ascent = measure.REGULAR.ascent
     for font, lines_of, y_of in ((style.TEXT_BOLD, "title_lines", "title_y"), (style.TEXT, "text_lines", "text_y")):
-        runs = []
+        runs: list[tuple[float, float, str]] = []
+        add = runs.append
         for b, _, m in cards:
             lines = getattr(m, lines_of)
             if lines:
                 x, y, lh = b[0] + m.text_x, b[1] + getattr(m, y_of) + ascent, m.line_height
-                runs += [(x, y + i * lh, t) for i, t in enumerate(lines)]
+                for i, t in enumerate(lines):
+                    add((x, y + i * lh, t))
         pic.text(font, pal.text, runs)
 
 
