@@ -7,10 +7,8 @@ when opened.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .fonts import BOLD, LABEL, LINE_HEIGHT, MAX_TEXT_WIDTH, REGULAR, Font, widest, wrap_widths
 
@@ -39,9 +37,11 @@ MARKER_DROP = 3.6  # the kind marker's centre sits this far above the label base
 CARD_CACHE = 100_000  # card geometries remembered
 
 
-@dataclass(frozen=True, slots=True)
-class CardMetrics:
-    """Where everything goes inside a card; offsets are from its top-left corner."""
+class CardMetrics(NamedTuple):
+    """Where everything goes inside a card; offsets are from its top-left corner.
+
+    Immutable, as the cache shares it; a named tuple rather than a frozen dataclass, as a map makes
+    one per card and a frozen dataclass sets each field through ``object.__setattr__``."""
 
     width: float
     height: float
@@ -59,8 +59,8 @@ class CardMetrics:
         return (self.width, self.height)
 
     def replace(self, **changes: Any) -> CardMetrics:
-        """A copy with ``changes`` (field name -> value), as ``dataclasses.replace`` makes it."""
-        return dataclasses.replace(self, **changes)
+        """A copy with ``changes`` (field name -> value)."""
+        return self._replace(**changes)
 
 
 SUM_ERROR = 1e-9  # far above the rounding difference of two sums of a line's ~40 character widths
