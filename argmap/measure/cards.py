@@ -63,7 +63,9 @@ class CardMetrics(NamedTuple):
         return self._replace(**changes)
 
 
-SUM_ERROR = 1e-9  # far above the rounding difference of two sums of a line's ~40 character widths
+# how near (in hundredths) a width may come to a half hundredth before the line is measured exactly:
+# far above the rounding difference of two sums of a line's ~40 character widths
+NEAR_HALF = 1e-6
 
 
 _cards: dict[tuple[str, str, bool], CardMetrics] = {}
@@ -99,13 +101,15 @@ def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
     lines, sums = wrap_widths(text or " ", REGULAR, MAX_TEXT_WIDTH)
     text_lines = tuple(lines)
     # The widest line's word-by-word sum differs from its exact width (the sum of its characters) by
-    # rounding in the last bits only (~1e-12): when the card's width, rounded, is the same on both
-    # sides of the sum, it is the exact width's too, and no line needs measuring.
+    # rounding in the last bits only (~1e-12): unless the card's width lies that close to a point
+    # where rounding it to hundredths goes the other way, the sum's rounded width is the exact
+    # width's too, and no line needs measuring.
     approx = max(max(title_sums, default=0.0), max(sums))
-    width = _card_width(approx - SUM_ERROR)
-    if width != _card_width(approx + SUM_ERROR):
+    unrounded = _card_width(approx)
+    width = round(unrounded, 2)
+    if abs(unrounded * 100.0 % 1.0 - 0.5) < NEAR_HALF:
         wide = max(widest(BOLD, list(title_lines), title_sums) if title_lines else 0.0, widest(REGULAR, lines, sums))
-        width = _card_width(wide)
+        width = round(_card_width(wide), 2)
     lh = LINE_HEIGHT
     label_y = PAD_Y + LABEL.ascent
     title_y = PAD_Y + LABEL_HEIGHT
@@ -115,8 +119,8 @@ def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
 
 
 def _card_width(line_width: float) -> float:
-    """A full card's width (rounded) for its widest line."""
-    return round(max(MIN_CARD_WIDTH, min(MAX_TEXT_WIDTH, line_width) + 2 * PAD_X), 2)
+    """A full card's width for its widest line (before rounding to hundredths)."""
+    return max(MIN_CARD_WIDTH, min(MAX_TEXT_WIDTH, line_width) + 2 * PAD_X)
 
 
 def _balanced(text: str, font: Font, room: float) -> tuple[list[str], float]:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import measure
+from argmap.measure import cards
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.argmap.json"))
 
@@ -102,3 +103,14 @@ def test_wrap_and_sizes_match_the_plain_version_on_samples_and_random_texts():
 def test_wrap_matches_the_plain_version_on_any_text(text, title):
     assert measure.wrap(text) == old_wrap(text)
     assert measure.card_metrics(text, title).size == old_size(text, title)
+
+
+def test_widths_from_word_sums_are_the_widths_of_lines_measured_exactly(monkeypatch):
+    """A card's width comes from its lines' word-by-word sums unless it lies near a point where
+    rounding it to hundredths turns; measuring every card's lines character by character gives the
+    same widths."""
+    texts = corpus()
+    from_sums = [measure.card_metrics(text, title).width for text, title in texts]
+    monkeypatch.setattr(cards, "_cards", {})  # measure afresh
+    monkeypatch.setattr(cards, "NEAR_HALF", 1.0)  # every card near a turning point
+    assert [measure.card_metrics(text, title).width for text, title in texts] == from_sums
