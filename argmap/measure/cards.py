@@ -8,6 +8,7 @@ when opened.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .fonts import BOLD, LABEL, LINE_HEIGHT, MAX_TEXT_WIDTH, REGULAR, Font, widest, wrap_widths
@@ -35,6 +36,8 @@ COMPACT_PAD_Y = 5.0
 MARKER_INDENT = 13.0  # room for the kind marker left of a compact card's first line
 MARKER_DROP = 3.6  # the kind marker's centre sits this far above the label baseline
 CARD_CACHE = 100_000  # card geometries remembered
+LABEL_Y = PAD_Y + LABEL.ascent  # a full card's kind label: its baseline
+TITLE_Y = PAD_Y + LABEL_HEIGHT  # a full card's first title line: its top
 
 
 class CardMetrics(NamedTuple):
@@ -110,12 +113,16 @@ def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
     if abs(unrounded * 100.0 % 1.0 - 0.5) < NEAR_HALF:
         wide = max(widest(BOLD, list(title_lines), title_sums) if title_lines else 0.0, widest(REGULAR, lines, sums))
         width = round(_card_width(wide), 2)
-    lh = LINE_HEIGHT
-    label_y = PAD_Y + LABEL.ascent
-    title_y = PAD_Y + LABEL_HEIGHT
-    text_y = title_y + (len(title_lines) * lh + TITLE_GAP if title_lines else 0.0)
-    height = text_y + len(text_lines) * lh + PAD_Y
-    return CardMetrics(width, round(height, 2), title_lines, text_lines, lh, label_y, title_y, text_y)
+    text_y, height = _rows(len(title_lines), len(text_lines))
+    return CardMetrics(width, height, title_lines, text_lines, LINE_HEIGHT, LABEL_Y, TITLE_Y, text_y)
+
+
+@cache
+def _rows(title_count: int, text_count: int) -> tuple[float, float]:
+    """The top of a full card's first text line, and the card's height (rounded), for its numbers of
+    title and text lines: a few pairs serve every card of a map."""
+    text_y = TITLE_Y + (title_count * LINE_HEIGHT + TITLE_GAP if title_count else 0.0)
+    return text_y, round(text_y + text_count * LINE_HEIGHT + PAD_Y, 2)
 
 
 def _card_width(line_width: float) -> float:
