@@ -107,7 +107,7 @@ def _card_metrics(text: str, title: str, compact: bool) -> CardMetrics:
     # rounding in the last bits only (~1e-12): unless the card's width lies that close to a point
     # where rounding it to hundredths goes the other way, the sum's rounded width is the exact
     # width's too, and no line needs measuring.
-    approx = max(max(title_sums, default=0.0), max(sums))
+    approx = max(title_sums + sums)
     unrounded = _card_width(approx)
     width = round(unrounded, 2)
     if abs(unrounded * 100.0 % 1.0 - 0.5) < NEAR_HALF:
