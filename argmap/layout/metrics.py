@@ -98,23 +98,27 @@ def segment_crossings(segs: list[tuple[float, float, float, float]]) -> int:
 def _band_crossings(bands: list[list[tuple[float, float]]]) -> int:
     """Pairs of pieces, in every band, whose order at the band's top differs from that at its bottom."""
     total = 0
-    after = bisect_right
     for pieces in bands:
-        m = len(pieces)
-        if m < 2:
-            continue
-        pieces.sort()
-        # the i-th piece crosses the earlier ones that end right of it: i minus those ending at or
-        # left of it, summed as m (m - 1) / 2 minus the sum of the insertion points
-        seen: list[float] = []
-        put = seen.insert
-        below = 0
-        for _, bottom in pieces:
-            k = after(seen, bottom)
-            below += k
-            put(k, bottom)
-        total += m * (m - 1) // 2 - below
+        if len(pieces) > 1:
+            pieces.sort()
+            total += _flips(pieces)
     return total
+
+
+def _flips(pieces: list[tuple[float, float]]) -> int:
+    """Pairs of the pieces ``(top, bottom)``, sorted, whose order at the bottom is the reverse of that at
+    the top: the i-th piece crosses the earlier ones that end right of it, i minus those ending at or
+    left of it, summed as m (m - 1) / 2 minus the sum of the insertion points."""
+    m = len(pieces)
+    after = bisect_right
+    seen: list[float] = []
+    put = seen.insert
+    below = 0
+    for _, bottom in pieces:
+        k = after(seen, bottom)
+        below += k
+        put(k, bottom)
+    return m * (m - 1) // 2 - below
 
 
 class RowCrossings:
@@ -122,9 +126,12 @@ class RowCrossings:
     y stay fixed while their x change (the crossing-reduction passes score many x for one y).
 
     Everything that depends on y alone is worked out once: which way each edge runs, the bands
-    between the rows, which edges are one piece and the cut offsets of the longer ones.
-    :meth:`count` then builds exactly the pieces :func:`segment_crossings` would build (the
-    same floating-point operations on the same numbers) and counts them the same way.
+    between the rows, the cut offsets of the edges that pass several rows, and which points every
+    band's pieces join.  A point is one of the given x or, after them, a long edge's x at a row it
+    passes (edge after edge, both ends included), so :meth:`count` gathers a band's pieces with
+    one :func:`~operator.itemgetter` call for their tops and one for their bottoms, builds exactly
+    the pieces :func:`segment_crossings` would build (the same floating-point operations on the
+    same numbers) and counts them the same way.
     """
 
     def __init__(self, ends: list[tuple[int, int]], y: list[float]) -> None:
@@ -135,33 +142,37 @@ class RowCrossings:
                 down.append((u, v, y0, y1) if y0 < y1 else (v, u, y1, y0))
         cuts = sorted({d[2] for d in down} | {d[3] for d in down})
         where = {yv: k for k, yv in enumerate(cuts)}
-        short: list[list[tuple[int, int]]] = [[] for _ in cuts]  # one-piece edges per band
-        through: list[list[tuple[int, int]]] = [[] for _ in cuts]  # (long edge, piece) per band
+        tops: list[list[int]] = [[] for _ in cuts]  # per band: the points its pieces start at
+        bottoms: list[list[int]] = [[] for _ in cuts]  # and end at
         long: list[tuple[int, int, float, list[float]]] = []  # top end, bottom end, y1 - y0, cut offsets from y0
+        first = len(y)  # the next long edge's first point
         for u, v, y0, y1 in down:
             a, b = where[y0], where[y1]
-            if b == a + 1:
-                short[a].append((u, v))
+            if b == a + 1:  # most edges join neighbouring rows: one piece
+                tops[a].append(u)
+                bottoms[a].append(v)
                 continue
-            e = len(long)
             long.append((u, v, y1 - y0, [cuts[k + 1] - y0 for k in range(a, b - 1)]))
-            for i, k in enumerate(range(a, b)):
-                through[k].append((e, i))
-        self.short, self.through, self.long = short, through, long
+            for i, k in enumerate(range(a, b), first):
+                tops[k].append(i)
+                bottoms[k].append(i + 1)
+            first += b - a + 1
+        self.long, self.n_points = long, len(y)
+        # (a band of fewer than two pieces has nothing to cross; itemgetter of one index gives no tuple)
+        self.bands = [(itemgetter(*t), itemgetter(*b)) for t, b in zip(tops, bottoms) if len(t) > 1]
 
     def count(self, x: list[float]) -> int:
-        cut = []  # per long edge: its x at every row it passes, ends included
+        """The crossings with the points at ``x`` (one x per point of ``y``)."""
+        if len(x) != self.n_points:  # (the long edges' points are numbered after them)
+            raise ValueError(f"{len(x)} x for {self.n_points} points")
+        points = list(x)
         for u, v, dy, offs in self.long:
             x0, x1 = x[u], x[v]
             slope = (x1 - x0) / dy
-            xs = [x0]
-            xs += [x0 + slope * off for off in offs]
-            xs.append(x1)
-            cut.append(xs)
-        bands = []
-        for pairs, pieces in zip(self.short, self.through):
-            band = [(x[u], x[v]) for u, v in pairs]
-            if pieces:
-                band += [(cut[e][i], cut[e][i + 1]) for e, i in pieces]
-            bands.append(band)
-        return _band_crossings(bands)
+            points.append(x0)
+            points += [x0 + slope * off for off in offs]
+            points.append(x1)
+        total = 0
+        for top, bottom in self.bands:
+            total += _flips(sorted(zip(top(points), bottom(points))))
+        return total
