@@ -40,7 +40,7 @@ def reorder(
     order = _bottom_up(s)
     best = score(x)
     best_x = x
-    best_order = ([list(c) for c in children[:ns]], list(s.roots))
+    best_order = (children[:ns], list(s.roots))
     for _ in range(passes):
         if not best:
             break
@@ -89,7 +89,7 @@ def reorder(
         sc = score(x)
         if sc < best:
             best, best_x = sc, x
-            best_order = ([list(c) for c in children[:ns]], list(s.roots))
+            best_order = (children[:ns], list(s.roots))
     children[:ns], s.roots = best_order
     return best_x
 

@@ -69,6 +69,8 @@ class Structure:
         self.layer: list[int] = []  # statements only
         self.level: list[int] = []
         self.parent: list[int] = []  # tree parent or -1
+        # per node, its tree children in order; a new list whenever an order changes, never one changed
+        # in place once the tree is built (the passes remember earlier orders by reference)
         self.children: list[list[int]] = []
         self.roots: list[int] = []
         self.cross: list[int] = []  # relations outside the tree

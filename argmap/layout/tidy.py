@@ -200,7 +200,7 @@ class ContourMemo:
         self.n_nodes, self.n_statements = n, s.n_statements
         self.size = list(size)
         self.gaps = gaps
-        self.children = [list(c) for c in s.children]
+        self.children = list(s.children)
         self.snap: list[tuple[tuple[float, ...], tuple[float, ...], float] | None] = [None] * n
         self.rel = [0.0] * n
         up = [-1] * n  # tree parent, from the children lists
@@ -247,7 +247,7 @@ class ContourMemo:
                 ch = children[i]
                 if sorted(ch) != sorted(saved[i]):
                     return None  # not just a new order: the tree itself changed
-                saved[i] = list(ch)
+                saved[i] = ch
                 marks.append(i)
                 if i >= ns and ch:
                     top[i] = s.layer[ch[0]]

@@ -50,7 +50,7 @@ def transpose(
     for _ in range(sweeps):
         if not best:
             break
-        saved = [list(c) for c in s.children[:ns]]
+        saved = s.children[:ns]
         if edges is None:
             edges = Edges(s, y)
         if not _sweep(s, edges, full(x), y, along, gap, group_attacks, limit, work):
