@@ -35,39 +35,16 @@ def reorder(
     """
     if not s.cross or passes <= 0:
         return x
-    ns, n = s.n_statements, s.n_nodes
-    premises, target, children, anchor = s.premises, s.target, s.children, s.anchor
-    order = _bottom_up(s)
+    ns = s.n_statements
+    children = s.children
+    order = pulled(s)
     best = score(x)
     best_x = x
     best_order = (children[:ns], list(s.roots))
     for _ in range(passes):
         if not best:
             break
-        pull = [0.0] * n
-        count = [0] * n
-        for r in s.cross:
-            prem = premises[r]
-            t = anchor[r] if target[r] >= ns else target[r]
-            if not prem or t < 0:
-                continue
-            if len(prem) == 1:  # (the mean of one: the same number)
-                p = prem[0]
-                px = x[p]
-                pull[p] += x[t]
-                count[p] += 1
-            else:
-                px = sum([x[p] for p in prem]) / len(prem)
-                for p in prem:
-                    pull[p] += x[t]
-                    count[p] += 1
-            pull[t] += px
-            count[t] += 1
-        for v in order:
-            for c in children[v]:
-                pull[v] += pull[c]
-                count[v] += count[c]
-        key = [(pull[i] + x[i]) / (count[i] + 1) for i in range(n)]
+        key = barycentres(s, x, order)
         changed = False
         for v in range(ns):
             ch = children[v]
@@ -119,8 +96,51 @@ def _sorted_reasons(s: Structure, v: int, ch: list[int], key: list[float], group
     return [r for u in units for r in u]
 
 
-def _bottom_up(s: Structure) -> list[int]:
-    level = s.level
-    nodes = list(range(s.n_statements)) + [r for r in range(s.n_statements, s.n_nodes) if s.children[r]]
-    nodes.sort(key=level.__getitem__, reverse=True)
+def barycentres(s: Structure, x: list[float], order: list[int]) -> list[float]:
+    """Every node's sort key: the mean of its own x and the far ends' x of the cross relations that
+    leave its subtree (each once per premise or target it has in the subtree).  ``order``: the
+    nodes pulled at all, children before parents (:func:`pulled`); any other node's key is its x."""
+    ns, premises, target, anchor, children = s.n_statements, s.premises, s.target, s.anchor, s.children
+    pull = [0.0] * s.n_nodes
+    count = [0] * s.n_nodes
+    for r in s.cross:
+        prem = premises[r]
+        t = anchor[r] if target[r] >= ns else target[r]
+        if not prem or t < 0:
+            continue
+        if len(prem) == 1:  # (the mean of one: the same number)
+            p = prem[0]
+            px = x[p]
+            pull[p] += x[t]
+            count[p] += 1
+        else:
+            px = sum([x[p] for p in prem]) / len(prem)
+            for p in prem:
+                pull[p] += x[t]
+                count[p] += 1
+        pull[t] += px
+        count[t] += 1
+    key = list(x)  # (a node nothing pulls: (0.0 + x) / 1, the same number but for the sign of a zero)
+    for v in order:
+        for c in children[v]:
+            pull[v] += pull[c]
+            count[v] += count[c]
+        key[v] = (pull[v] + x[v]) / (count[v] + 1)
+    return key
+
+
+def pulled(s: Structure) -> list[int]:
+    """The nodes the cross relations pull, children before parents: the relations' ends and every
+    tree node above them.  The others have no pull, and adding theirs (0.0) would change nothing."""
+    ns, premises, target, anchor, parent = s.n_statements, s.premises, s.target, s.anchor, s.parent
+    pulled = bytearray(s.n_nodes)
+    for r in s.cross:
+        t = anchor[r] if target[r] >= ns else target[r]
+        if premises[r] and t >= 0:
+            for u in [*premises[r], t]:
+                while u >= 0 and not pulled[u]:
+                    pulled[u] = 1
+                    u = parent[u]
+    nodes = [v for v in range(s.n_nodes) if pulled[v]]
+    nodes.sort(key=s.level.__getitem__, reverse=True)
     return nodes
