@@ -17,6 +17,7 @@ from .. import measure
 from ..layout.placement import junction_positions, layout_positions
 from ..model import ArgumentMap, Relation
 from . import style
+from .corner import LEGEND_GAP, free_corner
 from .edges import arrival_xs, arrival_ys, horizontal_flow, premise_points, target_points
 from .labels import role_words
 from .numbers import BADGE_RISE, BOTTOM_LEFT, BOTTOM_RIGHT, TOP_LEFT, TOP_RIGHT, badge_corners, draw_numbers
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 
 TITLE_GAP = 20.0  # between the header (title, legend) and the map
-LEGEND_GAP = 24.0  # between the title and the legend
 ARROW_PAD = style.ARROW_LENGTH + 4.0
 STRIP_HEIGHT = 2 * STRIP_PAD + STRIP_MAX_ROWS * LEGEND_ROW  # the tallest legend a header takes
 # relation, premise boxes, junction centre, target box, target is a junction (undercut)
@@ -252,12 +252,6 @@ class MapDrawing:
             edges.append((rel, prem, junctions[rid], target, rel.target in relations))
         return edges
 
-    def _drawn(self, rid: str) -> bool:
-        """Is relation ``rid`` drawn (it has a premise and a target in the drawing)?"""
-        rel = self.map.relations[rid]
-        boxes = self.boxes
-        return rel.target in boxes and any(p in boxes for p in rel.premises)
-
     def _arrivals(self, edges: list[Edge]) -> dict[str, float]:
         """Where arrows reach their target card when several reach the same side of it: spread along
         that side as the canvas spreads them (``edges.arrival_xs``; left to right, ``arrival_ys``).
@@ -310,7 +304,11 @@ class MapDrawing:
         keys = self.legend_keys
         box = legend_size(False, keys) if self.legend else (0.0, 0.0)
         strip = legend_size(True, keys, cw) if self.legend else (0.0, 0.0)  # in rows as wide as the map
-        corner = self._free_corner(box) if self.legend else None
+        corner = (
+            free_corner(self.map, self.content, box, self.boxes, self.junctions, self.relations)
+            if self.legend
+            else None
+        )
         place = ""
         if self.legend:
             fits_strip = strip[0] <= cw and strip[1] <= STRIP_HEIGHT
@@ -350,62 +348,6 @@ class MapDrawing:
             right, bottom = max(right, lx + size[0]), max(bottom, ly + size[1])
         m = self.margin
         self.rect: Box = (left - m, top - m, right - left + 2 * m, bottom - top + 2 * m)
-
-    def _free_corner(self, size: tuple[float, float]) -> Point | None:
-        """The top-left point for a legend of ``size`` in a corner of the drawing that no card,
-        junction or edge comes near (top right, bottom right, bottom left, top left), or None."""
-        cl, ct, cw, ch = self.content
-        w, h = size
-        if w + LEGEND_GAP > cw / 2 or h + LEGEND_GAP > ch / 2:
-            return None
-        g = LEGEND_GAP
-        corners = [
-            (x, y, x - g, y - g, x + w + g, y + h + g)
-            for x, y in ((cl + cw - w, ct), (cl + cw - w, ct + ch - h), (cl, ct + ch - h), (cl, ct))
-        ]
-        # a box between these two columns, or between these two rows, meets no corner
-        mid_l, mid_r, mid_t, mid_b = cl + w + g, cl + cw - w - g, ct + h + g, ct + ch - h - g
-
-        def clear(left: float, top: float, right: float, bottom: float) -> bool:
-            """Drop the corners the box meets; are any left?"""
-            corners[:] = [c for c in corners if not (left < c[4] and c[2] < right and top < c[5] and c[3] < bottom)]
-            return bool(corners)
-
-        boxes = self.boxes
-        beside: list[str] = []  # the cards and junctions not between the columns
-        for eid, (left, top, bw, bh) in boxes.items():
-            right, bottom = left + bw, top + bh
-            if not (mid_l <= left and right <= mid_r):
-                beside.append(eid)
-                if not (mid_t <= top and bottom <= mid_b) and not clear(left, top, right, bottom):
-                    return None
-        # an edge runs within its card and its junction (around their centres): between the columns
-        # when both are, so only the relations with an end beside them can reach a corner
-        amap = self.map
-        relations, junctions = amap.relations, self.junctions
-        near: set[str] = set()
-        for eid in beside:
-            if eid in relations:
-                near.add(eid)
-            else:
-                near.update(r.id for r in amap.relations_from(eid))
-            near.update(r.id for r in amap.relations_into(eid))
-        for rid in self.relations:  # each edge within the box from a card's centre to its junction
-            if rid not in near or not self._drawn(rid):
-                continue
-            rel = relations[rid]
-            jx, jy = junctions[rid]
-            for e in rel.premises + (rel.target,):
-                b = boxes.get(e)
-                if b is not None:
-                    cx, cy = b[0] + b[2] / 2, b[1] + b[3] / 2
-                    left, right = (cx - 1, jx + 1) if cx < jx else (jx - 1, cx + 1)
-                    top, bottom = (cy - 1, jy + 1) if cy < jy else (jy - 1, cy + 1)
-                    if not ((mid_l <= left and right <= mid_r) or (mid_t <= top and bottom <= mid_b)) and not clear(
-                        left, top, right, bottom
-                    ):
-                        return None
-        return (corners[0][0], corners[0][1])
 
     def picture(self, clip: Box | None = None, background: Colour | None = None) -> Picture:
         """The map drawn in map coordinates: background, edges and junctions, cards, title, legend
