@@ -222,6 +222,7 @@ LEGEND_TEXTS = {
     "premise": "Premise",
     "evidence": "Evidence",
     "implicit": "Implicit premise (unstated)",
+    "implicit_statement": "Implicit statement (unstated)",
     "support": "Supports",
     "attack": "Attacks",
     "linked": "Linked premises: one reason together",
@@ -253,8 +254,9 @@ def legend_keys(
     sts = list(all_statements) if statements is None else list(statements)
     records = [all_statements[s] for s in sts]
     used: set[str] = {str(kind) for kind in {st.kind for st in records}}
-    if any(st.implicit for st in records):
-        used.add("implicit")
+    implicit = {st.kind for st in records if st.implicit}
+    if implicit:  # (an unstated conclusion is common too: the entry then names no kind)
+        used.add("implicit" if implicit == {Kind.PREMISE} else "implicit_statement")
     polarities: set[Polarity] = set()
     supported: set[str] = set()  # statements a support reaches
     for rel in all_relations.values() if relations is None else map(all_relations.__getitem__, relations):
@@ -335,7 +337,7 @@ def _swatch(pic: Picture, key: str, x: float, cy: float, pal: Palette) -> None:
         mark = Path()
         _markers(mark, kind, [(x + 9, cy)], 6.0)
         pic.path(mark, None, pal.kind[kind])
-    elif key == "implicit":  # a premise card with a dashed outline, its words in brackets
+    elif key in ("implicit", "implicit_statement"):  # a premise card with a dashed outline, its words in brackets
         box = Path()
         box.rect(x, cy - 7, w, 14, 3)
         pic.path(box, style.card_pen(Kind.PREMISE, pal, True), pal.card[Kind.PREMISE])

@@ -81,3 +81,17 @@ def test_an_implicit_premise_has_its_entry_only_when_drawn() -> None:
     assert "implicit" not in legend_keys(amap)
     amap.update_statement("p2", implicit=True)
     assert "implicit" in legend_keys(amap) and "implicit" not in legend_keys(amap, statements=["c", "p1"])
+
+
+def test_an_implicit_conclusion_is_not_called_a_premise_in_the_legend() -> None:
+    amap = linked_map()
+    amap.update_statement("c", implicit=True)  # an unstated main conclusion, the argument's point
+    keys = legend_keys(amap)
+    assert "implicit" not in keys and "implicit_statement" in keys
+    words = [LEGEND_TEXTS[k] for k in keys]
+    assert "Implicit statement (unstated)" in words and not any("Implicit premise" in w for w in words)
+    amap.update_statement("p2", implicit=True)  # a premise too: still one entry, naming no kind
+    assert [k for k in legend_keys(amap) if k.startswith("implicit")] == ["implicit_statement"]
+    drawing = MapDrawing(amap)
+    drawn = [run[2] for item in drawing.picture().items if item[0] == "text" for run in item[3]]
+    assert "Implicit statement (unstated)" in drawn
