@@ -310,6 +310,11 @@ class Interaction:
         if key == Qt.Key.Key_Escape:
             self.scene.select_ids([])
             return True
+        if key == Qt.Key.Key_F10 and mods == M.ShiftModifier:  # as the Menu key (X11 makes no menu event of it)
+            centre = self.view.viewport().rect().center()
+            where = self.view.viewport().mapToGlobal(centre)
+            self.context_menu(QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, where))
+            return True
         text = event.text()
         if text and text.isprintable() and not mods & (M.ControlModifier | M.AltModifier | M.MetaModifier):
             sel = self.scene.selected_statements()

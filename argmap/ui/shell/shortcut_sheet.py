@@ -39,7 +39,7 @@ MAP_KEYS = (
     ("Any letter", "Start editing the selected card", "The card's text is replaced by what you type"),
     ("Del, Backspace", "Delete the selection", ""),
     ("Esc", "Clear the selection, or cancel an edit", ""),
-    ("Menu", "Open the selected card's menu", ""),
+    ("Menu, Shift+F10", "Open the selected card's menu", ""),
     ("Space+drag", "Pan the map", ""),
     ("Mouse wheel", "Zoom in and out", ""),
     ("Double-click", "New statement (on empty canvas), or edit a card", ""),

@@ -268,6 +268,16 @@ def test_selection_follows_the_document_both_ways(make_view):
     assert isinstance(view.map_scene.item_for("O"), NodeItem) and view.map_scene.item_for("O").isSelected()
 
 
+def test_shift_f10_opens_the_selected_cards_menu(make_view, qtbot):
+    view = make_view()
+    _click(view, "E")
+    qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)  # X11 makes no menu event of it
+    menu = view.interaction.menu
+    assert menu is not None and view.canvas_actions.add_support in menu.actions()
+    assert view.map_scene.selected_ids() == ["E"]
+    menu.close()
+
+
 def test_the_menu_key_opens_the_selected_cards_menu(make_view):
     view = make_view()
     _click(view, "E")
